@@ -1,0 +1,8 @@
+/** Jest: TypeScript through ts-jest; tests mirror the source tree under test/. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  collectCoverageFrom: ['shared/**/*.ts'],
+};

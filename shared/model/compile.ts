@@ -1,0 +1,418 @@
+/**
+ * Checks a campaign spec as a whole and compiles it into the flat, typed form the scoring
+ * loop runs on. Every problem is collected (never only the first), each with its location.
+ */
+import { error, hasErrors, warning, type Issue, type IssueLocation } from './issues';
+import { resolveSettings } from './settings';
+import type {
+  BandSpec,
+  CampaignSpec,
+  CellRef,
+  CriterionSpec,
+  ScoreSource,
+  Settings,
+} from './types';
+import { fromMicro, toMicro, type Micro } from '../numbers/points';
+import { compileRule, encodeInput, BLANK, type CompiledRule } from '../scoring/rules';
+import { normalizeText } from '../scoring/cells';
+
+export interface CompiledField {
+  code: string;
+  name: string;
+  /** Max of the field's non-bonus leaves. */
+  max: Micro;
+}
+
+export interface CompiledLeaf {
+  code: string;
+  name: string;
+  max: Micro;
+  /** Index of the field (level-1 ancestor) the leaf adds to. */
+  field: number;
+  rule: CompiledRule;
+  bonus: boolean;
+  /** Block indexes the leaf applies to; null = every block. */
+  blocks: ReadonlySet<number> | null;
+}
+
+export interface CompiledComponent {
+  id: string;
+  name: string;
+  max: Micro;
+}
+
+export interface CompiledBand {
+  label: string;
+  /** Threshold on the ranking value (index % or total), micro-units; −∞ for the last band. */
+  min: number;
+}
+
+export interface CompiledBlock {
+  id: string;
+  name: string;
+  bands: CompiledBand[];
+}
+
+export interface CompiledUnit {
+  id: string;
+  name: string;
+  block: number;
+}
+
+/** The campaign in columnar form. Grids are leaf-major: cell (leaf l, unit u) at l × units + u. */
+export interface CompiledCampaign {
+  id: string;
+  name: string;
+  year: number;
+  settings: Settings;
+  fields: CompiledField[];
+  leaves: CompiledLeaf[];
+  components: CompiledComponent[];
+  blocks: CompiledBlock[];
+  units: CompiledUnit[];
+  /** Encoded self inputs. */
+  self: Float64Array;
+  /** Encoded inputs that count (appraised when present, per settings.scoreSource). */
+  counted: Float64Array;
+  /** Component scores in micro-points (components × units); NaN blank, −∞ N/A. */
+  componentScores: Float64Array;
+}
+
+const CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
+
+interface TreeState {
+  issues: Issue[];
+  fields: CompiledField[];
+  leaves: CompiledLeaf[];
+  seen: Map<string, string>;
+  blockIndex: Map<string, number>;
+  parents: Set<string>;
+}
+
+function where(code: string, source?: CellRef): IssueLocation {
+  return source ? { cell: source, criterion: code } : { criterion: code };
+}
+
+/** Walks one node; returns the max it contributes to its parent (bonus leaves: 0). */
+function walkCriterion(
+  node: CriterionSpec,
+  state: TreeState,
+  field: number,
+  parentCode: string | null,
+  inherited: ReadonlySet<number> | null,
+): Micro {
+  const code = normalizeText(String(node.code ?? ''));
+  const at = where(code, node.source);
+  const { issues } = state;
+  const location = node.source ? `${node.source.sheet}!${node.source.row}` : code;
+  if (code === '') issues.push(error('emptyCriterionCode', {}, at));
+  else if (!CODE.test(code)) issues.push(error('badCriterionCode', { code }, at));
+  else if (parentCode !== null && !code.startsWith(parentCode + '.')) {
+    issues.push(error('childCodeNotUnderParent', { code, parent: parentCode }, at));
+  }
+  const other = state.seen.get(code);
+  if (code !== '' && other !== undefined) {
+    issues.push(error('duplicateCriterionCode', { code, other }, at));
+  }
+  state.seen.set(code, location);
+  if (normalizeText(String(node.name ?? '')) === '') {
+    issues.push(error('emptyName', { what: 'tiêu chí', code }, at));
+  }
+  const maxNumber = Number(node.max);
+  if (typeof node.max !== 'number' || !Number.isFinite(maxNumber)) {
+    issues.push(error('maxNotNumber', { code }, at));
+  } else if (maxNumber < 0) {
+    issues.push(error('maxBelowZero', { code, max: node.max }, at));
+  }
+  const max = Number.isFinite(maxNumber) && maxNumber >= 0 ? toMicro(maxNumber) : 0;
+
+  let blocks = inherited;
+  if (node.blocks !== undefined) {
+    const own = new Set<number>();
+    for (const b of node.blocks) {
+      const i = state.blockIndex.get(b);
+      if (i === undefined) issues.push(error('unknownBlockInCriterion', { code, block: b }, at));
+      else if (inherited === null || inherited.has(i)) own.add(i);
+    }
+    blocks = own;
+  }
+
+  const children = node.children ?? [];
+  if (children.length > 0) {
+    state.parents.add(code);
+    if (node.rule) issues.push(error('parentWithRule', { code }, at));
+    if (node.rule?.kind === 'bonus') issues.push(error('bonusHasChildren', { code }, at));
+    let sum = 0;
+    for (const child of children) sum += walkCriterion(child, state, field, code, blocks);
+    if (sum !== max) {
+      issues.push(
+        error('parentMaxMismatch', { code, max: show(max), sum: show(sum) }, at),
+      );
+    }
+    return max;
+  }
+  if (!node.rule) {
+    issues.push(error('leafWithoutRule', { code }, at));
+    return max;
+  }
+  const { rule, issues: ruleIssues } = compileRule(node.rule, code, max, at);
+  issues.push(...ruleIssues);
+  if (rule) {
+    state.leaves.push({
+      code,
+      name: normalizeText(String(node.name ?? '')),
+      max,
+      field,
+      rule,
+      bonus: rule.kind === 'bonus',
+      blocks,
+    });
+  }
+  return rule?.kind === 'bonus' ? 0 : max;
+}
+
+const show = (micro: Micro): string => String(fromMicro(micro)).replace('.', ',');
+
+function compileBands(
+  bands: BandSpec[],
+  issues: Issue[],
+  at: IssueLocation,
+): CompiledBand[] {
+  const out: CompiledBand[] = [];
+  bands.forEach((band, i) => {
+    const label = normalizeText(String(band.label ?? ''));
+    if (label === '') issues.push(error('bandEmptyLabel', {}, at));
+    const min = band.min === Number.NEGATIVE_INFINITY ? band.min : toMicro(Number(band.min));
+    const previous = out[i - 1];
+    if (previous && !(min < previous.min)) {
+      issues.push(error('bandsOutOfOrder', { label, min: band.min, previous: fromMicro(previous.min) }, at));
+    }
+    out.push({ label, min });
+  });
+  return out;
+}
+
+export interface CompileOutcome {
+  campaign?: CompiledCampaign;
+  issues: Issue[];
+}
+
+/** Validates the whole spec; returns the compiled campaign only when there is no error. */
+export function compileCampaign(spec: CampaignSpec): CompileOutcome {
+  const { settings, issues } = resolveSettings(spec.settings);
+
+  // Blocks first: criteria and units refer to them.
+  const blockIndex = new Map<string, number>();
+  const blocks: CompiledBlock[] = [];
+  if (!spec.blocks || spec.blocks.length === 0) issues.push(error('noBlocks', {}, { settings: true }));
+  const defaultBands = compileBands(settings.bands, issues, { settings: true });
+  for (const b of spec.blocks ?? []) {
+    const id = normalizeText(String(b.id ?? ''));
+    const at: IssueLocation = b.source ? { cell: b.source, block: id } : { block: id };
+    if (blockIndex.has(id)) issues.push(error('duplicateBlock', { id }, at));
+    blockIndex.set(id, blocks.length);
+    blocks.push({
+      id,
+      name: normalizeText(String(b.name ?? id)),
+      bands: b.bands ? compileBands(b.bands, issues, at) : defaultBands,
+    });
+  }
+
+  // The criteria tree.
+  const state: TreeState = {
+    issues,
+    fields: [],
+    leaves: [],
+    seen: new Map(),
+    blockIndex,
+    parents: new Set(),
+  };
+  if (!spec.criteria || spec.criteria.length === 0) {
+    issues.push(error('noCriteria', {}, { settings: true }));
+  }
+  (spec.criteria ?? []).forEach((node, f) => {
+    state.fields.push({ code: normalizeText(String(node.code ?? '')), name: normalizeText(String(node.name ?? '')), max: 0 });
+    walkCriterion(node, state, f, null, null);
+  });
+  const { fields, leaves } = state;
+  for (const leaf of leaves) {
+    if (!leaf.bonus) (fields[leaf.field] as CompiledField).max += leaf.max;
+  }
+  const leafIndex = new Map(leaves.map((l, i) => [l.code, i]));
+
+  // Components.
+  const components: CompiledComponent[] = [];
+  const componentIndex = new Map<string, number>();
+  for (const c of spec.components ?? []) {
+    const id = normalizeText(String(c.id ?? ''));
+    const at: IssueLocation = c.source ? { cell: c.source, component: id } : { component: id };
+    if (componentIndex.has(id)) issues.push(error('duplicateComponent', { id }, at));
+    if (state.seen.has(id)) issues.push(error('componentClashesField', { id }, at));
+    const max = Number(c.max);
+    if (!Number.isFinite(max) || max < 0) issues.push(error('componentMaxBelowZero', { id, max: c.max }, at));
+    componentIndex.set(id, components.length);
+    components.push({ id, name: normalizeText(String(c.name ?? id)), max: toMicro(Math.max(0, max || 0)) });
+  }
+
+  // Tie-break keys must name things that exist.
+  for (const key of settings.ranking.tieBreak) {
+    if (key.by === 'field' && !fields.some((f) => f.code === key.code)) {
+      issues.push(error('unknownTieBreakField', { code: key.code }, { settings: true }));
+    }
+    if (key.by === 'component' && !componentIndex.has(key.id)) {
+      issues.push(error('unknownTieBreakComponent', { id: key.id }, { settings: true }));
+    }
+  }
+
+  // Units and their scores.
+  const unitCount = spec.units?.length ?? 0;
+  const leafCount = leaves.length;
+  const self = new Float64Array(leafCount * unitCount).fill(BLANK);
+  const appraised = new Float64Array(leafCount * unitCount).fill(BLANK);
+  const componentScores = new Float64Array(components.length * unitCount).fill(BLANK);
+  const units: { id: string; name: string; block: number }[] = [];
+  const unitIds = new Map<string, number>();
+  const locate = spec.locateScore;
+
+  (spec.units ?? []).forEach((unit, u) => {
+    const id = normalizeText(String(unit.id ?? ''));
+    const at: IssueLocation = unit.source ? { cell: unit.source, unit: id } : { unit: id };
+    if (id === '') issues.push(error('emptyUnitId', {}, at));
+    else if (unitIds.has(id)) issues.push(error('duplicateUnit', { id }, at));
+    unitIds.set(id, u);
+    const name = normalizeText(String(unit.name ?? ''));
+    if (name === '') issues.push(error('emptyName', { what: 'đơn vị', code: id }, at));
+    const block = blockIndex.get(normalizeText(String(unit.block ?? '')));
+    if (block === undefined) issues.push(error('unknownBlock', { unit: id, block: unit.block }, at));
+    units.push({ id, name, block: block ?? -1 });
+
+    const encodeAll = (
+      source: ScoreSource,
+      scores: Record<string, unknown> | undefined,
+      grid: Float64Array,
+    ): void => {
+      if (!scores) return;
+      for (const [rawCode, raw] of Object.entries(scores)) {
+        const code = normalizeText(rawCode);
+        const cell = locate?.(source, id, code);
+        const here: IssueLocation = cell ? { cell, unit: id, criterion: code } : { unit: id, criterion: code };
+        const l = leafIndex.get(code);
+        if (l === undefined) {
+          const key = state.parents.has(code) ? 'scoreOnParent' : 'unknownCriterionInScores';
+          issues.push(error(key, { unit: id, code }, here));
+          continue;
+        }
+        const leaf = leaves[l] as CompiledLeaf;
+        const encoded = encodeInput(leaf.rule, raw as never, code, leaf.max, here);
+        if ('issue' in encoded) issues.push(encoded.issue);
+        else {
+          grid[l * unitCount + u] = encoded.value;
+          if (encoded.warning) issues.push(encoded.warning);
+        }
+      }
+    };
+    encodeAll('self', unit.self, self);
+    encodeAll('appraised', unit.appraised, appraised);
+
+    for (const [rawId, raw] of Object.entries(unit.components ?? {})) {
+      const cid = normalizeText(rawId);
+      const cell = locate?.('components', id, cid);
+      const here: IssueLocation = cell ? { cell, unit: id, component: cid } : { unit: id, component: cid };
+      const c = componentIndex.get(cid);
+      if (c === undefined) {
+        issues.push(error('unknownComponentInScores', { unit: id, id: cid }, here));
+        continue;
+      }
+      const comp = components[c] as CompiledComponent;
+      // A component is scored like a directly-typed bonus: a number from 0 to its max.
+      const encoded = encodeInput({ kind: 'bonus', per: null }, raw as never, cid, comp.max, here);
+      if ('issue' in encoded) {
+        const e = encoded.issue;
+        issues.push(
+          e.key === 'pointsAboveMax'
+            ? error('componentAboveMax', { points: e.params.points, max: e.params.max, id: cid }, here)
+            : e,
+        );
+      } else {
+        componentScores[c * unitCount + u] = encoded.value;
+        if (encoded.warning) issues.push(encoded.warning);
+      }
+    }
+  });
+
+  const counted = selectCounted(settings, self, appraised);
+  checkBlanks(settings, leaves, units, counted, componentScores, components, issues, locate);
+
+  if (hasErrors(issues)) return { issues };
+  return {
+    issues,
+    campaign: {
+      id: spec.id,
+      name: spec.name,
+      year: spec.year,
+      settings,
+      fields,
+      leaves,
+      components,
+      blocks,
+      units,
+      self,
+      counted,
+      componentScores,
+    },
+  };
+}
+
+function selectCounted(settings: Settings, self: Float64Array, appraised: Float64Array): Float64Array {
+  if (settings.scoreSource === 'selfOnly') return self;
+  if (settings.scoreSource === 'appraisedOnly') return appraised;
+  const counted = new Float64Array(self.length);
+  for (let i = 0; i < self.length; i++) {
+    const a = appraised[i] as number;
+    counted[i] = Number.isNaN(a) ? (self[i] as number) : a;
+  }
+  return counted;
+}
+
+/** Blank counted cells: one warning per unit (scored 0), or one error per cell. */
+function checkBlanks(
+  settings: Settings,
+  leaves: CompiledLeaf[],
+  units: { id: string; block: number }[],
+  counted: Float64Array,
+  componentScores: Float64Array,
+  components: CompiledComponent[],
+  issues: Issue[],
+  locate: CampaignSpec['locateScore'],
+): void {
+  const n = units.length;
+  const source: ScoreSource = settings.scoreSource === 'selfOnly' ? 'self' : 'appraised';
+  units.forEach((unit, u) => {
+    let count = 0;
+    let first = '';
+    leaves.forEach((leaf, l) => {
+      if (leaf.blocks !== null && !leaf.blocks.has(unit.block)) return;
+      // A blank bonus or deduction cell means "none": no bonus, no violation.
+      if (leaf.rule.kind === 'bonus' || leaf.rule.kind === 'deduction') return;
+      if (!Number.isNaN(counted[l * n + u] as number)) return;
+      if (settings.blankPolicy === 'error') {
+        const cell = locate?.(source, unit.id, leaf.code);
+        const at: IssueLocation = cell
+          ? { cell, unit: unit.id, criterion: leaf.code }
+          : { unit: unit.id, criterion: leaf.code };
+        issues.push(error('blankScore', { unit: unit.id, code: leaf.code }, at));
+      } else {
+        if (count === 0) first = leaf.code;
+        count++;
+      }
+    });
+    if (count > 0) {
+      issues.push(warning('blankScored0', { unit: unit.id, count, code: first }, { unit: unit.id }));
+    }
+    components.forEach((c, k) => {
+      if (Number.isNaN(componentScores[k * n + u] as number)) {
+        issues.push(warning('componentBlank', { unit: unit.id, id: c.id }, { unit: unit.id, component: c.id }));
+      }
+    });
+  });
+}

@@ -1,0 +1,60 @@
+/** Campaign settings: the documented defaults and their validation. */
+import { error, type Issue } from './issues';
+import { MAX_DECIMALS } from '../numbers/points';
+import type { BandSpec, Settings } from './types';
+
+/** National groups of the PAR Index: A ≥ 90, B 80–<90, C 70–<80, D below. */
+export const NATIONAL_BANDS: readonly BandSpec[] = [
+  { label: 'A', min: 90 },
+  { label: 'B', min: 80 },
+  { label: 'C', min: 70 },
+  { label: 'D', min: Number.NEGATIVE_INFINITY },
+];
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  decimals: 2,
+  scoreSource: 'appraisedWhenPresent',
+  naPolicy: 'exclude',
+  blankPolicy: 'zero',
+  rankBy: 'index',
+  ranking: { method: 'competition', tieBreak: [] },
+  bands: [...NATIONAL_BANDS],
+};
+
+const CHOICES: Record<string, readonly string[]> = {
+  scoreSource: ['appraisedWhenPresent', 'selfOnly', 'appraisedOnly'],
+  naPolicy: ['exclude', 'zero'],
+  blankPolicy: ['zero', 'error'],
+  rankBy: ['index', 'total'],
+};
+
+/** Fills defaults and reports every setting that is out of range. */
+export function resolveSettings(partial: Partial<Settings> | undefined): {
+  settings: Settings;
+  issues: Issue[];
+} {
+  const issues: Issue[] = [];
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    ...partial,
+    ranking: { ...DEFAULT_SETTINGS.ranking, ...partial?.ranking },
+  };
+  const at = { settings: true };
+  const d = settings.decimals;
+  if (!Number.isInteger(d) || d < 0 || d > MAX_DECIMALS) {
+    issues.push(error('badDecimals', { max: MAX_DECIMALS }, at));
+    settings.decimals = DEFAULT_SETTINGS.decimals;
+  }
+  for (const [name, allowed] of Object.entries(CHOICES)) {
+    const value = (settings as unknown as Record<string, unknown>)[name];
+    if (!allowed.includes(String(value))) issues.push(error('badSetting', { name, value }, at));
+  }
+  if (!['competition', 'dense'].includes(settings.ranking.method)) {
+    issues.push(error('badSetting', { name: 'ranking.method', value: settings.ranking.method }, at));
+  }
+  if (!Array.isArray(settings.ranking.tieBreak)) {
+    issues.push(error('badSetting', { name: 'ranking.tieBreak', value: settings.ranking.tieBreak }, at));
+    settings.ranking.tieBreak = [];
+  }
+  return { settings, issues };
+}

@@ -1,0 +1,145 @@
+/**
+ * The campaign model: what a host (or a test) hands to the core. Plain data, no behaviour.
+ * Points in specs are decimal numbers as a person types them; the core converts them to
+ * exact micro-points (see numbers/points.ts) when it compiles the campaign.
+ */
+
+/** A value as a spreadsheet cell yields it (Excel, Sheets and the .xlsx reader alike). */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** Where something came from, so every message can name the sheet and cell. */
+export interface CellRef {
+  sheet: string;
+  /** 1-based row, as the user sees it. */
+  row: number;
+  /** 1-based column (1 = A). */
+  col: number;
+}
+
+/** A scoring rule on a leaf criterion. Every rule's points stay within [min, max]. */
+export type RuleSpec =
+  /** Done / not done → max or 0. Input: TRUE/FALSE, x, ✓, 1/0, "có"/"không". */
+  | { kind: 'tick' }
+  /** One of named levels, each with its points. Input: the level's label. */
+  | { kind: 'levels'; levels: LevelSpec[] }
+  /**
+   * A measured value mapped by thresholds to points: the first tier (listed from the highest
+   * threshold down) whose `min` the value reaches gives its points; below every tier: 0.
+   */
+  | { kind: 'tiers'; tiers: TierSpec[] }
+  /** max × (value / of), capped at max. `of` is 1 for a share, 100 for a percentage. */
+  | { kind: 'proportional'; of?: number }
+  /** max − perCount × violations, floored at `min` (default 0; a negative min is a penalty). */
+  | { kind: 'deduction'; perCount: number; min?: number }
+  /**
+   * Extra points above the field, capped at max; they never add to the applicable max.
+   * With `perCount` the input is a count of items, otherwise the points themselves.
+   */
+  | { kind: 'bonus'; perCount?: number };
+
+export type RuleKind = RuleSpec['kind'];
+
+export interface LevelSpec {
+  label: string;
+  points: number;
+}
+
+export interface TierSpec {
+  min: number;
+  points: number;
+}
+
+/** A node of the criteria tree: field (level 1), criterion, sub-criterion. Leaves carry a rule. */
+export interface CriterionSpec {
+  /** Dotted code, unique in the campaign: "2", "2.3", "2.3.1". */
+  code: string;
+  name: string;
+  /** Max points. On a parent it must equal the sum of its children's (bonus leaves excluded). */
+  max: number;
+  rule?: RuleSpec;
+  children?: CriterionSpec[];
+  /** Blocks this criterion applies to; elsewhere it is not applicable. Default: all blocks. */
+  blocks?: string[];
+  source?: CellRef;
+}
+
+/** A survey or impact part scored directly per unit (SIPAS, leader survey, impact…). */
+export interface ComponentSpec {
+  id: string;
+  name: string;
+  max: number;
+  source?: CellRef;
+}
+
+/** A classification band: units whose printed index is ≥ min get the label. */
+export interface BandSpec {
+  label: string;
+  min: number;
+}
+
+export interface BlockSpec {
+  id: string;
+  name: string;
+  /** Bands for this block, from the highest down; default: the campaign's bands. */
+  bands?: BandSpec[];
+  source?: CellRef;
+}
+
+export interface UnitSpec {
+  id: string;
+  name: string;
+  block: string;
+  /** Self scores (tự chấm) by leaf code. */
+  self?: Record<string, CellValue>;
+  /** Appraised scores (thẩm định) by leaf code; they count when present (see scoreSource). */
+  appraised?: Record<string, CellValue>;
+  /** Survey/impact component scores by component id. */
+  components?: Record<string, CellValue>;
+  source?: CellRef;
+}
+
+/** A key of the tie-break chain, tried in order on units whose ranking value is equal. */
+export type TieBreakSpec =
+  | { by: 'field'; code: string }
+  | { by: 'component'; id: string }
+  | { by: 'total' }
+  | { by: 'self' }
+  | { by: 'fewerDeductions' };
+
+export interface RankingPolicy {
+  /** competition: 1-2-2-4 (Excel RANK.EQ, default); dense: 1-2-2-3. */
+  method: 'competition' | 'dense';
+  /** Keys that separate equal values before ties are declared. Default: none. */
+  tieBreak: TieBreakSpec[];
+}
+
+export interface Settings {
+  /** Decimals the report prints and ranks on (0..4). Default 2. */
+  decimals: number;
+  /** Which score counts per leaf. Default: the appraised one when present, else self. */
+  scoreSource: 'appraisedWhenPresent' | 'selfOnly' | 'appraisedOnly';
+  /** N/A input: `exclude` removes the leaf from achieved and max (default); `zero` scores 0 of max. */
+  naPolicy: 'exclude' | 'zero';
+  /** A blank counted cell: `zero` scores 0 with a warning (default); `error` rejects. */
+  blankPolicy: 'zero' | 'error';
+  /** What ranks and bands are decided on: the index (default) or the total points. */
+  rankBy: 'index' | 'total';
+  ranking: RankingPolicy;
+  /** Default bands for blocks that have none of their own. */
+  bands: BandSpec[];
+}
+
+export interface CampaignSpec {
+  id: string;
+  name: string;
+  year: number;
+  settings?: Partial<Settings>;
+  criteria: CriterionSpec[];
+  components?: ComponentSpec[];
+  blocks: BlockSpec[];
+  units: UnitSpec[];
+  /** Locates a score cell for messages when the campaign came from a workbook. */
+  locateScore?: (source: ScoreSource, unitId: string, key: string) => CellRef | undefined;
+}
+
+export type ScoreSource = 'self' | 'appraised' | 'components';

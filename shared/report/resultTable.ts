@@ -1,0 +1,73 @@
+/**
+ * Renders ranked results as the report's table, one per block, in the official column order:
+ * STT, unit, self score, appraised score, field subtotals, components, total, index, rank,
+ * class, note. Cells hold numbers (the printed, rounded values); `formats` says how to show
+ * them. Hosts write these arrays as they are.
+ */
+import type { BlockResult, Evaluation } from '../evaluate';
+import { vi } from '../i18n/vi';
+import type { CellValue } from '../model/types';
+import { fromMicro } from '../numbers/points';
+
+export interface ResultTable {
+  blockId: string;
+  title: string;
+  header: string[];
+  rows: CellValue[][];
+  /** One number format per column ("0.00", "0", "@"). */
+  formats: string[];
+}
+
+type Ok = Extract<Evaluation, { ok: true }>;
+
+export function resultTables(evaluation: Ok): ResultTable[] {
+  const { campaign } = evaluation;
+  const r = vi.report;
+  const d = campaign.settings.decimals;
+  const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
+  const header = [
+    r.stt,
+    r.unitName,
+    r.self,
+    r.appraised,
+    ...campaign.fields.map((f) => `${f.code}. ${f.name}`),
+    ...campaign.components.map((k) => k.name),
+    r.total,
+    r.index,
+    r.rank,
+    r.classification,
+    r.note,
+  ];
+  const formats = [
+    '0',
+    '@',
+    num,
+    num,
+    ...campaign.fields.map(() => num),
+    ...campaign.components.map(() => num),
+    num,
+    num,
+    '0',
+    '@',
+    '@',
+  ];
+  return evaluation.blocks.map((block: BlockResult) => ({
+    blockId: block.id,
+    title: r.blockTitle.replace('{block}', block.name),
+    header,
+    formats,
+    rows: block.units.map((u, i) => [
+      i + 1,
+      u.name,
+      fromMicro(u.printed.self),
+      fromMicro(u.printed.appraised),
+      ...campaign.fields.map((f) => fromMicro(u.printed.fields[f.code] ?? 0)),
+      ...campaign.components.map((k) => fromMicro(u.printed.components[k.id] ?? 0)),
+      fromMicro(u.printed.total),
+      u.printed.index === null ? null : fromMicro(u.printed.index),
+      u.rankInBlock,
+      u.classification,
+      u.printed.index === null ? vi.labels.noIndex : u.tiedInBlock ? r.tiedNote : '',
+    ]),
+  }));
+}

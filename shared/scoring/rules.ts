@@ -1,0 +1,203 @@
+/**
+ * The rule kinds of a leaf criterion: how a rule is checked, how a cell becomes the rule's
+ * input, and how that input becomes points. Points are micro-points and always lie within
+ * [floor, max] of the rule, so no input can give more than the criterion's max.
+ */
+import { error, warning, type Issue, type IssueLocation } from '../model/issues';
+import type { CellValue, RuleSpec } from '../model/types';
+import { fromMicro, mulDivRound, toMicro, type Micro } from '../numbers/points';
+import { labelKey, readCell, tickOf } from './cells';
+
+export type CompiledRule =
+  | { kind: 'tick' }
+  | { kind: 'levels'; keys: string[]; labels: string[]; points: Micro[] }
+  | { kind: 'tiers'; mins: Micro[]; points: Micro[] }
+  | { kind: 'proportional'; of: Micro }
+  | { kind: 'deduction'; per: Micro; floor: Micro }
+  | { kind: 'bonus'; per: Micro | null };
+
+/** Encoded inputs: one number per cell. NaN = blank, −∞ = not applicable. */
+export const BLANK = Number.NaN;
+export const NOT_APPLICABLE = Number.NEGATIVE_INFINITY;
+
+const show = (micro: Micro): string => String(fromMicro(micro)).replace('.', ',');
+
+/** Checks a rule against its criterion's max; returns the compiled rule and every problem. */
+export function compileRule(
+  spec: RuleSpec,
+  code: string,
+  max: Micro,
+  at: IssueLocation,
+): { rule?: CompiledRule; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const p = { code, max: show(max) };
+  switch (spec.kind) {
+    case 'tick':
+      return { rule: { kind: 'tick' }, issues };
+    case 'levels': {
+      const levels = Array.isArray(spec.levels) ? spec.levels : [];
+      if (levels.length === 0) issues.push(error('levelsEmpty', p, at));
+      const keys: string[] = [];
+      const points: Micro[] = [];
+      for (const level of levels) {
+        const key = labelKey(String(level.label ?? ''));
+        const pts = toMicro(Number(level.points));
+        if (keys.includes(key)) issues.push(error('duplicateLevel', { ...p, label: level.label }, at));
+        if (!Number.isFinite(Number(level.points)) || pts < 0) {
+          issues.push(error('levelPointsBelowZero', { ...p, label: level.label, points: level.points }, at));
+        } else if (pts > max) {
+          issues.push(error('levelPointsAboveMax', { ...p, label: level.label, points: show(pts) }, at));
+        }
+        keys.push(key);
+        points.push(pts);
+      }
+      return { rule: { kind: 'levels', keys, labels: levels.map((l) => l.label), points }, issues };
+    }
+    case 'tiers': {
+      const tiers = Array.isArray(spec.tiers) ? spec.tiers : [];
+      if (tiers.length === 0) issues.push(error('tiersEmpty', p, at));
+      const mins: Micro[] = [];
+      const points: Micro[] = [];
+      tiers.forEach((tier, i) => {
+        const min = toMicro(Number(tier.min));
+        const pts = toMicro(Number(tier.points));
+        const q = { ...p, min: show(min), points: show(pts) };
+        if (i > 0 && !(min < (mins[i - 1] as number))) {
+          issues.push(error('tiersOutOfOrder', { ...q, previous: show(mins[i - 1] as number) }, at));
+        }
+        if (!Number.isFinite(Number(tier.points)) || pts < 0) issues.push(error('tierPointsBelowZero', q, at));
+        else if (pts > max) issues.push(error('tierPointsAboveMax', q, at));
+        if (i > 0 && pts > (points[i - 1] as number)) {
+          issues.push(error('tierPointsNotDecreasing', { ...q, previous: show(points[i - 1] as number) }, at));
+        }
+        mins.push(min);
+        points.push(pts);
+      });
+      return { rule: { kind: 'tiers', mins, points }, issues };
+    }
+    case 'proportional': {
+      const of = spec.of === undefined ? 1 : Number(spec.of);
+      if (!Number.isFinite(of) || of <= 0) issues.push(error('proportionalBase', p, at));
+      return { rule: { kind: 'proportional', of: toMicro(of) }, issues };
+    }
+    case 'deduction': {
+      const per = Number(spec.perCount);
+      const floor = spec.min === undefined ? 0 : Number(spec.min);
+      if (!Number.isFinite(per) || per <= 0) issues.push(error('deductionPerCount', p, at));
+      if (!Number.isFinite(floor) || toMicro(floor) > max) {
+        issues.push(error('deductionMinAboveMax', { ...p, min: spec.min }, at));
+      }
+      return { rule: { kind: 'deduction', per: toMicro(per), floor: toMicro(floor) }, issues };
+    }
+    case 'bonus': {
+      if (spec.perCount !== undefined) {
+        const per = Number(spec.perCount);
+        if (!Number.isFinite(per) || per <= 0) issues.push(error('bonusPerCount', p, at));
+        return { rule: { kind: 'bonus', per: toMicro(per) }, issues };
+      }
+      return { rule: { kind: 'bonus', per: null }, issues };
+    }
+    default:
+      issues.push(error('unknownRuleKind', { code, kind: (spec as { kind?: unknown }).kind }, at));
+      return { issues };
+  }
+}
+
+/** Result of encoding one cell: the encoded value, or the problem with it. */
+export type Encoded = { value: number; warning?: Issue } | { issue: Issue };
+
+/**
+ * Turns one cell into the rule's encoded input:
+ * tick → 1/0, levels → level index, tiers/proportional → measured value in micro-units,
+ * deduction → violation count, bonus → micro-points (or a count with perCount).
+ */
+export function encodeInput(
+  rule: CompiledRule,
+  raw: CellValue,
+  code: string,
+  max: Micro,
+  at: IssueLocation,
+): Encoded {
+  const reading = readCell(raw);
+  if (reading.kind === 'blank') return { value: BLANK };
+  if (reading.kind === 'na') return { value: NOT_APPLICABLE };
+  if (reading.kind === 'error') return { issue: error('errorValue', { value: reading.value }, at) };
+  const commaWarning =
+    reading.kind === 'number' && reading.decimalComma
+      ? warning('decimalCommaText', { value: raw, number: reading.value }, at)
+      : undefined;
+  const withWarning = (value: number): Encoded =>
+    commaWarning ? { value, warning: commaWarning } : { value };
+
+  switch (rule.kind) {
+    case 'tick': {
+      const done = tickOf(reading, fromMicro(max));
+      if (done === undefined) return { issue: error('notATick', { value: raw }, at) };
+      return withWarning(done ? 1 : 0);
+    }
+    case 'levels': {
+      if (reading.kind === 'text') {
+        const i = rule.keys.indexOf(reading.value.toLocaleLowerCase('vi'));
+        if (i >= 0) return { value: i };
+      }
+      if (reading.kind === 'number') {
+        // Points typed instead of the label: accepted when exactly one level has them.
+        const pts = toMicro(reading.value);
+        const matches = rule.points.filter((x) => x === pts).length;
+        if (matches === 1) return withWarning(rule.points.indexOf(pts));
+        if (pts > max) {
+          return { issue: error('pointsAboveMax', { points: show(pts), max: show(max), code }, at) };
+        }
+      }
+      return {
+        issue: error('levelNotInList', { value: raw, code, levels: rule.labels.join(', ') }, at),
+      };
+    }
+    case 'tiers':
+    case 'proportional':
+    case 'deduction':
+    case 'bonus': {
+      if (reading.kind !== 'number') return { issue: error('notANumber', { value: raw }, at) };
+      if (reading.value < 0) return { issue: error('negativeValue', { value: raw }, at) };
+      if (rule.kind === 'deduction' || (rule.kind === 'bonus' && rule.per !== null)) {
+        if (!Number.isInteger(reading.value)) return { issue: error('notWholeCount', { value: raw }, at) };
+        return withWarning(reading.value);
+      }
+      const micro = toMicro(reading.value);
+      if (rule.kind === 'bonus' && micro > max) {
+        return { issue: error('pointsAboveMax', { points: show(micro), max: show(max), code }, at) };
+      }
+      return withWarning(micro);
+    }
+  }
+}
+
+/** Points for an encoded input that is neither blank nor N/A. Always within the rule's range. */
+export function pointsFor(rule: CompiledRule, max: Micro, value: number): Micro {
+  switch (rule.kind) {
+    case 'tick':
+      return value === 1 ? max : 0;
+    case 'levels':
+      return rule.points[value] as Micro;
+    case 'tiers': {
+      const { mins, points } = rule;
+      for (let i = 0; i < mins.length; i++) if (value >= (mins[i] as number)) return points[i] as Micro;
+      return 0;
+    }
+    case 'proportional':
+      return value >= rule.of ? max : mulDivRound(max, value, rule.of);
+    case 'deduction': {
+      const pts = max - value * rule.per;
+      return pts < rule.floor ? rule.floor : pts;
+    }
+    case 'bonus': {
+      const pts = rule.per === null ? value : value * rule.per;
+      return pts > max ? max : pts;
+    }
+  }
+}
+
+/** Points a rule loses to deductions (for the "fewer deductions" tie-break). */
+export function deductionLost(rule: CompiledRule, max: Micro, points: Micro): Micro {
+  return rule.kind === 'deduction' ? max - points : 0;
+}
