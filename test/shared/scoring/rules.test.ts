@@ -1,0 +1,191 @@
+import type { IssueLocation } from '../../../shared/model/issues';
+import type { CellValue, RuleSpec } from '../../../shared/model/types';
+import { fromMicro, toMicro } from '../../../shared/numbers/points';
+import {
+  compileRule,
+  encodeInput,
+  pointsFor,
+  NOT_APPLICABLE,
+  type CompiledRule,
+} from '../../../shared/scoring/rules';
+
+const at: IssueLocation = { criterion: 'T' };
+
+function compile(spec: RuleSpec, max: number): CompiledRule {
+  const { rule, issues } = compileRule(spec, 'T', toMicro(max), at);
+  expect(issues).toEqual([]);
+  return rule as CompiledRule;
+}
+
+/** Points (as a decimal) for one cell value under a rule, or the error key. */
+function score(spec: RuleSpec, max: number, raw: CellValue): number | string {
+  const rule = compile(spec, max);
+  const encoded = encodeInput(rule, raw, 'T', toMicro(max), at);
+  if ('issue' in encoded) return encoded.issue.key;
+  if (encoded.value === NOT_APPLICABLE) return 'N/A';
+  return fromMicro(pointsFor(rule, toMicro(max), encoded.value));
+}
+
+function compileKeys(spec: RuleSpec, max: number): string[] {
+  return compileRule(spec, 'T', toMicro(max), at).issues.map((i) => i.key);
+}
+
+describe('tick: done → max, not done → 0', () => {
+  test.each<[CellValue, number | string]>([
+    [true, 0.25],
+    [false, 0],
+    ['x', 0.25],
+    ['X', 0.25],
+    ['✓', 0.25],
+    ['Có', 0.25],
+    [1, 0.25],
+    [0, 0],
+    ['không', 0],
+    [0.25, 0.25],
+    ['N/A', 'N/A'],
+    ['KAD', 'N/A'],
+    ['maybe', 'notATick'],
+    [0.5, 'notATick'],
+    ['#REF!', 'errorValue'],
+  ])('%p → %p', (raw, expected) => {
+    expect(score({ kind: 'tick' }, 0.25, raw)).toBe(expected);
+  });
+});
+
+describe('levels: a named level gives its points', () => {
+  const rule: RuleSpec = {
+    kind: 'levels',
+    levels: [
+      { label: 'Đúng hạn', points: 1.75 },
+      { label: 'Trễ hạn', points: 0.5 },
+      { label: 'Không thực hiện', points: 0 },
+    ],
+  };
+  test.each<[CellValue, number | string]>([
+    ['Đúng hạn', 1.75],
+    ['  trễ   hạn ', 0.5],
+    ['Đúng hạn'.normalize('NFD'), 1.75],
+    ['Không thực hiện', 0],
+    [0.5, 0.5],
+    ['Sớm', 'levelNotInList'],
+    [3, 'pointsAboveMax'],
+  ])('%p → %p', (raw, expected) => {
+    expect(score(rule, 1.75, raw)).toBe(expected);
+  });
+
+  test('levels above max, negative or duplicated are rejected', () => {
+    expect(
+      compileKeys(
+        {
+          kind: 'levels',
+          levels: [
+            { label: 'A', points: 2 },
+            { label: 'a', points: -1 },
+          ],
+        },
+        1,
+      ),
+    ).toEqual(['levelPointsAboveMax', 'duplicateLevel', 'levelPointsBelowZero']);
+    expect(compileKeys({ kind: 'levels', levels: [] }, 1)).toEqual(['levelsEmpty']);
+  });
+});
+
+describe('tiers: thresholds from the highest down', () => {
+  const rule: RuleSpec = {
+    kind: 'tiers',
+    tiers: [
+      { min: 100, points: 1 },
+      { min: 80, points: 0.5 },
+      { min: 50, points: 0.25 },
+    ],
+  };
+  test.each<[CellValue, number | string]>([
+    [100, 1],
+    [99.99, 0.5],
+    [80, 0.5],
+    [79.999999, 0.25],
+    [50, 0.25],
+    [49, 0],
+    ['85,5', 0.5],
+    [-1, 'negativeValue'],
+    ['cao', 'notANumber'],
+  ])('%p → %p', (raw, expected) => {
+    expect(score(rule, 1, raw)).toBe(expected);
+  });
+
+  test('thresholds out of order and points above max are rejected', () => {
+    expect(
+      compileKeys(
+        {
+          kind: 'tiers',
+          tiers: [
+            { min: 50, points: 0.5 },
+            { min: 80, points: 2 },
+          ],
+        },
+        1,
+      ),
+    ).toEqual(['tiersOutOfOrder', 'tierPointsAboveMax', 'tierPointsNotDecreasing']);
+  });
+});
+
+describe('proportional: max × share, capped at max', () => {
+  test.each<[CellValue, number | string]>([
+    [100, 3],
+    [90, 2.7],
+    [120, 3],
+    [0, 0],
+    [33.333333, 1],
+    [66.666666, 2],
+  ])('%p %% of 3 points → %p', (raw, expected) => {
+    expect(score({ kind: 'proportional', of: 100 }, 3, raw)).toBe(expected);
+  });
+
+  test('a share of 1 by default', () => {
+    expect(score({ kind: 'proportional' }, 2, 0.875)).toBe(1.75);
+  });
+
+  test('a non-positive base is rejected', () => {
+    expect(compileKeys({ kind: 'proportional', of: 0 }, 1)).toEqual(['proportionalBase']);
+  });
+});
+
+describe('deduction: points off per violation, floored', () => {
+  test.each<[CellValue, number | string]>([
+    [0, 1],
+    [1, 0.75],
+    [3, 0.25],
+    [4, 0],
+    [9, 0],
+    [1.5, 'notWholeCount'],
+  ])('%p violations → %p', (raw, expected) => {
+    expect(score({ kind: 'deduction', perCount: 0.25 }, 1, raw)).toBe(expected);
+  });
+
+  test('a negative floor makes a penalty below zero', () => {
+    expect(score({ kind: 'deduction', perCount: 0.5, min: -2 }, 0, 3)).toBe(-1.5);
+    expect(score({ kind: 'deduction', perCount: 0.5, min: -2 }, 0, 10)).toBe(-2);
+  });
+
+  test('a floor above max or a non-positive step is rejected', () => {
+    expect(compileKeys({ kind: 'deduction', perCount: 0, min: 2 }, 1)).toEqual([
+      'deductionPerCount',
+      'deductionMinAboveMax',
+    ]);
+  });
+});
+
+describe('bonus: extra points capped at max', () => {
+  test('points typed directly may not pass the cap', () => {
+    expect(score({ kind: 'bonus' }, 2, 1.5)).toBe(1.5);
+    expect(score({ kind: 'bonus' }, 2, 2.5)).toBe('pointsAboveMax');
+  });
+  test('a count of items is capped', () => {
+    expect(score({ kind: 'bonus', perCount: 0.5 }, 2, 3)).toBe(1.5);
+    expect(score({ kind: 'bonus', perCount: 0.5 }, 2, 7)).toBe(2);
+  });
+});
+
+test('an unknown rule kind is reported, not thrown', () => {
+  expect(compileKeys({ kind: 'magic' } as unknown as RuleSpec, 1)).toEqual(['unknownRuleKind']);
+});
