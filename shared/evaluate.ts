@@ -5,20 +5,23 @@
 import { compileCampaign, type CompiledCampaign } from './model/compile';
 import type { Issue } from './model/issues';
 import type { CampaignSpec, TieBreakSpec } from './model/types';
-import { ratioRounded, roundHalfAwayFromZero, type Micro } from './numbers/points';
+import { ratioRounded, rounder, type Micro } from './numbers/points';
 import { classify } from './ranking/bands';
-import { rankItems, type RankItem } from './ranking/rank';
+import { assignRanks, sortByKeys } from './ranking/rank';
 import { scoreCampaign, type ScoreTable } from './scoring/score';
 
-/** One unit's results. Unrounded sums are micro-points; `printed` holds the report's values. */
+/**
+ * One unit's results. Sums are unrounded micro-points; `printed` holds the report's values.
+ * `fields` and `components` follow the order of `campaign.fields` / `campaign.components`.
+ */
 export interface UnitResult {
   id: string;
   name: string;
   block: string;
-  /** Counted subtotal per field code, unrounded. */
-  fields: Record<string, Micro>;
-  /** Component score per component id, unrounded. */
-  components: Record<string, Micro>;
+  /** Counted subtotal per field, unrounded, in the order of campaign.fields. */
+  fields: Micro[];
+  /** Component score per component, unrounded, in the order of campaign.components. */
+  components: Micro[];
   /** Self total of the appraisal part. */
   self: Micro;
   /** Counted (appraised) total of the appraisal part. */
@@ -37,8 +40,8 @@ export interface UnitResult {
     total: Micro;
     /** achieved / applicable max × 100, from unrounded parts; null when nothing applies. */
     index: Micro | null;
-    fields: Record<string, Micro>;
-    components: Record<string, Micro>;
+    fields: Micro[];
+    components: Micro[];
   };
   /** The printed value ranks and bands are decided on (index or total, per settings). */
   rankingValue: Micro | null;
@@ -76,34 +79,66 @@ export function rankCampaign(
 ): { blocks: BlockResult[]; units: UnitResult[] } {
   const n = c.units.length;
   const d = c.settings.decimals;
-  const round = (m: number): Micro => roundHalfAwayFromZero(m, d);
-  const fieldCodes = c.fields.map((f) => f.code);
-  const componentIds = c.components.map((k) => k.id);
+  const ratio = ratioRounded;
+  const round = rounder(d);
+  const fieldCount = c.fields.length;
+  const componentCount = c.components.length;
 
-  const results: UnitResult[] = c.units.map((unit, u) => {
-    const fields: Record<string, Micro> = {};
-    const printedFields: Record<string, Micro> = {};
-    fieldCodes.forEach((code, f) => {
-      const v = t.fields[f * n + u] as number;
-      fields[code] = v;
-      printedFields[code] = round(v);
-    });
-    const components: Record<string, Micro> = {};
-    const printedComponents: Record<string, Micro> = {};
-    componentIds.forEach((id, k) => {
-      const v = t.components[k * n + u] as number;
-      components[id] = v;
-      printedComponents[id] = round(v);
-    });
-    const self = t.self[u] as number;
-    const appraised = t.appraisal[u] as number;
-    const total = t.total[u] as number;
-    const applicableMax = t.applicableMax[u] as number;
-    const index = applicableMax > 0 ? ratioRounded(total, applicableMax, 100, d) : null;
-    const printedTotal = round(total);
-    const rankingValue = c.settings.rankBy === 'index' ? index : printedTotal;
-    const block = c.blocks[unit.block] as CompiledCampaign['blocks'][number];
-    return {
+  // Printed (rounded) columns: what the report shows and what ranks are decided on.
+  const index = new Float64Array(n);
+  const printedTotal = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    const max = t.applicableMax[u];
+    index[u] = max > 0 ? ratio(t.total[u], max, 100, d) : Number.NaN;
+    printedTotal[u] = round(t.total[u]);
+  }
+  const rankingValue = c.settings.rankBy === 'index' ? index : printedTotal;
+  const keys: Float64Array[] = [
+    rankingValue,
+    ...c.settings.ranking.tieBreak.map((key) => tieKey(key, c, t, printedTotal, round)),
+  ];
+  const method = c.settings.ranking.method;
+
+  const order = sortByKeys(keys, c.idOrder);
+  const rankOverall = new Float64Array(n);
+  const tiedOverall = new Uint8Array(n);
+  assignRanks(order, n, keys, method, rankOverall, tiedOverall);
+
+  // The overall order restricted to a block is that block's order: split it, rank each part.
+  const blockCount = c.blocks.length;
+  const blockSize = new Int32Array(blockCount);
+  for (let u = 0; u < n; u++) blockSize[c.units[u].block]++;
+  const blockOrder = Array.from(blockSize, (size) => new Uint32Array(size));
+  const filled = new Int32Array(blockCount);
+  for (let i = 0; i < n; i++) {
+    const u = order[i];
+    const b = c.units[u].block;
+    blockOrder[b][filled[b]++] = u;
+  }
+  const rankInBlock = new Float64Array(n);
+  const tiedInBlock = new Uint8Array(n);
+  blockOrder.forEach((seq) => assignRanks(seq, seq.length, keys, method, rankInBlock, tiedInBlock));
+
+  const units: UnitResult[] = new Array(n);
+  for (let u = 0; u < n; u++) {
+    const unit = c.units[u];
+    const block = c.blocks[unit.block];
+    const fields: Micro[] = new Array(fieldCount);
+    const printedFields: Micro[] = new Array(fieldCount);
+    for (let f = 0; f < fieldCount; f++) {
+      fields[f] = t.fields[f * n + u];
+      printedFields[f] = round(fields[f]);
+    }
+    const components: Micro[] = new Array(componentCount);
+    const printedComponents: Micro[] = new Array(componentCount);
+    for (let k = 0; k < componentCount; k++) {
+      components[k] = t.components[k * n + u];
+      printedComponents[k] = round(components[k]);
+    }
+    const self = t.self[u];
+    const appraised = t.appraisal[u];
+    const value = rankingValue[u];
+    units[u] = {
       id: unit.id,
       name: unit.name,
       block: block.id,
@@ -112,66 +147,59 @@ export function rankCampaign(
       self,
       appraised,
       difference: appraised - self,
-      total,
-      applicableMax,
-      deductions: t.deductions[u] as number,
+      total: t.total[u],
+      applicableMax: t.applicableMax[u],
+      deductions: t.deductions[u],
       printed: {
         self: round(self),
         appraised: round(appraised),
         difference: round(appraised - self),
-        total: printedTotal,
-        index,
+        total: printedTotal[u],
+        index: Number.isNaN(index[u]) ? null : index[u],
         fields: printedFields,
         components: printedComponents,
       },
-      rankingValue,
-      classification: rankingValue === null ? '' : classify(rankingValue, block.bands),
-      rankInBlock: null,
-      tiedInBlock: false,
-      rankOverall: null,
-      tiedOverall: false,
+      rankingValue: Number.isNaN(value) ? null : value,
+      classification: Number.isNaN(value) ? '' : classify(value, block.bands),
+      rankInBlock: Number.isNaN(rankInBlock[u]) ? null : rankInBlock[u],
+      tiedInBlock: tiedInBlock[u] === 1,
+      rankOverall: Number.isNaN(rankOverall[u]) ? null : rankOverall[u],
+      tiedOverall: tiedOverall[u] === 1,
     };
-  });
-
-  const items: RankItem[] = results.map((r, u) => ({
-    index: u,
-    id: r.id,
-    keys: [r.rankingValue ?? Number.NaN, ...c.settings.ranking.tieBreak.map((k) => tieKey(k, r, d))],
-  }));
-  const method = c.settings.ranking.method;
-
-  for (const ranked of rankItems(items, method)) {
-    const r = results[ranked.index] as UnitResult;
-    r.rankOverall = ranked.rank;
-    r.tiedOverall = ranked.tied;
   }
 
-  const blocks: BlockResult[] = c.blocks.map((block, b) => {
-    const members = items.filter((_, u) => (c.units[u] as { block: number }).block === b);
-    const order = rankItems(members, method).map((ranked) => {
-      const r = results[ranked.index] as UnitResult;
-      r.rankInBlock = ranked.rank;
-      r.tiedInBlock = ranked.tied;
-      return r;
-    });
-    return { id: block.id, name: block.name, units: order };
-  });
-  return { blocks, units: results };
+  const blocks: BlockResult[] = c.blocks.map((block, b) => ({
+    id: block.id,
+    name: block.name,
+    units: Array.from(blockOrder[b], (u) => units[u]),
+  }));
+  return { blocks, units };
 }
 
-/** A tie-break key as a "higher is better" number, on printed values like the report. */
-function tieKey(key: TieBreakSpec, r: UnitResult, decimals: number): number {
-  const round = (m: number): number => roundHalfAwayFromZero(m, decimals);
+/** A tie-break key column, "higher is better", on printed values like the report. */
+function tieKey(
+  key: TieBreakSpec,
+  c: CompiledCampaign,
+  t: ScoreTable,
+  printedTotal: Float64Array,
+  round: (m: number) => Micro,
+): Float64Array {
+  const n = c.units.length;
+  const column = (source: Float64Array, offset: number, sign: number): Float64Array => {
+    const out = new Float64Array(n);
+    for (let u = 0; u < n; u++) out[u] = sign * round(source[offset + u]);
+    return out;
+  };
   switch (key.by) {
     case 'field':
-      return r.printed.fields[key.code] ?? 0;
+      return column(t.fields, c.fields.findIndex((f) => f.code === key.code) * n, 1);
     case 'component':
-      return r.printed.components[key.id] ?? 0;
+      return column(t.components, c.components.findIndex((k) => k.id === key.id) * n, 1);
     case 'total':
-      return r.printed.total;
+      return printedTotal;
     case 'self':
-      return r.printed.self;
+      return column(t.self, 0, 1);
     case 'fewerDeductions':
-      return -round(r.deductions);
+      return column(t.deductions, 0, -1);
   }
 }

@@ -13,7 +13,7 @@ import type {
   Settings,
 } from './types';
 import { fromMicro, toMicro, type Micro } from '../numbers/points';
-import { compileRule, encodeInput, BLANK, type CompiledRule } from '../scoring/rules';
+import { compileRule, encodeInput, BLANK, OUTSIDE_BLOCK, type CompiledRule } from '../scoring/rules';
 import { normalizeText } from '../scoring/cells';
 
 export interface CompiledField {
@@ -24,6 +24,8 @@ export interface CompiledField {
 }
 
 export interface CompiledLeaf {
+  /** Position in `leaves`, i.e. the row of the leaf in the input grids. */
+  index: number;
   code: string;
   name: string;
   max: Micro;
@@ -70,6 +72,10 @@ export interface CompiledCampaign {
   components: CompiledComponent[];
   blocks: CompiledBlock[];
   units: CompiledUnit[];
+  /** Unit indexes' position in id order (for a stable display of ties). */
+  idOrder: Int32Array;
+  /** Max of every non-bonus leaf applicable to each block, before N/A (per block index). */
+  blockMax: Float64Array;
   /** Encoded self inputs. */
   self: Float64Array;
   /** Encoded inputs that count (appraised when present, per settings.scoreSource). */
@@ -159,6 +165,7 @@ function walkCriterion(
   issues.push(...ruleIssues);
   if (rule) {
     state.leaves.push({
+      index: state.leaves.length,
       code,
       name: normalizeText(String(node.name ?? '')),
       max,
@@ -340,6 +347,22 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     }
   });
 
+  const blockMax = new Float64Array(blocks.length);
+  for (const leaf of leaves) {
+    if (leaf.blocks !== null) {
+      // Cells of units outside the leaf's blocks are marked so scoring skips them.
+      for (let u = 0; u < unitCount; u++) {
+        if (!leaf.blocks.has(units[u].block)) {
+          self[leaf.index * unitCount + u] = OUTSIDE_BLOCK;
+          appraised[leaf.index * unitCount + u] = OUTSIDE_BLOCK;
+        }
+      }
+    }
+    if (leaf.bonus) continue;
+    for (let b = 0; b < blocks.length; b++) {
+      if (leaf.blocks === null || leaf.blocks.has(b)) blockMax[b] += leaf.max;
+    }
+  }
   const counted = selectCounted(settings, self, appraised);
   checkBlanks(settings, leaves, units, counted, componentScores, components, issues, locate);
 
@@ -356,11 +379,20 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       components,
       blocks,
       units,
+      idOrder: idOrderOf(units),
+      blockMax,
       self,
       counted,
       componentScores,
     },
   };
+}
+
+function idOrderOf(units: readonly { id: string }[]): Int32Array {
+  const sorted = units.map((_, i) => i).sort((a, b) => (units[a].id < units[b].id ? -1 : 1));
+  const order = new Int32Array(units.length);
+  sorted.forEach((u, position) => (order[u] = position));
+  return order;
 }
 
 function selectCounted(settings: Settings, self: Float64Array, appraised: Float64Array): Float64Array {

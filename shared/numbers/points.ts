@@ -75,6 +75,23 @@ export function roundHalfAwayFromZero(micro: Micro, decimals: number): Micro {
 }
 
 /**
+ * `roundHalfAwayFromZero` with the decimals fixed once: the same rule, for loops over many
+ * values (the settings' decimals are checked here, not on every call).
+ */
+export function rounder(decimals: number): (micro: Micro) => Micro {
+  const s = step(decimals);
+  if (s === 1) return (micro) => micro;
+  const half = s / 2;
+  return (micro) => {
+    if (!Number.isSafeInteger(micro)) return divRound(micro, s) * s;
+    const a = micro < 0 ? -micro : micro;
+    const r = a % s;
+    const q = a - r + (r >= half ? s : 0);
+    return micro < 0 ? -q : q;
+  };
+}
+
+/**
  * The ratio num / den × factor, rounded once with the same rule, in micro-units.
  * Used for the index: achieved / applicable max × 100, computed from unrounded parts.
  */

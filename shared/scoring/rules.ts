@@ -19,6 +19,8 @@ export type CompiledRule =
 /** Encoded inputs: one number per cell. NaN = blank, −∞ = not applicable. */
 export const BLANK = Number.NaN;
 export const NOT_APPLICABLE = Number.NEGATIVE_INFINITY;
+/** +∞ = the leaf does not apply to the unit's block (set by compile, never typed). */
+export const OUTSIDE_BLOCK = Number.POSITIVE_INFINITY;
 
 const show = (micro: Micro): string => String(fromMicro(micro)).replace('.', ',');
 

@@ -67,8 +67,8 @@ describe('which score counts', () => {
     // 0.25 + 0 + 1.5 + 1 = 2.75
     expect(n(a.appraised)).toBe(2.75);
     expect(n(a.difference)).toBe(-3.25);
-    expect(n(a.fields['1'])).toBe(0.25);
-    expect(n(a.fields['2'])).toBe(2.5);
+    expect(n(a.fields[0])).toBe(0.25);
+    expect(n(a.fields[1])).toBe(2.5);
     expect(a.printed.index).toBe(toMicro(45.83)); // 2.75 / 6 = 45.8333…
   });
 

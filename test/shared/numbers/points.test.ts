@@ -5,6 +5,7 @@ import {
   mulDivRound,
   ratioRounded,
   roundHalfAwayFromZero,
+  rounder,
   toMicro,
 } from '../../../shared/numbers/points';
 
@@ -47,6 +48,15 @@ describe('roundHalfAwayFromZero', () => {
   test('is idempotent', () => {
     const once = roundHalfAwayFromZero(toMicro(12.345678), 2);
     expect(roundHalfAwayFromZero(once, 2)).toBe(once);
+  });
+
+  test('rounder(d) is the same function with the decimals fixed', () => {
+    for (const d of [0, 1, 2, 3, 4]) {
+      const fast = rounder(d);
+      for (const v of [0, 1, -1, 499_999, 500_000, -500_000, 87_445_000, -125_000, 2 ** 53 - 1]) {
+        expect(fast(v)).toBe(roundHalfAwayFromZero(v, d));
+      }
+    }
   });
 
   test('rejects decimals outside 0..4', () => {
