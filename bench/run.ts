@@ -46,7 +46,9 @@ const fmt = (x: number, d = 1): string => x.toFixed(d).padStart(9);
 
 console.log(`Scoring + ranking, ${LEAVES} leaf criteria per unit (median of repeated runs)`);
 console.log(
-  ['units', 'ms', 'baseline ms', 'ratio', 'heap MB', 'compile ms'].map((h) => h.padStart(11)).join(''),
+  ['units', 'ms', 'baseline ms', 'ratio', 'heap MB', 'compile ms']
+    .map((h) => h.padStart(11))
+    .join(''),
 );
 for (const units of sizes) {
   const spec = generateCampaign(units, LEAVES, units);
@@ -63,7 +65,14 @@ for (const units of sizes) {
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   const base = time(reps, baseline(units));
   console.log(
-    [String(units).padStart(11), fmt(ms), fmt(base, 2), fmt(ms / base), fmt(Math.max(0, heapMb)), fmt(compileMs)]
+    [
+      String(units).padStart(11),
+      fmt(ms),
+      fmt(base, 2),
+      fmt(ms / base),
+      fmt(Math.max(0, heapMb)),
+      fmt(compileMs),
+    ]
       .map((s) => s.padStart(11))
       .join(''),
   );

@@ -60,14 +60,21 @@ export interface BlockResult {
 }
 
 export type Evaluation =
-  | { ok: true; campaign: CompiledCampaign; blocks: BlockResult[]; units: UnitResult[]; warnings: Issue[] }
+  | {
+      ok: true;
+      campaign: CompiledCampaign;
+      blocks: BlockResult[];
+      units: UnitResult[];
+      warnings: Issue[];
+    }
   | { ok: false; errors: Issue[]; warnings: Issue[] };
 
 /** Runs the whole pipeline. On any error, returns every error and no results. */
 export function evaluateCampaign(spec: CampaignSpec): Evaluation {
   const { campaign, issues } = compileCampaign(spec);
   const warnings = issues.filter((i) => i.severity === 'warning');
-  if (!campaign) return { ok: false, errors: issues.filter((i) => i.severity === 'error'), warnings };
+  if (!campaign)
+    return { ok: false, errors: issues.filter((i) => i.severity === 'error'), warnings };
   const { blocks, units } = rankCampaign(campaign, scoreCampaign(campaign));
   return { ok: true, campaign, blocks, units, warnings };
 }

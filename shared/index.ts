@@ -5,8 +5,21 @@ export { compileCampaign, type CompiledCampaign } from './model/compile';
 export { DEFAULT_SETTINGS, NATIONAL_BANDS, resolveSettings } from './model/settings';
 export * from './numbers/points';
 export { scoreCampaign, type ScoreTable } from './scoring/score';
-export { rankItems, sortByKeys, assignRanks, type RankItem, type Ranked, type TieMethod } from './ranking/rank';
+export {
+  rankItems,
+  sortByKeys,
+  assignRanks,
+  type RankItem,
+  type Ranked,
+  type TieMethod,
+} from './ranking/rank';
 export { classify } from './ranking/bands';
-export { evaluateCampaign, rankCampaign, type Evaluation, type UnitResult, type BlockResult } from './evaluate';
+export {
+  evaluateCampaign,
+  rankCampaign,
+  type Evaluation,
+  type UnitResult,
+  type BlockResult,
+} from './evaluate';
 export { resultTables, type ResultTable } from './report/resultTable';
 export { vi, formatMessage } from './i18n/vi';

@@ -18,7 +18,8 @@ export const vi = {
     unknownRuleKind: 'Cách chấm "{kind}" của tiêu chí {code} không được hỗ trợ.',
     levelsEmpty: 'Tiêu chí {code} chấm theo mức nhưng chưa có mức nào.',
     duplicateLevel: 'Tiêu chí {code}: mức "{label}" bị trùng.',
-    levelPointsAboveMax: 'Tiêu chí {code}: mức "{label}" được {points} điểm, vượt điểm tối đa {max}.',
+    levelPointsAboveMax:
+      'Tiêu chí {code}: mức "{label}" được {points} điểm, vượt điểm tối đa {max}.',
     levelPointsBelowZero: 'Tiêu chí {code}: mức "{label}" có điểm âm ({points}).',
     tiersEmpty: 'Tiêu chí {code} chấm theo ngưỡng nhưng chưa có ngưỡng nào.',
     tiersOutOfOrder:
@@ -33,14 +34,16 @@ export const vi = {
       'Tiêu chí {code}: mức sàn {min} của điểm trừ không được lớn hơn điểm tối đa {max}.',
     bonusPerCount: 'Tiêu chí {code}: số điểm thưởng mỗi lần phải là số dương.',
     bonusHasChildren: 'Tiêu chí điểm thưởng {code} phải là tiêu chí lá.',
-    unknownBlockInCriterion: 'Tiêu chí {code} áp dụng cho khối "{block}" không có trong danh sách khối.',
+    unknownBlockInCriterion:
+      'Tiêu chí {code} áp dụng cho khối "{block}" không có trong danh sách khối.',
     noCriteria: 'Chưa có tiêu chí nào.',
     duplicateComponent: 'Mã thành phần "{id}" bị trùng.',
     componentMaxBelowZero: 'Điểm tối đa của thành phần {id} là {max}, không được nhỏ hơn 0.',
     componentClashesField: 'Mã thành phần "{id}" trùng mã một lĩnh vực.',
     duplicateBlock: 'Mã khối "{id}" bị trùng.',
     noBlocks: 'Chưa có khối thi đua nào.',
-    bandsOutOfOrder: 'Các xếp loại phải xếp giảm dần theo ngưỡng; "{label}" ({min}) đứng sau ngưỡng {previous}.',
+    bandsOutOfOrder:
+      'Các xếp loại phải xếp giảm dần theo ngưỡng; "{label}" ({min}) đứng sau ngưỡng {previous}.',
     bandEmptyLabel: 'Có xếp loại chưa đặt tên.',
     duplicateUnit: 'Mã đơn vị "{id}" bị trùng.',
     emptyUnitId: 'Có đơn vị chưa có mã.',
@@ -60,8 +63,10 @@ export const vi = {
     notApplicableNotAllowed: 'Tiêu chí {code} không được đánh dấu "không áp dụng".',
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số.',
     badDecimals: 'Số chữ số thập phân phải là số nguyên từ 0 đến {max}.',
-    unknownTieBreakField: 'Tiêu chí phụ xếp hạng dùng lĩnh vực "{code}" không có trong bảng tiêu chí.',
-    unknownTieBreakComponent: 'Tiêu chí phụ xếp hạng dùng thành phần "{id}" không có trong cấu hình.',
+    unknownTieBreakField:
+      'Tiêu chí phụ xếp hạng dùng lĩnh vực "{code}" không có trong bảng tiêu chí.',
+    unknownTieBreakComponent:
+      'Tiêu chí phụ xếp hạng dùng thành phần "{id}" không có trong cấu hình.',
     badSetting: 'Giá trị "{value}" của thiết lập {name} không hợp lệ.',
   },
   warnings: {

@@ -13,7 +13,13 @@ import type {
   Settings,
 } from './types';
 import { fromMicro, toMicro, type Micro } from '../numbers/points';
-import { compileRule, encodeInput, BLANK, OUTSIDE_BLOCK, type CompiledRule } from '../scoring/rules';
+import {
+  compileRule,
+  encodeInput,
+  BLANK,
+  OUTSIDE_BLOCK,
+  type CompiledRule,
+} from '../scoring/rules';
 import { normalizeText } from '../scoring/cells';
 
 export interface CompiledField {
@@ -151,9 +157,7 @@ function walkCriterion(
     let sum = 0;
     for (const child of children) sum += walkCriterion(child, state, field, code, blocks);
     if (sum !== max) {
-      issues.push(
-        error('parentMaxMismatch', { code, max: show(max), sum: show(sum) }, at),
-      );
+      issues.push(error('parentMaxMismatch', { code, max: show(max), sum: show(sum) }, at));
     }
     return max;
   }
@@ -180,11 +184,7 @@ function walkCriterion(
 
 const show = (micro: Micro): string => String(fromMicro(micro)).replace('.', ',');
 
-function compileBands(
-  bands: BandSpec[],
-  issues: Issue[],
-  at: IssueLocation,
-): CompiledBand[] {
+function compileBands(bands: BandSpec[], issues: Issue[], at: IssueLocation): CompiledBand[] {
   const out: CompiledBand[] = [];
   bands.forEach((band, i) => {
     const label = normalizeText(String(band.label ?? ''));
@@ -192,7 +192,9 @@ function compileBands(
     const min = band.min === Number.NEGATIVE_INFINITY ? band.min : toMicro(Number(band.min));
     const previous = out[i - 1];
     if (previous && !(min < previous.min)) {
-      issues.push(error('bandsOutOfOrder', { label, min: band.min, previous: fromMicro(previous.min) }, at));
+      issues.push(
+        error('bandsOutOfOrder', { label, min: band.min, previous: fromMicro(previous.min) }, at),
+      );
     }
     out.push({ label, min });
   });
@@ -211,7 +213,8 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
   // Blocks first: criteria and units refer to them.
   const blockIndex = new Map<string, number>();
   const blocks: CompiledBlock[] = [];
-  if (!spec.blocks || spec.blocks.length === 0) issues.push(error('noBlocks', {}, { settings: true }));
+  if (!spec.blocks || spec.blocks.length === 0)
+    issues.push(error('noBlocks', {}, { settings: true }));
   const defaultBands = compileBands(settings.bands, issues, { settings: true });
   for (const b of spec.blocks ?? []) {
     const id = normalizeText(String(b.id ?? ''));
@@ -238,7 +241,11 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     issues.push(error('noCriteria', {}, { settings: true }));
   }
   (spec.criteria ?? []).forEach((node, f) => {
-    state.fields.push({ code: normalizeText(String(node.code ?? '')), name: normalizeText(String(node.name ?? '')), max: 0 });
+    state.fields.push({
+      code: normalizeText(String(node.code ?? '')),
+      name: normalizeText(String(node.name ?? '')),
+      max: 0,
+    });
     walkCriterion(node, state, f, null, null);
   });
   const { fields, leaves } = state;
@@ -256,9 +263,14 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     if (componentIndex.has(id)) issues.push(error('duplicateComponent', { id }, at));
     if (state.seen.has(id)) issues.push(error('componentClashesField', { id }, at));
     const max = Number(c.max);
-    if (!Number.isFinite(max) || max < 0) issues.push(error('componentMaxBelowZero', { id, max: c.max }, at));
+    if (!Number.isFinite(max) || max < 0)
+      issues.push(error('componentMaxBelowZero', { id, max: c.max }, at));
     componentIndex.set(id, components.length);
-    components.push({ id, name: normalizeText(String(c.name ?? id)), max: toMicro(Math.max(0, max || 0)) });
+    components.push({
+      id,
+      name: normalizeText(String(c.name ?? id)),
+      max: toMicro(Math.max(0, max || 0)),
+    });
   }
 
   // Tie-break keys must name things that exist.
@@ -290,7 +302,8 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     const name = normalizeText(String(unit.name ?? ''));
     if (name === '') issues.push(error('emptyName', { what: 'đơn vị', code: id }, at));
     const block = blockIndex.get(normalizeText(String(unit.block ?? '')));
-    if (block === undefined) issues.push(error('unknownBlock', { unit: id, block: unit.block }, at));
+    if (block === undefined)
+      issues.push(error('unknownBlock', { unit: id, block: unit.block }, at));
     units.push({ id, name, block: block ?? -1 });
 
     const encodeAll = (
@@ -302,7 +315,9 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       for (const [rawCode, raw] of Object.entries(scores)) {
         const code = normalizeText(rawCode);
         const cell = locate?.(source, id, code);
-        const here: IssueLocation = cell ? { cell, unit: id, criterion: code } : { unit: id, criterion: code };
+        const here: IssueLocation = cell
+          ? { cell, unit: id, criterion: code }
+          : { unit: id, criterion: code };
         const l = leafIndex.get(code);
         if (l === undefined) {
           const key = state.parents.has(code) ? 'scoreOnParent' : 'unknownCriterionInScores';
@@ -324,7 +339,9 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     for (const [rawId, raw] of Object.entries(unit.components ?? {})) {
       const cid = normalizeText(rawId);
       const cell = locate?.('components', id, cid);
-      const here: IssueLocation = cell ? { cell, unit: id, component: cid } : { unit: id, component: cid };
+      const here: IssueLocation = cell
+        ? { cell, unit: id, component: cid }
+        : { unit: id, component: cid };
       const c = componentIndex.get(cid);
       if (c === undefined) {
         issues.push(error('unknownComponentInScores', { unit: id, id: cid }, here));
@@ -337,7 +354,11 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
         const e = encoded.issue;
         issues.push(
           e.key === 'pointsAboveMax'
-            ? error('componentAboveMax', { points: e.params.points, max: e.params.max, id: cid }, here)
+            ? error(
+                'componentAboveMax',
+                { points: e.params.points, max: e.params.max, id: cid },
+                here,
+              )
             : e,
         );
       } else {
@@ -395,7 +416,11 @@ function idOrderOf(units: readonly { id: string }[]): Int32Array {
   return order;
 }
 
-function selectCounted(settings: Settings, self: Float64Array, appraised: Float64Array): Float64Array {
+function selectCounted(
+  settings: Settings,
+  self: Float64Array,
+  appraised: Float64Array,
+): Float64Array {
   if (settings.scoreSource === 'selfOnly') return self;
   if (settings.scoreSource === 'appraisedOnly') return appraised;
   const counted = new Float64Array(self.length);
@@ -439,11 +464,19 @@ function checkBlanks(
       }
     });
     if (count > 0) {
-      issues.push(warning('blankScored0', { unit: unit.id, count, code: first }, { unit: unit.id }));
+      issues.push(
+        warning('blankScored0', { unit: unit.id, count, code: first }, { unit: unit.id }),
+      );
     }
     components.forEach((c, k) => {
       if (Number.isNaN(componentScores[k * n + u] as number)) {
-        issues.push(warning('componentBlank', { unit: unit.id, id: c.id }, { unit: unit.id, component: c.id }));
+        issues.push(
+          warning(
+            'componentBlank',
+            { unit: unit.id, id: c.id },
+            { unit: unit.id, component: c.id },
+          ),
+        );
       }
     });
   });

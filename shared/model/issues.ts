@@ -26,7 +26,11 @@ export function error(key: ErrorKey, params: Record<string, unknown>, at: IssueL
   return { severity: 'error', key, params, at };
 }
 
-export function warning(key: WarningKey, params: Record<string, unknown>, at: IssueLocation): Issue {
+export function warning(
+  key: WarningKey,
+  params: Record<string, unknown>,
+  at: IssueLocation,
+): Issue {
   return { severity: 'warning', key, params, at };
 }
 
@@ -55,8 +59,10 @@ export function cellAddress(ref: Pick<CellRef, 'row' | 'col'>): string {
 export function formatLocation(at: IssueLocation): string {
   const l = vi.location;
   if (at.cell) return formatMessage(l.cell, { sheet: at.cell.sheet, cell: cellAddress(at.cell) });
-  if (at.unit && at.criterion) return formatMessage(l.unitCriterion, { unit: at.unit, code: at.criterion });
-  if (at.unit && at.component) return `${formatMessage(l.unit, { unit: at.unit })}, ${formatMessage(l.component, { id: at.component })}`;
+  if (at.unit && at.criterion)
+    return formatMessage(l.unitCriterion, { unit: at.unit, code: at.criterion });
+  if (at.unit && at.component)
+    return `${formatMessage(l.unit, { unit: at.unit })}, ${formatMessage(l.component, { id: at.component })}`;
   if (at.unit) return formatMessage(l.unit, { unit: at.unit });
   if (at.criterion) return formatMessage(l.criterion, { code: at.criterion });
   if (at.component) return formatMessage(l.component, { id: at.component });
@@ -66,7 +72,6 @@ export function formatLocation(at: IssueLocation): string {
 
 /** The full Vietnamese line for a person: "Trang tính 'Chấm điểm', ô D7: Điểm 3 vượt …". */
 export function formatIssue(issue: Issue): string {
-  const template =
-    issue.severity === 'error' ? vi.errors[issue.key] : vi.warnings[issue.key];
+  const template = issue.severity === 'error' ? vi.errors[issue.key] : vi.warnings[issue.key];
   return `${formatLocation(issue.at)}: ${formatMessage(template, issue.params)}`;
 }

@@ -50,10 +50,14 @@ export function resolveSettings(partial: Partial<Settings> | undefined): {
     if (!allowed.includes(String(value))) issues.push(error('badSetting', { name, value }, at));
   }
   if (!['competition', 'dense'].includes(settings.ranking.method)) {
-    issues.push(error('badSetting', { name: 'ranking.method', value: settings.ranking.method }, at));
+    issues.push(
+      error('badSetting', { name: 'ranking.method', value: settings.ranking.method }, at),
+    );
   }
   if (!Array.isArray(settings.ranking.tieBreak)) {
-    issues.push(error('badSetting', { name: 'ranking.tieBreak', value: settings.ranking.tieBreak }, at));
+    issues.push(
+      error('badSetting', { name: 'ranking.tieBreak', value: settings.ranking.tieBreak }, at),
+    );
     settings.ranking.tieBreak = [];
   }
   return { settings, issues };

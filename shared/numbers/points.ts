@@ -108,7 +108,7 @@ export function mulDivRound(a: number, b: number, d: number): number {
   if (Number.isSafeInteger(p)) return divRound(p, d);
   const bp = BigInt(a) * BigInt(b);
   const bd = BigInt(d);
-  const sign = (bp < 0n) !== (bd < 0n) ? -1n : 1n;
+  const sign = bp < 0n !== bd < 0n ? -1n : 1n;
   const an = bp < 0n ? -bp : bp;
   const ad = bd < 0n ? -bd : bd;
   let q = an / ad;

@@ -104,7 +104,9 @@ export function rankItems(items: readonly RankItem[], method: TieMethod): Ranked
   const keys = Array.from({ length: width }, (_, k) =>
     Float64Array.from(items, (i) => i.keys[k] ?? 0),
   );
-  const byId = items.map((_, i) => i).sort((a, b) => (items[a].id < items[b].id ? -1 : items[a].id > items[b].id ? 1 : 0));
+  const byId = items
+    .map((_, i) => i)
+    .sort((a, b) => (items[a].id < items[b].id ? -1 : items[a].id > items[b].id ? 1 : 0));
   const idOrder = new Int32Array(n);
   byId.forEach((item, position) => (idOrder[item] = position));
   const order = sortByKeys(keys, idOrder);

@@ -15,7 +15,8 @@ export type CellReading =
 
 /** Spellings of "not applicable" (không áp dụng), compared after NFC + lower case. */
 const NA_TOKENS = new Set(['n/a', 'na', 'kad', 'k/a', 'không áp dụng', 'khong ap dung', 'x/a']);
-const ERROR_VALUE = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|ERROR!|SPILL!|CALC!|GETTING_DATA)$/i;
+const ERROR_VALUE =
+  /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|ERROR!|SPILL!|CALC!|GETTING_DATA)$/i;
 const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
 const COMMA_NUMBER = /^[-+]?\d+,\d+$/;
 
@@ -33,7 +34,9 @@ export function readCell(raw: CellValue): CellReading {
   if (raw === null || raw === undefined) return { kind: 'blank' };
   if (typeof raw === 'boolean') return { kind: 'bool', value: raw };
   if (typeof raw === 'number') {
-    return Number.isFinite(raw) ? { kind: 'number', value: raw } : { kind: 'error', value: String(raw) };
+    return Number.isFinite(raw)
+      ? { kind: 'number', value: raw }
+      : { kind: 'error', value: String(raw) };
   }
   const text = normalizeText(raw);
   if (text === '') return { kind: 'blank' };

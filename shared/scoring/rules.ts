@@ -44,11 +44,16 @@ export function compileRule(
       for (const level of levels) {
         const key = labelKey(String(level.label ?? ''));
         const pts = toMicro(Number(level.points));
-        if (keys.includes(key)) issues.push(error('duplicateLevel', { ...p, label: level.label }, at));
+        if (keys.includes(key))
+          issues.push(error('duplicateLevel', { ...p, label: level.label }, at));
         if (!Number.isFinite(Number(level.points)) || pts < 0) {
-          issues.push(error('levelPointsBelowZero', { ...p, label: level.label, points: level.points }, at));
+          issues.push(
+            error('levelPointsBelowZero', { ...p, label: level.label, points: level.points }, at),
+          );
         } else if (pts > max) {
-          issues.push(error('levelPointsAboveMax', { ...p, label: level.label, points: show(pts) }, at));
+          issues.push(
+            error('levelPointsAboveMax', { ...p, label: level.label, points: show(pts) }, at),
+          );
         }
         keys.push(key);
         points.push(pts);
@@ -65,12 +70,17 @@ export function compileRule(
         const pts = toMicro(Number(tier.points));
         const q = { ...p, min: show(min), points: show(pts) };
         if (i > 0 && !(min < (mins[i - 1] as number))) {
-          issues.push(error('tiersOutOfOrder', { ...q, previous: show(mins[i - 1] as number) }, at));
+          issues.push(
+            error('tiersOutOfOrder', { ...q, previous: show(mins[i - 1] as number) }, at),
+          );
         }
-        if (!Number.isFinite(Number(tier.points)) || pts < 0) issues.push(error('tierPointsBelowZero', q, at));
+        if (!Number.isFinite(Number(tier.points)) || pts < 0)
+          issues.push(error('tierPointsBelowZero', q, at));
         else if (pts > max) issues.push(error('tierPointsAboveMax', q, at));
         if (i > 0 && pts > (points[i - 1] as number)) {
-          issues.push(error('tierPointsNotDecreasing', { ...q, previous: show(points[i - 1] as number) }, at));
+          issues.push(
+            error('tierPointsNotDecreasing', { ...q, previous: show(points[i - 1] as number) }, at),
+          );
         }
         mins.push(min);
         points.push(pts);
@@ -148,7 +158,9 @@ export function encodeInput(
         const matches = rule.points.filter((x) => x === pts).length;
         if (matches === 1) return withWarning(rule.points.indexOf(pts));
         if (pts > max) {
-          return { issue: error('pointsAboveMax', { points: show(pts), max: show(max), code }, at) };
+          return {
+            issue: error('pointsAboveMax', { points: show(pts), max: show(max), code }, at),
+          };
         }
       }
       return {
@@ -162,12 +174,15 @@ export function encodeInput(
       if (reading.kind !== 'number') return { issue: error('notANumber', { value: raw }, at) };
       if (reading.value < 0) return { issue: error('negativeValue', { value: raw }, at) };
       if (rule.kind === 'deduction' || (rule.kind === 'bonus' && rule.per !== null)) {
-        if (!Number.isInteger(reading.value)) return { issue: error('notWholeCount', { value: raw }, at) };
+        if (!Number.isInteger(reading.value))
+          return { issue: error('notWholeCount', { value: raw }, at) };
         return withWarning(reading.value);
       }
       const micro = toMicro(reading.value);
       if (rule.kind === 'bonus' && micro > max) {
-        return { issue: error('pointsAboveMax', { points: show(micro), max: show(max), code }, at) };
+        return {
+          issue: error('pointsAboveMax', { points: show(micro), max: show(max), code }, at),
+        };
       }
       return withWarning(micro);
     }
@@ -183,7 +198,8 @@ export function pointsFor(rule: CompiledRule, max: Micro, value: number): Micro 
       return rule.points[value] as Micro;
     case 'tiers': {
       const { mins, points } = rule;
-      for (let i = 0; i < mins.length; i++) if (value >= (mins[i] as number)) return points[i] as Micro;
+      for (let i = 0; i < mins.length; i++)
+        if (value >= (mins[i] as number)) return points[i] as Micro;
       return 0;
     }
     case 'proportional':

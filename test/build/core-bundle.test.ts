@@ -28,7 +28,10 @@ test('no file in shared/ uses a host API, I/O, the clock or randomness', () => {
 
 test('the core bundle builds and scores a campaign in a bare JavaScript context', async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require(path.join(root, 'webpack.config.js'))({ production: true }, { mode: 'production' });
+  const config = require(path.join(root, 'webpack.config.js'))(
+    { production: true },
+    { mode: 'production' },
+  );
   config.output.path = path.join(root, 'dist/test-core');
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),

@@ -96,7 +96,12 @@ describe('not applicable', () => {
   });
   test('a unit with nothing applicable has no index, rank or class', () => {
     const a = run([
-      { id: 'A', name: 'Sở A', block: 'so', self: { '1.1': 'N/A', '1.2': 'N/A', '2.1': 'N/A', '2.2': 'N/A' } },
+      {
+        id: 'A',
+        name: 'Sở A',
+        block: 'so',
+        self: { '1.1': 'N/A', '1.2': 'N/A', '2.1': 'N/A', '2.2': 'N/A' },
+      },
       { id: 'B', name: 'Sở B', block: 'so', self: full },
     ]);
     expect(a.A.printed.index).toBeNull();
@@ -184,14 +189,20 @@ describe('ranks use the printed value, with the configured tie policy', () => {
     ];
     const plain = run(tied);
     expect([plain.F!.rankInBlock, plain.G!.rankInBlock, plain.H!.rankInBlock]).toEqual([1, 1, 1]);
-    const chained = run(tied, { ranking: { method: 'competition', tieBreak: [{ by: 'field', code: '2' }] } });
-    expect([chained.F!.rankInBlock, chained.G!.rankInBlock, chained.H!.rankInBlock]).toEqual([1, 2, 2]);
+    const chained = run(tied, {
+      ranking: { method: 'competition', tieBreak: [{ by: 'field', code: '2' }] },
+    });
+    expect([chained.F!.rankInBlock, chained.G!.rankInBlock, chained.H!.rankInBlock]).toEqual([
+      1, 2, 2,
+    ]);
     expect([chained.F!.tiedInBlock, chained.G!.tiedInBlock, chained.H!.tiedInBlock]).toEqual([
       false,
       true,
       true,
     ]);
-    const fewer = run(tied, { ranking: { method: 'competition', tieBreak: [{ by: 'fewerDeductions' }] } });
+    const fewer = run(tied, {
+      ranking: { method: 'competition', tieBreak: [{ by: 'fewerDeductions' }] },
+    });
     expect(fewer.F!.rankInBlock).toBe(1);
     expect(fewer.G!.rankInBlock).toBe(2);
   });
@@ -251,6 +262,18 @@ describe('the report table', () => {
     ]);
     expect(xa!.title).toBe('Khối xã');
     expect(xa!.rows).toEqual([[1, 'Xã X', 6, 5.7, 2, 3.7, 5.7, 95, 1, 'Tốt', '']]);
-    expect(so!.formats).toEqual(['0', '@', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0', '@', '@']);
+    expect(so!.formats).toEqual([
+      '0',
+      '@',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0',
+      '@',
+      '@',
+    ]);
   });
 });

@@ -15,7 +15,9 @@ function campaign(over: Partial<CampaignSpec> = {}): CampaignSpec {
     name: 'Thử',
     year: 2024,
     blocks: [{ id: 'so', name: 'Khối sở' }],
-    criteria: [{ code: '1', name: 'Lĩnh vực 1', max: 2, children: [tick('1.1', 1), tick('1.2', 1)] }],
+    criteria: [
+      { code: '1', name: 'Lĩnh vực 1', max: 2, children: [tick('1.1', 1), tick('1.2', 1)] },
+    ],
     units: [{ id: 'A', name: 'Sở A', block: 'so', self: { '1.1': 'x', '1.2': 'x' } }],
     ...over,
   };
@@ -40,7 +42,11 @@ describe('validation returns every problem, each located', () => {
             name: 'Lĩnh vực 1',
             max: 3,
             rule: { kind: 'tick' },
-            children: [tick('1.1', 1), tick('1.1', 1), { code: '1.3', name: 'Không cách chấm', max: -1 }],
+            children: [
+              tick('1.1', 1),
+              tick('1.1', 1),
+              { code: '1.3', name: 'Không cách chấm', max: -1 },
+            ],
           },
           { code: '2', name: '', max: 1, children: [tick('3.1', 1)] },
         ],
@@ -68,14 +74,32 @@ describe('validation returns every problem, each located', () => {
             name: 'L1',
             max: 2,
             children: [
-              { code: '1.1', name: 'Mức', max: 1, rule: { kind: 'levels', levels: [{ label: 'Tốt', points: 1.5 }] } },
-              { code: '1.2', name: 'Ngưỡng', max: 1, rule: { kind: 'tiers', tiers: [{ min: 90, points: 2 }] } },
+              {
+                code: '1.1',
+                name: 'Mức',
+                max: 1,
+                rule: { kind: 'levels', levels: [{ label: 'Tốt', points: 1.5 }] },
+              },
+              {
+                code: '1.2',
+                name: 'Ngưỡng',
+                max: 1,
+                rule: { kind: 'tiers', tiers: [{ min: 90, points: 2 }] },
+              },
               { code: '1.3', name: 'Thưởng', max: 0.5, rule: { kind: 'bonus' } },
             ],
           },
         ],
         components: [{ id: 'sipas', name: 'SIPAS', max: 10 }],
-        units: [{ id: 'A', name: 'Sở A', block: 'so', self: { '1.3': 0.75 }, components: { sipas: 10.5 } }],
+        units: [
+          {
+            id: 'A',
+            name: 'Sở A',
+            block: 'so',
+            self: { '1.3': 0.75 },
+            components: { sipas: 10.5 },
+          },
+        ],
       }),
     );
     expect(errorKeys(out.issues)).toEqual([
@@ -130,7 +154,13 @@ describe('validation returns every problem, each located', () => {
             { label: 'Khá', min: 80 },
             { label: 'Tốt', min: 90 },
           ],
-          ranking: { method: 'competition', tieBreak: [{ by: 'field', code: '9' }, { by: 'component', id: 'x' }] },
+          ranking: {
+            method: 'competition',
+            tieBreak: [
+              { by: 'field', code: '9' },
+              { by: 'component', id: 'x' },
+            ],
+          },
         },
         criteria: [
           {
@@ -142,7 +172,13 @@ describe('validation returns every problem, each located', () => {
                 code: '1.1',
                 name: 'Tỷ lệ',
                 max: 1,
-                rule: { kind: 'tiers', tiers: [{ min: 50, points: 0.5 }, { min: 80, points: 0.5 }] },
+                rule: {
+                  kind: 'tiers',
+                  tiers: [
+                    { min: 50, points: 0.5 },
+                    { min: 80, points: 0.5 },
+                  ],
+                },
               },
             ],
           },
@@ -163,7 +199,9 @@ describe('validation returns every problem, each located', () => {
   test('a criterion restricted to an unknown block is rejected', () => {
     const out = compileCampaign(
       campaign({
-        criteria: [{ code: '1', name: 'L1', max: 1, children: [{ ...tick('1.1', 1), blocks: ['xa'] }] }],
+        criteria: [
+          { code: '1', name: 'L1', max: 1, children: [{ ...tick('1.1', 1), blocks: ['xa'] }] },
+        ],
         units: [],
       }),
     );
@@ -171,7 +209,9 @@ describe('validation returns every problem, each located', () => {
   });
 
   test('blank counted cells: a warning per unit by default, an error per cell on request', () => {
-    const blank = campaign({ units: [{ id: 'A', name: 'Sở A', block: 'so', self: { '1.1': 'x' } }] });
+    const blank = campaign({
+      units: [{ id: 'A', name: 'Sở A', block: 'so', self: { '1.1': 'x' } }],
+    });
     const lenient = compileCampaign(blank);
     expect(lenient.campaign).toBeDefined();
     expect(lenient.issues.map(formatIssue)).toEqual([
@@ -189,7 +229,15 @@ describe('messages name the sheet and cell when the campaign came from a workboo
   test('a bad score names its cell in Vietnamese', () => {
     const out = compileCampaign(
       campaign({
-        units: [{ id: 'A', name: 'Sở A', block: 'so', self: { '1.1': 'x' }, appraised: { '1.2': 'có lẽ' } }],
+        units: [
+          {
+            id: 'A',
+            name: 'Sở A',
+            block: 'so',
+            self: { '1.1': 'x' },
+            appraised: { '1.2': 'có lẽ' },
+          },
+        ],
         locateScore: (source, unit, code) =>
           source === 'appraised' && unit === 'A' && code === '1.2'
             ? { sheet: 'Chấm điểm', row: 7, col: 4 }
