@@ -29,11 +29,12 @@ export function sortByKeys(keys: KeyColumns, idOrder: Int32Array): Uint32Array {
   return order.sort((a, b) => {
     const pa = primary[a];
     const pb = primary[b];
-    if (pa !== pb) {
-      if (pa !== pa) return 1;
-      if (pb !== pb) return -1;
-      return pb - pa;
-    }
+    const aRanked = pa === pa;
+    const bRanked = pb === pb;
+    // Unranked units (NaN) go last, among themselves in id order.
+    if (aRanked !== bRanked) return aRanked ? -1 : 1;
+    if (!aRanked) return idOrder[a] - idOrder[b];
+    if (pa !== pb) return pb - pa;
     for (let k = 1; k < keys.length; k++) {
       const x = keys[k][a];
       const y = keys[k][b];
