@@ -9,6 +9,16 @@ import { scoreCampaign } from '../shared/scoring/score';
 import { generateCampaign, prng } from './generate';
 
 const LEAVES = 150;
+/** Bytes held by the typed arrays of a result object (nested arrays included). */
+function bytesOf(value: unknown): number {
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (Array.isArray(value))
+    return value.reduce((sum: number, v) => sum + bytesOf(v), 8 * value.length);
+  if (value && typeof value === 'object') {
+    return Object.values(value).reduce((sum: number, v) => sum + bytesOf(v), 0);
+  }
+  return 0;
+}
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 
 function median(xs: number[]): number {
@@ -44,25 +54,31 @@ function baseline(units: number): () => unknown {
 
 const fmt = (x: number, d = 1): string => x.toFixed(d).padStart(9);
 
-console.log(`Scoring + ranking, ${LEAVES} leaf criteria per unit (median of repeated runs)`);
 console.log(
-  ['units', 'ms', 'baseline ms', 'ratio', 'heap MB', 'compile ms']
+  `Scoring + ranking, ${LEAVES} leaf criteria per unit (median of repeated runs; compile = parse + validate, timed apart)`,
+);
+console.log(
+  ['units', 'ms', 'baseline ms', 'ratio', 'heap MB', 'result MB', 'µs/unit', 'compile ms']
     .map((h) => h.padStart(11))
     .join(''),
 );
 for (const units of sizes) {
   const spec = generateCampaign(units, LEAVES, units);
-  const reps = units >= 100_000 ? 3 : 7;
+  const reps = units >= 100_000 ? 5 : 15;
   let compiled = compileCampaign(spec).campaign;
   const compileMs = time(1, () => {
     compiled = compileCampaign(spec).campaign;
   });
   if (!compiled) throw new Error('benchmark campaign is invalid');
   const campaign = compiled;
-  const heapBefore = process.memoryUsage().heapUsed;
   const ms = time(reps, () => rankCampaign(campaign, scoreCampaign(campaign)));
-  const kept = rankCampaign(campaign, scoreCampaign(campaign));
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  // heap MB: the process's live JS heap + array buffers with this size's campaign loaded;
+  // result MB: the bytes of one run's score table and ranking (all typed arrays).
+  const table = scoreCampaign(campaign);
+  const ranking = rankCampaign(campaign, table);
+  const resultMb = (bytesOf(table) + bytesOf(ranking)) / 2 ** 20;
+  const memory = process.memoryUsage();
+  const heapMb = (memory.heapUsed + memory.arrayBuffers) / 2 ** 20;
   const base = time(reps, baseline(units));
   console.log(
     [
@@ -70,11 +86,12 @@ for (const units of sizes) {
       fmt(ms),
       fmt(base, 2),
       fmt(ms / base),
-      fmt(Math.max(0, heapMb)),
+      fmt(heapMb),
+      fmt(resultMb),
+      fmt((ms * 1000) / units, 2),
       fmt(compileMs),
     ]
       .map((s) => s.padStart(11))
       .join(''),
   );
-  void kept;
 }

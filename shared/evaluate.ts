@@ -32,7 +32,10 @@ export interface UnitResult {
   total: Micro;
   applicableMax: Micro;
   deductions: Micro;
-  /** Values as the report prints them (rounded once, half away from zero). */
+  /**
+   * Values as the report prints them (rounded once, half away from zero). Field and component
+   * columns are printed as `roundHalfAwayFromZero(fields[i], decimals)` by the renderer.
+   */
   printed: {
     self: Micro;
     appraised: Micro;
@@ -40,8 +43,6 @@ export interface UnitResult {
     total: Micro;
     /** achieved / applicable max × 100, from unrounded parts; null when nothing applies. */
     index: Micro | null;
-    fields: Micro[];
-    components: Micro[];
   };
   /** The printed value ranks and bands are decided on (index or total, per settings). */
   rankingValue: Micro | null;
@@ -63,6 +64,8 @@ export type Evaluation =
   | {
       ok: true;
       campaign: CompiledCampaign;
+      table: ScoreTable;
+      ranking: Ranking;
       blocks: BlockResult[];
       units: UnitResult[];
       warnings: Issue[];
@@ -75,21 +78,40 @@ export function evaluateCampaign(spec: CampaignSpec): Evaluation {
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (!campaign)
     return { ok: false, errors: issues.filter((i) => i.severity === 'error'), warnings };
-  const { blocks, units } = rankCampaign(campaign, scoreCampaign(campaign));
-  return { ok: true, campaign, blocks, units, warnings };
+  const table = scoreCampaign(campaign);
+  const ranking = rankCampaign(campaign, table);
+  const { blocks, units } = unitResults(campaign, table, ranking);
+  return { ok: true, campaign, table, ranking, blocks, units, warnings };
 }
 
-/** Rounds, classifies and ranks scored totals. Units come back in input order. */
-export function rankCampaign(
-  c: CompiledCampaign,
-  t: ScoreTable,
-): { blocks: BlockResult[]; units: UnitResult[] } {
+/**
+ * The ranking in columns (index u = unit u of the compiled campaign): printed values,
+ * classification, ranks and ties, and each block's display order. Columnar so 100,000 units
+ * rank without 100,000 objects; `unitResults` turns it into per-unit objects for display.
+ */
+export interface Ranking {
+  /** Printed index per unit (micro-units of a percent); NaN when nothing applies. */
+  index: Float64Array;
+  /** Printed total per unit. */
+  printedTotal: Float64Array;
+  /** The printed value ranks and bands are decided on (index or total); NaN = unranked. */
+  rankingValue: Float64Array;
+  classification: string[];
+  /** NaN = unranked. */
+  rankInBlock: Float64Array;
+  tiedInBlock: Uint8Array;
+  rankOverall: Float64Array;
+  tiedOverall: Uint8Array;
+  /** Unit indexes of each block (by block index) in display order. */
+  blockOrder: Uint32Array[];
+}
+
+/** Rounds, classifies and ranks scored totals, in block and overall. */
+export function rankCampaign(c: CompiledCampaign, t: ScoreTable): Ranking {
   const n = c.units.length;
   const d = c.settings.decimals;
   const ratio = ratioRounded;
   const round = rounder(d);
-  const fieldCount = c.fields.length;
-  const componentCount = c.components.length;
 
   // Printed (rounded) columns: what the report shows and what ranks are decided on.
   const index = new Float64Array(n);
@@ -124,33 +146,47 @@ export function rankCampaign(
   }
   const rankInBlock = new Float64Array(n);
   const tiedInBlock = new Uint8Array(n);
-  blockOrder.forEach((seq) => assignRanks(seq, seq.length, keys, method, rankInBlock, tiedInBlock));
+  for (const seq of blockOrder)
+    assignRanks(seq, seq.length, keys, method, rankInBlock, tiedInBlock);
 
+  const classification: string[] = new Array(n);
+  for (let u = 0; u < n; u++) {
+    const value = rankingValue[u];
+    classification[u] = value !== value ? '' : classify(value, c.blocks[c.units[u].block].bands);
+  }
+  return {
+    index,
+    printedTotal,
+    rankingValue,
+    classification,
+    rankInBlock,
+    tiedInBlock,
+    rankOverall,
+    tiedOverall,
+    blockOrder,
+  };
+}
+
+/** Per-unit result objects (input order) and blocks in display order, for display and tests. */
+export function unitResults(
+  c: CompiledCampaign,
+  t: ScoreTable,
+  r: Ranking,
+): { blocks: BlockResult[]; units: UnitResult[] } {
+  const n = c.units.length;
+  const round = rounder(c.settings.decimals);
+  const nullable = (x: number): number | null => (x !== x ? null : x);
   const units: UnitResult[] = new Array(n);
   for (let u = 0; u < n; u++) {
     const unit = c.units[u];
-    const block = c.blocks[unit.block];
-    const fields: Micro[] = new Array(fieldCount);
-    const printedFields: Micro[] = new Array(fieldCount);
-    for (let f = 0; f < fieldCount; f++) {
-      fields[f] = t.fields[f * n + u];
-      printedFields[f] = round(fields[f]);
-    }
-    const components: Micro[] = new Array(componentCount);
-    const printedComponents: Micro[] = new Array(componentCount);
-    for (let k = 0; k < componentCount; k++) {
-      components[k] = t.components[k * n + u];
-      printedComponents[k] = round(components[k]);
-    }
     const self = t.self[u];
     const appraised = t.appraisal[u];
-    const value = rankingValue[u];
     units[u] = {
       id: unit.id,
       name: unit.name,
-      block: block.id,
-      fields,
-      components,
+      block: c.blocks[unit.block].id,
+      fields: c.fields.map((_, f) => t.fields[f * n + u]),
+      components: c.components.map((_, k) => t.components[k * n + u]),
       self,
       appraised,
       difference: appraised - self,
@@ -161,24 +197,21 @@ export function rankCampaign(
         self: round(self),
         appraised: round(appraised),
         difference: round(appraised - self),
-        total: printedTotal[u],
-        index: Number.isNaN(index[u]) ? null : index[u],
-        fields: printedFields,
-        components: printedComponents,
+        total: r.printedTotal[u],
+        index: nullable(r.index[u]),
       },
-      rankingValue: Number.isNaN(value) ? null : value,
-      classification: Number.isNaN(value) ? '' : classify(value, block.bands),
-      rankInBlock: Number.isNaN(rankInBlock[u]) ? null : rankInBlock[u],
-      tiedInBlock: tiedInBlock[u] === 1,
-      rankOverall: Number.isNaN(rankOverall[u]) ? null : rankOverall[u],
-      tiedOverall: tiedOverall[u] === 1,
+      rankingValue: nullable(r.rankingValue[u]),
+      classification: r.classification[u],
+      rankInBlock: nullable(r.rankInBlock[u]),
+      tiedInBlock: r.tiedInBlock[u] === 1,
+      rankOverall: nullable(r.rankOverall[u]),
+      tiedOverall: r.tiedOverall[u] === 1,
     };
   }
-
   const blocks: BlockResult[] = c.blocks.map((block, b) => ({
     id: block.id,
     name: block.name,
-    units: Array.from(blockOrder[b], (u) => units[u]),
+    units: Array.from(r.blockOrder[b], (u) => units[u]),
   }));
   return { blocks, units };
 }

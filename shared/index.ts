@@ -17,6 +17,8 @@ export { classify } from './ranking/bands';
 export {
   evaluateCampaign,
   rankCampaign,
+  unitResults,
+  type Ranking,
   type Evaluation,
   type UnitResult,
   type BlockResult,

@@ -8,6 +8,7 @@ import type {
   BandSpec,
   CampaignSpec,
   CellRef,
+  CellValue,
   CriterionSpec,
   ScoreSource,
   Settings,
@@ -17,8 +18,11 @@ import {
   compileRule,
   encodeInput,
   BLANK,
+  NOT_APPLICABLE,
+  pointsFor,
   OUTSIDE_BLOCK,
   type CompiledRule,
+  type Encoded,
 } from '../scoring/rules';
 import { normalizeText } from '../scoring/cells';
 
@@ -82,12 +86,38 @@ export interface CompiledCampaign {
   idOrder: Int32Array;
   /** Max of every non-bonus leaf applicable to each block, before N/A (per block index). */
   blockMax: Float64Array;
-  /** Encoded self inputs. */
+  /**
+   * Self points per cell (micro-points). Blanks are already their points (0; a blank
+   * deduction is no violation: max); N/A cells and cells outside the leaf's blocks hold 0.
+   */
   self: Float64Array;
-  /** Encoded inputs that count (appraised when present, per settings.scoreSource). */
-  counted: Float64Array;
+  /**
+   * Where the counted score (appraised when present, per settings.scoreSource) differs from
+   * the self score: cell indexes (l × units + u, increasing) and counted − self points.
+   * Appraisers change a minority of cells, so scoring adds these to the self sums.
+   */
+  corrections: { cells: Uint32Array; delta: Float64Array };
+  /** Cells (l × units + u) whose counted score is N/A, in increasing order. */
+  notApplicable: Uint32Array;
+  /** Points each unit lost on deduction leaves (counted scores). */
+  deductionLost: Float64Array;
   /** Component scores in micro-points (components × units); NaN blank, −∞ N/A. */
   componentScores: Float64Array;
+}
+
+/** Placeholder location while encoding; the real one is built only for a cell with an issue. */
+const NOWHERE: IssueLocation = {};
+
+/** Where a score cell is: its sheet cell when the host can say, else the unit and criterion. */
+function scoreLocation(
+  locate: CampaignSpec['locateScore'],
+  source: ScoreSource,
+  unit: string,
+  rawCode: string,
+): IssueLocation {
+  const code = normalizeText(rawCode);
+  const cell = locate?.(source, unit, code);
+  return cell ? { cell, unit, criterion: code } : { unit, criterion: code };
 }
 
 const CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
@@ -292,6 +322,7 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
   const units: { id: string; name: string; block: number }[] = [];
   const unitIds = new Map<string, number>();
   const locate = spec.locateScore;
+  const textCache: Map<string, Encoded>[] = [];
 
   (spec.units ?? []).forEach((unit, u) => {
     const id = normalizeText(String(unit.id ?? ''));
@@ -312,24 +343,36 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       grid: Float64Array,
     ): void => {
       if (!scores) return;
-      for (const [rawCode, raw] of Object.entries(scores)) {
-        const code = normalizeText(rawCode);
-        const cell = locate?.(source, id, code);
-        const here: IssueLocation = cell
-          ? { cell, unit: id, criterion: code }
-          : { unit: id, criterion: code };
-        const l = leafIndex.get(code);
+      for (const rawCode in scores) {
+        const raw = scores[rawCode] as CellValue;
+        let l = leafIndex.get(rawCode);
+        if (l === undefined) l = leafIndex.get(normalizeText(rawCode));
         if (l === undefined) {
+          const code = normalizeText(rawCode);
           const key = state.parents.has(code) ? 'scoreOnParent' : 'unknownCriterionInScores';
-          issues.push(error(key, { unit: id, code }, here));
+          issues.push(error(key, { unit: id, code }, scoreLocation(locate, source, id, rawCode)));
           continue;
         }
-        const leaf = leaves[l] as CompiledLeaf;
-        const encoded = encodeInput(leaf.rule, raw as never, code, leaf.max, here);
-        if ('issue' in encoded) issues.push(encoded.issue);
-        else {
+        const leaf = leaves[l];
+        // Text cells repeat ("Đúng hạn", "x"): read each distinct text once per leaf.
+        let encoded: Encoded | undefined;
+        if (typeof raw === 'string') {
+          const cache = textCache[l] ?? (textCache[l] = new Map());
+          encoded = cache.get(raw);
+          if (encoded === undefined) {
+            encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
+            cache.set(raw, encoded);
+          }
+        } else {
+          encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
+        }
+        if ('issue' in encoded) {
+          issues.push({ ...encoded.issue, at: scoreLocation(locate, source, id, rawCode) });
+        } else {
           grid[l * unitCount + u] = encoded.value;
-          if (encoded.warning) issues.push(encoded.warning);
+          if (encoded.warning) {
+            issues.push({ ...encoded.warning, at: scoreLocation(locate, source, id, rawCode) });
+          }
         }
       }
     };
@@ -386,6 +429,11 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
   }
   const counted = selectCounted(settings, self, appraised);
   checkBlanks(settings, leaves, units, counted, componentScores, components, issues, locate);
+  const notApplicable = cellsMarked(counted, NOT_APPLICABLE);
+  const deductionLost = new Float64Array(unitCount);
+  if (counted !== self) toPoints(leaves, counted, unitCount, deductionLost);
+  toPoints(leaves, self, unitCount, counted === self ? deductionLost : null);
+  const corrections = differences(self, counted);
 
   if (hasErrors(issues)) return { issues };
   return {
@@ -403,10 +451,64 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       idOrder: idOrderOf(units),
       blockMax,
       self,
-      counted,
+      corrections,
+      notApplicable,
+      deductionLost,
       componentScores,
     },
   };
+}
+
+function differences(self: Float64Array, counted: Float64Array): CompiledCampaign['corrections'] {
+  if (self === counted) return { cells: new Uint32Array(0), delta: new Float64Array(0) };
+  let count = 0;
+  for (let i = 0; i < self.length; i++) if (self[i] !== counted[i]) count++;
+  const cells = new Uint32Array(count);
+  const delta = new Float64Array(count);
+  for (let i = 0, j = 0; i < self.length; i++) {
+    if (self[i] !== counted[i]) {
+      cells[j] = i;
+      delta[j++] = counted[i] - self[i];
+    }
+  }
+  return { cells, delta };
+}
+
+function cellsMarked(grid: Float64Array, mark: number): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < grid.length; i++) if (grid[i] === mark) count++;
+  const cells = new Uint32Array(count);
+  for (let i = 0, j = 0; i < grid.length; i++) if (grid[i] === mark) cells[j++] = i;
+  return cells;
+}
+
+/**
+ * Replaces encoded inputs by their points, in place, so scoring is a plain sum: blank → its
+ * points, N/A and outside-block → 0 (their max is handled by the N/A list and blockMax).
+ * Adds what deduction leaves took off into `lost` when given.
+ */
+function toPoints(
+  leaves: readonly CompiledLeaf[],
+  grid: Float64Array,
+  n: number,
+  lost: Float64Array | null,
+): void {
+  for (const leaf of leaves) {
+    const { rule, max } = leaf;
+    const isDeduction = rule.kind === 'deduction';
+    const base = leaf.index * n;
+    for (let u = 0; u < n; u++) {
+      const v = grid[base + u];
+      let p: number;
+      if (v !== v) p = isDeduction ? max : 0;
+      else if (v === NOT_APPLICABLE || v === OUTSIDE_BLOCK) {
+        grid[base + u] = 0;
+        continue;
+      } else p = pointsFor(rule, max, v);
+      grid[base + u] = p;
+      if (isDeduction && lost !== null) lost[u] += max - p;
+    }
+  }
 }
 
 function idOrderOf(units: readonly { id: string }[]): Int32Array {

@@ -7,7 +7,7 @@
 import type { BlockResult, Evaluation } from '../evaluate';
 import { vi } from '../i18n/vi';
 import type { CellValue } from '../model/types';
-import { fromMicro } from '../numbers/points';
+import { fromMicro, rounder } from '../numbers/points';
 
 export interface ResultTable {
   blockId: string;
@@ -24,6 +24,7 @@ export function resultTables(evaluation: Ok): ResultTable[] {
   const { campaign } = evaluation;
   const r = vi.report;
   const d = campaign.settings.decimals;
+  const round = rounder(d);
   const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
   const header = [
     r.stt,
@@ -61,8 +62,8 @@ export function resultTables(evaluation: Ok): ResultTable[] {
       u.name,
       fromMicro(u.printed.self),
       fromMicro(u.printed.appraised),
-      ...u.printed.fields.map(fromMicro),
-      ...u.printed.components.map(fromMicro),
+      ...u.fields.map((v) => fromMicro(round(v))),
+      ...u.components.map((v) => fromMicro(round(v))),
       fromMicro(u.printed.total),
       u.printed.index === null ? null : fromMicro(u.printed.index),
       u.rankInBlock,

@@ -1,13 +1,13 @@
 /**
- * Scores a compiled campaign: points per leaf → field subtotals, self and appraised totals,
- * components, applicable max and deductions per unit. All sums are of integer micro-points,
- * so they are exact; nothing is rounded here.
+ * Scores a compiled campaign: field subtotals, self and appraised totals, components,
+ * applicable max and deductions per unit. Compile has already turned every cell into its
+ * points (scoring/rules.ts) and listed the N/A cells, so this is a plain sum of integer
+ * micro-points: exact, never rounded.
  *
- * The loops are columnar and specialised per rule kind (see `addLeaf`): the benchmark's
- * 10,000 units × 150 criteria must score within a few times a bare sum-of-products.
+ * One tight loop per leaf and grid: the benchmark's 10,000 units × 150 criteria must score
+ * within a few times a bare sum-of-products.
  */
 import type { CompiledCampaign, CompiledLeaf } from '../model/compile';
-import { mulDivRound } from '../numbers/points';
 
 /** Columnar totals; arrays indexed by unit, or field/component-major (k × units + u). */
 export interface ScoreTable {
@@ -28,99 +28,18 @@ export interface ScoreTable {
   deductions: Float64Array;
 }
 
-// Local copies of the grid markers (see rules.ts): module bindings can compile to getter
-// calls, which must stay out of the per-cell loops.
 const NA = Number.NEGATIVE_INFINITY;
-const OUTSIDE_BLOCK = Number.POSITIVE_INFINITY;
 
-/**
- * Adds one leaf's points for every unit into out[outBase + u]. Cells marked N/A add the
- * leaf's max to na[u] (so the caller can take it off the applicable max); cells outside the
- * leaf's blocks add nothing anywhere. Blank deduction cells mean "no violation".
- */
+/** Adds one leaf's points for every unit into out[outBase + u]: the whole inner loop. */
 function addLeaf(
   leaf: CompiledLeaf,
   grid: Float64Array,
   n: number,
   out: Float64Array,
   outBase: number,
-  na: Float64Array | null,
-  deductions: Float64Array | null,
 ): void {
-  const { rule, max } = leaf;
   const base = leaf.index * n;
-  const naMax = leaf.bonus ? 0 : max;
-  switch (rule.kind) {
-    case 'tick':
-      for (let u = 0; u < n; u++) {
-        const v = grid[base + u];
-        if (v === 1) out[outBase + u] += max;
-        else if (v === NA && na !== null) na[u] += naMax;
-      }
-      return;
-    case 'levels': {
-      const pts = rule.points;
-      for (let u = 0; u < n; u++) {
-        const v = grid[base + u];
-        if (v >= 0 && v !== OUTSIDE_BLOCK) out[outBase + u] += pts[v];
-        else if (v === NA && na !== null) na[u] += naMax;
-      }
-      return;
-    }
-    case 'tiers': {
-      const { mins, points } = rule;
-      const tiers = mins.length;
-      for (let u = 0; u < n; u++) {
-        const v = grid[base + u];
-        if (v >= 0 && v !== OUTSIDE_BLOCK) {
-          for (let t = 0; t < tiers; t++) {
-            if (v >= mins[t]) {
-              out[outBase + u] += points[t];
-              break;
-            }
-          }
-        } else if (v === NA && na !== null) na[u] += naMax;
-      }
-      return;
-    }
-    case 'proportional': {
-      const of = rule.of;
-      const share = mulDivRound;
-      for (let u = 0; u < n; u++) {
-        const v = grid[base + u];
-        if (v >= 0 && v !== OUTSIDE_BLOCK) out[outBase + u] += v >= of ? max : share(max, v, of);
-        else if (v === NA && na !== null) na[u] += naMax;
-      }
-      return;
-    }
-    case 'deduction': {
-      const { per, floor } = rule;
-      for (let u = 0; u < n; u++) {
-        const v = grid[base + u];
-        if (v === OUTSIDE_BLOCK) continue;
-        if (v === NA) {
-          if (na !== null) na[u] += naMax;
-          continue;
-        }
-        let p = v !== v ? max : max - v * per;
-        if (p < floor) p = floor;
-        out[outBase + u] += p;
-        if (deductions !== null) deductions[u] += max - p;
-      }
-      return;
-    }
-    case 'bonus': {
-      const per = rule.per;
-      for (let u = 0; u < n; u++) {
-        const v = grid[base + u];
-        if (v >= 0 && v !== OUTSIDE_BLOCK) {
-          const p = per === null ? v : v * per;
-          out[outBase + u] += p > max ? max : p;
-        }
-      }
-      return;
-    }
-  }
+  for (let u = 0; u < n; u++) out[outBase + u] += grid[base + u];
 }
 
 export function scoreCampaign(c: CompiledCampaign): ScoreTable {
@@ -130,19 +49,37 @@ export function scoreCampaign(c: CompiledCampaign): ScoreTable {
   const appraisal = new Float64Array(n);
   const fields = new Float64Array(fieldCount * n);
   const na = new Float64Array(n);
-  const deductions = new Float64Array(n);
+  const deductions = Float64Array.from(c.deductionLost);
   const naCounts = c.settings.naPolicy === 'zero';
 
-  for (const leaf of c.leaves) {
-    addLeaf(leaf, c.counted, n, fields, leaf.field * n, naCounts ? null : na, deductions);
-    addLeaf(leaf, c.self, n, self, 0, null, null);
+  // Self points summed per field; the counted subtotals are those plus the corrections.
+  const selfFields = new Float64Array(fieldCount * n);
+  for (const leaf of c.leaves) addLeaf(leaf, c.self, n, selfFields, leaf.field * n);
+  fields.set(selfFields);
+  const { cells, delta } = c.corrections;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    const u = cell % n;
+    fields[c.leaves[(cell - u) / n].field * n + u] += delta[i];
+  }
+  // N/A cells are few: take their max off the applicable max from the compiled list.
+  if (!naCounts) {
+    for (const cell of c.notApplicable) {
+      const leaf = c.leaves[Math.floor(cell / n)];
+      if (!leaf.bonus) na[cell % n] += leaf.max;
+    }
   }
 
   const applicableMax = new Float64Array(n);
   for (let u = 0; u < n; u++) {
     let sum = 0;
-    for (let f = 0; f < fieldCount; f++) sum += fields[f * n + u];
+    let selfSum = 0;
+    for (let f = 0; f < fieldCount; f++) {
+      sum += fields[f * n + u];
+      selfSum += selfFields[f * n + u];
+    }
     appraisal[u] = sum;
+    self[u] = selfSum;
     applicableMax[u] = c.blockMax[c.units[u].block] - na[u];
   }
 

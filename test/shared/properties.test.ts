@@ -13,7 +13,14 @@ import type {
   Settings,
   UnitSpec,
 } from '../../shared/model/types';
-import { roundHalfAwayFromZero, rounder, toMicro, SCALE } from '../../shared/numbers/points';
+import {
+  fromMicro,
+  roundHalfAwayFromZero,
+  rounder,
+  toMicro,
+  SCALE,
+} from '../../shared/numbers/points';
+import { resultTables } from '../../shared/report/resultTable';
 
 // ---------------------------------------------------------------------------------------------
 // Random valid campaigns
@@ -402,8 +409,8 @@ function view(ev: Ok, r: UnitResult): unknown {
     block: r.block,
     printed: {
       ...r.printed,
-      fields: keyed(fieldCodes, r.printed.fields),
-      components: keyed(componentIds, r.printed.components),
+      fields: keyed(fieldCodes, r.fields),
+      components: keyed(componentIds, r.components),
     },
     fields: keyed(fieldCodes, r.fields),
     components: keyed(componentIds, r.components),
@@ -625,10 +632,19 @@ describe('evaluateCampaign properties (random valid campaigns)', () => {
             difference: round(r.appraised - r.self),
             total: round(r.total),
             index: r.printed.index,
-            fields: r.fields.map(round),
-            components: r.components.map(round),
           });
         }
+        // The report's field and component columns are the same rounding of the same sums.
+        const tables = resultTables(ev);
+        ev.blocks.forEach((block, b) => {
+          block.units.forEach((r, i) => {
+            const row = tables[b]!.rows[i]!;
+            const width = r.fields.length + r.components.length;
+            expect(row.slice(4, 4 + width)).toEqual(
+              [...r.fields, ...r.components].map((m) => fromMicro(round(m))),
+            );
+          });
+        });
       }),
       { numRuns: 60 },
     );
@@ -657,7 +673,9 @@ describe('evaluateCampaign properties (random valid campaigns)', () => {
         );
         const keysOf = (r: UnitResult): number[] => [
           r.rankingValue as number,
-          ...fieldAt.map((f) => r.printed.fields[f] as number),
+          ...fieldAt.map((f) =>
+            roundHalfAwayFromZero(r.fields[f] as number, ev.campaign.settings.decimals),
+          ),
         ];
         const check = (
           group: UnitResult[],
