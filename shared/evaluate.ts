@@ -3,7 +3,7 @@
  * classify → rank in each block and overall. Pure: same spec in, same results out.
  */
 import { compileCampaign, type CompiledCampaign } from './model/compile';
-import type { Issue } from './model/issues';
+import { warning, type Issue } from './model/issues';
 import type { CampaignSpec, TieBreakSpec } from './model/types';
 import { ratioRounded, rounder, type Micro } from './numbers/points';
 import { classify } from './ranking/bands';
@@ -75,10 +75,15 @@ export type Evaluation =
 /** Runs the whole pipeline. On any error, returns every error and no results. */
 export function evaluateCampaign(spec: CampaignSpec): Evaluation {
   const { campaign, issues } = compileCampaign(spec);
-  const warnings = issues.filter((i) => i.severity === 'warning');
+  const warnings: Issue[] = issues.filter((i) => i.severity === 'warning');
   if (!campaign)
     return { ok: false, errors: issues.filter((i) => i.severity === 'error'), warnings };
   const table = scoreCampaign(campaign);
+  campaign.units.forEach((unit, u) => {
+    if (table.applicableMax[u] <= 0) {
+      warnings.push(warning('noApplicableMax', {}, { unit: unit.id }));
+    }
+  });
   const ranking = rankCampaign(campaign, table);
   const { blocks, units } = unitResults(campaign, table, ranking);
   return { ok: true, campaign, table, ranking, blocks, units, warnings };

@@ -61,7 +61,6 @@ export const vi = {
     errorValue: 'Ô chứa lỗi công thức {value}.',
     blankScore: 'Chưa được chấm điểm.',
     notApplicableNotAllowed: 'Tiêu chí {code} không được đánh dấu "không áp dụng".',
-    noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số.',
     badDecimals: 'Số chữ số thập phân phải là số nguyên từ 0 đến {max}.',
     unknownTieBreakField:
       'Tiêu chí phụ xếp hạng dùng lĩnh vực "{code}" không có trong bảng tiêu chí.',
@@ -70,6 +69,7 @@ export const vi = {
     badSetting: 'Giá trị "{value}" của thiết lập {name} không hợp lệ.',
   },
   warnings: {
+    noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
     decimalCommaText: 'Số "{value}" được gõ dạng chữ với dấu phẩy thập phân; đã hiểu là {number}.',
     componentBlank: 'Chưa có điểm, tính 0 điểm.',

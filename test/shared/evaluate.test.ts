@@ -1,4 +1,5 @@
 import { evaluateCampaign, type UnitResult } from '../../shared/evaluate';
+import { formatIssue } from '../../shared/model/issues';
 import type { CampaignSpec, Settings, UnitSpec } from '../../shared/model/types';
 import { fromMicro, toMicro } from '../../shared/numbers/points';
 import { resultTables } from '../../shared/report/resultTable';
@@ -94,7 +95,20 @@ describe('not applicable', () => {
     expect(n(a.applicableMax)).toBe(6);
     expect(n(a.printed.index as number)).toBe(45.83);
   });
-  test('a unit with nothing applicable has no index, rank or class', () => {
+  test('a unit with nothing applicable has no index, rank or class, and a warning says so', () => {
+    const e = evaluateCampaign(
+      spec([
+        {
+          id: 'A',
+          name: 'Sở A',
+          block: 'so',
+          self: { '1.1': 'N/A', '1.2': 'N/A', '2.1': 'N/A', '2.2': 'N/A' },
+        },
+      ]),
+    );
+    expect(e.warnings.map(formatIssue)).toEqual([
+      'Đơn vị A: Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
+    ]);
     const a = run([
       {
         id: 'A',
