@@ -2,6 +2,7 @@
  * The core pipeline for one click of "Xếp hạng": validate + compile → score → round →
  * classify → rank in each block and overall. Pure: same spec in, same results out.
  */
+import { proposeAwards, type AwardOutcome } from './awards/proposals';
 import { compileCampaign, type CompiledCampaign } from './model/compile';
 import { warning, type Issue } from './model/issues';
 import type { CampaignSpec, TieBreakSpec } from './model/types';
@@ -66,6 +67,8 @@ export type Evaluation =
       campaign: CompiledCampaign;
       table: ScoreTable;
       ranking: Ranking;
+      /** Award proposals, when the spec configures awards. */
+      awards?: AwardOutcome;
       blocks: BlockResult[];
       units: UnitResult[];
       warnings: Issue[];
@@ -85,8 +88,14 @@ export function evaluateCampaign(spec: CampaignSpec): Evaluation {
     }
   });
   const ranking = rankCampaign(campaign, table);
+  let awards: AwardOutcome | undefined;
+  if (spec.awards) {
+    const proposed = proposeAwards(spec, campaign, table, ranking);
+    if (!proposed.outcome) return { ok: false, errors: proposed.issues, warnings };
+    awards = proposed.outcome;
+  }
   const { blocks, units } = unitResults(campaign, table, ranking);
-  return { ok: true, campaign, table, ranking, blocks, units, warnings };
+  return { ok: true, campaign, table, ranking, blocks, units, awards, warnings };
 }
 
 /**

@@ -25,3 +25,9 @@ export {
 } from './evaluate';
 export { resultTables, type ResultTable } from './report/resultTable';
 export { vi, formatMessage } from './i18n/vi';
+export * from './awards/types';
+export { allocateAwards, type Allocation, type Proposal, type TieAtCut } from './awards/allocate';
+export { applyGates, formatReason, type Reason } from './awards/gates';
+export { tallyBallots, votesNeeded, type BallotResult } from './awards/ballots';
+export { proposeAwards, type AwardOutcome } from './awards/proposals';
+export { awardTable, type AwardTable } from './report/awardTable';

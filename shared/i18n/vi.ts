@@ -67,12 +67,97 @@ export const vi = {
     unknownTieBreakComponent:
       'Tiêu chí phụ xếp hạng dùng thành phần "{id}" không có trong cấu hình.',
     badSetting: 'Giá trị "{value}" của thiết lập {name} không hợp lệ.',
+    // Awards, nominations, ballots
+    duplicateAward: 'Mã hình thức khen thưởng "{id}" bị trùng.',
+    noAwards: 'Chưa khai báo hình thức khen thưởng nào.',
+    badQuota: 'Chỉ tiêu "{value}" của {award} phải là số nguyên không âm.',
+    unknownBlockInQuota: 'Chỉ tiêu của {award} nêu khối "{block}" không có trong danh sách khối.',
+    badDate: 'Ngày "{value}" không đúng dạng năm-tháng-ngày (ví dụ 2018-03-30).',
+    badShare: 'Tỷ lệ "{value}" phải là số từ 0 đến 1 (ví dụ 0,1 cho 10%).',
+    badGate: 'Điều kiện "{kind}" không được hỗ trợ.',
+    gateNeedsValue: 'Điều kiện {gate} thiếu giá trị.',
+    unknownMeasure:
+      'Điều kiện tăng so với năm trước nêu chỉ số "{measure}" không có trong cấu hình.',
+    unknownParent: 'Cơ quan chủ quản "{parent}" không có trong danh sách đơn vị.',
+    parentIsSelf: 'Đơn vị không thể là cơ quan chủ quản của chính mình.',
+    badCount: 'Giá trị "{value}" phải là số nguyên không âm.',
+    violatingAboveStaff: 'Số người vi phạm ({violating}) lớn hơn biên chế ({staff}).',
+    unknownAwardInChoice: 'Quyết định của Hội đồng nêu hình thức "{award}" không có.',
+    choiceNotATie:
+      'Quyết định của Hội đồng cho {award}, {where}: không có trường hợp đồng hạng tại ngưỡng cần quyết định.',
+    choiceWrongUnits:
+      'Quyết định của Hội đồng cho {award}, {where}: phải chọn đúng {places} trong các đơn vị đồng hạng {units}.',
+    duplicateNomination: 'Mã đề cử "{id}" bị trùng.',
+    nomineeUnknownUnit:
+      'Người được đề cử "{name}" thuộc đơn vị "{unit}" không có trong danh sách đơn vị.',
+    nominatorNotEntitled:
+      'Đơn vị "{unit}" không được quyền đề cử ({kind}): đơn vị không thuộc diện {kind}.',
+    nominatorMissing: 'Đề cử "{id}" thiếu đơn vị đề cử.',
+    tooManyNominations: 'Đơn vị "{unit}" đề cử {count} cá nhân, vượt số được đề cử ({max}).',
+    badNominatorKind:
+      'Loại đề cử "{kind}" không hợp lệ (dùng: tập thể được khen, liền kề, Hội đồng).',
+    duplicateBallot: 'Mã lượt bầu "{id}" bị trùng.',
+    badSeats: 'Số người được chọn của lượt bầu {ballot} phải là số nguyên dương.',
+    presentAboveTotal:
+      'Lượt bầu {ballot}: số thành viên có mặt ({present}) lớn hơn tổng số thành viên ({total}).',
+    votesAbovePresent:
+      'Lượt bầu {ballot}: "{nominee}" có {votes} phiếu, nhiều hơn số thành viên có mặt ({present}).',
+    badVotes: 'Lượt bầu {ballot}: số phiếu "{value}" phải là số nguyên không âm.',
+    unknownNominee: 'Lượt bầu {ballot}: "{nominee}" không có trong danh sách đề cử.',
+    duplicateVote: 'Lượt bầu {ballot}: "{nominee}" được ghi phiếu hai lần.',
+    alreadyElected: 'Lượt bầu {ballot}: "{nominee}" đã được chọn ở lượt bầu {previous}.',
   },
   warnings: {
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
     decimalCommaText: 'Số "{value}" được gõ dạng chữ với dấu phẩy thập phân; đã hiểu là {number}.',
     componentBlank: 'Chưa có điểm, tính 0 điểm.',
+  },
+  awards: {
+    reasons: {
+      notRegistered: 'Không đăng ký thi đua',
+      registeredLate: 'Đăng ký thi đua ngày {date}, sau hạn {deadline}',
+      disciplineShare: 'Tỷ lệ biên chế vi phạm kỷ luật, kỷ cương {share}% vượt {max}%',
+      parentDiscipline:
+        'Cơ quan chủ quản có {share}% đơn vị trực thuộc vi phạm kỷ luật, kỷ cương, vượt {max}%',
+      classification: 'Xếp loại "{label}" không đạt yêu cầu ({allowed})',
+      noClassification: 'Không xếp loại được',
+      minIndex: 'Chỉ số {index} thấp hơn mức tối thiểu {min}',
+      missingFlag: 'Chưa có: {flag}',
+      notImproved: '{measure} năm nay {now} không tăng so với năm trước {before}',
+      noPrevious: 'Thiếu số liệu năm trước của {measure}',
+      noMeasure: 'Thiếu số liệu năm nay của {measure}',
+      forAward: '{award}: {reason}',
+    },
+    flags: {
+      excellent: 'Hoàn thành xuất sắc nhiệm vụ',
+      initiative: 'Sáng kiến được công nhận',
+    } as Record<string, string>,
+    nominators: {
+      awarded: 'tập thể được khen thưởng',
+      runnerUp: 'tập thể liền kề',
+      council: 'Hội đồng',
+    },
+    tieAtCut: 'Đồng hạng tại ngưỡng — cần Hội đồng quyết định ({places} suất cho {count} đơn vị)',
+    tieAtBallot:
+      'Bằng phiếu tại ngưỡng — cần Hội đồng quyết định ({places} suất cho {count} người)',
+    councilDecided: 'Hội đồng quyết định (đồng hạng tại ngưỡng)',
+    runnerUp: 'Liền kề — được đề cử 01 cá nhân',
+    unfilled: '{award}: còn {places} suất chưa xét được',
+    wholeProvince: 'toàn tỉnh',
+    belowThreshold: 'Không đạt tỷ lệ phiếu ({votes}/{base}, cần {share}%)',
+    elected: 'Được chọn ({votes}/{base} phiếu)',
+    notElected: 'Không được chọn ({votes}/{base} phiếu)',
+    runnersUpLabel: 'Liền kề',
+    header: {
+      award: 'Hình thức',
+      stt: 'STT',
+      unit: 'Tên tập thể / cá nhân',
+      block: 'Khối',
+      index: 'Chỉ số (%)',
+      rank: 'Xếp hạng',
+      note: 'Ghi chú',
+    },
   },
   location: {
     cell: "Trang tính '{sheet}', ô {cell}",
@@ -81,6 +166,9 @@ export const vi = {
     unitCriterion: 'Đơn vị {unit}, tiêu chí {code}',
     component: 'Thành phần {id}',
     block: 'Khối {block}',
+    award: 'Khen thưởng {award}',
+    nomination: 'Đề cử {id}',
+    ballot: 'Lượt bầu {ballot}',
     settings: 'Cấu hình',
   },
   labels: {

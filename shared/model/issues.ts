@@ -15,6 +15,9 @@ export interface IssueLocation {
   unit?: string;
   component?: string;
   block?: string;
+  award?: string;
+  nomination?: string;
+  ballot?: string;
   settings?: boolean;
 }
 
@@ -67,6 +70,9 @@ export function formatLocation(at: IssueLocation): string {
   if (at.criterion) return formatMessage(l.criterion, { code: at.criterion });
   if (at.component) return formatMessage(l.component, { id: at.component });
   if (at.block) return formatMessage(l.block, { block: at.block });
+  if (at.award) return formatMessage(l.award, { award: at.award });
+  if (at.nomination) return formatMessage(l.nomination, { id: at.nomination });
+  if (at.ballot) return formatMessage(l.ballot, { ballot: at.ballot });
   return l.settings;
 }
 

@@ -5,6 +5,8 @@
  */
 
 /** A value as a spreadsheet cell yields it (Excel, Sheets and the .xlsx reader alike). */
+import type { AwardsSpec, BallotSpec, NominationSpec, UnitProfile } from '../awards/types';
+
 export type CellValue = string | number | boolean | null | undefined;
 
 /** Where something came from, so every message can name the sheet and cell. */
@@ -95,6 +97,8 @@ export interface UnitSpec {
   appraised?: Record<string, CellValue>;
   /** Survey/impact component scores by component id. */
   components?: Record<string, CellValue>;
+  /** Facts for the award gates: registration, discipline, parent, flags, last year. */
+  profile?: UnitProfile;
   source?: CellRef;
 }
 
@@ -138,6 +142,12 @@ export interface CampaignSpec {
   components?: ComponentSpec[];
   blocks: BlockSpec[];
   units: UnitSpec[];
+  /** Award proposals: gates, award types, quotas, runners-up. */
+  awards?: AwardsSpec;
+  /** Individuals proposed by collectives or the council. */
+  nominations?: NominationSpec[];
+  /** Ballot tallies, in order. */
+  ballots?: BallotSpec[];
   /** Locates a score cell for messages when the campaign came from a workbook. */
   locateScore?: (source: ScoreSource, unitId: string, key: string) => CellRef | undefined;
 }

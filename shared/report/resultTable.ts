@@ -4,7 +4,7 @@
  * class, note. Cells hold numbers (the printed, rounded values); `formats` says how to show
  * them. Hosts write these arrays as they are.
  */
-import type { BlockResult, Evaluation } from '../evaluate';
+import type { BlockResult, Evaluation, UnitResult } from '../evaluate';
 import { vi } from '../i18n/vi';
 import type { CellValue } from '../model/types';
 import { fromMicro, rounder } from '../numbers/points';
@@ -52,6 +52,16 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     '@',
     '@',
   ];
+  const unitIndex = new Map(evaluation.units.map((u, i) => [u, i]));
+  const awardNotes = evaluation.awards?.notes;
+  const noteOf = (u: UnitResult): string => {
+    const parts: string[] = [];
+    if (u.printed.index === null) parts.push(vi.labels.noIndex);
+    else if (u.tiedInBlock) parts.push(r.tiedNote);
+    const award = awardNotes?.[unitIndex.get(u) ?? -1];
+    if (award) parts.push(award);
+    return parts.join('. ');
+  };
   return evaluation.blocks.map((block: BlockResult) => ({
     blockId: block.id,
     title: r.blockTitle.replace('{block}', block.name),
@@ -68,7 +78,7 @@ export function resultTables(evaluation: Ok): ResultTable[] {
       u.printed.index === null ? null : fromMicro(u.printed.index),
       u.rankInBlock,
       u.classification,
-      u.printed.index === null ? vi.labels.noIndex : u.tiedInBlock ? r.tiedNote : '',
+      noteOf(u),
     ]),
   }));
 }

@@ -1,0 +1,181 @@
+/**
+ * Individuals: who may nominate (awarded collectives, runners-up, the council) and the ballot
+ * tally — votes per nominee against a threshold (share of members present or of all members),
+ * the top seats elected, ties at the last seat flagged for the council, never broken.
+ */
+import { normalizeText } from '../scoring/cells';
+import { error, type Issue, type IssueLocation } from '../model/issues';
+import { SCALE, toMicro } from '../numbers/points';
+import type { Allocation } from './allocate';
+import type { BallotSpec, NominationSpec, NominatorKind } from './types';
+
+const KINDS: readonly NominatorKind[] = ['awarded', 'runnerUp', 'council'];
+
+/** Checks nominations against the allocation: known units, entitled nominators, per-unit limit. */
+export function validateNominations(
+  nominations: readonly NominationSpec[],
+  unitIds: readonly string[],
+  allocation: Allocation,
+  perUnit: number,
+): Issue[] {
+  const issues: Issue[] = [];
+  const known = new Set(unitIds);
+  const awarded = new Set(allocation.proposals.map((p) => p.unit));
+  const runnersUp = new Set(allocation.runnersUp.map((p) => p.unit));
+  const seen = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const nom of nominations) {
+    const id = normalizeText(String(nom.id ?? ''));
+    const at: IssueLocation = nom.source
+      ? { cell: nom.source, nomination: id }
+      : { nomination: id };
+    if (seen.has(id)) issues.push(error('duplicateNomination', { id }, at));
+    seen.add(id);
+    if (!known.has(nom.unit)) {
+      issues.push(error('nomineeUnknownUnit', { name: nom.name, unit: nom.unit }, at));
+    }
+    const kind = nom.nominatedBy?.kind;
+    if (!KINDS.includes(kind)) {
+      issues.push(error('badNominatorKind', { kind }, at));
+      continue;
+    }
+    if (kind === 'council') continue;
+    const by = nom.nominatedBy.unit;
+    if (!by) {
+      issues.push(error('nominatorMissing', { id }, at));
+      continue;
+    }
+    const entitled = kind === 'awarded' ? awarded.has(by) : runnersUp.has(by);
+    if (!entitled) {
+      const label = kind === 'awarded' ? 'tập thể được khen thưởng' : 'tập thể liền kề';
+      issues.push(error('nominatorNotEntitled', { unit: by, kind: label }, at));
+    }
+    const count = (counts.get(by) ?? 0) + 1;
+    counts.set(by, count);
+    if (count === perUnit + 1)
+      issues.push(error('tooManyNominations', { unit: by, count, max: perUnit }, at));
+  }
+  return issues;
+}
+
+export interface BallotResult {
+  ballot: string;
+  name: string;
+  kind: BallotSpec['kind'];
+  /** Members the threshold is a share of. */
+  base: number;
+  /** Votes needed (0 when there is no threshold). */
+  needed: number;
+  elected: { nominee: string; votes: number }[];
+  /** Nominees tied at the last seat: none of them is elected; the council decides. */
+  tie: { nominees: string[]; places: number } | null;
+  /** Nominees reaching the threshold but not elected (below the seats or tied out). */
+  notElected: { nominee: string; votes: number }[];
+  belowThreshold: { nominee: string; votes: number }[];
+}
+
+/** Smallest vote count v with v / base ≥ share, exactly: v × 10^6 ≥ share_µ × base. */
+export function votesNeeded(share: number, base: number): number {
+  const need = toMicro(share) * base;
+  return Math.floor((need + SCALE - 1) / SCALE);
+}
+
+/** Validates and tallies every ballot, in order; an elected nominee cannot run again. */
+export function tallyBallots(
+  ballots: readonly BallotSpec[],
+  nominationIds: readonly string[],
+  unitIds: readonly string[],
+): { results: BallotResult[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const results: BallotResult[] = [];
+  const electedIn = new Map<string, string>();
+  const seenBallots = new Set<string>();
+  for (const ballot of ballots) {
+    const before = issues.length;
+    const at: IssueLocation = ballot.source
+      ? { cell: ballot.source, ballot: ballot.id }
+      : { ballot: ballot.id };
+    const p = { ballot: ballot.id };
+    if (seenBallots.has(ballot.id)) issues.push(error('duplicateBallot', { id: ballot.id }, at));
+    seenBallots.add(ballot.id);
+    const isCount = (x: unknown): x is number =>
+      typeof x === 'number' && Number.isInteger(x) && x >= 0;
+    if (!isCount(ballot.seats) || ballot.seats === 0) issues.push(error('badSeats', p, at));
+    if (!isCount(ballot.membersTotal) || !isCount(ballot.membersPresent)) {
+      issues.push(
+        error('badCount', { value: `${ballot.membersPresent}/${ballot.membersTotal}` }, at),
+      );
+    } else if (ballot.membersPresent > ballot.membersTotal) {
+      issues.push(
+        error(
+          'presentAboveTotal',
+          { ...p, present: ballot.membersPresent, total: ballot.membersTotal },
+          at,
+        ),
+      );
+    }
+    if (ballot.threshold && !(ballot.threshold.share >= 0 && ballot.threshold.share <= 1)) {
+      issues.push(error('badShare', { value: ballot.threshold.share }, at));
+    }
+    const eligible = new Set(ballot.kind === 'collective' ? unitIds : nominationIds);
+    const seen = new Set<string>();
+    for (const vote of ballot.votes) {
+      const vat: IssueLocation = vote.source ? { cell: vote.source, ballot: ballot.id } : at;
+      const q = { ...p, nominee: vote.nominee };
+      if (!eligible.has(vote.nominee)) issues.push(error('unknownNominee', q, vat));
+      if (seen.has(vote.nominee)) issues.push(error('duplicateVote', q, vat));
+      seen.add(vote.nominee);
+      if (!isCount(vote.votes)) issues.push(error('badVotes', { ...p, value: vote.votes }, vat));
+      else if (vote.votes > ballot.membersPresent) {
+        issues.push(
+          error(
+            'votesAbovePresent',
+            { ...q, votes: vote.votes, present: ballot.membersPresent },
+            vat,
+          ),
+        );
+      }
+      const previous = electedIn.get(vote.nominee);
+      if (previous !== undefined) issues.push(error('alreadyElected', { ...q, previous }, vat));
+    }
+    if (issues.length > before) continue;
+
+    const base = ballot.threshold?.base === 'all' ? ballot.membersTotal : ballot.membersPresent;
+    const needed = ballot.threshold ? votesNeeded(ballot.threshold.share, base) : 1;
+    const ordered = [...ballot.votes].sort(
+      (a, b) => b.votes - a.votes || (a.nominee < b.nominee ? -1 : a.nominee > b.nominee ? 1 : 0),
+    );
+    const qualifying = ordered.filter((v) => v.votes >= needed && v.votes > 0);
+    const result: BallotResult = {
+      ballot: ballot.id,
+      name: ballot.name,
+      kind: ballot.kind,
+      base,
+      needed,
+      elected: [],
+      tie: null,
+      notElected: [],
+      belowThreshold: ordered
+        .filter((v) => !(v.votes >= needed && v.votes > 0))
+        .map((v) => ({ ...v })),
+    };
+    let left = ballot.seats;
+    for (let i = 0; i < qualifying.length;) {
+      let j = i + 1;
+      while (j < qualifying.length && qualifying[j].votes === qualifying[i].votes) j++;
+      const group = qualifying.slice(i, j).map((v) => ({ nominee: v.nominee, votes: v.votes }));
+      if (left > 0 && group.length <= left) {
+        result.elected.push(...group);
+        left -= group.length;
+      } else {
+        if (left > 0) result.tie = { nominees: group.map((g) => g.nominee), places: left };
+        result.notElected.push(...(left > 0 ? [] : group));
+        left = 0;
+      }
+      i = j;
+    }
+    for (const e of result.elected) electedIn.set(e.nominee, ballot.id);
+    results.push(result);
+  }
+  return { results, issues };
+}

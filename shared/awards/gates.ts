@@ -1,0 +1,299 @@
+/**
+ * Eligibility gates: which units may receive an award, and why not. Each exclusion is a
+ * reason with its numbers, rendered in Vietnamese from the dictionary. Units that fail a gate
+ * keep their rank in the results; only awards and runner-up places skip them.
+ */
+import type { Ranking } from '../evaluate';
+import { formatMessage, vi } from '../i18n/vi';
+import type { CompiledCampaign } from '../model/compile';
+import { error, type Issue, type IssueLocation } from '../model/issues';
+import { formatMicro, rounder, toMicro, SCALE } from '../numbers/points';
+import type { ScoreTable } from '../scoring/score';
+import type { GateSpec, UnitProfile } from './types';
+
+export type ReasonKey = keyof typeof vi.awards.reasons;
+
+export interface Reason {
+  key: ReasonKey;
+  params: Record<string, unknown>;
+}
+
+export function formatReason(reason: Reason): string {
+  return formatMessage(vi.awards.reasons[reason.key], reason.params);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
+  return d <= days[mo - 1];
+}
+
+/** "2018-03-30" → "30/03/2018", as Vietnamese documents write dates. */
+export function vietnameseDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+const isShare = (x: unknown): boolean =>
+  typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
+
+/** Measures a gate can compare with last year: the index, a field code, a component id. */
+function knownMeasure(
+  c: CompiledCampaign,
+  profiles: readonly (UnitProfile | undefined)[],
+  m: string,
+): boolean {
+  if (m === 'index' || c.fields.some((f) => f.code === m) || c.components.some((k) => k.id === m)) {
+    return true;
+  }
+  return profiles.some((p) => p?.measures !== undefined && m in p.measures);
+}
+
+/** Checks gate parameters; `at` says where the gates were configured. */
+export function validateGates(
+  gates: readonly GateSpec[],
+  c: CompiledCampaign,
+  profiles: readonly (UnitProfile | undefined)[],
+  at: IssueLocation,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const gate of gates) {
+    switch (gate.kind) {
+      case 'registration':
+        if (!isIsoDate(gate.deadline)) issues.push(error('badDate', { value: gate.deadline }, at));
+        break;
+      case 'discipline':
+        if (!isShare(gate.maxShare)) issues.push(error('badShare', { value: gate.maxShare }, at));
+        if (gate.parentMaxShare !== undefined && !isShare(gate.parentMaxShare)) {
+          issues.push(error('badShare', { value: gate.parentMaxShare }, at));
+        }
+        break;
+      case 'classification':
+        if (!Array.isArray(gate.allowed) || gate.allowed.length === 0) {
+          issues.push(error('gateNeedsValue', { gate: 'xếp loại' }, at));
+        }
+        break;
+      case 'minIndex':
+        if (typeof gate.min !== 'number' || !Number.isFinite(gate.min)) {
+          issues.push(error('gateNeedsValue', { gate: 'chỉ số tối thiểu' }, at));
+        }
+        break;
+      case 'flag':
+        if (typeof gate.flag !== 'string' || gate.flag.trim() === '') {
+          issues.push(error('gateNeedsValue', { gate: 'danh hiệu' }, at));
+        }
+        break;
+      case 'improvement':
+        if (!Array.isArray(gate.measures) || gate.measures.length === 0) {
+          issues.push(error('gateNeedsValue', { gate: 'tăng so với năm trước' }, at));
+        } else {
+          for (const m of gate.measures) {
+            if (!knownMeasure(c, profiles, m))
+              issues.push(error('unknownMeasure', { measure: m }, at));
+          }
+        }
+        break;
+      default:
+        issues.push(error('badGate', { kind: (gate as { kind?: unknown }).kind }, at));
+    }
+  }
+  return issues;
+}
+
+/** Checks each unit's profile: dates, counts, parent. */
+export function validateProfiles(
+  c: CompiledCampaign,
+  profiles: readonly (UnitProfile | undefined)[],
+  sources: readonly (IssueLocation | undefined)[],
+): Issue[] {
+  const issues: Issue[] = [];
+  const ids = new Set(c.units.map((u) => u.id));
+  const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  profiles.forEach((p, u) => {
+    if (!p) return;
+    const at = sources[u] ?? { unit: c.units[u].id };
+    if (p.registeredOn !== undefined && !isIsoDate(p.registeredOn)) {
+      issues.push(error('badDate', { value: p.registeredOn }, at));
+    }
+    for (const value of [p.staff, p.staffViolating]) {
+      if (value !== undefined && !isCount(value)) issues.push(error('badCount', { value }, at));
+    }
+    if (
+      isCount(p.staff) &&
+      isCount(p.staffViolating) &&
+      (p.staffViolating as number) > (p.staff as number)
+    ) {
+      issues.push(
+        error('violatingAboveStaff', { violating: p.staffViolating, staff: p.staff }, at),
+      );
+    }
+    if (p.parent !== undefined && p.parent !== '') {
+      if (p.parent === c.units[u].id) issues.push(error('parentIsSelf', {}, at));
+      else if (!ids.has(p.parent)) issues.push(error('unknownParent', { parent: p.parent }, at));
+    }
+  });
+  return issues;
+}
+
+/** Context the gates read: scores, printed values, profiles. */
+export interface GateContext {
+  campaign: CompiledCampaign;
+  table: ScoreTable;
+  ranking: Ranking;
+  profiles: readonly (UnitProfile | undefined)[];
+}
+
+const percent = (num: number, den: number): string => formatMicro(toMicro((num / den) * 100), 2);
+
+/** A measure's printed value this year, in micro-units; undefined when unknown. */
+function measureNow(ctx: GateContext, u: number, m: string): number | undefined {
+  const { campaign: c, table: t, ranking: r } = ctx;
+  const n = c.units.length;
+  const round = rounder(c.settings.decimals);
+  if (m === 'index') return r.index[u] !== r.index[u] ? undefined : r.index[u];
+  const f = c.fields.findIndex((x) => x.code === m);
+  if (f >= 0) return round(t.fields[f * n + u]);
+  const k = c.components.findIndex((x) => x.id === m);
+  if (k >= 0) return round(t.components[k * n + u]);
+  const v = ctx.profiles[u]?.measures?.[m];
+  return typeof v === 'number' && Number.isFinite(v) ? toMicro(v) : undefined;
+}
+
+/** The reasons each unit fails the gates (input order); an empty list means eligible. */
+export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason[][] {
+  const { campaign: c, ranking: r, profiles } = ctx;
+  const n = c.units.length;
+  const reasons: Reason[][] = Array.from({ length: n }, () => []);
+  const d = c.settings.decimals;
+  for (const gate of gates) {
+    switch (gate.kind) {
+      case 'registration':
+        for (let u = 0; u < n; u++) {
+          const on = profiles[u]?.registeredOn;
+          if (on === undefined || on === '') reasons[u].push({ key: 'notRegistered', params: {} });
+          else if (on > gate.deadline) {
+            reasons[u].push({
+              key: 'registeredLate',
+              params: { date: vietnameseDate(on), deadline: vietnameseDate(gate.deadline) },
+            });
+          }
+        }
+        break;
+      case 'discipline': {
+        const max = toMicro(gate.maxShare);
+        const parentMax = toMicro(gate.parentMaxShare ?? gate.maxShare);
+        const subUnits = new Map<string, { all: number; violating: number }>();
+        for (let u = 0; u < n; u++) {
+          const p = profiles[u];
+          // Exact: violating / staff > maxShare  ⇔  violating × 10^6 > maxShare_µ × staff.
+          if (
+            p?.staff &&
+            p.staffViolating !== undefined &&
+            p.staffViolating * SCALE > max * p.staff
+          ) {
+            reasons[u].push({
+              key: 'disciplineShare',
+              params: { share: percent(p.staffViolating, p.staff), max: formatMicro(max * 100, 0) },
+            });
+          }
+          if (p?.parent) {
+            const s = subUnits.get(p.parent) ?? { all: 0, violating: 0 };
+            s.all++;
+            if ((p.staffViolating ?? 0) > 0) s.violating++;
+            subUnits.set(p.parent, s);
+          }
+        }
+        for (let u = 0; u < n; u++) {
+          const s = subUnits.get(c.units[u].id);
+          if (s && s.violating * SCALE > parentMax * s.all) {
+            reasons[u].push({
+              key: 'parentDiscipline',
+              params: { share: percent(s.violating, s.all), max: formatMicro(parentMax * 100, 0) },
+            });
+          }
+        }
+        break;
+      }
+      case 'classification':
+        for (let u = 0; u < n; u++) {
+          const label = r.classification[u];
+          if (label === '') reasons[u].push({ key: 'noClassification', params: {} });
+          else if (!gate.allowed.includes(label)) {
+            reasons[u].push({
+              key: 'classification',
+              params: { label, allowed: gate.allowed.join(', ') },
+            });
+          }
+        }
+        break;
+      case 'minIndex': {
+        const min = toMicro(gate.min);
+        for (let u = 0; u < n; u++) {
+          const index = r.index[u];
+          if (index !== index || index < min) {
+            reasons[u].push({
+              key: 'minIndex',
+              params: {
+                index: index !== index ? '—' : formatMicro(index, d),
+                min: formatMicro(min, d),
+              },
+            });
+          }
+        }
+        break;
+      }
+      case 'flag': {
+        const label = vi.awards.flags[gate.flag] ?? gate.flag;
+        for (let u = 0; u < n; u++) {
+          if (!profiles[u]?.flags?.includes(gate.flag)) {
+            reasons[u].push({ key: 'missingFlag', params: { flag: label } });
+          }
+        }
+        break;
+      }
+      case 'improvement':
+        for (let u = 0; u < n; u++) {
+          for (const m of gate.measures) {
+            const name = m === 'index' ? 'Chỉ số' : m;
+            const now = measureNow(ctx, u, m);
+            const before = profiles[u]?.previous?.[m];
+            if (now === undefined) reasons[u].push({ key: 'noMeasure', params: { measure: name } });
+            else if (typeof before !== 'number' || !Number.isFinite(before)) {
+              reasons[u].push({ key: 'noPrevious', params: { measure: name } });
+            } else if (!(now > toMicro(before))) {
+              reasons[u].push({
+                key: 'notImproved',
+                params: {
+                  measure: name,
+                  now: formatMicro(now, d),
+                  before: formatMicro(toMicro(before), d),
+                },
+              });
+            }
+          }
+        }
+        break;
+    }
+  }
+  return reasons;
+}

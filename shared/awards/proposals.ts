@@ -1,0 +1,169 @@
+/**
+ * The award stage of the pipeline: validate the awards configuration, apply the gates,
+ * allocate, check council choices, nominations and ballots. Pure; every problem is a located
+ * Vietnamese issue and any error means no proposals at all.
+ */
+import type { Ranking } from '../evaluate';
+import { formatMessage, vi } from '../i18n/vi';
+import type { CompiledCampaign } from '../model/compile';
+import { error, type Issue, type IssueLocation } from '../model/issues';
+import type { CampaignSpec } from '../model/types';
+import type { ScoreTable } from '../scoring/score';
+import { allocateAwards, type Allocation } from './allocate';
+import { tallyBallots, validateNominations, type BallotResult } from './ballots';
+import { applyGates, formatReason, validateGates, validateProfiles, type Reason } from './gates';
+import type { AwardsSpec, UnitProfile } from './types';
+
+export interface AwardOutcome {
+  allocation: Allocation;
+  /** Campaign-gate reasons per unit (input order); empty = eligible. */
+  exclusions: Reason[][];
+  /** Per award id: that award's own gate reasons per unit. */
+  awardExclusions: Map<string, Reason[][]>;
+  ballots: BallotResult[];
+  /** Per unit: the Vietnamese note for the results table ("Ghi chú"). */
+  notes: string[];
+}
+
+const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
+function validateAwards(spec: AwardsSpec, c: CompiledCampaign): Issue[] {
+  const issues: Issue[] = [];
+  const settings: IssueLocation = { settings: true };
+  if (!Array.isArray(spec.awards) || spec.awards.length === 0)
+    issues.push(error('noAwards', {}, settings));
+  const seen = new Set<string>();
+  const blockIds = new Set(c.blocks.map((b) => b.id));
+  for (const award of spec.awards ?? []) {
+    const at: IssueLocation = award.source
+      ? { cell: award.source, award: award.id }
+      : { award: award.id };
+    if (seen.has(award.id)) issues.push(error('duplicateAward', { id: award.id }, at));
+    seen.add(award.id);
+    const q = award.quotaPerBlock;
+    if (typeof q === 'number' || q === undefined) {
+      if (q !== undefined && !isCount(q))
+        issues.push(error('badQuota', { value: q, award: award.name }, at));
+    } else {
+      for (const [block, value] of Object.entries(q)) {
+        if (!blockIds.has(block))
+          issues.push(error('unknownBlockInQuota', { award: award.name, block }, at));
+        if (!isCount(value)) issues.push(error('badQuota', { value, award: award.name }, at));
+      }
+    }
+    if (award.cap !== undefined && !isCount(award.cap)) {
+      issues.push(error('badQuota', { value: award.cap, award: award.name }, at));
+    }
+  }
+  if (spec.runnersUpPerBlock !== undefined && !isCount(spec.runnersUpPerBlock)) {
+    issues.push(error('badCount', { value: spec.runnersUpPerBlock }, settings));
+  }
+  if (spec.unfilled !== undefined && !['passDown', 'leaveEmpty'].includes(spec.unfilled)) {
+    issues.push(error('badSetting', { name: 'unfilled', value: spec.unfilled }, settings));
+  }
+  for (const choice of spec.councilChoices ?? []) {
+    if (!seen.has(choice.award)) {
+      const at: IssueLocation = choice.source ? { cell: choice.source } : settings;
+      issues.push(error('unknownAwardInChoice', { award: choice.award }, at));
+    }
+  }
+  return issues;
+}
+
+/** Runs the award stage on a scored and ranked campaign. */
+export function proposeAwards(
+  spec: CampaignSpec,
+  c: CompiledCampaign,
+  table: ScoreTable,
+  ranking: Ranking,
+): { outcome?: AwardOutcome; issues: Issue[] } {
+  const awards = spec.awards as AwardsSpec;
+  const profiles: (UnitProfile | undefined)[] = spec.units.map((u) => u.profile);
+  const sources = spec.units.map((u): IssueLocation | undefined =>
+    u.source ? { cell: u.source, unit: u.id } : undefined,
+  );
+  const issues: Issue[] = [
+    ...validateAwards(awards, c),
+    ...validateGates(awards.gates ?? [], c, profiles, { settings: true }),
+    ...validateProfiles(c, profiles, sources),
+  ];
+  for (const award of awards.awards ?? []) {
+    const at: IssueLocation = award.source
+      ? { cell: award.source, award: award.id }
+      : { award: award.id };
+    issues.push(...validateGates(award.gates ?? [], c, profiles, at));
+  }
+  if (issues.length > 0) return { issues };
+
+  const ctx = { campaign: c, table, ranking, profiles };
+  const exclusions = applyGates(awards.gates ?? [], ctx);
+  const awardExclusions = new Map(awards.awards.map((a) => [a.id, applyGates(a.gates ?? [], ctx)]));
+  const eligibility = {
+    campaign: exclusions.map((r) => r.length === 0),
+    byAward: new Map([...awardExclusions].map(([id, rs]) => [id, rs.map((r) => r.length === 0)])),
+  };
+  const allocation = allocateAwards(c, ranking, awards, eligibility);
+
+  // A council choice must settle a tie that this run actually found.
+  for (const choice of awards.councilChoices ?? []) {
+    const at: IssueLocation = choice.source ? { cell: choice.source } : { settings: true };
+    const tie = allocation.ties.find(
+      (t) => t.award === choice.award && t.block === (choice.block ?? null),
+    );
+    const where = choice.block ?? vi.awards.wholeProvince;
+    if (!tie) issues.push(error('choiceNotATie', { award: choice.award, where }, at));
+    else if (!tie.settled) {
+      issues.push(
+        error(
+          'choiceWrongUnits',
+          { award: choice.award, where, places: tie.places, units: tie.units.join(', ') },
+          at,
+        ),
+      );
+    }
+  }
+
+  const unitIds = c.units.map((u) => u.id);
+  const nominations = spec.nominations ?? [];
+  issues.push(...validateNominations(nominations, unitIds, allocation, 1));
+  const tally = tallyBallots(
+    spec.ballots ?? [],
+    nominations.map((n) => n.id),
+    unitIds,
+  );
+  issues.push(...tally.issues);
+  if (issues.length > 0) return { issues };
+
+  const nameOf = new Map(awards.awards.map((a) => [a.id, a.name]));
+  const notes = c.units.map((_, u) => {
+    const parts: string[] = [];
+    const award = allocation.awardOf[u];
+    if (award !== null) parts.push(`Đề nghị ${nameOf.get(award)}`);
+    const pending = allocation.pendingOf[u];
+    if (pending !== null) {
+      const tie = allocation.ties.find(
+        (t) => t.award === pending && t.units.includes(c.units[u].id),
+      );
+      parts.push(
+        `${nameOf.get(pending)}: ${formatMessage(vi.awards.tieAtCut, { places: tie?.places, count: tie?.units.length })}`,
+      );
+    }
+    if (allocation.runnerUp[u]) parts.push(vi.awards.runnerUp);
+    const runnerUpTie = allocation.ties.find(
+      (t) => t.award === null && t.units.includes(c.units[u].id),
+    );
+    if (runnerUpTie) {
+      parts.push(
+        `${vi.awards.runnersUpLabel}: ${formatMessage(vi.awards.tieAtCut, { places: runnerUpTie.places, count: runnerUpTie.units.length })}`,
+      );
+    }
+    if (exclusions[u].length > 0) {
+      parts.push(`Không xét khen thưởng: ${exclusions[u].map(formatReason).join('; ')}`);
+    }
+    return parts.join('. ');
+  });
+  return {
+    issues,
+    outcome: { allocation, exclusions, awardExclusions, ballots: tally.results, notes },
+  };
+}

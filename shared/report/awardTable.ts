@@ -1,0 +1,125 @@
+/**
+ * Renders the award proposals as the "Đề nghị khen thưởng" table: per award (highest first)
+ * the proposed collectives in block and rank order, then any tie at a cut for the council and
+ * unfilled places; the runners-up; then each ballot's elected nominees and ties.
+ */
+import type { Evaluation } from '../evaluate';
+import { formatMessage, vi } from '../i18n/vi';
+import type { CampaignSpec, CellValue } from '../model/types';
+import { fromMicro } from '../numbers/points';
+
+type Ok = Extract<Evaluation, { ok: true }>;
+
+export interface AwardTable {
+  header: string[];
+  rows: CellValue[][];
+  formats: string[];
+}
+
+export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
+  const h = vi.awards.header;
+  const d = evaluation.campaign.settings.decimals;
+  const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
+  const header = [h.award, h.stt, h.unit, h.block, h.index, h.rank, h.note];
+  const formats = ['@', '0', '@', '@', num, '0', '@'];
+  const rows: CellValue[][] = [];
+  const outcome = evaluation.awards;
+  if (!outcome) return { header, rows, formats };
+
+  const byId = new Map(evaluation.units.map((u) => [u.id, u]));
+  const blockName = new Map(evaluation.campaign.blocks.map((b) => [b.id, b.name]));
+  const unitRow = (label: string, stt: number | null, id: string, note: string): CellValue[] => {
+    const u = byId.get(id);
+    const index = u?.printed.index;
+    return [
+      label,
+      stt,
+      u?.name ?? id,
+      blockName.get(u?.block ?? '') ?? '',
+      index === null || index === undefined ? null : fromMicro(index),
+      u?.rankInBlock ?? null,
+      note,
+    ];
+  };
+  const { allocation } = outcome;
+  const tieNote = (places: number, count: number): string =>
+    formatMessage(vi.awards.tieAtCut, { places, count });
+
+  for (const award of spec.awards?.awards ?? []) {
+    let stt = 0;
+    for (const p of allocation.proposals.filter((x) => x.award === award.id)) {
+      rows.push(
+        unitRow(award.name, ++stt, p.unit, p.via === 'council' ? vi.awards.councilDecided : ''),
+      );
+    }
+    for (const tie of allocation.ties.filter((t) => t.award === award.id && !t.settled)) {
+      for (const id of tie.units)
+        rows.push(unitRow(award.name, null, id, tieNote(tie.places, tie.units.length)));
+    }
+    for (const gap of allocation.unfilled.filter((g) => g.award === award.id)) {
+      const where =
+        gap.block === null ? vi.awards.wholeProvince : (blockName.get(gap.block) ?? gap.block);
+      rows.push([
+        award.name,
+        null,
+        '',
+        where,
+        null,
+        null,
+        formatMessage(vi.awards.unfilled, { award: award.name, places: gap.places }),
+      ]);
+    }
+  }
+  let stt = 0;
+  for (const r of allocation.runnersUp)
+    rows.push(unitRow(vi.awards.runnersUpLabel, ++stt, r.unit, vi.awards.runnerUp));
+  for (const tie of allocation.ties.filter((t) => t.award === null)) {
+    for (const id of tie.units) {
+      rows.push(unitRow(vi.awards.runnersUpLabel, null, id, tieNote(tie.places, tie.units.length)));
+    }
+  }
+
+  const nominations = new Map((spec.nominations ?? []).map((n) => [n.id, n]));
+  for (const ballot of outcome.ballots) {
+    const person = (nominee: string): { name: string; unit: string } => {
+      if (ballot.kind === 'collective')
+        return { name: byId.get(nominee)?.name ?? nominee, unit: '' };
+      const nom = nominations.get(nominee);
+      return {
+        name: nom ? `${nom.name} — ${nom.position}` : nominee,
+        unit: byId.get(nom?.unit ?? '')?.name ?? nom?.unit ?? '',
+      };
+    };
+    let n = 0;
+    for (const e of ballot.elected) {
+      const p = person(e.nominee);
+      rows.push([
+        ballot.name,
+        ++n,
+        p.name,
+        p.unit,
+        null,
+        null,
+        formatMessage(vi.awards.elected, { votes: e.votes, base: ballot.base }),
+      ]);
+    }
+    if (ballot.tie) {
+      for (const nominee of ballot.tie.nominees) {
+        const p = person(nominee);
+        rows.push([
+          ballot.name,
+          null,
+          p.name,
+          p.unit,
+          null,
+          null,
+          formatMessage(vi.awards.tieAtBallot, {
+            places: ballot.tie.places,
+            count: ballot.tie.nominees.length,
+          }),
+        ]);
+      }
+    }
+  }
+  return { header, rows, formats };
+}
