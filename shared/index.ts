@@ -29,5 +29,5 @@ export * from './awards/types';
 export { allocateAwards, type Allocation, type Proposal, type TieAtCut } from './awards/allocate';
 export { applyGates, formatReason, type Reason } from './awards/gates';
 export { tallyBallots, votesNeeded, type BallotResult } from './awards/ballots';
-export { proposeAwards, type AwardOutcome } from './awards/proposals';
+export { proposeAwards, awardNotes, type AwardOutcome } from './awards/proposals';
 export { awardTable, type AwardTable } from './report/awardTable';

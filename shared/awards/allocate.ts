@@ -127,6 +127,8 @@ export function allocateAwards(
   const choices = spec.councilChoices ?? [];
   const groupsByBlock = c.blocks.map((_, b) => rankGroups(r.blockOrder[b], r.rankInBlock));
   const ids = (us: readonly number[]): string[] => us.map((u) => c.units[u].id);
+  const position = new Int32Array(n);
+  for (const order of r.blockOrder) order.forEach((u, i) => (position[u] = i));
 
   /** Settles a tie by the council's choice when it names exactly the places among the tied. */
   const settle = (
@@ -204,12 +206,8 @@ export function allocateAwards(
       }
     }
     // Proposals in block order, then display order.
-    const position = new Map<number, number>();
-    r.blockOrder.forEach((order) => order.forEach((u, i) => position.set(u, i)));
     accepted.sort(
-      (a, b) =>
-        c.units[a.u].block - c.units[b.u].block ||
-        (position.get(a.u) ?? 0) - (position.get(b.u) ?? 0),
+      (a, b) => c.units[a.u].block - c.units[b.u].block || position[a.u] - position[b.u],
     );
     for (const { u, via } of accepted) {
       awardOf[u] = award.id;

@@ -165,34 +165,44 @@ export interface GateContext {
 
 const percent = (num: number, den: number): string => formatMicro(toMicro((num / den) * 100), 2);
 
-/** A measure's printed value this year, in micro-units; undefined when unknown. */
-function measureNow(ctx: GateContext, u: number, m: string): number | undefined {
+/** A measure's printed value this year per unit, in micro-units; undefined when unknown. */
+function measureColumn(ctx: GateContext, m: string): (u: number) => number | undefined {
   const { campaign: c, table: t, ranking: r } = ctx;
   const n = c.units.length;
   const round = rounder(c.settings.decimals);
-  if (m === 'index') return r.index[u] !== r.index[u] ? undefined : r.index[u];
+  if (m === 'index') return (u) => (r.index[u] !== r.index[u] ? undefined : r.index[u]);
   const f = c.fields.findIndex((x) => x.code === m);
-  if (f >= 0) return round(t.fields[f * n + u]);
+  if (f >= 0) return (u) => round(t.fields[f * n + u]);
   const k = c.components.findIndex((x) => x.id === m);
-  if (k >= 0) return round(t.components[k * n + u]);
-  const v = ctx.profiles[u]?.measures?.[m];
-  return typeof v === 'number' && Number.isFinite(v) ? toMicro(v) : undefined;
+  if (k >= 0) return (u) => round(t.components[k * n + u]);
+  return (u) => {
+    const v = ctx.profiles[u]?.measures?.[m];
+    return typeof v === 'number' && Number.isFinite(v) ? toMicro(v) : undefined;
+  };
 }
 
+const NONE: readonly Reason[] = Object.freeze([]);
+
 /** The reasons each unit fails the gates (input order); an empty list means eligible. */
-export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason[][] {
+export function applyGates(gates: readonly GateSpec[], ctx: GateContext): (readonly Reason[])[] {
   const { campaign: c, ranking: r, profiles } = ctx;
   const n = c.units.length;
-  const reasons: Reason[][] = Array.from({ length: n }, () => []);
+  // Most units pass: they share one empty list; a list is made only for a unit that fails.
+  const failing: (Reason[] | undefined)[] = new Array(n);
+  const reasons = {
+    length: n,
+    at: (u: number): Reason[] => failing[u] ?? (failing[u] = []),
+  };
   const d = c.settings.decimals;
   for (const gate of gates) {
     switch (gate.kind) {
       case 'registration':
         for (let u = 0; u < n; u++) {
           const on = profiles[u]?.registeredOn;
-          if (on === undefined || on === '') reasons[u].push({ key: 'notRegistered', params: {} });
+          if (on === undefined || on === '')
+            reasons.at(u).push({ key: 'notRegistered', params: {} });
           else if (on > gate.deadline) {
-            reasons[u].push({
+            reasons.at(u).push({
               key: 'registeredLate',
               params: { date: vietnameseDate(on), deadline: vietnameseDate(gate.deadline) },
             });
@@ -211,7 +221,7 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason
             p.staffViolating !== undefined &&
             p.staffViolating * SCALE > max * p.staff
           ) {
-            reasons[u].push({
+            reasons.at(u).push({
               key: 'disciplineShare',
               params: { share: percent(p.staffViolating, p.staff), max: formatMicro(max * 100, 0) },
             });
@@ -226,7 +236,7 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason
         for (let u = 0; u < n; u++) {
           const s = subUnits.get(c.units[u].id);
           if (s && s.violating * SCALE > parentMax * s.all) {
-            reasons[u].push({
+            reasons.at(u).push({
               key: 'parentDiscipline',
               params: { share: percent(s.violating, s.all), max: formatMicro(parentMax * 100, 0) },
             });
@@ -237,9 +247,9 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason
       case 'classification':
         for (let u = 0; u < n; u++) {
           const label = r.classification[u];
-          if (label === '') reasons[u].push({ key: 'noClassification', params: {} });
+          if (label === '') reasons.at(u).push({ key: 'noClassification', params: {} });
           else if (!gate.allowed.includes(label)) {
-            reasons[u].push({
+            reasons.at(u).push({
               key: 'classification',
               params: { label, allowed: gate.allowed.join(', ') },
             });
@@ -251,7 +261,7 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason
         for (let u = 0; u < n; u++) {
           const index = r.index[u];
           if (index !== index || index < min) {
-            reasons[u].push({
+            reasons.at(u).push({
               key: 'minIndex',
               params: {
                 index: index !== index ? '—' : formatMicro(index, d),
@@ -266,22 +276,24 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason
         const label = vi.awards.flags[gate.flag] ?? gate.flag;
         for (let u = 0; u < n; u++) {
           if (!profiles[u]?.flags?.includes(gate.flag)) {
-            reasons[u].push({ key: 'missingFlag', params: { flag: label } });
+            reasons.at(u).push({ key: 'missingFlag', params: { flag: label } });
           }
         }
         break;
       }
       case 'improvement':
-        for (let u = 0; u < n; u++) {
-          for (const m of gate.measures) {
-            const name = m === 'index' ? 'Chỉ số' : m;
-            const now = measureNow(ctx, u, m);
+        for (const m of gate.measures) {
+          const name = m === 'index' ? 'Chỉ số' : m;
+          const column = measureColumn(ctx, m);
+          for (let u = 0; u < n; u++) {
+            const now = column(u);
             const before = profiles[u]?.previous?.[m];
-            if (now === undefined) reasons[u].push({ key: 'noMeasure', params: { measure: name } });
+            if (now === undefined)
+              reasons.at(u).push({ key: 'noMeasure', params: { measure: name } });
             else if (typeof before !== 'number' || !Number.isFinite(before)) {
-              reasons[u].push({ key: 'noPrevious', params: { measure: name } });
+              reasons.at(u).push({ key: 'noPrevious', params: { measure: name } });
             } else if (!(now > toMicro(before))) {
-              reasons[u].push({
+              reasons.at(u).push({
                 key: 'notImproved',
                 params: {
                   measure: name,
@@ -295,5 +307,5 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): Reason
         break;
     }
   }
-  return reasons;
+  return Array.from(failing, (list) => list ?? NONE);
 }

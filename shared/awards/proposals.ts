@@ -15,14 +15,14 @@ import { applyGates, formatReason, validateGates, validateProfiles, type Reason 
 import type { AwardsSpec, UnitProfile } from './types';
 
 export interface AwardOutcome {
+  /** The awards configuration this outcome was computed from. */
+  config: AwardsSpec;
   allocation: Allocation;
   /** Campaign-gate reasons per unit (input order); empty = eligible. */
-  exclusions: Reason[][];
+  exclusions: (readonly Reason[])[];
   /** Per award id: that award's own gate reasons per unit. */
-  awardExclusions: Map<string, Reason[][]>;
+  awardExclusions: Map<string, (readonly Reason[])[]>;
   ballots: BallotResult[];
-  /** Per unit: the Vietnamese note for the results table ("Ghi chú"). */
-  notes: string[];
 }
 
 const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
@@ -134,8 +134,27 @@ export function proposeAwards(
   issues.push(...tally.issues);
   if (issues.length > 0) return { issues };
 
-  const nameOf = new Map(awards.awards.map((a) => [a.id, a.name]));
-  const notes = c.units.map((_, u) => {
+  return {
+    issues,
+    outcome: { config: awards, allocation, exclusions, awardExclusions, ballots: tally.results },
+  };
+}
+
+/**
+ * The award part of each unit's note (input order) for the results table's "Ghi chú":
+ * proposed award, tie at a cut, runner-up, or why the unit is not considered.
+ */
+export function awardNotes(outcome: AwardOutcome, c: CompiledCampaign): string[] {
+  const nameOf = new Map(outcome.config.awards.map((a) => [a.id, a.name]));
+  const { allocation, exclusions } = outcome;
+  const tiedUnits = new Set(allocation.ties.flatMap((t) => t.units));
+  return c.units.map((unit, u) => {
+    const nothing =
+      allocation.awardOf[u] === null &&
+      !allocation.runnerUp[u] &&
+      !tiedUnits.has(unit.id) &&
+      exclusions[u].length === 0;
+    if (nothing) return '';
     const parts: string[] = [];
     const award = allocation.awardOf[u];
     if (award !== null) parts.push(`Đề nghị ${nameOf.get(award)}`);
@@ -162,8 +181,4 @@ export function proposeAwards(
     }
     return parts.join('. ');
   });
-  return {
-    issues,
-    outcome: { allocation, exclusions, awardExclusions, ballots: tally.results, notes },
-  };
 }

@@ -5,6 +5,7 @@
  * them. Hosts write these arrays as they are.
  */
 import type { BlockResult, Evaluation, UnitResult } from '../evaluate';
+import { awardNotes } from '../awards/proposals';
 import { vi } from '../i18n/vi';
 import type { CellValue } from '../model/types';
 import { fromMicro, rounder } from '../numbers/points';
@@ -53,12 +54,12 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     '@',
   ];
   const unitIndex = new Map(evaluation.units.map((u, i) => [u, i]));
-  const awardNotes = evaluation.awards?.notes;
+  const notes = evaluation.awards ? awardNotes(evaluation.awards, campaign) : undefined;
   const noteOf = (u: UnitResult): string => {
     const parts: string[] = [];
     if (u.printed.index === null) parts.push(vi.labels.noIndex);
     else if (u.tiedInBlock) parts.push(r.tiedNote);
-    const award = awardNotes?.[unitIndex.get(u) ?? -1];
+    const award = notes?.[unitIndex.get(u) ?? -1];
     if (award) parts.push(award);
     return parts.join('. ');
   };
