@@ -91,6 +91,11 @@ export function validateGates(
       case 'classification':
         if (!Array.isArray(gate.allowed) || gate.allowed.length === 0) {
           issues.push(error('gateNeedsValue', { gate: 'xếp loại' }, at));
+        } else {
+          const labels = new Set(c.blocks.flatMap((b) => b.bands.map((band) => band.label)));
+          for (const label of gate.allowed) {
+            if (!labels.has(label)) issues.push(error('unknownBand', { label }, at));
+          }
         }
         break;
       case 'minIndex':

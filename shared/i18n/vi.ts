@@ -76,6 +76,7 @@ export const vi = {
     badShare: 'Tỷ lệ "{value}" phải là số từ 0 đến 1 (ví dụ 0,1 cho 10%).',
     badGate: 'Điều kiện "{kind}" không được hỗ trợ.',
     gateNeedsValue: 'Điều kiện {gate} thiếu giá trị.',
+    unknownBand: 'Điều kiện xếp loại nêu "{label}" không phải là xếp loại nào trong cấu hình.',
     unknownMeasure:
       'Điều kiện tăng so với năm trước nêu chỉ số "{measure}" không có trong cấu hình.',
     unknownParent: 'Cơ quan chủ quản "{parent}" không có trong danh sách đơn vị.',
