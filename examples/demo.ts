@@ -3,14 +3,23 @@
  * result table of each block, as the report will show it (decimal comma, 2 decimals).
  * Until the CLI lands this is the product's main job on any machine.
  */
-import { evaluateCampaign, formatIssue, resultTables, toMicro, formatMicro } from '../shared';
+import {
+  awardTable,
+  evaluateCampaign,
+  formatIssue,
+  resultTables,
+  toMicro,
+  formatMicro,
+} from '../shared';
 import type { CampaignSpec, CellValue } from '../shared';
 import { anGiang2018 } from './an-giang-2018';
 import { currentShape2025 } from './current-shape';
+import { ninhThuan2020 } from './ninh-thuan-2020';
 
 const campaigns: Record<string, CampaignSpec> = {
   'an-giang-2018': anGiang2018,
   'current-shape': currentShape2025,
+  'ninh-thuan-2020': ninhThuan2020,
 };
 
 function cellText(value: CellValue, format: string): string {
@@ -54,6 +63,12 @@ function main(): number {
     const header = table.header.map((h) => h.replace(/^(\d+)\. .*/, 'LV $1'));
     console.log(table.title);
     console.log(textTable(header, table.rows, table.formats));
+    console.log('');
+  }
+  if (evaluation.awards) {
+    const proposals = awardTable(evaluation, spec);
+    console.log('Đề nghị khen thưởng');
+    console.log(textTable(proposals.header, proposals.rows, proposals.formats));
     console.log('');
   }
   return 0;

@@ -29,6 +29,11 @@ export interface TieAtCut {
   places: number;
   /** True when a council choice in the spec settled it. */
   settled: boolean;
+  /**
+   * Runner-up places that wait on an award's tie: the units the council does not choose for
+   * the award become the runners-up. The award id of that tie.
+   */
+  waitsOn?: string;
 }
 
 export interface Unfilled {
@@ -221,13 +226,30 @@ export function allocateAwards(
   }
 
   // Runners-up: the next eligible units of each block that got nothing and wait on nothing.
+  // The units left out of an unsettled tie at an award cut come next in score, so their
+  // runner-up places wait on the council too.
   const runnersUpList: { block: string; unit: string }[] = [];
   const perBlock = spec.runnersUpPerBlock ?? 0;
   if (perBlock > 0) {
+    const awardTies = ties.filter((t) => t.award !== null && t.block !== null && !t.settled);
     c.blocks.forEach((block, b) => {
+      let places = perBlock;
+      for (const tie of awardTies.filter((t) => t.block === block.id)) {
+        const waiting = Math.min(tie.units.length - tie.places, places);
+        if (waiting <= 0) continue;
+        ties.push({
+          award: null,
+          block: block.id,
+          units: [...tie.units],
+          places: waiting,
+          settled: false,
+          waitsOn: tie.award as string,
+        });
+        places -= waiting;
+      }
       const isCandidate = (u: number): boolean =>
         awardOf[u] === null && pendingOf[u] === null && eligible.campaign[u];
-      const take = takePlaces(groupsByBlock[b], perBlock, isCandidate, false, () => true);
+      const take = takePlaces(groupsByBlock[b], places, isCandidate, false, () => true);
       for (const u of take.chosen) {
         runnerUp[u] = true;
         runnersUpList.push({ block: block.id, unit: c.units[u].id });

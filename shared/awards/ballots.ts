@@ -69,7 +69,7 @@ export interface BallotResult {
   elected: { nominee: string; votes: number }[];
   /** Nominees tied at the last seat: none of them is elected; the council decides. */
   tie: { nominees: string[]; places: number } | null;
-  /** Nominees reaching the threshold but not elected (below the seats or tied out). */
+  /** Nominees reaching the threshold but ranked below the seats (tied ones are in `tie`). */
   notElected: { nominee: string; votes: number }[];
   belowThreshold: { nominee: string; votes: number }[];
 }

@@ -288,7 +288,12 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): (reado
       }
       case 'improvement':
         for (const m of gate.measures) {
-          const name = m === 'index' ? 'Chỉ số' : m;
+          const name =
+            m === 'index'
+              ? 'Chỉ số'
+              : (c.components.find((k) => k.id === m)?.name ??
+                c.fields.find((f) => f.code === m)?.name ??
+                m);
           const column = measureColumn(ctx, m);
           for (let u = 0; u < n; u++) {
             const now = column(u);

@@ -110,13 +110,17 @@ export function proposeAwards(
     const tie = allocation.ties.find(
       (t) => t.award === choice.award && t.block === (choice.block ?? null),
     );
-    const where = choice.block ?? vi.awards.wholeProvince;
-    if (!tie) issues.push(error('choiceNotATie', { award: choice.award, where }, at));
+    const where =
+      choice.block === undefined
+        ? vi.awards.wholeProvince
+        : (c.blocks.find((b) => b.id === choice.block)?.name ?? choice.block);
+    const award = awards.awards.find((a) => a.id === choice.award)?.name ?? choice.award;
+    if (!tie) issues.push(error('choiceNotATie', { award, where }, at));
     else if (!tie.settled) {
       issues.push(
         error(
           'choiceWrongUnits',
-          { award: choice.award, where, places: tie.places, units: tie.units.join(', ') },
+          { award, where, places: tie.places, units: tie.units.join(', ') },
           at,
         ),
       );
@@ -171,7 +175,8 @@ export function awardNotes(outcome: AwardOutcome, c: CompiledCampaign): string[]
     const runnerUpTie = allocation.ties.find(
       (t) => t.award === null && t.units.includes(c.units[u].id),
     );
-    if (runnerUpTie) {
+    if (runnerUpTie?.waitsOn !== undefined) parts.push(vi.awards.runnerUpWaits);
+    else if (runnerUpTie) {
       parts.push(
         `${vi.awards.runnersUpLabel}: ${formatMessage(vi.awards.tieAtCut, { places: runnerUpTie.places, count: runnerUpTie.units.length })}`,
       );

@@ -141,7 +141,8 @@ export const vi = {
     },
     tieAtCut: 'Đồng hạng tại ngưỡng — cần Hội đồng quyết định ({places} suất cho {count} đơn vị)',
     tieAtBallot:
-      'Bằng phiếu tại ngưỡng — cần Hội đồng quyết định ({places} suất cho {count} người)',
+      'Bằng số phiếu tại ngưỡng — cần Hội đồng quyết định ({places} suất cho {count} người)',
+    runnerUpWaits: 'Liền kề nếu không được chọn khen thưởng — chờ Hội đồng quyết định đồng hạng',
     councilDecided: 'Hội đồng quyết định (đồng hạng tại ngưỡng)',
     runnerUp: 'Liền kề — được đề cử 01 cá nhân',
     unfilled: '{award}: còn {places} suất chưa xét được',

@@ -74,9 +74,9 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
   for (const r of allocation.runnersUp)
     rows.push(unitRow(vi.awards.runnersUpLabel, ++stt, r.unit, vi.awards.runnerUp));
   for (const tie of allocation.ties.filter((t) => t.award === null)) {
-    for (const id of tie.units) {
-      rows.push(unitRow(vi.awards.runnersUpLabel, null, id, tieNote(tie.places, tie.units.length)));
-    }
+    const note =
+      tie.waitsOn !== undefined ? vi.awards.runnerUpWaits : tieNote(tie.places, tie.units.length);
+    for (const id of tie.units) rows.push(unitRow(vi.awards.runnersUpLabel, null, id, note));
   }
 
   const nominations = new Map((spec.nominations ?? []).map((n) => [n.id, n]));
