@@ -88,9 +88,28 @@ function findChoice(
   return choices.find((ch) => ch.award === award && (ch.block ?? null) === block);
 }
 
+/** Units that wait on a higher cut's council decision, and how many of them may come here. */
+interface Waiting {
+  units: number[];
+  /** Places those units would take here: the ones not chosen at the higher cut. */
+  potential: number;
+  waitsOn: string;
+}
+
+interface Taken {
+  chosen: number[];
+  tie: number[] | null;
+  placesAtTie: number;
+  /** Places left waiting on higher cuts: units and the places they hold. */
+  waits: { units: number[]; places: number; waitsOn: string }[];
+  /** Places neither given, tied nor waiting. */
+  unused: number;
+}
+
 /**
  * Takes places from ranked groups: whole groups while they fit; a group that straddles the
- * last place is a tie at the cut. Returns the chosen units and the tie, if any.
+ * last place is a tie at the cut. Units still waiting on a higher cut's decision hold the
+ * places the ones not chosen there would take here, so no place below them is given early.
  */
 function takePlaces(
   groups: readonly number[][],
@@ -98,21 +117,38 @@ function takePlaces(
   isCandidate: (u: number) => boolean,
   leaveEmpty: boolean,
   consumesPlace: (u: number) => boolean,
-): { chosen: number[]; tie: number[] | null; placesAtTie: number; left: number } {
+  waitingIn: (group: readonly number[]) => Waiting | null,
+): Taken {
   const chosen: number[] = [];
+  const waits: Taken['waits'] = [];
   let left = places;
+  let held = 0;
   for (const group of groups) {
     if (left <= 0) break;
+    const waiting = waitingIn(group);
+    if (waiting && waiting.potential > 0) {
+      const w = Math.min(waiting.potential, left);
+      waits.push({ units: waiting.units, places: w, waitsOn: waiting.waitsOn });
+      left -= w;
+      held += w;
+      if (left <= 0) break;
+    }
     const candidates = group.filter(isCandidate);
     if (candidates.length <= left) {
       chosen.push(...candidates);
       // leaveEmpty: an ineligible unit's place is used up all the same.
       left -= leaveEmpty ? group.filter(consumesPlace).length : candidates.length;
     } else {
-      return { chosen, tie: candidates, placesAtTie: left, left: 0 };
+      return { chosen, tie: candidates, placesAtTie: left, waits, unused: 0 };
     }
   }
-  return { chosen, tie: null, placesAtTie: 0, left: Math.max(0, left) };
+  return {
+    chosen,
+    tie: null,
+    placesAtTie: 0,
+    waits,
+    unused: Number.isFinite(places) ? Math.max(0, places - chosen.length - held) : 0,
+  };
 }
 
 export function allocateAwards(
@@ -148,66 +184,150 @@ export function allocateAwards(
     return picked.length === places && choice.units.length === places ? picked : null;
   };
 
+  /** The open tie a unit waits on (its own cut, not a place held below it). */
+  const openTieOf = (u: number): TieAtCut | undefined => {
+    const id = c.units[u].id;
+    return ties.find(
+      (t) =>
+        t.award === pendingOf[u] && !t.settled && t.waitsOn === undefined && t.units.includes(id),
+    );
+  };
+
+  /** For a cut of `award` (null = runners-up): the group's units waiting on a higher tie. */
+  const waitingFor =
+    (award: string | null, mayTake: (u: number) => boolean) =>
+    (group: readonly number[]): Waiting | null => {
+      const pending = group.filter((u) => pendingOf[u] !== null && pendingOf[u] !== award);
+      if (pending.length === 0) return null;
+      const tie = openTieOf(pending[0]);
+      if (!tie) return null;
+      const leftOut = tie.units.length - tie.places;
+      const potential = Math.min(leftOut, pending.filter(mayTake).length);
+      return { units: pending, potential, waitsOn: tie.award as string };
+    };
+
   for (const award of spec.awards) {
     const forAward = eligible.byAward.get(award.id);
     const free = (u: number): boolean => awardOf[u] === null && pendingOf[u] === null;
-    const isCandidate = (u: number): boolean =>
-      free(u) && eligible.campaign[u] && (forAward === undefined || forAward[u]);
+    const mayTake = (u: number): boolean =>
+      eligible.campaign[u] && (forAward === undefined || forAward[u]);
+    const isCandidate = (u: number): boolean => free(u) && mayTake(u);
     const tentative: { u: number; via: 'rank' | 'council' }[] = [];
+    /** Places held by open ties of this award and by units waiting on higher ones. */
+    const held: { rank: number; places: number; entry: TieAtCut }[] = [];
 
     c.blocks.forEach((block, b) => {
       const quota = quotaOf(award, block.id);
-      const take = takePlaces(groupsByBlock[b], quota, isCandidate, leaveEmpty, free);
+      const take = takePlaces(
+        groupsByBlock[b],
+        quota,
+        isCandidate,
+        leaveEmpty,
+        free,
+        waitingFor(award.id, mayTake),
+      );
       for (const u of take.chosen) tentative.push({ u, via: 'rank' });
+      for (const w of take.waits) {
+        const entry: TieAtCut = {
+          award: award.id,
+          block: block.id,
+          units: ids(w.units),
+          places: w.places,
+          settled: false,
+          waitsOn: w.waitsOn,
+        };
+        ties.push(entry);
+        held.push({ rank: r.rankOverall[w.units[0]], places: w.places, entry });
+      }
       if (take.tie) {
         const picked = settle(award.id, block.id, take.tie, take.placesAtTie);
-        ties.push({
+        const entry: TieAtCut = {
           award: award.id,
           block: block.id,
           units: ids(take.tie),
           places: take.placesAtTie,
           settled: picked !== null,
-        });
+        };
+        ties.push(entry);
         if (picked) for (const u of picked) tentative.push({ u, via: 'council' });
-        else for (const u of take.tie) pendingOf[u] = award.id;
-      } else if (Number.isFinite(quota) && take.left > 0) {
-        unfilled.push({ award: award.id, block: block.id, places: take.left });
+        else {
+          for (const u of take.tie) pendingOf[u] = award.id;
+          held.push({ rank: r.rankOverall[take.tie[0]], places: take.placesAtTie, entry });
+        }
+      } else if (take.unused > 0) {
+        unfilled.push({ award: award.id, block: block.id, places: take.unused });
       }
     });
 
     let accepted = tentative;
-    if (award.cap !== undefined && tentative.length > award.cap) {
-      // Over the cap: keep the best overall; a tie across the cap goes to the council.
-      const byOverall = [...tentative].sort(
-        (a, b) => r.rankOverall[a.u] - r.rankOverall[b.u] || c.idOrder[a.u] - c.idOrder[b.u],
+    const heldPlaces = held.reduce((sum, h) => sum + h.places, 0);
+    if (award.cap !== undefined && tentative.length + heldPlaces > award.cap) {
+      // Over the cap: keep the best overall. Places held by open ties count where their
+      // units rank, whoever the council picks; a group straddling the cap is a tie.
+      type Item = {
+        rank: number;
+        unit?: { u: number; via: 'rank' | 'council' };
+        held?: (typeof held)[number];
+      };
+      const items: Item[] = [
+        ...tentative.map((t) => ({ rank: r.rankOverall[t.u], unit: t })),
+        ...held.map((h) => ({ rank: h.rank, held: h })),
+      ];
+      items.sort(
+        (a, b) =>
+          a.rank - b.rank ||
+          (a.unit && b.unit
+            ? c.idOrder[a.unit.u] - c.idOrder[b.unit.u]
+            : a.unit
+              ? 1
+              : b.unit
+                ? -1
+                : 0),
       );
-      const groups: (typeof tentative)[] = [];
-      for (const item of byOverall) {
+      const groups: Item[][] = [];
+      for (const item of items) {
         const last = groups[groups.length - 1];
-        if (last && r.rankOverall[last[0].u] === r.rankOverall[item.u]) last.push(item);
+        if (last && last[0].rank === item.rank) last.push(item);
         else groups.push([item]);
       }
       accepted = [];
       let left = award.cap;
       for (const group of groups) {
-        if (left <= 0) break;
-        if (group.length <= left) {
-          accepted.push(...group);
-          left -= group.length;
+        if (left <= 0) {
+          // Below the cap: held places lapse; their units stay pending on their own cut.
+          for (const item of group) if (item.held) item.held.entry.places = 0;
           continue;
         }
-        const tied = group.map((g) => g.u);
-        const picked = settle(award.id, null, tied, left);
-        ties.push({
-          award: award.id,
-          block: null,
-          units: ids(tied),
-          places: left,
-          settled: picked !== null,
-        });
-        if (picked) for (const u of picked) accepted.push({ u, via: 'council' });
-        else for (const u of tied) pendingOf[u] = award.id;
-        break;
+        const weight = group.reduce((sum, item) => sum + (item.held ? item.held.places : 1), 0);
+        if (weight <= left) {
+          for (const item of group) if (item.unit) accepted.push(item.unit);
+          left -= weight;
+          continue;
+        }
+        const units = group.filter((item) => item.unit).map((item) => item.unit!.u);
+        const holders = group.filter((item) => item.held);
+        if (units.length === 0 && holders.length === 1) {
+          // Only an open tie straddles the cap: fewer places for it.
+          holders[0].held!.entry.places = left;
+        } else {
+          const tied = [
+            ...units,
+            ...holders.flatMap((h) =>
+              h.held!.entry.units.map((id) => c.units.findIndex((x) => x.id === id)),
+            ),
+          ];
+          const picked = holders.length === 0 ? settle(award.id, null, units, left) : null;
+          ties.push({
+            award: award.id,
+            block: null,
+            units: ids(tied),
+            places: left,
+            settled: picked !== null,
+          });
+          if (picked) for (const u of picked) accepted.push({ u, via: 'council' });
+          else for (const u of units) pendingOf[u] = award.id;
+        }
+        left = 0;
       }
     }
     // Proposals in block order, then display order.
@@ -224,35 +344,39 @@ export function allocateAwards(
       });
     }
   }
+  // Held places that lapsed under a cap are not reported.
+  for (let i = ties.length - 1; i >= 0; i--) if (ties[i].places === 0) ties.splice(i, 1);
 
-  // Runners-up: the next eligible units of each block that got nothing and wait on nothing.
-  // The units left out of an unsettled tie at an award cut come next in score, so their
-  // runner-up places wait on the council too.
+  // Runners-up: the next eligible units of each block that got nothing; units waiting on a
+  // tie above hold the runner-up places the ones not chosen there would take.
   const runnersUpList: { block: string; unit: string }[] = [];
   const perBlock = spec.runnersUpPerBlock ?? 0;
   if (perBlock > 0) {
-    const awardTies = ties.filter((t) => t.award !== null && t.block !== null && !t.settled);
+    const mayTake = (u: number): boolean => eligible.campaign[u];
     c.blocks.forEach((block, b) => {
-      let places = perBlock;
-      for (const tie of awardTies.filter((t) => t.block === block.id)) {
-        const waiting = Math.min(tie.units.length - tie.places, places);
-        if (waiting <= 0) continue;
-        ties.push({
-          award: null,
-          block: block.id,
-          units: [...tie.units],
-          places: waiting,
-          settled: false,
-          waitsOn: tie.award as string,
-        });
-        places -= waiting;
-      }
       const isCandidate = (u: number): boolean =>
-        awardOf[u] === null && pendingOf[u] === null && eligible.campaign[u];
-      const take = takePlaces(groupsByBlock[b], places, isCandidate, false, () => true);
+        awardOf[u] === null && pendingOf[u] === null && mayTake(u);
+      const take = takePlaces(
+        groupsByBlock[b],
+        perBlock,
+        isCandidate,
+        false,
+        () => true,
+        waitingFor(null, mayTake),
+      );
       for (const u of take.chosen) {
         runnerUp[u] = true;
         runnersUpList.push({ block: block.id, unit: c.units[u].id });
+      }
+      for (const w of take.waits) {
+        ties.push({
+          award: null,
+          block: block.id,
+          units: ids(w.units),
+          places: w.places,
+          settled: false,
+          waitsOn: w.waitsOn,
+        });
       }
       if (take.tie) {
         ties.push({

@@ -5,7 +5,7 @@
  */
 import { normalizeText } from '../scoring/cells';
 import { error, type Issue, type IssueLocation } from '../model/issues';
-import { SCALE, toMicro } from '../numbers/points';
+import { SCALE } from '../numbers/points';
 import type { Allocation } from './allocate';
 import type { BallotSpec, NominationSpec, NominatorKind } from './types';
 
@@ -45,6 +45,9 @@ export function validateNominations(
       issues.push(error('nominatorMissing', { id }, at));
       continue;
     }
+    if (nom.unit !== by) {
+      issues.push(error('nomineeNotOfNominator', { name: nom.name, unit: nom.unit, by }, at));
+    }
     const entitled = kind === 'awarded' ? awarded.has(by) : runnersUp.has(by);
     if (!entitled) {
       const label = kind === 'awarded' ? 'tập thể được khen thưởng' : 'tập thể liền kề';
@@ -74,10 +77,24 @@ export interface BallotResult {
   belowThreshold: { nominee: string; votes: number }[];
 }
 
-/** Smallest vote count v with v / base ≥ share, exactly: v × 10^6 ≥ share_µ × base. */
+/**
+ * A share as an exact fraction: a decimal with up to 6 places (0.9 = 900000/10^6), or the
+ * small fraction a repeating double stands for (0.666… = 2/3), so thresholds compare exactly.
+ */
+export function shareFraction(share: number): { num: number; den: number } {
+  const micro = Math.round(share * SCALE);
+  if (Math.abs(share * SCALE - micro) < 1e-6) return { num: micro, den: SCALE };
+  for (let den = 2; den <= 1000; den++) {
+    const num = Math.round(share * den);
+    if (Math.abs(share - num / den) < 1e-12) return { num, den };
+  }
+  return { num: micro, den: SCALE };
+}
+
+/** Smallest vote count v with v / base ≥ share: 90 % of 15 needs 14, 2/3 of 15 needs 10. */
 export function votesNeeded(share: number, base: number): number {
-  const need = toMicro(share) * base;
-  return Math.floor((need + SCALE - 1) / SCALE);
+  const { num, den } = shareFraction(share);
+  return Math.max(0, Math.floor((num * base + den - 1) / den));
 }
 
 /** Validates and tallies every ballot, in order; an elected nominee cannot run again. */
@@ -119,6 +136,10 @@ export function tallyBallots(
     }
     const eligible = new Set(ballot.kind === 'collective' ? unitIds : nominationIds);
     const seen = new Set<string>();
+    if (!Array.isArray(ballot.votes)) {
+      issues.push(error('noVotes', {}, at));
+      continue;
+    }
     for (const vote of ballot.votes) {
       const vat: IssueLocation = vote.source ? { cell: vote.source, ballot: ballot.id } : at;
       const q = { ...p, nominee: vote.nominee };

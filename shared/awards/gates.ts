@@ -168,6 +168,9 @@ export interface GateContext {
   profiles: readonly (UnitProfile | undefined)[];
 }
 
+/** A share in micro-units as a percent with no trailing zeros: 0.1 → "10", 0.125 → "12,5". */
+const percentOf = (share: number): string => formatMicro(share * 100, 4).replace(/,?0+$/, '');
+
 const percent = (num: number, den: number): string => formatMicro(toMicro((num / den) * 100), 2);
 
 /** A measure's printed value this year per unit, in micro-units; undefined when unknown. */
@@ -228,7 +231,7 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): (reado
           ) {
             reasons.at(u).push({
               key: 'disciplineShare',
-              params: { share: percent(p.staffViolating, p.staff), max: formatMicro(max * 100, 0) },
+              params: { share: percent(p.staffViolating, p.staff), max: percentOf(max) },
             });
           }
           if (p?.parent) {
@@ -243,7 +246,7 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): (reado
           if (s && s.violating * SCALE > parentMax * s.all) {
             reasons.at(u).push({
               key: 'parentDiscipline',
-              params: { share: percent(s.violating, s.all), max: formatMicro(parentMax * 100, 0) },
+              params: { share: percent(s.violating, s.all), max: percentOf(parentMax) },
             });
           }
         }

@@ -41,9 +41,10 @@ function validateAwards(spec: AwardsSpec, c: CompiledCampaign): Issue[] {
     if (seen.has(award.id)) issues.push(error('duplicateAward', { id: award.id }, at));
     seen.add(award.id);
     const q = award.quotaPerBlock;
-    if (typeof q === 'number' || q === undefined) {
-      if (q !== undefined && !isCount(q))
+    if (q === null || typeof q !== 'object') {
+      if (q !== undefined && !isCount(q)) {
         issues.push(error('badQuota', { value: q, award: award.name }, at));
+      }
     } else {
       for (const [block, value] of Object.entries(q)) {
         if (!blockIds.has(block))
@@ -165,11 +166,21 @@ export function awardNotes(outcome: AwardOutcome, c: CompiledCampaign): string[]
     const pending = allocation.pendingOf[u];
     if (pending !== null) {
       const tie = allocation.ties.find(
-        (t) => t.award === pending && t.units.includes(c.units[u].id),
+        (t) => t.award === pending && t.waitsOn === undefined && t.units.includes(c.units[u].id),
       );
       parts.push(
         `${nameOf.get(pending)}: ${formatMessage(vi.awards.tieAtCut, { places: tie?.places, count: tie?.units.length })}`,
       );
+    }
+    for (const held of allocation.ties) {
+      if (held.award !== null && held.waitsOn !== undefined && held.units.includes(c.units[u].id)) {
+        parts.push(
+          formatMessage(vi.awards.awardWaits, {
+            award: nameOf.get(held.award),
+            higher: nameOf.get(held.waitsOn),
+          }),
+        );
+      }
     }
     if (allocation.runnerUp[u]) parts.push(vi.awards.runnerUp);
     const runnerUpTie = allocation.ties.find(

@@ -98,15 +98,16 @@ export const vi = {
     badNominatorKind:
       'Loại đề cử "{kind}" không hợp lệ (dùng: tập thể được khen, liền kề, Hội đồng).',
     duplicateBallot: 'Mã lượt bầu "{id}" bị trùng.',
-    badSeats: 'Số người được chọn của lượt bầu {ballot} phải là số nguyên dương.',
-    presentAboveTotal:
-      'Lượt bầu {ballot}: số thành viên có mặt ({present}) lớn hơn tổng số thành viên ({total}).',
-    votesAbovePresent:
-      'Lượt bầu {ballot}: "{nominee}" có {votes} phiếu, nhiều hơn số thành viên có mặt ({present}).',
-    badVotes: 'Lượt bầu {ballot}: số phiếu "{value}" phải là số nguyên không âm.',
-    unknownNominee: 'Lượt bầu {ballot}: "{nominee}" không có trong danh sách đề cử.',
-    duplicateVote: 'Lượt bầu {ballot}: "{nominee}" được ghi phiếu hai lần.',
-    alreadyElected: 'Lượt bầu {ballot}: "{nominee}" đã được chọn ở lượt bầu {previous}.',
+    noVotes: 'Chưa có số phiếu nào.',
+    nomineeNotOfNominator:
+      'Người được đề cử "{name}" thuộc đơn vị "{unit}", không phải của tập thể đề cử "{by}".',
+    badSeats: 'Số người được chọn phải là số nguyên dương.',
+    presentAboveTotal: 'Số thành viên có mặt ({present}) lớn hơn tổng số thành viên ({total}).',
+    votesAbovePresent: '"{nominee}" có {votes} phiếu, nhiều hơn số thành viên có mặt ({present}).',
+    badVotes: 'Số phiếu "{value}" phải là số nguyên không âm.',
+    unknownNominee: '"{nominee}" không có trong danh sách đề cử.',
+    duplicateVote: '"{nominee}" được ghi phiếu hai lần.',
+    alreadyElected: '"{nominee}" đã được chọn ở lượt bầu {previous}.',
   },
   warnings: {
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
@@ -142,6 +143,7 @@ export const vi = {
     tieAtCut: 'Đồng hạng tại ngưỡng — cần Hội đồng quyết định ({places} suất cho {count} đơn vị)',
     tieAtBallot:
       'Bằng số phiếu tại ngưỡng — cần Hội đồng quyết định ({places} suất cho {count} người)',
+    awardWaits: '{award} nếu không được chọn {higher} — chờ Hội đồng quyết định đồng hạng',
     runnerUpWaits: 'Liền kề nếu không được chọn khen thưởng — chờ Hội đồng quyết định đồng hạng',
     councilDecided: 'Hội đồng quyết định (đồng hạng tại ngưỡng)',
     runnerUp: 'Liền kề — được đề cử 01 cá nhân',

@@ -53,8 +53,14 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
       );
     }
     for (const tie of allocation.ties.filter((t) => t.award === award.id && !t.settled)) {
-      for (const id of tie.units)
-        rows.push(unitRow(award.name, null, id, tieNote(tie.places, tie.units.length)));
+      const note =
+        tie.waitsOn === undefined
+          ? tieNote(tie.places, tie.units.length)
+          : formatMessage(vi.awards.awardWaits, {
+              award: award.name,
+              higher: spec.awards?.awards.find((a) => a.id === tie.waitsOn)?.name ?? tie.waitsOn,
+            });
+      for (const id of tie.units) rows.push(unitRow(award.name, null, id, note));
     }
     for (const gap of allocation.unfilled.filter((g) => g.award === award.id)) {
       const where =
