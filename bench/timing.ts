@@ -20,7 +20,7 @@ export function time(reps: number, fn: () => unknown): number {
 export const fmt = (x: number, d = 1): string => x.toFixed(d);
 
 /** Prints a right-aligned table row. */
-export function row(cells: (string | number)[], width = 11): void {
+export function row(cells: (string | number)[], width = 12): void {
   console.log(cells.map((c) => String(c).padStart(width)).join(''));
 }
 
