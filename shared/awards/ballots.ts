@@ -178,7 +178,7 @@ export function tallyBallots(
       notElected: [],
       belowThreshold: ordered
         .filter((v) => !(v.votes >= needed && v.votes > 0))
-        .map((v) => ({ ...v })),
+        .map((v) => ({ nominee: v.nominee, votes: v.votes })),
     };
     let left = ballot.seats;
     for (let i = 0; i < qualifying.length;) {

@@ -1,0 +1,96 @@
+/**
+ * Reading 2-D sheet values: locating cells, finding header columns by their Vietnamese label,
+ * and reading numbers, shares, dates and lists the way a person types them.
+ */
+import { error, type Issue } from '../model/issues';
+import type { CellRef, CellValue } from '../model/types';
+import { labelKey, normalizeText, readCell } from '../scoring/cells';
+
+/** A sheet as hosts read it: rows[0] is row 1; cells may be missing at the end of a row. */
+export type Grid = readonly (readonly CellValue[])[];
+export type Sheets = Readonly<Record<string, Grid>>;
+
+export const ref = (sheet: string, r: number, c: number): CellRef => ({
+  sheet,
+  row: r + 1,
+  col: c + 1,
+});
+
+export function cellAt(grid: Grid, r: number, c: number): CellValue {
+  return grid[r]?.[c] ?? null;
+}
+
+/** The text of a cell, NFC and trimmed; numbers as typed ("1.5"); empty for blanks. */
+export function text(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  return normalizeText(String(v));
+}
+
+export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
+  return !row || row.every((v) => text(v) === '');
+}
+
+/** Column index of each wanted header (by label, case- and space-insensitive). */
+export function headerColumns(
+  row: readonly CellValue[] | undefined,
+  labels: Readonly<Record<string, string>>,
+): Record<string, number> {
+  const keys = (row ?? []).map((v) => labelKey(text(v)));
+  const out: Record<string, number> = {};
+  for (const [name, label] of Object.entries(labels)) out[name] = keys.indexOf(labelKey(label));
+  return out;
+}
+
+/** Reports each required header that is missing. */
+export function requireHeaders(
+  sheet: string,
+  headerRow: number,
+  cols: Record<string, number>,
+  labels: Readonly<Record<string, string>>,
+  required: readonly string[],
+): Issue[] {
+  return required
+    .filter((name) => cols[name] < 0)
+    .map((name) =>
+      error('missingHeader', { header: labels[name] }, { cell: ref(sheet, headerRow, 0) }),
+    );
+}
+
+/** A number from a cell (number, or text with a dot or decimal comma); undefined if not. */
+export function numberOf(v: CellValue): number | undefined {
+  const reading = readCell(v);
+  return reading.kind === 'number' ? reading.value : undefined;
+}
+
+/** A share: 0.1, "10%", "10 %" or 10 (read as a percent when above 1). */
+export function shareOf(v: CellValue): number | undefined {
+  const t = text(v);
+  const percent = /%$/.test(t);
+  const n = numberOf(percent ? t.replace(/\s*%$/, '') : v);
+  if (n === undefined) return undefined;
+  return percent || n > 1 ? n / 100 : n;
+}
+
+/** An ISO date from an Excel date serial, "30/03/2018", "30-3-2018" or "2018-03-30". */
+export function dateOf(v: CellValue): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
+    // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug is absorbed by that epoch).
+    const ms = Math.round(v) * 86_400_000 + Date.UTC(1899, 11, 30);
+    const d = new Date(ms);
+    return d.toISOString().slice(0, 10);
+  }
+  const t = text(v);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
+  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return undefined;
+}
+
+/** "a; b, c" → ["a", "b", "c"] (semicolons, or commas when there is no semicolon). */
+export function listOf(v: CellValue): string[] {
+  const t = text(v);
+  if (t === '') return [];
+  const parts = t.includes(';') ? t.split(';') : t.split(',');
+  return parts.map((p) => normalizeText(p)).filter((p) => p !== '');
+}

@@ -1,0 +1,181 @@
+/**
+ * Results → the output sheets, as 2-D values with formats, ready for any host to write in one
+ * batch: "Kết quả" (one table per block, in report column order), "Đề nghị khen thưởng" and
+ * "Nhật ký" (the previous log rows plus one row for this run). Outputs never hold formulas.
+ */
+import type { Evaluation } from '../evaluate';
+import { vi } from '../i18n/vi';
+import { formatIssue } from '../model/issues';
+import type { CampaignSpec, CellValue } from '../model/types';
+import { awardTable } from '../report/awardTable';
+import { resultTables } from '../report/resultTable';
+import type { Grid } from './grid';
+
+export interface OutputBlock {
+  name: string;
+  rows: CellValue[][];
+  /** Number format per cell (same shape as rows); undefined = general. */
+  formats: (string | undefined)[][];
+  boldRows: number[];
+  columnWidths: number[];
+  frozenRows: number;
+}
+
+type Ok = Extract<Evaluation, { ok: true }>;
+
+/** Excel refuses more than 32,767 characters in a cell. */
+const CELL_LIMIT = 32_000;
+
+function widths(rows: CellValue[][], min = 6, max = 60): number[] {
+  const out: number[] = [];
+  for (const row of rows) {
+    row.forEach((v, c) => {
+      const len = v === null || v === undefined ? 0 : [...String(v)].length;
+      out[c] = Math.min(max, Math.max(out[c] ?? min, len + 2));
+    });
+  }
+  return out;
+}
+
+export function renderResults(evaluation: Ok): OutputBlock {
+  const rows: CellValue[][] = [];
+  const formats: (string | undefined)[][] = [];
+  const boldRows: number[] = [];
+  const c = evaluation.campaign;
+  rows.push([`KẾT QUẢ XẾP HẠNG — ${c.name} (${c.year})`]);
+  formats.push([]);
+  boldRows.push(0);
+  for (const table of resultTables(evaluation)) {
+    rows.push([]);
+    formats.push([]);
+    boldRows.push(rows.length);
+    rows.push([table.title]);
+    formats.push([]);
+    boldRows.push(rows.length);
+    rows.push(table.header);
+    formats.push([]);
+    for (const row of table.rows) {
+      rows.push(row);
+      formats.push(table.formats.map((f) => (f === '@' ? undefined : f)));
+    }
+  }
+  return {
+    name: vi.workbook.sheets.results,
+    rows,
+    formats,
+    boldRows,
+    columnWidths: widths(rows.slice(1)),
+    frozenRows: 1,
+  };
+}
+
+export function renderProposals(evaluation: Ok, spec: CampaignSpec): OutputBlock {
+  const table = awardTable(evaluation, spec);
+  const rows: CellValue[][] = [table.header, ...table.rows];
+  const formats = [
+    [],
+    ...table.rows.map(() => table.formats.map((f) => (f === '@' ? undefined : f))),
+  ];
+  return {
+    name: vi.workbook.sheets.proposals,
+    rows,
+    formats,
+    boldRows: [0],
+    columnWidths: widths(rows),
+    frozenRows: 1,
+  };
+}
+
+/** One line of the settings a run used, for the log. */
+export function settingsSummary(evaluation: Ok): string {
+  const s = evaluation.campaign.settings;
+  const C = vi.workbook.choices;
+  return [
+    `${s.decimals} chữ số thập phân`,
+    C.scoreSource[s.scoreSource],
+    `N/A: ${C.naPolicy[s.naPolicy]}`,
+    `xếp hạng theo ${C.rankBy[s.rankBy]}`,
+    `đồng hạng ${C.method[s.ranking.method]}`,
+  ].join('; ');
+}
+
+export interface RunInfo {
+  /** ISO time of the run, supplied by the host (the core has no clock). */
+  time: string;
+  /** Checksum of the input values (see inputHash). */
+  hash: string;
+}
+
+export function renderLog(previous: Grid | undefined, evaluation: Ok, run: RunInfo): OutputBlock {
+  const h = vi.workbook.headers;
+  const header = [
+    h.logTime,
+    h.logHash,
+    h.logSettings,
+    h.logUnits,
+    h.logProposals,
+    h.logWarnings,
+    h.logNotes,
+  ];
+  const kept = (previous ?? [])
+    .slice(1)
+    .filter((row) => row && row.some((v) => v !== null && v !== ''));
+  const warnings = evaluation.warnings.map(formatIssue).join('\n');
+  const row: CellValue[] = [
+    run.time,
+    run.hash,
+    settingsSummary(evaluation),
+    evaluation.units.length,
+    evaluation.awards?.allocation.proposals.length ?? 0,
+    evaluation.warnings.length,
+    warnings.length > CELL_LIMIT ? warnings.slice(0, CELL_LIMIT) + '…' : warnings,
+  ];
+  const rows: CellValue[][] = [header, ...kept.map((r) => [...r]), row];
+  return {
+    name: vi.workbook.sheets.log,
+    rows,
+    formats: rows.map(() => []),
+    boldRows: [0],
+    columnWidths: [20, 18, 60, 10, 12, 10, 80],
+    frozenRows: 1,
+  };
+}
+
+/** Every output sheet of one run, in the order they are written. */
+export function renderOutputs(
+  evaluation: Ok,
+  spec: CampaignSpec,
+  previousLog: Grid | undefined,
+  run: RunInfo,
+): OutputBlock[] {
+  const blocks = [renderResults(evaluation)];
+  if (evaluation.awards) blocks.push(renderProposals(evaluation, spec));
+  blocks.push(renderLog(previousLog, evaluation, run));
+  return blocks;
+}
+
+/**
+ * A checksum of input sheet values (two 32-bit FNV-1a lanes, hex), so the log shows whether
+ * two runs saw the same data. Not a security measure.
+ */
+export function inputHash(sheets: Readonly<Record<string, Grid>>): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const mix = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      a = Math.imul(a ^ ch, 0x01000193);
+      b = Math.imul(b ^ ch, 0x01000193) ^ (b >>> 15);
+    }
+  };
+  for (const name of Object.keys(sheets).sort()) {
+    mix(`\u0001${name}`);
+    for (const row of sheets[name]) {
+      mix('\u0002');
+      for (const v of row ?? [])
+        mix(`\u0003${typeof v}:${v === null || v === undefined ? '' : String(v)}`);
+    }
+  }
+  const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b);
+}
