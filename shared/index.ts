@@ -31,3 +31,7 @@ export { applyGates, formatReason, type Reason } from './awards/gates';
 export { tallyBallots, votesNeeded, type BallotResult } from './awards/ballots';
 export { proposeAwards, awardNotes, type AwardOutcome } from './awards/proposals';
 export { awardTable, type AwardTable } from './report/awardTable';
+export { parseWorkbook, type ParsedWorkbook } from './workbook/parse';
+export { renderOutputs, inputHash, type OutputBlock, type RunInfo } from './workbook/render';
+export { inputSheets } from './workbook/inputs';
+export type { Grid, Sheets } from './workbook/grid';

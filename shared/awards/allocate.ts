@@ -100,9 +100,9 @@ interface Taken {
   chosen: number[];
   tie: number[] | null;
   placesAtTie: number;
-  /** Places left waiting on higher cuts: units and the places they hold. */
+  /** Places held for units waiting on higher cuts: units and the places they hold. */
   waits: { units: number[]; places: number; waitsOn: string }[];
-  /** Places neither given, tied nor waiting. */
+  /** Places neither given, tied nor held. */
   unused: number;
 }
 
@@ -117,7 +117,7 @@ function takePlaces(
   isCandidate: (u: number) => boolean,
   leaveEmpty: boolean,
   consumesPlace: (u: number) => boolean,
-  waitingIn: (group: readonly number[]) => Waiting | null,
+  waitingIn: (group: readonly number[]) => Waiting[],
 ): Taken {
   const chosen: number[] = [];
   const waits: Taken['waits'] = [];
@@ -125,14 +125,14 @@ function takePlaces(
   let held = 0;
   for (const group of groups) {
     if (left <= 0) break;
-    const waiting = waitingIn(group);
-    if (waiting && waiting.potential > 0) {
+    for (const waiting of waitingIn(group)) {
+      if (left <= 0 || waiting.potential <= 0) continue;
       const w = Math.min(waiting.potential, left);
       waits.push({ units: waiting.units, places: w, waitsOn: waiting.waitsOn });
       left -= w;
       held += w;
-      if (left <= 0) break;
     }
+    if (left <= 0) break;
     const candidates = group.filter(isCandidate);
     if (candidates.length <= left) {
       chosen.push(...candidates);
@@ -151,6 +151,19 @@ function takePlaces(
   };
 }
 
+/** Something that takes places under a cap: a unit, or places held by an open tie. */
+interface CapItem {
+  rank: number;
+  unit?: { u: number; via: 'rank' | 'council' };
+  /** An open tie of this award at a block cut (its units may still be chosen). */
+  blockTie?: { entry: TieAtCut; units: number[]; within?: { entry: TieAtCut; units: number[] }[] };
+  /** Places held for units waiting on a higher award's tie. */
+  held?: TieAtCut;
+}
+
+const weightOf = (item: CapItem): number =>
+  item.unit ? 1 : (item.blockTie?.entry.places ?? item.held?.places ?? 0);
+
 export function allocateAwards(
   c: CompiledCampaign,
   r: Ranking,
@@ -168,14 +181,16 @@ export function allocateAwards(
   const choices = spec.councilChoices ?? [];
   const groupsByBlock = c.blocks.map((_, b) => rankGroups(r.blockOrder[b], r.rankInBlock));
   const ids = (us: readonly number[]): string[] => us.map((u) => c.units[u].id);
+  const indexOf = new Map(c.units.map((unit, u) => [unit.id, u]));
   const position = new Int32Array(n);
   for (const order of r.blockOrder) order.forEach((u, i) => (position[u] = i));
+  const precedence = new Map(spec.awards.map((a, i) => [a.id, i]));
 
   /** Settles a tie by the council's choice when it names exactly the places among the tied. */
   const settle = (
     award: string,
     block: string | null,
-    tied: number[],
+    tied: readonly number[],
     places: number,
   ): number[] | null => {
     const choice = findChoice(choices, award, block);
@@ -184,26 +199,42 @@ export function allocateAwards(
     return picked.length === places && choice.units.length === places ? picked : null;
   };
 
-  /** The open tie a unit waits on (its own cut, not a place held below it). */
+  /** The open tie a unit waits on: a cap tie holding it first (the outer cut), else its block tie. */
   const openTieOf = (u: number): TieAtCut | undefined => {
     const id = c.units[u].id;
-    return ties.find(
+    const open = ties.filter(
       (t) =>
-        t.award === pendingOf[u] && !t.settled && t.waitsOn === undefined && t.units.includes(id),
+        t.award === pendingOf[u] &&
+        !t.settled &&
+        t.waitsOn === undefined &&
+        t.places > 0 &&
+        t.units.includes(id),
     );
+    return open.find((t) => t.block === null) ?? open[0];
   };
 
-  /** For a cut of `award` (null = runners-up): the group's units waiting on a higher tie. */
+  /** For a cut of `award` (null = runners-up): the group's units waiting on higher ties. */
   const waitingFor =
     (award: string | null, mayTake: (u: number) => boolean) =>
-    (group: readonly number[]): Waiting | null => {
-      const pending = group.filter((u) => pendingOf[u] !== null && pendingOf[u] !== award);
-      if (pending.length === 0) return null;
-      const tie = openTieOf(pending[0]);
-      if (!tie) return null;
-      const leftOut = tie.units.length - tie.places;
-      const potential = Math.min(leftOut, pending.filter(mayTake).length);
-      return { units: pending, potential, waitsOn: tie.award as string };
+    (group: readonly number[]): Waiting[] => {
+      const byTie = new Map<TieAtCut, number[]>();
+      for (const u of group) {
+        if (pendingOf[u] === null || pendingOf[u] === award) continue;
+        const tie = openTieOf(u);
+        if (!tie) continue;
+        byTie.set(tie, [...(byTie.get(tie) ?? []), u]);
+      }
+      // One entry per tie, higher awards first.
+      return [...byTie]
+        .sort(
+          ([a], [b]) =>
+            (precedence.get(a.award as string) ?? 0) - (precedence.get(b.award as string) ?? 0),
+        )
+        .map(([tie, units]) => ({
+          units,
+          potential: Math.min(tie.units.length - tie.places, units.filter(mayTake).length),
+          waitsOn: tie.award as string,
+        }));
     };
 
   for (const award of spec.awards) {
@@ -212,9 +243,7 @@ export function allocateAwards(
     const mayTake = (u: number): boolean =>
       eligible.campaign[u] && (forAward === undefined || forAward[u]);
     const isCandidate = (u: number): boolean => free(u) && mayTake(u);
-    const tentative: { u: number; via: 'rank' | 'council' }[] = [];
-    /** Places held by open ties of this award and by units waiting on higher ones. */
-    const held: { rank: number; places: number; entry: TieAtCut }[] = [];
+    const items: CapItem[] = [];
 
     c.blocks.forEach((block, b) => {
       const quota = quotaOf(award, block.id);
@@ -226,7 +255,7 @@ export function allocateAwards(
         free,
         waitingFor(award.id, mayTake),
       );
-      for (const u of take.chosen) tentative.push({ u, via: 'rank' });
+      for (const u of take.chosen) items.push({ rank: r.rankOverall[u], unit: { u, via: 'rank' } });
       for (const w of take.waits) {
         const entry: TieAtCut = {
           award: award.id,
@@ -237,42 +266,37 @@ export function allocateAwards(
           waitsOn: w.waitsOn,
         };
         ties.push(entry);
-        held.push({ rank: r.rankOverall[w.units[0]], places: w.places, entry });
+        items.push({ rank: r.rankOverall[w.units[0]], held: entry });
       }
       if (take.tie) {
-        const picked = settle(award.id, block.id, take.tie, take.placesAtTie);
         const entry: TieAtCut = {
           award: award.id,
           block: block.id,
           units: ids(take.tie),
           places: take.placesAtTie,
-          settled: picked !== null,
+          settled: false,
         };
         ties.push(entry);
-        if (picked) for (const u of picked) tentative.push({ u, via: 'council' });
-        else {
+        // A council choice naming the block's places settles it now; its units then face the
+        // cap like any other. (A choice naming the places a cap leaves is tried after the cap.)
+        const picked = settle(award.id, block.id, take.tie, take.placesAtTie);
+        if (picked) {
+          entry.settled = true;
+          for (const u of picked)
+            items.push({ rank: r.rankOverall[u], unit: { u, via: 'council' } });
+        } else {
           for (const u of take.tie) pendingOf[u] = award.id;
-          held.push({ rank: r.rankOverall[take.tie[0]], places: take.placesAtTie, entry });
+          items.push({ rank: r.rankOverall[take.tie[0]], blockTie: { entry, units: take.tie } });
         }
       } else if (take.unused > 0) {
         unfilled.push({ award: award.id, block: block.id, places: take.unused });
       }
     });
 
-    let accepted = tentative;
-    const heldPlaces = held.reduce((sum, h) => sum + h.places, 0);
-    if (award.cap !== undefined && tentative.length + heldPlaces > award.cap) {
-      // Over the cap: keep the best overall. Places held by open ties count where their
-      // units rank, whoever the council picks; a group straddling the cap is a tie.
-      type Item = {
-        rank: number;
-        unit?: { u: number; via: 'rank' | 'council' };
-        held?: (typeof held)[number];
-      };
-      const items: Item[] = [
-        ...tentative.map((t) => ({ rank: r.rankOverall[t.u], unit: t })),
-        ...held.map((h) => ({ rank: h.rank, held: h })),
-      ];
+    const total = items.reduce((sum, item) => sum + weightOf(item), 0);
+    if (award.cap !== undefined && total > award.cap) {
+      // Over the cap: keep the best overall. Places held by open ties count where their units
+      // rank, whoever the council picks; a group straddling the cap is a tie at the cut.
       items.sort(
         (a, b) =>
           a.rank - b.rank ||
@@ -284,51 +308,81 @@ export function allocateAwards(
                 ? -1
                 : 0),
       );
-      const groups: Item[][] = [];
+      const groups: CapItem[][] = [];
       for (const item of items) {
         const last = groups[groups.length - 1];
         if (last && last[0].rank === item.rank) last.push(item);
         else groups.push([item]);
       }
-      accepted = [];
+      const kept: CapItem[] = [];
       let left = award.cap;
       for (const group of groups) {
+        const weight = group.reduce((sum, item) => sum + weightOf(item), 0);
         if (left <= 0) {
-          // Below the cap: held places lapse; their units stay pending on their own cut.
-          for (const item of group) if (item.held) item.held.entry.places = 0;
+          // Below the cap: these units do not get this award; open ties here lapse.
+          for (const item of group) lapse(item);
           continue;
         }
-        const weight = group.reduce((sum, item) => sum + (item.held ? item.held.places : 1), 0);
         if (weight <= left) {
-          for (const item of group) if (item.unit) accepted.push(item.unit);
+          kept.push(...group);
           left -= weight;
           continue;
         }
         const units = group.filter((item) => item.unit).map((item) => item.unit!.u);
-        const holders = group.filter((item) => item.held);
-        if (units.length === 0 && holders.length === 1) {
-          // Only an open tie straddles the cap: fewer places for it.
-          holders[0].held!.entry.places = left;
+        const blockTies = group.filter((item) => item.blockTie);
+        const held = group.filter((item) => item.held);
+        if (units.length === 0 && blockTies.length + held.length === 1) {
+          // A single open tie straddles the cap: it keeps only the places the cap leaves.
+          const only = group[0];
+          if (only.blockTie) only.blockTie.entry.places = left;
+          if (only.held) only.held.places = left;
+          kept.push(only);
         } else {
-          const tied = [
-            ...units,
-            ...holders.flatMap((h) =>
-              h.held!.entry.units.map((id) => c.units.findIndex((x) => x.id === id)),
-            ),
-          ];
-          const picked = holders.length === 0 ? settle(award.id, null, units, left) : null;
-          ties.push({
+          // Units, open block ties and held places at one rank, more than the cap leaves:
+          // one tie for the council across blocks.
+          const tiedUnits = [...units, ...blockTies.flatMap((t) => t.blockTie!.units)];
+          const heldUnits = held.flatMap((h) =>
+            h.held!.units.map((id) => indexOf.get(id) as number),
+          );
+          // The block ties and held places stay reported; the cap tie spans them.
+          const entry: TieAtCut = {
             award: award.id,
             block: null,
-            units: ids(tied),
+            units: ids([...tiedUnits, ...heldUnits]),
             places: left,
-            settled: picked !== null,
-          });
-          if (picked) for (const u of picked) accepted.push({ u, via: 'council' });
-          else for (const u of units) pendingOf[u] = award.id;
+            settled: false,
+          };
+          ties.push(entry);
+          for (const u of tiedUnits) pendingOf[u] = award.id;
+          // Units waiting on a higher tie cannot be chosen here before that tie is decided.
+          if (held.length === 0) {
+            const within = blockTies.map((t) => t.blockTie!);
+            kept.push({ rank: group[0].rank, blockTie: { entry, units: tiedUnits, within } });
+          }
         }
         left = 0;
       }
+      items.length = 0;
+      items.push(...kept);
+    }
+
+    // Open ties within the cap: a council choice settles them with the places they keep.
+    const accepted: { u: number; via: 'rank' | 'council' }[] = [];
+    for (const item of items) {
+      if (item.unit) accepted.push(item.unit);
+      if (!item.blockTie || item.blockTie.entry.settled) continue;
+      const { entry, units, within = [] } = item.blockTie;
+      const picked = settle(award.id, entry.block, units, entry.places);
+      if (!picked) continue;
+      // A choice across the cap may not give a block more than its own tied places.
+      const overQuota = within.some(
+        (t) => picked.filter((u) => t.units.includes(u)).length > t.entry.places,
+      );
+      if (overQuota) continue;
+      entry.settled = true;
+      for (const t of within) t.entry.settled = true;
+      for (const u of units) pendingOf[u] = null;
+      for (const u of picked) accepted.push({ u, via: 'council' });
     }
     // Proposals in block order, then display order.
     accepted.sort(
@@ -343,8 +397,17 @@ export function allocateAwards(
         via,
       });
     }
+
+    /** An item below the cap: its units are free for lower awards; its held places lapse. */
+    function lapse(item: CapItem): void {
+      if (item.blockTie) {
+        item.blockTie.entry.places = 0;
+        for (const u of item.blockTie.units) pendingOf[u] = null;
+      }
+      if (item.held) item.held.places = 0;
+    }
   }
-  // Held places that lapsed under a cap are not reported.
+  // Ties and held places that lapsed under a cap are not reported.
   for (let i = ties.length - 1; i >= 0; i--) if (ties[i].places === 0) ties.splice(i, 1);
 
   // Runners-up: the next eligible units of each block that got nothing; units waiting on a

@@ -68,6 +68,7 @@ export const vi = {
       'Tiêu chí phụ xếp hạng dùng thành phần "{id}" không có trong cấu hình.',
     badSetting: 'Giá trị "{value}" của thiết lập {name} không hợp lệ.',
     // Workbook
+    fileProblem: '{message}',
     missingSheet: 'Thiếu trang tính "{sheet}".',
     emptySheet: 'Trang tính "{sheet}" không có dữ liệu.',
     missingHeader: 'Thiếu cột "{header}" ở dòng tiêu đề.',
