@@ -20,11 +20,25 @@ function prng(seed: number): () => number {
 }
 
 const SO = [
-  'Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính', 'Sở Xây dựng', 'Sở Công Thương',
-  'Sở Nông nghiệp và Môi trường', 'Sở Giáo dục và Đào tạo', 'Sở Y tế', 'Sở Khoa học và Công nghệ',
-  'Sở Văn hóa, Thể thao và Du lịch', 'Sở Dân tộc và Tôn giáo', 'Sở Ngoại vụ', 'Thanh tra tỉnh',
-  'Văn phòng UBND tỉnh', 'Ban Quản lý các khu công nghiệp', 'Sở Giao thông vận tải (cũ)',
-  'Đài Phát thanh và Truyền hình', 'Trung tâm Phục vụ hành chính công', 'Ban Dân tộc (cũ)',
+  'Sở Nội vụ',
+  'Sở Tư pháp',
+  'Sở Tài chính',
+  'Sở Xây dựng',
+  'Sở Công Thương',
+  'Sở Nông nghiệp và Môi trường',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Y tế',
+  'Sở Khoa học và Công nghệ',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Dân tộc và Tôn giáo',
+  'Sở Ngoại vụ',
+  'Thanh tra tỉnh',
+  'Văn phòng UBND tỉnh',
+  'Ban Quản lý các khu công nghiệp',
+  'Sở Giao thông vận tải (cũ)',
+  'Đài Phát thanh và Truyền hình',
+  'Trung tâm Phục vụ hành chính công',
+  'Ban Dân tộc (cũ)',
   'Sở Lao động (cũ)',
 ];
 
@@ -72,7 +86,12 @@ function criteria(): CriterionSpec[] {
       name: 'Cải cách thủ tục hành chính',
       max: 8,
       children: [
-        { code: '3.1', name: 'Tỷ lệ hồ sơ giải quyết đúng hạn (%)', max: 6, rule: { kind: 'proportional', of: 100 } },
+        {
+          code: '3.1',
+          name: 'Tỷ lệ hồ sơ giải quyết đúng hạn (%)',
+          max: 6,
+          rule: { kind: 'proportional', of: 100 },
+        },
         leaf('3.2'),
       ],
     },
@@ -83,7 +102,12 @@ function criteria(): CriterionSpec[] {
       max: 4,
       children: [
         leaf('5.1'),
-        { code: '5.2', name: 'Vi phạm kỷ luật, kỷ cương (số lần)', max: 2, rule: { kind: 'deduction', perCount: 0.5 } },
+        {
+          code: '5.2',
+          name: 'Vi phạm kỷ luật, kỷ cương (số lần)',
+          max: 2,
+          rule: { kind: 'deduction', perCount: 0.5 },
+        },
       ],
     },
     {
@@ -142,7 +166,13 @@ export function tinh2025(): CampaignSpec {
   const units: UnitSpec[] = [];
   SO.forEach((name, i) => {
     const self = scores(r, 0.6 + r() * 0.4);
-    units.push({ id: `S${String(i + 1).padStart(2, '0')}`, name, block: 'so', self, profile: { registeredOn: '2025-03-20' } });
+    units.push({
+      id: `S${String(i + 1).padStart(2, '0')}`,
+      name,
+      block: 'so',
+      self,
+      profile: { registeredOn: '2025-03-20' },
+    });
   });
   for (let i = 1; i <= 100; i++) {
     const self = scores(r, 0.5 + r() * 0.5);
@@ -160,7 +190,8 @@ export function tinh2025(): CampaignSpec {
     const appraised: Record<string, CellValue> = {};
     for (const [code, value] of Object.entries(u.self ?? {})) {
       if (r() >= 1 / 6) continue;
-      if (typeof value === 'number' && code !== '5.2') appraised[code] = Math.max(0, Math.round((value - r() * 15) * 10) / 10);
+      if (typeof value === 'number' && code !== '5.2')
+        appraised[code] = Math.max(0, Math.round((value - r() * 15) * 10) / 10);
       else if (code === '5.2') appraised[code] = (value as number) + 1;
       else if (code === '1.3') appraised[code] = 'Chậm hạn';
       else appraised[code] = false;
