@@ -74,10 +74,9 @@ export function shareOf(v: CellValue): number | undefined {
 /** An ISO date from an Excel date serial, "30/03/2018", "30-3-2018" or "2018-03-30". */
 export function dateOf(v: CellValue): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
-    // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug is absorbed by that epoch).
-    const ms = Math.round(v) * 86_400_000 + Date.UTC(1899, 11, 30);
-    const d = new Date(ms);
-    return d.toISOString().slice(0, 10);
+    // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug is absorbed by that epoch), which is
+    // 25,569 days before 1970-01-01.
+    return civilDate(Math.floor(v) - 25_569);
   }
   const t = text(v);
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
@@ -85,6 +84,22 @@ export function dateOf(v: CellValue): string | undefined {
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
   return undefined;
+}
+
+/** Days since 1970-01-01 → "YYYY-MM-DD" (proleptic Gregorian; no clock, no Date object). */
+export function civilDate(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** "a; b, c" → ["a", "b", "c"] (semicolons, or commas when there is no semicolon). */
