@@ -69,6 +69,8 @@ export const vi = {
     badSetting: 'Giá trị "{value}" của thiết lập {name} không hợp lệ.',
     // Workbook
     fileProblem: '{message}',
+    fileOpenInExcel:
+      'Tệp đang được mở trong Excel (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
     missingSheet: 'Thiếu trang tính "{sheet}".',
     emptySheet: 'Trang tính "{sheet}" không có dữ liệu.',
     missingHeader: 'Thiếu cột "{header}" ở dòng tiêu đề.',
@@ -194,6 +196,7 @@ export const vi = {
     award: 'Khen thưởng {award}',
     nomination: 'Đề cử {id}',
     ballot: 'Lượt bầu {ballot}',
+    file: 'Tệp {file}',
     settings: 'Cấu hình',
   },
   labels: {

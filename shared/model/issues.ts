@@ -18,6 +18,8 @@ export interface IssueLocation {
   award?: string;
   nomination?: string;
   ballot?: string;
+  /** A whole file (when it cannot be read or written). */
+  file?: string;
   settings?: boolean;
 }
 
@@ -73,6 +75,7 @@ export function formatLocation(at: IssueLocation): string {
   if (at.award) return formatMessage(l.award, { award: at.award });
   if (at.nomination) return formatMessage(l.nomination, { id: at.nomination });
   if (at.ballot) return formatMessage(l.ballot, { ballot: at.ballot });
+  if (at.file) return formatMessage(l.file, { file: at.file });
   return l.settings;
 }
 

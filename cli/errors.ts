@@ -1,0 +1,18 @@
+/** Issues as a terminal table: sheet, cell, Vietnamese message. */
+import { cellAddress, formatIssue, formatLocation, type Issue } from '../shared';
+import { textTable } from './text';
+
+export function issueTable(issues: readonly Issue[]): string {
+  const rows = issues.map((i) => {
+    const cell = i.at.cell;
+    const where = cell ? '' : formatLocation(i.at);
+    const message = formatIssue(i).slice(formatLocation(i.at).length + 2);
+    return [
+      i.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
+      cell?.sheet ?? '',
+      cell ? cellAddress(cell) : where,
+      message,
+    ];
+  });
+  return textTable(['Mức', 'Trang tính', 'Ô', 'Nội dung'], rows, []);
+}

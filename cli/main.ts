@@ -1,0 +1,153 @@
+/**
+ * `xephang` — the command line: rank, check and template for campaign workbooks (.xlsx).
+ * Exit codes: 0 done, 1 invalid input (nothing written), 2 wrong usage.
+ */
+import { awardTable, formatIssue, resultTables } from '../shared';
+import { issueTable } from './errors';
+import { writeTemplate } from './template';
+import { textTable } from './text';
+import { runWorkbook } from './workbook';
+
+const USAGE = `Cách dùng:
+  xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--quiet]
+      Tính điểm, xếp hạng, đề nghị khen thưởng; ghi các trang "Kết quả", "Đề nghị khen thưởng",
+      "Nhật ký" (mặc định ghi vào chính tệp đầu vào; các trang khác giữ nguyên).
+  xephang check <sổ tính.xlsx>
+      Chỉ kiểm tra dữ liệu, không ghi gì.
+  xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
+      Tạo sổ tính mẫu cho một đợt thi đua mới.
+  xephang --help | --version`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  now?: () => Date;
+}
+
+interface Args {
+  command?: string;
+  file?: string;
+  output?: string;
+  quiet: boolean;
+  units?: number;
+  example?: string;
+  problem?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string | undefined => {
+      const v = argv[i + 1];
+      i++;
+      return v;
+    };
+    if (a === '-o' || a === '--output') args.output = value();
+    else if (a === '--quiet' || a === '-q') args.quiet = true;
+    else if (a === '--units') args.units = Number(value());
+    else if (a === '--example') args.example = value();
+    else if (a === '-h' || a === '--help') args.command = 'help';
+    else if (a === '--version') args.command = 'version';
+    else if (a.startsWith('-')) args.problem = `Không hiểu tùy chọn "${a}".`;
+    else if (args.command === undefined) args.command = a;
+    else if (args.file === undefined) args.file = a;
+    else args.problem = `Thừa tham số "${a}".`;
+  }
+  return args;
+}
+
+export function main(argv: readonly string[], io: Io): number {
+  const args = parseArgs(argv);
+  const usage = (problem?: string): number => {
+    if (problem) io.err(problem);
+    io.err(USAGE);
+    return 2;
+  };
+  if (args.problem) return usage(args.problem);
+  switch (args.command) {
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    case 'version':
+      io.out('xephang 0.1.0');
+      return 0;
+    case 'rank':
+    case 'check': {
+      if (!args.file) return usage('Thiếu tên tệp sổ tính.');
+      if (args.command === 'check' && args.output) return usage('Lệnh check không ghi tệp nào.');
+      const started = Date.now();
+      const progress = (stage: string): void => {
+        const ms = Date.now() - started;
+        if (ms > 1000 && !args.quiet)
+          io.err(`[${(ms / 1000).toFixed(1)} s] ${STAGES[stage] ?? stage}`);
+      };
+      const outcome = runWorkbook(args.file, {
+        write: args.command === 'rank',
+        outPath: args.output,
+        now: io.now?.(),
+        progress,
+      });
+      if (!outcome.ok) {
+        io.err(
+          `Dữ liệu chưa hợp lệ — không ghi gì vào tệp. ${outcome.issues.filter((i) => i.severity === 'error').length} lỗi:`,
+        );
+        io.err(issueTable(outcome.issues));
+        return 1;
+      }
+      if (outcome.warnings.length > 0 && !args.quiet) io.err(issueTable(outcome.warnings));
+      if (args.command === 'check') {
+        io.out(
+          `Hợp lệ: ${outcome.evaluation.units.length} đơn vị, ${outcome.evaluation.campaign.leaves.length} tiêu chí.`,
+        );
+        return 0;
+      }
+      if (!args.quiet) {
+        for (const table of resultTables(outcome.evaluation)) {
+          io.out(table.title);
+          io.out(textTable(shortHeaders(table.header), table.rows, table.formats));
+          io.out('');
+        }
+        if (outcome.evaluation.awards) {
+          const proposals = awardTable(outcome.evaluation, outcome.spec);
+          io.out('Đề nghị khen thưởng');
+          io.out(textTable(proposals.header, proposals.rows, proposals.formats));
+          io.out('');
+        }
+      }
+      io.out(`Đã ghi kết quả vào ${args.output ?? args.file}.`);
+      return 0;
+    }
+    case 'template': {
+      if (!args.output) return usage('Thiếu tên tệp mẫu (-o <tệp mới.xlsx>).');
+      const units = args.units ?? 10;
+      if (!Number.isInteger(units) || units < 1 || units > 20_000) {
+        return usage('Số đơn vị phải là số nguyên từ 1 đến 20 000.');
+      }
+      const problem = writeTemplate(args.output, { units, example: args.example });
+      if (problem) {
+        io.err(problem);
+        return 1;
+      }
+      io.out(`Đã tạo sổ tính mẫu ${args.output}.`);
+      return 0;
+    }
+    case undefined:
+      return usage();
+    default:
+      return usage(`Không có lệnh "${args.command}".`);
+  }
+}
+
+const STAGES: Record<string, string> = {
+  read: 'Đã đọc sổ tính',
+  evaluated: 'Đã tính điểm, xếp hạng và đề nghị khen thưởng',
+  written: 'Đã ghi kết quả',
+};
+
+/** Field columns are long in the report; the terminal shows their codes only. */
+function shortHeaders(header: readonly string[]): string[] {
+  return header.map((h) => h.replace(/^(\d+)\. .*/, 'LV $1'));
+}
+
+export { formatIssue };

@@ -1,0 +1,99 @@
+/** Reading an .xlsx: open the package once, then parse only the sheets asked for with a hand-written scanner. */
+import { readFileSync } from 'node:fs';
+import {
+  findEntry,
+  findSheet,
+  notXlsx,
+  openPackage,
+  parseRels,
+  readEntry,
+  readText,
+  relKind,
+  relsPathOf,
+  resolveTarget,
+  type Package,
+} from './package';
+import { XlsxError, type SheetData } from './types';
+import { parseZip, ZipFormatError } from './zip';
+import { parseSharedStrings } from './strings';
+import { parseWorksheet } from './worksheet';
+
+export type { Package, SheetRef } from './package';
+export { readEntry } from './package';
+
+/**
+ * Opens a package from its bytes: the zip directory is read once and kept (entries are inflated
+ * only when used), the workbook and its relationships are parsed to map sheet names to parts.
+ * `label` names the file in error messages.
+ */
+export function readPackage(bytes: Uint8Array, label = '(không tên)'): Package {
+  let entries;
+  try {
+    entries = parseZip(bytes);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw notXlsx(label);
+    throw e;
+  }
+  return openPackage(entries, label);
+}
+
+/** Sheet names in workbook (tab) order. */
+export function sheetNames(pkg: Package): string[] {
+  return pkg.sheets.map((s) => s.name);
+}
+
+/**
+ * The named sheets that exist, keyed by the name asked for (a name matches without regard to
+ * case or Unicode normalization, as Excel does); missing names are simply absent.
+ */
+export function readSheets(pkg: Package, names: string[]): Map<string, SheetData> {
+  const out = new Map<string, SheetData>();
+  for (const name of names) {
+    const ref = findSheet(pkg, name);
+    if (!ref || out.has(name)) continue;
+    const bytes = readEntry(pkg, ref.path) ?? new Uint8Array(0);
+    out.set(name, { name: ref.name, ...parseWorksheet(bytes, () => sharedStrings(pkg)) });
+  }
+  return out;
+}
+
+/** Reads a workbook file; failures become XlsxError with a Vietnamese message naming the file. */
+export function readFile(path: string): Package {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw fileError(e, path, 'read');
+  }
+  return readPackage(bytes, `"${path}"`);
+}
+
+/** Maps a file-system error to XlsxError; anything unexpected passes through unchanged. */
+export function fileError(e: unknown, path: string, op: 'read' | 'write'): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new XlsxError('notFound', `Không tìm thấy tệp "${path}"`);
+  }
+  if (code === 'EISDIR') {
+    return new XlsxError('notXlsx', `"${path}" là một thư mục, không phải sổ tính Excel (.xlsx)`);
+  }
+  if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') {
+    const what = op === 'read' ? 'đọc' : 'ghi';
+    return new XlsxError(
+      'locked',
+      `Tệp "${path}" đang bị khóa hoặc không có quyền ${what} (nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại)`,
+    );
+  }
+  return e;
+}
+
+function sharedStrings(pkg: Package): string[] {
+  if (pkg.sharedStrings) return pkg.sharedStrings;
+  let path = 'xl/sharedStrings.xml';
+  const rels = readText(pkg, relsPathOf(pkg.workbookPath));
+  const rel = rels && parseRels(rels).find((r) => relKind(r.type) === 'sharedStrings');
+  if (rel) path = resolveTarget(pkg.workbookPath, rel.target);
+  const xml = findEntry(pkg, path) ? (readText(pkg, path) ?? '') : '';
+  pkg.sharedStrings = parseSharedStrings(xml);
+  return pkg.sharedStrings;
+}

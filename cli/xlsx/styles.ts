@@ -1,0 +1,212 @@
+/** Adding the number formats and bold cell styles our output needs to styles.xml by small text edits. */
+import { escapeAttr, findElement, findElements, rootPrefix, type XmlElement } from './xml';
+
+/*
+ * Cells everywhere else in the workbook point at cellXfs entries by index, so existing entries
+ * must keep their positions: we only append, and reuse an entry when an identical one is there
+ * already (so running the tool again and again on the same file does not grow styles.xml).
+ */
+
+/** A styles part with one plain font, the two fills Excel requires, and the Normal style. */
+export const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill>' +
+  '<fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+/**
+ * Built-in number formats that mean the same in every locale. Dates (14–22) are left out on
+ * purpose: their look follows the reader's regional settings, so "dd/mm/yyyy" gets a custom id.
+ */
+const BUILT_IN: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '@': 49,
+};
+
+/** Key of a (number format, bold) pair; '' format = General. */
+export function styleKey(format: string | undefined, bold: boolean): string {
+  return (bold ? 'b' : 'n') + (format ?? '');
+}
+
+function parseKey(key: string): { format: string; bold: boolean } {
+  return { format: key.slice(1), bold: key[0] === 'b' };
+}
+
+/** Sets (or adds) the count attribute of a container's start tag. */
+function withCount(xml: string, el: XmlElement, count: number): string {
+  const tag = xml.slice(el.start, el.tagEnd);
+  const m = /(\scount\s*=\s*)(["'])[^"']*\2/.exec(tag);
+  const newTag = m
+    ? tag.slice(0, m.index) + `${m[1]}"${count}"` + tag.slice(m.index + m[0].length)
+    : tag.replace(/\s*\/?>$/, (end) => ` count="${count}"${end.trim()}`);
+  return xml.slice(0, el.start) + newTag + xml.slice(el.tagEnd);
+}
+
+/** Appends children to a container element and updates its count. */
+function appendChildren(
+  xml: string,
+  el: XmlElement,
+  qname: string,
+  children: string[],
+  count: number,
+): string {
+  if (children.length === 0) return xml;
+  let out: string;
+  if (el.selfClosing) {
+    const open = xml.slice(el.start, el.tagEnd).replace(/\s*\/>$/, '>');
+    out = xml.slice(0, el.start) + open + children.join('') + `</${qname}>` + xml.slice(el.end);
+  } else {
+    const at = el.end - `</${qname}>`.length;
+    out = xml.slice(0, at) + children.join('') + xml.slice(at);
+  }
+  const updated = findElement(out, qname, el.start);
+  return updated ? withCount(out, updated, count) : out;
+}
+
+/** Where a missing container goes: after the last of the elements that precede it in the schema. */
+function insertionPoint(xml: string, p: string, before: string[]): number {
+  let at = -1;
+  for (const name of before) {
+    const el = findElement(xml, p + name);
+    if (el) at = Math.max(at, el.end);
+  }
+  if (at >= 0) return at;
+  const root = findElement(xml, p + 'styleSheet');
+  return root ? root.tagEnd : 0;
+}
+
+function ensureContainer(xml: string, p: string, name: string, before: string[]): string {
+  if (findElement(xml, p + name)) return xml;
+  const at = insertionPoint(xml, p, before);
+  return xml.slice(0, at) + `<${p}${name} count="0"/>` + xml.slice(at);
+}
+
+/** Font 0 made bold: the default font keeps its face and size, so bold text matches the sheet. */
+function boldFont(font0: string, p: string): string {
+  const withoutB = font0.replace(new RegExp(`<${p}b(\\s[^>]*)?/>`, 'g'), '');
+  if (/\/>$/.test(withoutB) && !withoutB.includes(`</${p}font>`)) {
+    return withoutB.replace(/\s*\/>$/, `><${p}b/></${p}font>`);
+  }
+  const gt = withoutB.indexOf('>');
+  return withoutB.slice(0, gt + 1) + `<${p}b/>` + withoutB.slice(gt + 1);
+}
+
+/**
+ * Adds what the given style keys need to a styles.xml text. Returns the new text (the same
+ * string when nothing was needed) and the cellXfs index of each key.
+ */
+export function addStyles(
+  stylesXml: string,
+  keys: Iterable<string>,
+): { xml: string; index: Map<string, number> } {
+  const index = new Map<string, number>();
+  const wanted = [...new Set(keys)].filter((k) => {
+    if (k === styleKey(undefined, false) || k === styleKey('General', false)) {
+      index.set(k, 0);
+      return false;
+    }
+    return true;
+  });
+  let xml = stylesXml;
+  if (wanted.length === 0) return { xml, index };
+  const p = rootPrefix(xml);
+
+  // ---- number formats
+  const numFmtIds = new Map<string, number>();
+  const custom = new Map<string, number>();
+  let maxId = 163;
+  const numFmtsEl = findElement(xml, p + 'numFmts');
+  if (numFmtsEl) {
+    for (const el of findElements(xml, p + 'numFmt', numFmtsEl.tagEnd, numFmtsEl.end)) {
+      const id = Number(el.attrs.get('numFmtId'));
+      const code = el.attrs.get('formatCode');
+      if (!Number.isInteger(id) || code === undefined) continue;
+      if (!custom.has(code)) custom.set(code, id);
+      maxId = Math.max(maxId, id);
+    }
+  }
+  const newFmts: string[] = [];
+  for (const key of wanted) {
+    const { format } = parseKey(key);
+    if (format === '' || numFmtIds.has(format)) continue;
+    let id = BUILT_IN[format] ?? custom.get(format);
+    if (id === undefined) {
+      id = ++maxId;
+      custom.set(format, id);
+      newFmts.push(`<${p}numFmt numFmtId="${id}" formatCode="${escapeAttr(format)}"/>`);
+    }
+    numFmtIds.set(format, id);
+  }
+  if (newFmts.length > 0) {
+    xml = ensureContainer(xml, p, 'numFmts', []);
+    const el = findElement(xml, p + 'numFmts') as XmlElement;
+    const count = findElements(xml, p + 'numFmt', el.tagEnd, el.end).length + newFmts.length;
+    xml = appendChildren(xml, el, p + 'numFmts', newFmts, count);
+  }
+
+  // ---- the bold font
+  let boldId = -1;
+  if (wanted.some((k) => parseKey(k).bold)) {
+    xml = ensureContainer(xml, p, 'fonts', ['numFmts']);
+    let fontsEl = findElement(xml, p + 'fonts') as XmlElement;
+    let fonts = findElements(xml, p + 'font', fontsEl.tagEnd, fontsEl.end);
+    if (fonts.length === 0) {
+      // a styles part without fonts is invalid; give it the default font first
+      xml = appendChildren(xml, fontsEl, p + 'fonts', [`<${p}font/>`], 1);
+      fontsEl = findElement(xml, p + 'fonts') as XmlElement;
+      fonts = findElements(xml, p + 'font', fontsEl.tagEnd, fontsEl.end);
+    }
+    const bold = boldFont(xml.slice(fonts[0].start, fonts[0].end), p);
+    boldId = fonts.findIndex((f) => xml.slice(f.start, f.end) === bold);
+    if (boldId < 0) {
+      boldId = fonts.length;
+      xml = appendChildren(xml, fontsEl, p + 'fonts', [bold], fonts.length + 1);
+    }
+  }
+
+  // ---- cell formats
+  xml = ensureContainer(xml, p, 'cellXfs', [
+    'numFmts',
+    'fonts',
+    'fills',
+    'borders',
+    'cellStyleXfs',
+  ]);
+  const xfsEl = findElement(xml, p + 'cellXfs') as XmlElement;
+  const xfs = findElements(xml, p + 'xf', xfsEl.tagEnd, xfsEl.end).map((el) =>
+    xml.slice(el.start, el.end),
+  );
+  const newXfs: string[] = [];
+  for (const key of wanted) {
+    const { format, bold } = parseKey(key);
+    const numFmtId = format === '' ? 0 : (numFmtIds.get(format) as number);
+    const fontId = bold ? boldId : 0;
+    const xf =
+      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
+      (numFmtId !== 0 ? ' applyNumberFormat="1"' : '') +
+      (bold ? ' applyFont="1"' : '') +
+      '/>';
+    let at = xfs.indexOf(xf);
+    if (at < 0) {
+      at = xfs.length;
+      xfs.push(xf);
+      newXfs.push(xf);
+    }
+    index.set(key, at);
+  }
+  xml = appendChildren(xml, xfsEl, p + 'cellXfs', newXfs, xfs.length);
+  return { xml, index };
+}

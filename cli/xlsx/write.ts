@@ -1,0 +1,400 @@
+/** Writing output sheets into an .xlsx package by replacing or adding worksheet parts, leaving every other part as it was. */
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  dirOf,
+  findSheet,
+  missingPart,
+  openPackage,
+  parseRels,
+  readText,
+  relKind,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  sheetKey,
+  type Package,
+} from './package';
+import { fileError } from './read';
+import { worksheetXml, sheetStyleKeys } from './sheet';
+import { addStyles, MINIMAL_STYLES, styleKey } from './styles';
+import type { OutputSheet } from './types';
+import { buildZip, newEntry, type ZipEntry } from './zip';
+import { escapeAttr, findElement, findElements, rootPrefix } from './xml';
+
+const TRANSITIONAL = {
+  main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+};
+const STRICT = {
+  main: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
+};
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const CONTENT_TYPES = '[Content_Types].xml';
+
+const encoder = new TextEncoder();
+
+/** Characters Excel refuses in a sheet name. */
+const BAD_NAME = /[[\]:*?/\\]/;
+
+function checkNewName(name: string): void {
+  const len = [...name].length;
+  if (
+    len === 0 ||
+    name.length > 31 ||
+    BAD_NAME.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    sheetKey(name) === 'HISTORY'
+  ) {
+    throw new RangeError(
+      `Tên trang tính "${name}" không hợp lệ: cần 1–31 ký tự, không chứa [ ] : * ? / \\, không bắt đầu hay kết thúc bằng dấu ', không là "History"`,
+    );
+  }
+}
+
+/** The package's text parts being edited, and its entry list; written back only when changed. */
+class Edit {
+  readonly entries: ZipEntry[];
+  private readonly texts = new Map<string, { text: string; dirty: boolean }>();
+  private readonly now = new Date();
+
+  constructor(readonly pkg: Package) {
+    this.entries = [...pkg.entries];
+  }
+
+  private indexOf(path: string): number {
+    const key = path.toLowerCase();
+    return this.entries.findIndex((e) => e.name.toLowerCase() === key);
+  }
+
+  has(path: string): boolean {
+    return this.indexOf(path) >= 0;
+  }
+
+  /** Current text of a part, edits included. */
+  text(path: string): string | undefined {
+    const t = this.texts.get(path);
+    if (t) return t.text;
+    const s = readText(this.pkg, path);
+    if (s !== undefined) this.texts.set(path, { text: s, dirty: false });
+    return s;
+  }
+
+  setText(path: string, text: string): void {
+    const t = this.texts.get(path);
+    if (t && t.text === text) return;
+    this.texts.set(path, { text, dirty: true });
+  }
+
+  /** Replaces an entry's bytes in place, or appends a new entry. */
+  put(path: string, data: Uint8Array): void {
+    const at = this.indexOf(path);
+    const name = at >= 0 ? this.entries[at].name : path;
+    const e = newEntry(name, data, this.now);
+    if (at >= 0) this.entries[at] = e;
+    else this.entries.push(e);
+  }
+
+  remove(path: string): void {
+    const at = this.indexOf(path);
+    if (at >= 0) this.entries.splice(at, 1);
+    this.texts.delete(path);
+  }
+
+  finish(): Uint8Array {
+    for (const [path, t] of this.texts) {
+      if (t.dirty) this.put(path, encoder.encode(t.text));
+    }
+    return buildZip(this.entries);
+  }
+}
+
+function insertBefore(xml: string, at: number, text: string): string {
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** Appends a child to the container `qname` (turning <x/> into <x>…</x> when needed). */
+function appendChild(xml: string, qname: string, child: string): string {
+  const el = findElement(xml, qname);
+  if (!el) throw new Error(`no <${qname}>`);
+  if (el.selfClosing) {
+    const open = xml.slice(el.start, el.tagEnd).replace(/\s*\/>$/, '>');
+    return xml.slice(0, el.start) + open + child + `</${qname}>` + xml.slice(el.end);
+  }
+  return insertBefore(xml, el.end - `</${qname}>`.length, child);
+}
+
+function newRelId(relsXml: string): string {
+  const ids = new Set(parseRels(relsXml).map((r) => r.id));
+  let n = 0;
+  for (const id of ids) {
+    const m = /^rId(\d+)$/.exec(id);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  while (ids.has(`rId${++n}`));
+  return `rId${n}`;
+}
+
+function addRelationship(edit: Edit, relsPath: string, type: string, target: string): string {
+  const xml =
+    edit.text(relsPath) ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const id = newRelId(xml);
+  const p = rootPrefix(xml);
+  const rel = `<${p}Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
+  edit.setText(relsPath, appendChild(xml, p + 'Relationships', rel));
+  return id;
+}
+
+function addOverride(edit: Edit, part: string, contentType: string): void {
+  const xml = edit.text(CONTENT_TYPES);
+  if (xml === undefined) throw missingPart(edit.pkg.label, CONTENT_TYPES);
+  const p = rootPrefix(xml);
+  const name = '/' + part;
+  const exists = findElements(xml, p + 'Override').some(
+    (el) => (el.attrs.get('PartName') ?? '').toLowerCase() === name.toLowerCase(),
+  );
+  if (exists) return;
+  const override = `<${p}Override PartName="${escapeAttr(name)}" ContentType="${contentType}"/>`;
+  edit.setText(CONTENT_TYPES, appendChild(xml, p + 'Types', override));
+}
+
+function removeOverride(edit: Edit, part: string): void {
+  const xml = edit.text(CONTENT_TYPES);
+  if (xml === undefined) return;
+  const p = rootPrefix(xml);
+  const name = '/' + part.toLowerCase();
+  const el = findElements(xml, p + 'Override').find(
+    (o) => (o.attrs.get('PartName') ?? '').toLowerCase() === name,
+  );
+  if (el) edit.setText(CONTENT_TYPES, xml.slice(0, el.start) + xml.slice(el.end));
+}
+
+/** A part name not yet in the package: folder/stemN.xml with N past every existing one. */
+function freshPart(edit: Edit, folder: string, stem: string): string {
+  const base = folder === '' ? '' : folder + '/';
+  const re = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${stem}(\\d+)\\.xml$`, 'i');
+  let n = 0;
+  for (const e of edit.entries) {
+    const m = re.exec(e.name);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  while (edit.has(`${base}${stem}${++n}.xml`));
+  return `${base}${stem}${n}.xml`;
+}
+
+/** Prefix bound to the relationships namespace on the workbook's root, declaring r: when absent. */
+function relPrefix(xml: string, relNs: string): { xml: string; prefix: string } {
+  const root = findElement(xml, rootPrefix(xml) + 'workbook');
+  if (!root) return { xml, prefix: 'r' };
+  for (const [k, v] of root.attrs) {
+    if (k.startsWith('xmlns:') && v === relNs) return { xml, prefix: k.slice(6) };
+  }
+  let prefix = 'r';
+  for (let n = 1; root.attrs.has(`xmlns:${prefix}`); n++) prefix = `r${n}`;
+  const at = root.tagEnd - 1;
+  return { xml: insertBefore(xml, at, ` xmlns:${prefix}="${relNs}"`), prefix };
+}
+
+/**
+ * sheetIds (the i attribute) that calcChain.xml refers to; an i left out repeats the previous
+ * one. A chain whose first cell has no i cannot be attributed, so it counts as "every sheet".
+ */
+function calcChainSheets(xml: string): Set<number> | 'all' {
+  const p = rootPrefix(xml);
+  const first = findElement(xml, p + 'c');
+  if (first && !first.attrs.has('i')) return 'all';
+  const ids = new Set<number>();
+  for (const m of xml.matchAll(/\si\s*=\s*["'](\d+)["']/g)) ids.add(Number(m[1]));
+  return ids;
+}
+
+/**
+ * Writes output sheets into the package and returns the new .xlsx bytes (the package itself is
+ * not changed). A sheet whose name exists (without regard to case) gets its worksheet part
+ * replaced, keeping its place, name and sheetId; other names become new sheets at the end.
+ *
+ * Only the replaced or added worksheet parts, workbook.xml, its relationships,
+ * [Content_Types].xml and styles.xml can change; every other entry is copied as its original
+ * compressed bytes. calcChain.xml is dropped when it refers to a replaced sheet (Excel rebuilds
+ * it). A replaced sheet's own relationships part is kept, with everything it points to
+ * (drawings, tables, comments, printer settings): the new sheet XML no longer refers to them, so
+ * they stay in the package unused rather than risk removing a part some other part still uses.
+ */
+export function writeSheets(pkg: Package, sheets: OutputSheet[]): Uint8Array {
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    const key = sheetKey(s.name);
+    if (seen.has(key)) throw new RangeError(`Trang tính "${s.name}" được ghi hai lần`);
+    seen.add(key);
+    const ref = findSheet(pkg, s.name);
+    if (!ref) checkNewName(s.name);
+    else if (ref.kind !== 'worksheet') {
+      throw new RangeError(`"${s.name}" là trang biểu đồ hoặc hộp thoại, không ghi đè được`);
+    }
+  }
+
+  const edit = new Edit(pkg);
+  const ns = pkg.strict ? STRICT : TRANSITIONAL;
+  const wbPath = pkg.workbookPath;
+  const wbRelsPath = relsPathOf(wbPath);
+  const wbDir = dirOf(wbPath);
+
+  // ---- styles, shared by all the sheets written
+  const keys = new Set<string>();
+  for (const s of sheets) for (const k of sheetStyleKeys(s)) keys.add(k);
+  let styleIndex = new Map<string, number>();
+  const plain = [styleKey(undefined, false), styleKey('General', false)];
+  if ([...keys].some((k) => !plain.includes(k))) {
+    const rel = parseRels(edit.text(wbRelsPath) ?? '').find((r) => relKind(r.type) === 'styles');
+    let stylesPath = rel ? resolveTarget(wbPath, rel.target) : undefined;
+    let stylesXml = stylesPath !== undefined ? edit.text(stylesPath) : undefined;
+    if (stylesPath === undefined || stylesXml === undefined) {
+      if (stylesPath === undefined) {
+        stylesPath = wbDir === '' ? 'styles.xml' : `${wbDir}/styles.xml`;
+        if (edit.has(stylesPath)) stylesPath = freshPart(edit, wbDir, 'styles');
+        addRelationship(edit, wbRelsPath, `${ns.rel}/styles`, relativeTarget(wbDir, stylesPath));
+      }
+      addOverride(edit, stylesPath, CT_STYLES);
+      stylesXml = MINIMAL_STYLES;
+    }
+    const added = addStyles(stylesXml, keys);
+    styleIndex = added.index;
+    if (added.xml !== stylesXml || !edit.has(stylesPath)) edit.setText(stylesPath, added.xml);
+  }
+
+  // ---- worksheets
+  const replacedIds = new Set<number>();
+  let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
+  for (const sheet of sheets) {
+    const bytes = encoder.encode(worksheetXml(sheet, styleIndex, ns.main));
+    const ref = findSheet(pkg, sheet.name);
+    if (ref) {
+      edit.put(ref.path, bytes);
+      replacedIds.add(ref.sheetId);
+      continue;
+    }
+    const path = freshPart(edit, wbDir === '' ? 'worksheets' : `${wbDir}/worksheets`, 'sheet');
+    edit.put(path, bytes);
+    const rId = addRelationship(
+      edit,
+      wbRelsPath,
+      `${ns.rel}/worksheet`,
+      relativeTarget(wbDir, path),
+    );
+    addOverride(edit, path, CT_WORKSHEET);
+    const wb = edit.text(wbPath) as string;
+    const { xml, prefix } = relPrefix(wb, ns.rel);
+    const p = rootPrefix(xml);
+    const el =
+      `<${p}sheet name="${escapeAttr(sheet.name)}" sheetId="${nextSheetId++}" ` +
+      `${prefix}:id="${rId}"/>`;
+    if (!findElement(xml, p + 'sheets')) throw missingPart(pkg.label, `${wbPath} <sheets>`);
+    edit.setText(wbPath, appendChild(xml, p + 'sheets', el));
+  }
+
+  // ---- calcChain: Excel reports a damaged file when the chain names cells that lost their formulas
+  if (replacedIds.size > 0) {
+    const relsXml = edit.text(wbRelsPath) ?? '';
+    const rel = parseRels(relsXml).find((r) => relKind(r.type) === 'calcChain');
+    const chainPath = rel ? resolveTarget(wbPath, rel.target) : undefined;
+    const chain = chainPath !== undefined ? edit.text(chainPath) : undefined;
+    if (rel && chainPath !== undefined && chain !== undefined) {
+      const ids = calcChainSheets(chain);
+      if (ids === 'all' || [...replacedIds].some((id) => ids.has(id))) {
+        edit.remove(chainPath);
+        edit.setText(wbRelsPath, relsXml.slice(0, rel.start) + relsXml.slice(rel.end));
+        removeOverride(edit, chainPath);
+      }
+    }
+  }
+  return edit.finish();
+}
+
+/** A minimal new workbook holding the given sheets, written by the same code as writeSheets. */
+export function buildWorkbook(sheets: OutputSheet[]): Uint8Array {
+  if (sheets.length === 0) throw new RangeError('Sổ tính cần ít nhất một trang tính');
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const parts: [string, string][] = [
+    [
+      CONTENT_TYPES,
+      head +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/>` +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        '</Types>',
+    ],
+    [
+      '_rels/.rels',
+      head +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/>` +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        `<Relationship Id="rId3" Type="${rel}/extended-properties" Target="docProps/app.xml"/>` +
+        '</Relationships>',
+    ],
+    [
+      'docProps/core.xml',
+      head +
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>xephang</dc:creator></cp:coreProperties>',
+    ],
+    [
+      'docProps/app.xml',
+      head +
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">' +
+        '<Application>xephang</Application></Properties>',
+    ],
+    [
+      'xl/workbook.xml',
+      head +
+        `<workbook xmlns="${TRANSITIONAL.main}" xmlns:r="${rel}">` +
+        '<bookViews><workbookView/></bookViews><sheets/></workbook>',
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      head +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/>` +
+        '</Relationships>',
+    ],
+    ['xl/styles.xml', MINIMAL_STYLES],
+  ];
+  const entries = parts.map(([name, text]) => newEntry(name, encoder.encode(text)));
+  return writeSheets(openPackage(entries, 'sổ tính mới'), sheets);
+}
+
+/**
+ * Writes a file so that it is either fully replaced or left as it was: the bytes go to
+ * path + ".tmp-<pid>" (same folder, so the rename cannot cross file systems), are flushed to
+ * disk, then renamed over the target. A file Excel holds open fails the rename → 'locked'.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written, or it is already gone
+    }
+    throw fileError(e, path, 'write');
+  }
+}

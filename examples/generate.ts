@@ -1,0 +1,27 @@
+/**
+ * `npm run examples`: writes the bundled example workbooks (examples/*.xlsx) from the example
+ * campaigns in this folder, reproducibly. Each is a complete campaign in the workbook format
+ * (docs/workbook-format.md), ready for `xephang rank`.
+ */
+import path from 'path';
+import { inputSheets, type CampaignSpec } from '../shared';
+import { buildWorkbook, writeFileAtomic } from '../cli/xlsx';
+import { anGiang2018 } from './an-giang-2018';
+import { currentShape2025 } from './current-shape';
+import { ninhThuan2020 } from './ninh-thuan-2020';
+import { tinh2025 } from './tinh-2025';
+
+export const WORKBOOKS: Record<string, CampaignSpec> = {
+  'an-giang-2018': anGiang2018,
+  'ninh-thuan-2020': ninhThuan2020,
+  'current-shape': currentShape2025,
+  'tinh-2025': tinh2025(),
+};
+
+if (require.main === module) {
+  for (const [name, spec] of Object.entries(WORKBOOKS)) {
+    const file = path.join(__dirname, `${name}.xlsx`);
+    writeFileAtomic(file, buildWorkbook(inputSheets(spec)));
+    console.log(`Đã ghi ${path.relative(process.cwd(), file)}`);
+  }
+}

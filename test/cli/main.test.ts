@@ -1,0 +1,215 @@
+/**
+ * The command line on real .xlsx files: rank writes only the output sheets and keeps every
+ * other part byte-identical; check writes nothing; bad input writes nothing and exits 1; wrong
+ * usage exits 2; a workbook open in Excel is left alone.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { evaluateCampaign, parseWorkbook, vi, type CampaignSpec } from '../../shared';
+import { renderProposals, renderResults } from '../../shared/workbook/render';
+import { main } from '../../cli/main';
+import { readPackage, readSheets, sheetNames } from '../../cli/xlsx';
+import { unzipBytes } from './xlsx/helpers';
+
+const EXAMPLE = path.resolve(__dirname, '../../examples/an-giang-2018.xlsx');
+const S = vi.workbook.sheets;
+
+function run(
+  args: string[],
+  now = new Date(2026, 10, 25, 9, 30, 0),
+): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, {
+    out: (t) => (out += t + '\n'),
+    err: (t) => (err += t + '\n'),
+    now: () => now,
+  });
+  return { code, out, err };
+}
+
+function tmpCopy(source = EXAMPLE, name = 'dot-thi-dua.xlsx'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-cli-'));
+  const file = path.join(dir, name);
+  copyFileSync(source, file);
+  return file;
+}
+
+function sheetsOf(file: string, names: string[]): Record<string, unknown[][]> {
+  const pkg = readPackage(readFileSync(file));
+  const read = readSheets(pkg, names);
+  return Object.fromEntries(names.map((n) => [n, read.get(n)?.rows ?? []]));
+}
+
+describe('xephang rank', () => {
+  const file = tmpCopy();
+  const before = readFileSync(file);
+  const result = run(['rank', file]);
+  const after = readFileSync(file);
+
+  test('exits 0, prints each block and the proposals', () => {
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Khối sở, ban, ngành');
+    expect(result.out).toContain('Đề nghị khen thưởng');
+    expect(result.out).toContain('98,57');
+  });
+
+  test('adds the output sheets after the input sheets', () => {
+    const names = sheetNames(readPackage(after));
+    expect(names.slice(-3)).toEqual([S.results, S.proposals, S.log]);
+    expect(names.slice(0, 3)).toEqual([S.config, S.criteria, S.units]);
+  });
+
+  test('writes exactly what the core renders (parity with the pure pipeline)', () => {
+    const inputs = sheetsOf(file, [
+      S.config,
+      S.criteria,
+      S.units,
+      S.self,
+      S.appraised,
+      S.survey,
+      S.nominations,
+      S.ballots,
+    ]);
+    const spec = parseWorkbook(inputs as never).spec as CampaignSpec;
+    const evaluation = evaluateCampaign(spec);
+    if (!evaluation.ok) throw new Error('invalid');
+    const outputs = sheetsOf(file, [S.results, S.proposals]);
+    const strip = (rows: unknown[][]): unknown[][] =>
+      rows.map((r) => {
+        const copy = r.map((v) => (v === undefined || v === '' ? null : v));
+        while (copy.length && copy[copy.length - 1] === null) copy.pop();
+        return copy;
+      });
+    const expected = (rows: unknown[][]): unknown[][] => {
+      const s = strip(rows);
+      while (s.length && s[s.length - 1].length === 0) s.pop();
+      return s;
+    };
+    expect(strip(outputs[S.results])).toEqual(expected(renderResults(evaluation).rows));
+    expect(strip(outputs[S.proposals])).toEqual(expected(renderProposals(evaluation, spec).rows));
+  });
+
+  test('keeps every input part byte-identical', () => {
+    const a = unzipBytes(before);
+    const b = unzipBytes(after);
+    const changed = Object.keys(a).filter(
+      (name) => !b[name] || Buffer.compare(Buffer.from(a[name]), Buffer.from(b[name])) !== 0,
+    );
+    // Only the package's index of sheets and the shared styles may change.
+    expect(changed.sort()).toEqual(
+      [
+        '[Content_Types].xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+      ].filter((n) => changed.includes(n)),
+    );
+    for (const name of Object.keys(a).filter((n) => n.startsWith('xl/worksheets/'))) {
+      expect(Buffer.compare(Buffer.from(a[name]), Buffer.from(b[name]))).toBe(0);
+    }
+  });
+
+  test('appends one log row per run, with the same checksum for the same data', () => {
+    expect(run(['rank', file, '--quiet']).code).toBe(0);
+    const log = sheetsOf(file, [S.log])[S.log];
+    expect(log).toHaveLength(3);
+    expect(log[1][0]).toBe('2026-11-25 09:30:00');
+    expect(log[1][1]).toBe(log[2][1]);
+    expect(log[1][3]).toBe(16);
+  });
+
+  test('-o writes a new file (creating its folder) and leaves the input untouched', () => {
+    const input = tmpCopy();
+    const original = readFileSync(input);
+    const out = path.join(path.dirname(input), 'ket-qua', 'out.xlsx');
+    expect(run(['rank', input, '-o', out, '--quiet']).code).toBe(0);
+    expect(Buffer.compare(readFileSync(input), original)).toBe(0);
+    expect(sheetNames(readPackage(readFileSync(out)))).toContain(S.results);
+  });
+});
+
+describe('xephang check', () => {
+  test('validates without writing', () => {
+    const file = tmpCopy();
+    const before = readFileSync(file);
+    const r = run(['check', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Hợp lệ: 16 đơn vị');
+    expect(Buffer.compare(readFileSync(file), before)).toBe(0);
+  });
+});
+
+describe('bad input and usage', () => {
+  test('an invalid workbook: exit 1, a located Vietnamese error table, nothing written', () => {
+    const file = tmpCopy();
+    const before = readFileSync(file);
+    // Corrupt one score cell through the CLI's own writer: "Chấm điểm" D2 → "nhiều".
+    const pkg = readPackage(before);
+    const grid = readSheets(pkg, [S.appraised])
+      .get(S.appraised)!
+      .rows.map((r) => [...r]);
+    grid[1][3] = 'nhiều';
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeSheets } = require('../../cli/xlsx');
+    writeFileSync(file, writeSheets(pkg, [{ name: S.appraised, rows: grid }]));
+    const corrupted = readFileSync(file);
+    const out = path.join(path.dirname(file), 'out.xlsx');
+    const r = run(['rank', file, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('không ghi gì');
+    expect(r.err).toMatch(/Chấm điểm\s*\|\s*D2\s*\|/);
+    expect(Buffer.compare(readFileSync(file), corrupted)).toBe(0);
+    expect(existsSync(out)).toBe(false);
+    expect(before.length).toBeGreaterThan(0);
+  });
+
+  test('a missing file: exit 1 with its name', () => {
+    const r = run(['rank', '/khong/co/tep.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('tep.xlsx');
+  });
+
+  test('a workbook open in Excel (lock file beside it) is not written', () => {
+    const file = tmpCopy();
+    const before = readFileSync(file);
+    writeFileSync(path.join(path.dirname(file), `~$${path.basename(file)}`), 'lock');
+    const r = run(['rank', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('đang được mở trong Excel');
+    expect(Buffer.compare(readFileSync(file), before)).toBe(0);
+  });
+
+  test.each([
+    [[]],
+    [['rank']],
+    [['xep']],
+    [['rank', 'a.xlsx', '--bogus']],
+    [['check', 'a.xlsx', '-o', 'b.xlsx']],
+    [['template']],
+  ])('usage %p exits 2', (args) => {
+    expect(run(args as string[]).code).toBe(2);
+  });
+});
+
+describe('xephang template', () => {
+  test('writes a campaign workbook that check accepts, with unit columns and blank scores', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-tpl-'));
+    const file = path.join(dir, 'moi.xlsx');
+    expect(run(['template', '-o', file, '--units', '12']).code).toBe(0);
+    const grid = sheetsOf(file, [S.appraised])[S.appraised];
+    expect(grid[0].slice(3)).toHaveLength(12);
+    const r = run(['check', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Hợp lệ: 12 đơn vị');
+  });
+
+  test('--example writes a bundled example', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-tpl-'));
+    const file = path.join(dir, 'ag.xlsx');
+    expect(run(['template', '-o', file, '--example', 'an-giang-2018']).code).toBe(0);
+    expect(run(['check', file]).code).toBe(0);
+    expect(run(['template', '-o', file, '--example', 'khong-co']).code).toBe(1);
+  });
+});
