@@ -22,6 +22,8 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   now?: () => Date;
+  /** Milliseconds clock for progress messages (tests pass a fake one). */
+  clock?: () => number;
 }
 
 interface Args {
@@ -76,9 +78,10 @@ export function main(argv: readonly string[], io: Io): number {
     case 'check': {
       if (!args.file) return usage('Thiếu tên tệp sổ tính.');
       if (args.command === 'check' && args.output) return usage('Lệnh check không ghi tệp nào.');
-      const started = Date.now();
+      const clock = io.clock ?? Date.now;
+      const started = clock();
       const progress = (stage: string): void => {
-        const ms = Date.now() - started;
+        const ms = clock() - started;
         if (ms > 1000 && !args.quiet)
           io.err(`[${(ms / 1000).toFixed(1)} s] ${STAGES[stage] ?? stage}`);
       };

@@ -213,3 +213,46 @@ describe('xephang template', () => {
     expect(run(['template', '-o', file, '--example', 'khong-co']).code).toBe(1);
   });
 });
+
+describe('progress on long runs', () => {
+  test('stages are reported on stderr once a run passes one second, and not before', () => {
+    const file = tmpCopy();
+    let t = 0;
+    let err = '';
+    // Each stage "takes" 600 ms: the first ends at 0.6 s (quiet), the next ones after 1 s.
+    const code = main(['rank', file], {
+      out: () => undefined,
+      err: (s) => (err += s + '\n'),
+      clock: () => (t += 600) - 600,
+    });
+    expect(code).toBe(0);
+    expect(err).not.toContain('Đã đọc sổ tính');
+    expect(err).toContain('[1.2 s] Đã tính điểm, xếp hạng và đề nghị khen thưởng');
+    expect(err).toContain('[1.8 s] Đã ghi kết quả');
+  });
+});
+
+describe('the example workbooks', () => {
+  test('are exactly what examples/generate.ts makes from the example campaigns', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { WORKBOOKS } = require('../../examples/generate');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { inputSheets } = require('../../shared');
+    for (const [name, spec] of Object.entries(WORKBOOKS)) {
+      const committed = readSheets(
+        readPackage(readFileSync(path.resolve(__dirname, `../../examples/${name}.xlsx`))),
+        Object.values(S),
+      );
+      for (const block of inputSheets(spec)) {
+        const rows = committed.get(block.name)?.rows ?? [];
+        const expected = block.rows.map((r: unknown[]) => {
+          const copy = r.map((v) => (v === undefined || v === '' ? null : v));
+          while (copy.length && copy[copy.length - 1] === null) copy.pop();
+          return copy;
+        });
+        while (expected.length && expected[expected.length - 1].length === 0) expected.pop();
+        expect([name, block.name, rows]).toEqual([name, block.name, expected]);
+      }
+    }
+  });
+});
