@@ -3,18 +3,9 @@
  * 4 blocks, self scores on every leaf and appraisals on about a tenth of the cells.
  */
 import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../shared/model/types';
+import { prng } from '../examples/prng';
 
-/** mulberry32: small, fast, reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const KINDS = ['tick', 'tick', 'tick', 'levels', 'tiers', 'proportional', 'deduction'] as const;
 

@@ -6,18 +6,7 @@
  * block and 1 runner-up per block applies.
  */
 import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../shared';
-
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 const SO = [
   'Sở Nội vụ',

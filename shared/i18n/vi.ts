@@ -224,6 +224,19 @@ export const vi = {
   bands: {
     national: ['A', 'B', 'C', 'D'],
   },
+  /** Prompts and checks of the template's score cells. */
+  template: {
+    na: 'N/A',
+    tickPrompt: 'Chọn ✓ nếu đạt, ☐ nếu không đạt, N/A nếu không áp dụng.',
+    tickError: 'Chỉ chọn ✓, ☐ hoặc N/A.',
+    levelPrompt: 'Chọn một mức trong danh sách.',
+    levelError: 'Mức này không có trong danh sách của tiêu chí.',
+    valuePrompt: 'Nhập giá trị đo được (ví dụ tỷ lệ %).',
+    countPrompt: 'Nhập số lần (số nguyên, 0 nếu không có).',
+    countError: 'Phải là số nguyên không âm.',
+    pointsPrompt: 'Nhập số điểm, không vượt điểm tối đa.',
+    numberError: 'Phải là số từ 0 đến điểm tối đa.',
+  },
   /** The workbook format: sheet names, section titles, headers, setting keys and choices. */
   workbook: {
     sheets: {

@@ -56,6 +56,19 @@ export function requireHeaders(
     );
 }
 
+/** The header row (row 1) of a table sheet: column of each label, and an issue per missing one. */
+export function headerRow<K extends string>(
+  grid: Grid,
+  sheet: string,
+  labels: Readonly<Record<K, string>>,
+  required: readonly NoInfer<K>[],
+  issues: Issue[],
+): Record<K, number> {
+  const cols = headerColumns(grid[0], labels) as Record<K, number>;
+  issues.push(...requireHeaders(sheet, 0, cols, labels, required));
+  return cols;
+}
+
 /** A number from a cell (number, or text with a dot or decimal comma); undefined if not. */
 export function numberOf(v: CellValue): number | undefined {
   const reading = readCell(v);

@@ -33,6 +33,7 @@ import {
   cellAt,
   dateOf,
   headerColumns,
+  headerRow,
   isBlankRow,
   listOf,
   numberOf,
@@ -493,8 +494,7 @@ function parseCriteria(grid: Grid, issues: Issue[]): CriterionSpec[] {
     params: H.params,
     blocks: H.appliesTo,
   };
-  const cols = headerColumns(grid[0], labels);
-  issues.push(...requireHeaders(sheet, 0, cols, labels, ['code', 'name', 'max', 'rule']));
+  const cols = headerRow(grid, sheet, labels, ['code', 'name', 'max', 'rule'], issues);
   if (cols.code < 0 || cols.max < 0) return [];
   const roots: CriterionSpec[] = [];
   const byCode = new Map<string, CriterionSpec>();
@@ -575,8 +575,7 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
     parent: H.parent,
     flags: H.flags,
   };
-  const cols = headerColumns(grid[0], labels);
-  issues.push(...requireHeaders(sheet, 0, cols, labels, ['code', 'name', 'block']));
+  const cols = headerRow(grid, sheet, labels, ['code', 'name', 'block'], issues);
   const known = new Set(Object.values(cols).filter((c) => c >= 0));
   // Other headed columns are measures: "PCI" this year, "PCI năm trước" last year.
   const suffix = ' ' + labelKey(H.previousSuffix);
@@ -591,7 +590,7 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
   const units: UnitSpec[] = [];
   for (let r = 1; r < grid.length; r++) {
     if (isBlankRow(grid[r])) continue;
-    const get = (name: string): CellValue => (cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null);
+    const get = (name: keyof typeof cols): CellValue => (cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null);
     const profile: UnitProfile = {};
     const reg = get('registeredOn');
     if (text(reg) !== '') {
@@ -762,12 +761,11 @@ function parseNominations(grid: Grid, issues: Issue[]): NominationSpec[] {
     by: H.nominatedBy,
     byUnit: H.nominatingUnit,
   };
-  const cols = headerColumns(grid[0], labels);
-  issues.push(...requireHeaders(sheet, 0, cols, labels, ['code', 'person', 'unit', 'by']));
+  const cols = headerRow(grid, sheet, labels, ['code', 'person', 'unit', 'by'], issues);
   const out: NominationSpec[] = [];
   for (let r = 1; r < grid.length; r++) {
     if (isBlankRow(grid[r])) continue;
-    const get = (name: string): string =>
+    const get = (name: keyof typeof cols): string =>
       cols[name] >= 0 ? text(cellAt(grid, r, cols[name])) : '';
     const byText = get('by');
     const kind = choiceOf(W.choices.nominators, byText);
@@ -824,7 +822,7 @@ function parseBallots(grid: Grid, issues: Issue[]): BallotSpec[] {
   let current: BallotSpec | undefined;
   for (let r = 1; r < grid.length; r++) {
     if (isBlankRow(grid[r])) continue;
-    const get = (name: string): CellValue => (cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null);
+    const get = (name: keyof typeof cols): CellValue => (cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null);
     const id = text(get('ballot'));
     if (id !== '' && id !== current?.id) {
       const numberAt = (name: string): number => {
