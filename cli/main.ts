@@ -95,10 +95,15 @@ export function main(argv: readonly string[], io: Io): number {
         io.err(
           `Dữ liệu chưa hợp lệ — không ghi gì vào tệp. ${outcome.issues.filter((i) => i.severity === 'error').length} lỗi:`,
         );
-        io.err(issueTable(outcome.issues));
+        // Only the errors: warnings would bury them (one per unit on a large workbook).
+        io.err(issueTable(outcome.issues.filter((i) => i.severity === 'error')));
         return 1;
       }
-      if (outcome.warnings.length > 0 && !args.quiet) io.err(issueTable(outcome.warnings));
+      if (outcome.warnings.length > 0 && !args.quiet) {
+        io.err(issueTable(outcome.warnings.slice(0, MAX_WARNINGS_SHOWN)));
+        const more = outcome.warnings.length - MAX_WARNINGS_SHOWN;
+        if (more > 0) io.err(`… và ${more} cảnh báo khác (xem trang "Nhật ký").`);
+      }
       if (args.command === 'check') {
         io.out(
           `Hợp lệ: ${outcome.evaluation.units.length} đơn vị, ${outcome.evaluation.campaign.leaves.length} tiêu chí.`,
@@ -141,6 +146,9 @@ export function main(argv: readonly string[], io: Io): number {
       return usage(`Không có lệnh "${args.command}".`);
   }
 }
+
+/** Warnings shown on the terminal; all of them go to the "Nhật ký" sheet. */
+const MAX_WARNINGS_SHOWN = 50;
 
 const STAGES: Record<string, string> = {
   read: 'Đã đọc sổ tính',

@@ -2,11 +2,22 @@
  * `xephang template`: a fresh campaign workbook — the input sheets of the workbook format with
  * a starter criteria tree, blocks, bands and N unit columns, or one of the bundled examples.
  */
-import { inputSheets, type CampaignSpec, type CriterionSpec, type UnitSpec } from '../shared';
+import {
+  columnLetters,
+  inputSheets,
+  vi,
+  type CampaignSpec,
+  type CellValue,
+  type CriterionSpec,
+  type UnitSpec,
+} from '../shared';
 import { anGiang2018 } from '../examples/an-giang-2018';
 import { currentShape2025 } from '../examples/current-shape';
 import { ninhThuan2020 } from '../examples/ninh-thuan-2020';
 import { buildWorkbook, writeFileAtomic } from './xlsx';
+import type { OutputSheet } from './xlsx/types';
+
+type Validation = NonNullable<OutputSheet['validations']>[number];
 import { XlsxError } from './xlsx/types';
 
 export const EXAMPLES: Record<string, CampaignSpec> = {
@@ -112,6 +123,173 @@ export function starterCampaign(units: number, year = new Date().getFullYear()):
   };
 }
 
+/** A1 column letters (0-based column). */
+const col = (c: number): string => columnLetters(c + 1);
+
+function leavesOf(nodes: readonly CriterionSpec[], out: CriterionSpec[] = []): CriterionSpec[] {
+  for (const n of nodes) {
+    if (n.children?.length) leavesOf(n.children, out);
+    else out.push(n);
+  }
+  return out;
+}
+
+function flatten(
+  nodes: readonly CriterionSpec[],
+  depth = 0,
+  out: [CriterionSpec, number][] = [],
+): [CriterionSpec, number][] {
+  for (const n of nodes) {
+    out.push([n, depth]);
+    if (n.children?.length) flatten(n.children, depth + 1, out);
+  }
+  return out;
+}
+
+/** The data validation a person meets when typing a score for a leaf criterion. */
+function scoreValidation(leaf: CriterionSpec, range: string, listRange?: string): Validation {
+  const na = vi.template.na;
+  const rule = leaf.rule;
+  switch (rule?.kind) {
+    case 'tick':
+      return {
+        range,
+        values: ['✓', '☐', na],
+        prompt: vi.template.tickPrompt,
+        error: vi.template.tickError,
+      };
+    case 'levels':
+      // Labels may hold commas ("Đầy đủ, đúng hạn"): the list lives in cells of "Danh mục".
+      return {
+        range,
+        listRange: listRange ?? '',
+        prompt: vi.template.levelPrompt,
+        error: vi.template.levelError,
+      };
+    case 'tiers':
+    case 'proportional':
+      return {
+        range,
+        decimal: { min: 0, max: 1_000_000 },
+        prompt: vi.template.valuePrompt,
+        error: vi.template.numberError,
+      };
+    case 'deduction':
+      return {
+        range,
+        whole: { min: 0 },
+        prompt: vi.template.countPrompt,
+        error: vi.template.countError,
+      };
+    case 'bonus':
+      return rule.perCount === undefined
+        ? {
+            range,
+            decimal: { min: 0, max: leaf.max },
+            prompt: vi.template.pointsPrompt,
+            error: vi.template.numberError,
+          }
+        : {
+            range,
+            whole: { min: 0 },
+            prompt: vi.template.countPrompt,
+            error: vi.template.countError,
+          };
+    default:
+      return { range, decimal: { min: 0, max: leaf.max }, error: vi.template.numberError };
+  }
+}
+
+/**
+ * The template's sheets: the input sheets of the format, plus what helps a person fill them:
+ * parent rows with live max-point subtotals in "Tiêu chí", drop-down lists and number checks on
+ * every score cell, frozen and protected header rows and criterion columns on the score sheets.
+ */
+export function templateSheets(spec: CampaignSpec): OutputSheet[] {
+  const sheets: OutputSheet[] = inputSheets(spec).map((b) => ({ ...b }));
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const S = vi.workbook.sheets;
+
+  // "Tiêu chí": a parent's max is the live sum of its children's (bonus leaves excluded).
+  const criteria = byName.get(S.criteria) as OutputSheet;
+  const rowOf = new Map<string, number>();
+  criteria.rows.forEach((row, r) => rowOf.set(String(row[0]), r));
+  const formulas: (string | undefined)[][] = criteria.rows.map(() => []);
+  for (const [node] of flatten(spec.criteria)) {
+    if (!node.children?.length) continue;
+    const r = rowOf.get(node.code) as number;
+    const parts = node.children
+      .filter((ch) => ch.rule?.kind !== 'bonus')
+      .map((ch) => `C${(rowOf.get(ch.code) as number) + 1}`);
+    formulas[r][2] = parts.length ? `SUM(${parts.join(',')})` : '0';
+  }
+  criteria.formulas = formulas;
+  criteria.boldRows = [
+    0,
+    ...flatten(spec.criteria)
+      .filter(([n]) => n.children?.length)
+      .map(([n]) => rowOf.get(n.code) as number),
+  ];
+  criteria.columnWidths = [12, 60, 12, 16, 40, 16];
+
+  // "Danh mục": one column per criterion scored by levels — its labels, then N/A.
+  const levelLeaves = leavesOf(spec.criteria).filter((leaf) => leaf.rule?.kind === 'levels');
+  const listOf = new Map<string, string>();
+  if (levelLeaves.length > 0) {
+    const lists: (CellValue | undefined)[][] = [levelLeaves.map((leaf) => leaf.code)];
+    levelLeaves.forEach((leaf, c) => {
+      const labels = leaf.rule?.kind === 'levels' ? leaf.rule.levels.map((l) => l.label) : [];
+      [...labels, vi.template.na].forEach((label, i) => {
+        (lists[i + 1] ??= [])[c] = label;
+      });
+      listOf.set(leaf.code, `'${S.lists}'!$${col(c)}$2:$${col(c)}$${labels.length + 2}`);
+    });
+    sheets.push({ name: S.lists, rows: lists, boldRows: [0], frozenRows: 1 });
+  }
+
+  // Score sheets: every node of the tree (parents as bold section rows, ignored by parsing),
+  // a drop-down or number check per leaf row, only the score cells unlocked.
+  const units = spec.units.length;
+  for (const name of [S.self, S.appraised]) {
+    const sheet = byName.get(name) as OutputSheet;
+    const header = sheet.rows[0];
+    const scores = new Map(sheet.rows.slice(1).map((row) => [String(row[0]), row]));
+    const rows: (CellValue | undefined)[][] = [header];
+    const bold = [0];
+    const validations: Validation[] = [];
+    const last = col(2 + units);
+    for (const [node] of flatten(spec.criteria)) {
+      const r = rows.length;
+      if (node.children?.length) {
+        bold.push(r);
+        rows.push([node.code, node.name, node.max]);
+      } else {
+        rows.push(scores.get(node.code) ?? [node.code, node.name, node.max]);
+        if (units > 0) {
+          validations.push(
+            scoreValidation(node, `D${r + 1}:${last}${r + 1}`, listOf.get(node.code)),
+          );
+        }
+      }
+    }
+    sheet.rows = rows;
+    sheet.boldRows = bold;
+    sheet.validations = validations;
+    sheet.frozenRows = 1;
+    sheet.columnWidths = [12, 50, 10, ...Array.from({ length: units }, () => 10)];
+    sheet.protection = {
+      unlocked:
+        units > 0
+          ? leavesOf(spec.criteria).map((leaf) => {
+              const r = rows.findIndex((row) => row[0] === leaf.code) + 1;
+              return `D${r}:${last}${r}`;
+            })
+          : [],
+    };
+  }
+  return sheets;
+}
+
 /** Writes the template; returns a Vietnamese problem or undefined. */
 export function writeTemplate(
   path: string,
@@ -125,7 +303,7 @@ export function writeTemplate(
     spec = found;
   } else spec = starterCampaign(options.units);
   try {
-    writeFileAtomic(path, buildWorkbook(inputSheets(spec)));
+    writeFileAtomic(path, buildWorkbook(templateSheets(spec)));
   } catch (e) {
     if (e instanceof XlsxError) return e.message;
     throw e;

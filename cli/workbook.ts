@@ -87,7 +87,12 @@ export function runWorkbook(
   }
   progress('read');
   const parsed = parseWorkbook(sheets, merges);
-  if (!parsed.spec) return { ok: false, issues: parsed.issues };
+  if (!parsed.spec) {
+    // The core says "the workbook"; here it has a name.
+    const file = path.basename(inPath);
+    const named = parsed.issues.map((i) => (i.at.workbook ? { ...i, at: { file } } : i));
+    return { ok: false, issues: named };
+  }
   const evaluation = evaluateCampaign(parsed.spec);
   progress('evaluated');
   if (!evaluation.ok) return { ok: false, issues: [...evaluation.errors, ...evaluation.warnings] };

@@ -3,4 +3,4 @@ export { readEntry, readFile, readPackage, readSheets, sheetNames } from './read
 export type { Package, SheetRef } from './read';
 export { buildWorkbook, writeFileAtomic, writeSheets } from './write';
 export { XlsxError } from './types';
-export type { CellValue, OutputSheet, SheetData, XlsxErrorCode } from './types';
+export type { CellValue, OutputSheet, SheetData, Validation, XlsxErrorCode } from './types';

@@ -1,44 +1,111 @@
-/** Serializing one OutputSheet as a worksheet part: values only (no formulas), inline strings, styles by index. */
+/**
+ * Serializing one OutputSheet as a worksheet part: values, formulas (only from the formulas
+ * field), inline strings, styles by index, data validations and sheet protection.
+ */
+import { columnName, inIntervals, MAX_COLS, MAX_ROWS, parseRange, rowIntervals } from './ranges';
 import { styleKey } from './styles';
-import type { OutputSheet } from './types';
+import type { CellValue, OutputSheet } from './types';
+import { dataValidationsXml, SHEET_PROTECTION } from './validation';
 import { escapeCellText } from './xml';
 
-/** Excel's limits; beyond them it refuses the file instead of clipping. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 const MAX_TEXT = 32_767;
 
 /** Excel shows column widths in characters of the default font's digits (7 px in Calibri 11) and stores them with 5 px of padding. */
 const DIGIT_PX = 7;
 const PADDING_PX = 5;
 
-const letters: string[] = [];
+const NO_CELLS: (CellValue | undefined)[] = [];
 
-/** 0-based column index → "A", "B", … "XFD". */
-function columnName(c: number): string {
-  let s = letters[c];
-  if (s !== undefined) return s;
-  s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  letters[c] = s;
-  return s;
+/**
+ * Functions added after Excel 2007: a file must name them "_xlfn.NAME", or Excel shows #NAME?.
+ * (Dynamic-array functions are left out: they need more than a prefix.)
+ */
+const FUTURE_FUNCTIONS = new Set([
+  'AGGREGATE',
+  'CEILING.MATH',
+  'CONCAT',
+  'DAYS',
+  'FLOOR.MATH',
+  'IFNA',
+  'IFS',
+  'ISOWEEKNUM',
+  'MAXIFS',
+  'MINIFS',
+  'MODE.SNGL',
+  'PERCENTILE.EXC',
+  'PERCENTILE.INC',
+  'QUARTILE.EXC',
+  'QUARTILE.INC',
+  'RANK.AVG',
+  'RANK.EQ',
+  'STDEV.P',
+  'STDEV.S',
+  'SWITCH',
+  'TEXTJOIN',
+  'VAR.P',
+  'VAR.S',
+  'XLOOKUP',
+  'XMATCH',
+  'XOR',
+]);
+
+/** Function names outside string literals and quoted sheet names, with the prefix they may have. */
+const FUNCTION_CALL = /("(?:[^"]|"")*"|'(?:[^']|'')*')|(_xlfn\.)?\b([A-Za-z][A-Za-z0-9.]*)(?=\()/g;
+
+/** Formula text as typed (a leading '=' tolerated) → as stored in <f>, newer functions prefixed. */
+export function fileFormula(formula: string): string {
+  const f = formula.startsWith('=') ? formula.slice(1) : formula;
+  return f.replace(FUNCTION_CALL, (whole, quoted?: string, prefix?: string, name?: string) => {
+    if (quoted !== undefined || prefix !== undefined || name === undefined) return whole;
+    return FUTURE_FUNCTIONS.has(name.toUpperCase()) ? '_xlfn.' + whole : whole;
+  });
 }
 
-/** Style keys (see styleKey) the sheet's cells use. */
+const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || v === '';
+const hasFormula = (f: string | undefined): f is string => f !== undefined && f !== '';
+
+/** Column intervals of the unlocked cells per row (none when the sheet is not protected). */
+function unlockedIntervals(sheet: OutputSheet): {
+  intervals: (number[] | undefined)[];
+  rows: number;
+} {
+  const unlocked = sheet.protection?.unlocked ?? [];
+  return rowIntervals(unlocked.map(parseRange));
+}
+
+/** Last column (exclusive) of a row's cells, formulas and unlocked intervals. */
+function rowWidth(
+  row: readonly unknown[],
+  formulas: readonly unknown[] | undefined,
+  intervals: number[] | undefined,
+): number {
+  let w = row.length;
+  if (formulas && formulas.length > w) w = formulas.length;
+  if (intervals && intervals[intervals.length - 1] + 1 > w) w = intervals[intervals.length - 1] + 1;
+  return w;
+}
+
+/**
+ * Style keys (see styleKey) the sheet's cells use: every cell written, i.e. with a value, a
+ * formula, or inside an unlocked range.
+ */
 export function sheetStyleKeys(sheet: OutputSheet): Set<string> {
   const keys = new Set<string>();
   const bold = new Set(sheet.boldRows ?? []);
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? [];
+  const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
+  const rowCount = Math.max(sheet.rows.length, sheet.formulas?.length ?? 0, unlockedRows);
+  for (let r = 0; r < rowCount; r++) {
+    const row = sheet.rows[r] ?? NO_CELLS;
     const fmts = sheet.formats?.[r];
+    const formulas = sheet.formulas?.[r];
+    const open = intervals[r];
     const b = bold.has(r);
-    if (!fmts && !b) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined || v === '') continue;
-      keys.add(styleKey(fmts?.[c], b));
+    if (!fmts && !b && !open) continue;
+    const width = rowWidth(row, formulas, open);
+    for (let c = 0; c < width; c++) {
+      const unlocked = open !== undefined && inIntervals(open, c);
+      if (!unlocked && isBlank(row[c]) && !hasFormula(formulas?.[c])) continue;
+      keys.add(styleKey(fmts?.[c], b, unlocked));
     }
   }
   return keys;
@@ -78,15 +145,22 @@ function clip(s: string): string {
  * The worksheet XML. `styles` maps style keys to cellXfs indexes (keys absent = index 0).
  * Empty strings, like null, give no cell: a cell holding "" looks empty but is not blank to
  * COUNTA or ISBLANK. Non-finite numbers become the #NUM! error, which Excel can store.
+ * Elements follow the order the schema requires: sheetViews, cols, sheetData,
+ * sheetProtection, dataValidations.
  */
 export function worksheetXml(
   sheet: OutputSheet,
   styles: ReadonlyMap<string, number>,
   mainNs: string,
 ): string {
-  if (sheet.rows.length > MAX_ROWS) {
+  const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
+  const allFormulas = sheet.formulas;
+  const rowCount = Math.max(sheet.rows.length, allFormulas?.length ?? 0, unlockedRows);
+  if (rowCount > MAX_ROWS) {
     throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_ROWS} dòng`);
   }
+  // validated before any work, so that a bad rule fails fast
+  const validations = dataValidationsXml(sheet.validations);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     `<worksheet xmlns="${mainNs}">`,
@@ -102,40 +176,63 @@ export function worksheetXml(
   if (sheet.columnWidths) out.push(colsXml(sheet.columnWidths));
   out.push('<sheetData>');
   const bold = new Set(sheet.boldRows ?? []);
-  // The s="…" attribute per (format, bold), cached by the format string itself: building a
-  // style key per cell would cost more than writing the cell.
-  const plainAttr = new Map<string | undefined, string>();
-  const boldAttr = new Map<string | undefined, string>();
-  const attrFor = (f: string | undefined, b: boolean): string => {
-    const xf = styles.get(styleKey(f, b)) ?? 0;
-    const attr = xf === 0 ? '' : ` s="${xf}"`;
-    (b ? boldAttr : plainAttr).set(f, attr);
+  // The s="…" attribute per (format, bold, unlocked), cached by the format string itself:
+  // building a style key per cell would cost more than writing the cell.
+  const attrCache = [0, 1, 2, 3].map(() => new Map<string | undefined, string>());
+  const attrFor = (f: string | undefined, b: boolean, u: boolean): string => {
+    const cache = attrCache[(b ? 1 : 0) + (u ? 2 : 0)];
+    let attr = cache.get(f);
+    if (attr === undefined) {
+      const xf = styles.get(styleKey(f, b, u)) ?? 0;
+      attr = xf === 0 ? '' : ` s="${xf}"`;
+      cache.set(f, attr);
+    }
     return attr;
   };
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
-    if (!row || row.length === 0) continue;
-    if (row.length > MAX_COLS) {
+  const plainAttr = attrCache[0];
+  const boldAttr = attrCache[1];
+  for (let r = 0; r < rowCount; r++) {
+    const row = sheet.rows[r] ?? NO_CELLS;
+    const formulas = allFormulas?.[r];
+    const open = intervals[r];
+    if (row.length === 0 && !formulas && !open) continue;
+    const width = rowWidth(row, formulas, open);
+    if (width > MAX_COLS) {
       throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_COLS} cột ở dòng ${r + 1}`);
     }
     const fmts = sheet.formats?.[r];
     const b = bold.has(r);
     const rowNumber = String(r + 1);
     let opened = false;
-    for (let c = 0; c < row.length; c++) {
+    for (let c = 0; c < width; c++) {
       const v = row[c];
-      if (v === null || v === undefined || v === '') continue;
+      const formula = formulas?.[c];
+      const unlocked = open !== undefined && inIntervals(open, c);
+      const blank = v === null || v === undefined || v === '';
+      if (blank && !unlocked && (formula === undefined || formula === '')) continue;
       if (!opened) {
         out.push(`<row r="${rowNumber}">`);
         opened = true;
       }
       let s = '';
-      if (fmts || b) {
+      if (unlocked) s = attrFor(fmts?.[c], b, true);
+      else if (fmts || b) {
         const f = fmts?.[c];
-        s = (b ? boldAttr : plainAttr).get(f) ?? attrFor(f, b);
+        s = (b ? boldAttr : plainAttr).get(f) ?? attrFor(f, b, false);
       }
       const ref = columnName(c) + rowNumber;
-      if (typeof v === 'number') {
+      if (formula !== undefined && formula !== '') {
+        const f = `<f>${escapeCellText(fileFormula(formula))}</f>`;
+        if (typeof v === 'number' && Number.isFinite(v)) {
+          out.push(`<c r="${ref}"${s}>${f}<v>${String(v)}</v></c>`);
+        } else if (typeof v === 'boolean') {
+          out.push(`<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`);
+        } else {
+          out.push(`<c r="${ref}"${s}>${f}</c>`);
+        }
+      } else if (blank) {
+        out.push(`<c r="${ref}"${s}/>`);
+      } else if (typeof v === 'number') {
         out.push(
           Number.isFinite(v)
             ? `<c r="${ref}"${s}><v>${String(v)}</v></c>`
@@ -151,6 +248,9 @@ export function worksheetXml(
     }
     if (opened) out.push('</row>');
   }
-  out.push('</sheetData></worksheet>');
+  out.push('</sheetData>');
+  if (sheet.protection) out.push(SHEET_PROTECTION);
+  out.push(validations);
+  out.push('</worksheet>');
   return out.join('');
 }

@@ -1,4 +1,4 @@
-/** Adding the number formats and bold cell styles our output needs to styles.xml by small text edits. */
+/** Adding the number formats, bold and unlocked cell styles our output needs to styles.xml by small text edits. */
 import { escapeAttr, findElement, findElements, rootPrefix, type XmlElement } from './xml';
 
 /*
@@ -36,13 +36,17 @@ const BUILT_IN: Record<string, number> = {
   '@': 49,
 };
 
-/** Key of a (number format, bold) pair; '' format = General. */
-export function styleKey(format: string | undefined, bold: boolean): string {
-  return (bold ? 'b' : 'n') + (format ?? '');
+/**
+ * Key of a (number format, bold, unlocked) cell style; '' format = General. Unlocked cells stay
+ * editable when the sheet is protected.
+ */
+export function styleKey(format: string | undefined, bold: boolean, unlocked = false): string {
+  return (unlocked ? (bold ? 'U' : 'u') : bold ? 'b' : 'n') + (format ?? '');
 }
 
-function parseKey(key: string): { format: string; bold: boolean } {
-  return { format: key.slice(1), bold: key[0] === 'b' };
+function parseKey(key: string): { format: string; bold: boolean; unlocked: boolean } {
+  const k = key[0];
+  return { format: key.slice(1), bold: k === 'b' || k === 'U', unlocked: k === 'u' || k === 'U' };
 }
 
 /** Sets (or adds) the count attribute of a container's start tag. */
@@ -191,14 +195,14 @@ export function addStyles(
   );
   const newXfs: string[] = [];
   for (const key of wanted) {
-    const { format, bold } = parseKey(key);
+    const { format, bold, unlocked } = parseKey(key);
     const numFmtId = format === '' ? 0 : (numFmtIds.get(format) as number);
     const fontId = bold ? boldId : 0;
     const xf =
       `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
       (numFmtId !== 0 ? ' applyNumberFormat="1"' : '') +
       (bold ? ' applyFont="1"' : '') +
-      '/>';
+      (unlocked ? ` applyProtection="1"><${p}protection locked="0"/></${p}xf>` : '/>');
     let at = xfs.indexOf(xf);
     if (at < 0) {
       at = xfs.length;

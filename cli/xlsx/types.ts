@@ -27,6 +27,44 @@ export interface OutputSheet {
   columnWidths?: number[];
   /** freeze panes below this many rows */
   frozenRows?: number;
+  /**
+   * Formula text per cell as typed in Excel but without the leading '=' (one is tolerated and
+   * dropped), same shape as rows; e.g. "SUM(B2:B4)". Functions newer than Excel 2007
+   * (RANK.EQ, IFS, …) get the "_xlfn." prefix the file format needs. A formula cell caches
+   * rows[r][c] only when that is a finite number or a boolean; otherwise it is written without
+   * a value and the application computes it on opening. Formulas never come from rows text.
+   */
+  formulas?: (string | undefined)[][];
+  /** Data validation rules (drop-down lists, number ranges) with Vietnamese messages. */
+  validations?: Validation[];
+  /**
+   * Protects the sheet (no password: "Review › Unprotect Sheet" lifts it) while leaving the
+   * cells of `unlocked` ranges ("D2:Z40", "B3") editable; their blank cells are written too,
+   * styled unlocked, so that a person can type in them.
+   */
+  protection?: { unlocked: string[] };
+}
+
+/**
+ * One data validation. `range` is a cell or range ("D2:Z40"), or several separated by spaces.
+ * Exactly one of `values`, `listRange`, `decimal` and `whole` says what is allowed:
+ * - values: a drop-down of these texts, written as an inline list; a list Excel cannot hold
+ *   inline (an item with a comma, more than 255 characters in all) goes to a column of the
+ *   hidden sheet "Danh sách chọn", which writeSheets adds (or replaces) for it;
+ * - listRange: a drop-down of the cells of a range, e.g. "'Danh mục'!$A$2:$A$9" (no '=');
+ * - decimal: a number between min and max (inclusive);
+ * - whole: an integer ≥ min (and ≤ max when given).
+ * Blank cells are always allowed. `error` replaces the Vietnamese error message made from the
+ * rule; `prompt` is shown when the cell is selected.
+ */
+export interface Validation {
+  range: string;
+  values?: string[];
+  listRange?: string;
+  decimal?: { min: number; max: number };
+  whole?: { min: number; max?: number };
+  prompt?: string;
+  error?: string;
 }
 
 export type XlsxErrorCode = 'notFound' | 'notXlsx' | 'locked' | 'missingPart';

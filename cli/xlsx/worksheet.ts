@@ -130,11 +130,16 @@ function scan(
   const V_TAG = codesOf('<' + p + 'v>');
   const V_CLOSE = codesOf('</' + p + 'v>');
   const F_OPEN = codesOf('<' + p + 'f');
-  const fClose = '</' + p + 'f>';
+  const fClose = Buffer.from('</' + p + 'f>');
   const ROW_OPEN = codesOf('<' + p + 'row');
+  const ROW_R = codesOf(' r=');
   const SD_CLOSE = codesOf('</' + p + 'sheetData>');
-  const cClose = '</' + p + 'c>';
-  const vClose = '</' + p + 'v>';
+  const IS_T = codesOf('<' + p + 'is><' + p + 't>');
+  const IS_T_PRESERVE = codesOf('<' + p + 'is><' + p + 't xml:space="preserve">');
+  const T_IS_C_CLOSE = codesOf('</' + p + 't></' + p + 'is></' + p + 'c>');
+  // Buffer needles: a string needle is encoded again on every indexOf call.
+  const cClose = Buffer.from('</' + p + 'c>');
+  const vClose = Buffer.from('</' + p + 'v>');
   let strings: string[] | undefined;
 
   let rowIndex = -1; // 0-based index of the current <row>
@@ -212,6 +217,23 @@ function scan(
         }
       }
       let value: CellValue;
+      if (type === T.Inline) {
+        // The usual inline string, <is><t>…</t></is></c> (xml:space="preserve" or not):
+        // decoded straight from the bytes of its text.
+        let ts = -1;
+        if (at(b, contentStart, IS_T)) ts = contentStart + IS_T.length;
+        else if (at(b, contentStart, IS_T_PRESERVE)) ts = contentStart + IS_T_PRESERVE.length;
+        if (ts >= 0) {
+          let te = ts;
+          while (b[te] !== LT && te < to) te++;
+          if (at(b, te, T_IS_C_CLOSE)) {
+            i = te + T_IS_C_CLOSE.length;
+            value = te === ts ? '' : decodeCellText(buf.toString('utf8', ts, te));
+            addCell(rows, rowIndex, col, value);
+            continue;
+          }
+        }
+      }
       if (type !== T.Inline && at(b, vAt, V_TAG)) {
         // The usual shape, <v>…</v></c>: one pass finds the value and the cell's end.
         const vs = vAt + V_TAG.length;
@@ -238,27 +260,25 @@ function scan(
         value = otherCell(buf.toString('utf8', contentStart, contentEnd), p, type, sst);
       }
       if (value === null) continue;
-
-      let cells = rows[rowIndex];
-      if (cells === undefined) {
-        while (rows.length < rowIndex) rows.push([]);
-        cells = [];
-        rows[rowIndex] = cells;
-      }
-      const len = cells.length;
-      if (col === len) cells.push(value);
-      else if (col > len) {
-        for (let k = len; k < col; k++) cells.push(null);
-        cells.push(value);
-      } else cells[col] = value;
+      addCell(rows, rowIndex, col, value);
       continue;
     }
 
     if (at(b, lt, ROW_OPEN) && endsName(b[lt + ROW_OPEN.length])) {
       const gt = tagEnd(b, lt);
       if (gt < 0) break;
-      const r = parseAttrs(buf.toString('utf8', lt, gt), 0, gt - lt).get('r');
-      const n = r === undefined ? -1 : Number(r);
+      // <row r="12" …>: the digits read in place when r comes first, as every writer puts it
+      const rA = lt + ROW_OPEN.length;
+      let n = -1;
+      if (at(b, rA, ROW_R)) {
+        const q = b[rA + ROW_R.length];
+        let e = rA + ROW_R.length + 1;
+        while (e < gt && b[e] !== q) e++;
+        if (q === 34 || q === 39) n = digits(b, rA + ROW_R.length + 1, e);
+      } else {
+        const r = parseAttrs(buf.toString('utf8', lt, gt), 0, gt - lt).get('r');
+        n = r === undefined ? -1 : Number(r);
+      }
       rowIndex = Number.isInteger(n) && n > 0 ? n - 1 : rowIndex + 1;
       colIndex = -1;
       i = gt + 1;
@@ -271,6 +291,22 @@ function scan(
     i = gt < 0 ? to : gt + 1;
   }
   return Math.min(i, to);
+}
+
+/** Puts a (non-null) value at rows[r][c], filling gaps with null. */
+function addCell(rows: CellValue[][], r: number, c: number, value: CellValue): void {
+  let cells = rows[r];
+  if (cells === undefined) {
+    while (rows.length < r) rows.push([]);
+    cells = [];
+    rows[r] = cells;
+  }
+  const len = cells.length;
+  if (c === len) cells.push(value);
+  else if (c > len) {
+    for (let k = len; k < c; k++) cells.push(null);
+    cells.push(value);
+  } else cells[c] = value;
 }
 
 /**

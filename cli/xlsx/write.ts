@@ -15,9 +15,11 @@ import {
   type Package,
 } from './package';
 import { fileError } from './read';
+import { columnName } from './ranges';
 import { worksheetXml, sheetStyleKeys } from './sheet';
 import { addStyles, MINIMAL_STYLES, styleKey } from './styles';
 import type { OutputSheet } from './types';
+import { inlineList, LIST_SHEET, listMessage } from './validation';
 import { buildZip, newEntry, type ZipEntry } from './zip';
 import { escapeAttr, findElement, findElements, rootPrefix } from './xml';
 
@@ -212,6 +214,89 @@ function calcChainSheets(xml: string): Set<number> | 'all' {
   return ids;
 }
 
+/** workbook.xml children that come before calcPr, in schema order. */
+const BEFORE_CALC_PR = [
+  'fileVersion',
+  'fileSharing',
+  'workbookPr',
+  'workbookProtection',
+  'bookViews',
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+  'definedNames',
+];
+
+/**
+ * Sets fullCalcOnLoad="1" on the workbook's calcPr (adding one where the schema puts it), so
+ * that Excel computes formula cells written without a cached value when it opens the file.
+ */
+function fullCalcOnLoad(xml: string): string {
+  const p = rootPrefix(xml);
+  const calcPr = findElement(xml, p + 'calcPr');
+  if (calcPr) {
+    if (
+      calcPr.attrs.get('fullCalcOnLoad') === '1' ||
+      calcPr.attrs.get('fullCalcOnLoad') === 'true'
+    ) {
+      return xml;
+    }
+    const tag = xml
+      .slice(calcPr.start, calcPr.tagEnd)
+      .replace(/\sfullCalcOnLoad\s*=\s*(["'])[^"']*\1/, '')
+      .replace(/\s*(\/?)>$/, ' fullCalcOnLoad="1"$1>');
+    return xml.slice(0, calcPr.start) + tag + xml.slice(calcPr.tagEnd);
+  }
+  let at = -1;
+  for (const name of BEFORE_CALC_PR) {
+    const el = findElement(xml, p + name);
+    if (el) at = Math.max(at, el.end);
+  }
+  if (at < 0) return xml;
+  return insertBefore(xml, at, `<${p}calcPr fullCalcOnLoad="1"/>`);
+}
+
+/**
+ * Moves the drop-down lists Excel cannot hold inline to columns of the hidden list sheet
+ * (identical lists share a column) and points their validations there. Returns the sheets to
+ * write, the list sheet last when one is needed.
+ */
+function withListSheet(sheets: OutputSheet[]): { sheets: OutputSheet[]; lists?: OutputSheet } {
+  const columns: string[][] = [];
+  const columnOf = new Map<string, number>();
+  const out = sheets.map((sheet) => {
+    const validations = sheet.validations;
+    if (!validations?.some((v) => v.values && v.values.length > 0 && !inlineList(v.values))) {
+      return sheet;
+    }
+    return {
+      ...sheet,
+      validations: validations.map((v) => {
+        const { values, ...rest } = v;
+        if (!values || values.length === 0 || inlineList(values)) return v;
+        const key = JSON.stringify(values);
+        let c = columnOf.get(key);
+        if (c === undefined) {
+          c = columns.length;
+          columns.push(values);
+          columnOf.set(key, c);
+        }
+        const col = columnName(c);
+        return {
+          ...rest,
+          listRange: `'${LIST_SHEET}'!$${col}$1:$${col}$${values.length}`,
+          error: v.error ?? listMessage(values),
+        };
+      }),
+    };
+  });
+  if (columns.length === 0) return { sheets: out };
+  const height = Math.max(...columns.map((c) => c.length));
+  const rows = Array.from({ length: height }, (_, r) => columns.map((c) => c[r] ?? null));
+  const lists: OutputSheet = { name: LIST_SHEET, rows, columnWidths: columns.map(() => 24) };
+  return { sheets: [...out, lists], lists };
+}
+
 /**
  * Writes output sheets into the package and returns the new .xlsx bytes (the package itself is
  * not changed). A sheet whose name exists (without regard to case) gets its worksheet part
@@ -223,8 +308,12 @@ function calcChainSheets(xml: string): Set<number> | 'all' {
  * it). A replaced sheet's own relationships part is kept, with everything it points to
  * (drawings, tables, comments, printer settings): the new sheet XML no longer refers to them, so
  * they stay in the package unused rather than risk removing a part some other part still uses.
+ *
+ * Drop-down lists that cannot be written inline go to the hidden sheet "Danh sách chọn",
+ * added (or replaced) with the sheets.
  */
-export function writeSheets(pkg: Package, sheets: OutputSheet[]): Uint8Array {
+export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
+  const { sheets, lists } = withListSheet(outputs);
   const seen = new Set<string>();
   for (const s of sheets) {
     const key = sheetKey(s.name);
@@ -291,9 +380,18 @@ export function writeSheets(pkg: Package, sheets: OutputSheet[]): Uint8Array {
     const p = rootPrefix(xml);
     const el =
       `<${p}sheet name="${escapeAttr(sheet.name)}" sheetId="${nextSheetId++}" ` +
+      (sheet === lists ? 'state="hidden" ' : '') +
       `${prefix}:id="${rId}"/>`;
     if (!findElement(xml, p + 'sheets')) throw missingPart(pkg.label, `${wbPath} <sheets>`);
     edit.setText(wbPath, appendChild(xml, p + 'sheets', el));
+  }
+
+  // ---- formulas written without cached values: Excel computes them on opening
+  if (
+    sheets.some((s) => s.formulas?.some((row) => row?.some((f) => f !== undefined && f !== '')))
+  ) {
+    const wb = edit.text(wbPath);
+    if (wb !== undefined) edit.setText(wbPath, fullCalcOnLoad(wb));
   }
 
   // ---- calcChain: Excel reports a damaged file when the chain names cells that lost their formulas

@@ -31,8 +31,12 @@ export function validateNominations(
       : { nomination: id };
     if (seen.has(id)) issues.push(error('duplicateNomination', { id }, at));
     seen.add(id);
+    const unitAt: IssueLocation = nom.cells?.unit ? { ...at, cell: nom.cells.unit } : at;
+    const byAt: IssueLocation = nom.cells?.nominatingUnit
+      ? { ...at, cell: nom.cells.nominatingUnit }
+      : at;
     if (!known.has(nom.unit)) {
-      issues.push(error('nomineeUnknownUnit', { name: nom.name, unit: nom.unit }, at));
+      issues.push(error('nomineeUnknownUnit', { name: nom.name, unit: nom.unit }, unitAt));
     }
     const kind = nom.nominatedBy?.kind;
     if (!KINDS.includes(kind)) {
@@ -42,21 +46,21 @@ export function validateNominations(
     if (kind === 'council') continue;
     const by = nom.nominatedBy.unit;
     if (!by) {
-      issues.push(error('nominatorMissing', { id }, at));
+      issues.push(error('nominatorMissing', { id }, byAt));
       continue;
     }
     if (nom.unit !== by) {
-      issues.push(error('nomineeNotOfNominator', { name: nom.name, unit: nom.unit, by }, at));
+      issues.push(error('nomineeNotOfNominator', { name: nom.name, unit: nom.unit, by }, byAt));
     }
     const entitled = kind === 'awarded' ? awarded.has(by) : runnersUp.has(by);
     if (!entitled) {
       const label = kind === 'awarded' ? 'tập thể được khen thưởng' : 'tập thể liền kề';
-      issues.push(error('nominatorNotEntitled', { unit: by, kind: label }, at));
+      issues.push(error('nominatorNotEntitled', { unit: by, kind: label }, byAt));
     }
     const count = (counts.get(by) ?? 0) + 1;
     counts.set(by, count);
     if (count === perUnit + 1)
-      issues.push(error('tooManyNominations', { unit: by, count, max: perUnit }, at));
+      issues.push(error('tooManyNominations', { unit: by, count, max: perUnit }, byAt));
   }
   return issues;
 }
@@ -143,8 +147,11 @@ export function tallyBallots(
     for (const vote of ballot.votes) {
       const vat: IssueLocation = vote.source ? { cell: vote.source, ballot: ballot.id } : at;
       const q = { ...p, nominee: vote.nominee };
-      if (!eligible.has(vote.nominee)) issues.push(error('unknownNominee', q, vat));
-      if (seen.has(vote.nominee)) issues.push(error('duplicateVote', q, vat));
+      const nat: IssueLocation = vote.nomineeCell
+        ? { cell: vote.nomineeCell, ballot: ballot.id }
+        : vat;
+      if (!eligible.has(vote.nominee)) issues.push(error('unknownNominee', q, nat));
+      if (seen.has(vote.nominee)) issues.push(error('duplicateVote', q, nat));
       seen.add(vote.nominee);
       if (!isCount(vote.votes)) issues.push(error('badVotes', { ...p, value: vote.votes }, vat));
       else if (vote.votes > ballot.membersPresent) {
@@ -157,7 +164,7 @@ export function tallyBallots(
         );
       }
       const previous = electedIn.get(vote.nominee);
-      if (previous !== undefined) issues.push(error('alreadyElected', { ...q, previous }, vat));
+      if (previous !== undefined) issues.push(error('alreadyElected', { ...q, previous }, nat));
     }
     if (issues.length > before) continue;
 

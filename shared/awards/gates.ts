@@ -9,6 +9,7 @@ import type { CompiledCampaign } from '../model/compile';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import { formatMicro, rounder, toMicro, SCALE } from '../numbers/points';
 import type { ScoreTable } from '../scoring/score';
+import type { UnitSpec } from '../model/types';
 import type { GateSpec, UnitProfile } from './types';
 
 export type ReasonKey = keyof typeof vi.awards.reasons;
@@ -130,6 +131,7 @@ export function validateProfiles(
   c: CompiledCampaign,
   profiles: readonly (UnitProfile | undefined)[],
   sources: readonly (IssueLocation | undefined)[],
+  fieldCells: readonly (UnitSpec['cells'] | undefined)[] = [],
 ): Issue[] {
   const issues: Issue[] = [];
   const ids = new Set(c.units.map((u) => u.id));
@@ -137,11 +139,16 @@ export function validateProfiles(
   profiles.forEach((p, u) => {
     if (!p) return;
     const at = sources[u] ?? { unit: c.units[u].id };
+    const field = (name: 'registeredOn' | 'staff' | 'parent'): IssueLocation => {
+      const cell = fieldCells[u]?.[name];
+      return cell ? { ...at, cell } : at;
+    };
     if (p.registeredOn !== undefined && !isIsoDate(p.registeredOn)) {
-      issues.push(error('badDate', { value: p.registeredOn }, at));
+      issues.push(error('badDate', { value: p.registeredOn }, field('registeredOn')));
     }
     for (const value of [p.staff, p.staffViolating]) {
-      if (value !== undefined && !isCount(value)) issues.push(error('badCount', { value }, at));
+      if (value !== undefined && !isCount(value))
+        issues.push(error('badCount', { value }, field('staff')));
     }
     if (
       isCount(p.staff) &&
@@ -153,8 +160,9 @@ export function validateProfiles(
       );
     }
     if (p.parent !== undefined && p.parent !== '') {
-      if (p.parent === c.units[u].id) issues.push(error('parentIsSelf', {}, at));
-      else if (!ids.has(p.parent)) issues.push(error('unknownParent', { parent: p.parent }, at));
+      if (p.parent === c.units[u].id) issues.push(error('parentIsSelf', {}, field('parent')));
+      else if (!ids.has(p.parent))
+        issues.push(error('unknownParent', { parent: p.parent }, field('parent')));
     }
   });
   return issues;

@@ -86,7 +86,12 @@ export function proposeAwards(
   const issues: Issue[] = [
     ...validateAwards(awards, c),
     ...validateGates(awards.gates ?? [], c, profiles, { settings: true }),
-    ...validateProfiles(c, profiles, sources),
+    ...validateProfiles(
+      c,
+      profiles,
+      sources,
+      spec.units.map((u) => u.cells),
+    ),
   ];
   for (const award of awards.awards ?? []) {
     const at: IssueLocation = award.source

@@ -89,13 +89,18 @@ export interface NominationSpec {
   /** Who nominated: an awarded collective, a runner-up, or the council itself. */
   nominatedBy: { kind: NominatorKind; unit?: string };
   source?: CellRef;
+  /** Cells of single fields, for messages about them. */
+  cells?: { unit?: CellRef; nominatingUnit?: CellRef };
 }
 
 export interface VoteSpec {
   /** A nomination id (individual ballots) or a unit id (collective ballots). */
   nominee: string;
   votes: number;
+  /** The cell of the vote count. */
   source?: CellRef;
+  /** The cell naming the nominee. */
+  nomineeCell?: CellRef;
 }
 
 /** One ballot (the "Phiếu bầu" sheet): tallied in the order given. */

@@ -197,6 +197,7 @@ export const vi = {
     nomination: 'Đề cử {id}',
     ballot: 'Lượt bầu {ballot}',
     file: 'Tệp {file}',
+    workbook: 'Sổ tính',
     settings: 'Cấu hình',
   },
   labels: {
@@ -251,6 +252,8 @@ export const vi = {
       results: 'Kết quả',
       proposals: 'Đề nghị khen thưởng',
       log: 'Nhật ký',
+      /** Drop-down lists of the template (not an input). */
+      lists: 'Danh mục',
     },
     sections: {
       settings: 'THIẾT LẬP',

@@ -105,6 +105,11 @@ export interface CompiledCampaign {
   componentScores: Float64Array;
 }
 
+/** The cell of one field when known, keeping the ids of the location. */
+function cellOr(cell: CellRef | undefined, at: IssueLocation): IssueLocation {
+  return cell ? { ...at, cell } : at;
+}
+
 /** Placeholder location while encoding; the real one is built only for a cell with an issue. */
 const NOWHERE: IssueLocation = {};
 
@@ -162,9 +167,9 @@ function walkCriterion(
   }
   const maxNumber = Number(node.max);
   if (typeof node.max !== 'number' || !Number.isFinite(maxNumber)) {
-    issues.push(error('maxNotNumber', { code }, at));
+    issues.push(error('maxNotNumber', { code }, cellOr(node.cells?.max, at)));
   } else if (maxNumber < 0) {
-    issues.push(error('maxBelowZero', { code, max: node.max }, at));
+    issues.push(error('maxBelowZero', { code, max: node.max }, cellOr(node.cells?.max, at)));
   }
   const max = Number.isFinite(maxNumber) && maxNumber >= 0 ? toMicro(maxNumber) : 0;
 
@@ -182,20 +187,31 @@ function walkCriterion(
   const children = node.children ?? [];
   if (children.length > 0) {
     state.parents.add(code);
-    if (node.rule) issues.push(error('parentWithRule', { code }, at));
+    if (node.rule) issues.push(error('parentWithRule', { code }, cellOr(node.cells?.rule, at)));
     if (node.rule?.kind === 'bonus') issues.push(error('bonusHasChildren', { code }, at));
     let sum = 0;
     for (const child of children) sum += walkCriterion(child, state, field, code, blocks);
     if (sum !== max) {
-      issues.push(error('parentMaxMismatch', { code, max: show(max), sum: show(sum) }, at));
+      issues.push(
+        error(
+          'parentMaxMismatch',
+          { code, max: show(max), sum: show(sum) },
+          cellOr(node.cells?.max, at),
+        ),
+      );
     }
     return max;
   }
   if (!node.rule) {
-    issues.push(error('leafWithoutRule', { code }, at));
+    issues.push(error('leafWithoutRule', { code }, cellOr(node.cells?.rule, at)));
     return max;
   }
-  const { rule, issues: ruleIssues } = compileRule(node.rule, code, max, at);
+  const { rule, issues: ruleIssues } = compileRule(
+    node.rule,
+    code,
+    max,
+    cellOr(node.cells?.params ?? node.cells?.rule, at),
+  );
   issues.push(...ruleIssues);
   if (rule) {
     state.leaves.push({
@@ -238,14 +254,19 @@ export interface CompileOutcome {
 
 /** Validates the whole spec; returns the compiled campaign only when there is no error. */
 export function compileCampaign(spec: CampaignSpec): CompileOutcome {
-  const { settings, issues } = resolveSettings(spec.settings);
+  const { settings, issues } = resolveSettings(spec.settings, spec.settingCells);
 
   // Blocks first: criteria and units refer to them.
   const blockIndex = new Map<string, number>();
   const blocks: CompiledBlock[] = [];
   if (!spec.blocks || spec.blocks.length === 0)
     issues.push(error('noBlocks', {}, { settings: true }));
-  const defaultBands = compileBands(settings.bands, issues, { settings: true });
+  const bandsCell = spec.settingCells?.bands;
+  const defaultBands = compileBands(
+    settings.bands,
+    issues,
+    bandsCell ? { cell: bandsCell } : { settings: true },
+  );
   for (const b of spec.blocks ?? []) {
     const id = normalizeText(String(b.id ?? ''));
     const at: IssueLocation = b.source ? { cell: b.source, block: id } : { block: id };
@@ -334,7 +355,9 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     if (name === '') issues.push(error('emptyName', { what: 'đơn vị', code: id }, at));
     const block = blockIndex.get(normalizeText(String(unit.block ?? '')));
     if (block === undefined)
-      issues.push(error('unknownBlock', { unit: id, block: unit.block }, at));
+      issues.push(
+        error('unknownBlock', { unit: id, block: unit.block }, cellOr(unit.cells?.block, at)),
+      );
     units.push({ id, name, block: block ?? -1 });
 
     const encodeAll = (

@@ -20,6 +20,8 @@ export interface IssueLocation {
   ballot?: string;
   /** A whole file (when it cannot be read or written). */
   file?: string;
+  /** The workbook as a whole (a missing sheet). */
+  workbook?: boolean;
   settings?: boolean;
 }
 
@@ -76,6 +78,7 @@ export function formatLocation(at: IssueLocation): string {
   if (at.nomination) return formatMessage(l.nomination, { id: at.nomination });
   if (at.ballot) return formatMessage(l.ballot, { ballot: at.ballot });
   if (at.file) return formatMessage(l.file, { file: at.file });
+  if (at.workbook) return l.workbook;
   return l.settings;
 }
 

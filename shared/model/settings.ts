@@ -1,7 +1,7 @@
 /** Campaign settings: the documented defaults and their validation. */
-import { error, type Issue } from './issues';
+import { error, type Issue, type IssueLocation } from './issues';
 import { MAX_DECIMALS } from '../numbers/points';
-import type { BandSpec, Settings } from './types';
+import type { BandSpec, CellRef, Settings } from './types';
 
 /** National groups of the PAR Index: A ≥ 90, B 80–<90, C 70–<80, D below. */
 export const NATIONAL_BANDS: readonly BandSpec[] = [
@@ -29,7 +29,10 @@ const CHOICES: Record<string, readonly string[]> = {
 };
 
 /** Fills defaults and reports every setting that is out of range. */
-export function resolveSettings(partial: Partial<Settings> | undefined): {
+export function resolveSettings(
+  partial: Partial<Settings> | undefined,
+  cells: Partial<Record<string, CellRef>> = {},
+): {
   settings: Settings;
   issues: Issue[];
 } {
@@ -39,24 +42,34 @@ export function resolveSettings(partial: Partial<Settings> | undefined): {
     ...partial,
     ranking: { ...DEFAULT_SETTINGS.ranking, ...partial?.ranking },
   };
-  const at = { settings: true };
+  const where = (name: string): IssueLocation =>
+    cells[name] ? { cell: cells[name] } : { settings: true };
   const d = settings.decimals;
   if (!Number.isInteger(d) || d < 0 || d > MAX_DECIMALS) {
-    issues.push(error('badDecimals', { max: MAX_DECIMALS }, at));
+    issues.push(error('badDecimals', { max: MAX_DECIMALS }, where('decimals')));
     settings.decimals = DEFAULT_SETTINGS.decimals;
   }
   for (const [name, allowed] of Object.entries(CHOICES)) {
     const value = (settings as unknown as Record<string, unknown>)[name];
-    if (!allowed.includes(String(value))) issues.push(error('badSetting', { name, value }, at));
+    if (!allowed.includes(String(value)))
+      issues.push(error('badSetting', { name, value }, where(name)));
   }
   if (!['competition', 'dense'].includes(settings.ranking.method)) {
     issues.push(
-      error('badSetting', { name: 'ranking.method', value: settings.ranking.method }, at),
+      error(
+        'badSetting',
+        { name: 'ranking.method', value: settings.ranking.method },
+        where('method'),
+      ),
     );
   }
   if (!Array.isArray(settings.ranking.tieBreak)) {
     issues.push(
-      error('badSetting', { name: 'ranking.tieBreak', value: settings.ranking.tieBreak }, at),
+      error(
+        'badSetting',
+        { name: 'ranking.tieBreak', value: settings.ranking.tieBreak },
+        where('tieBreak'),
+      ),
     );
     settings.ranking.tieBreak = [];
   }

@@ -63,6 +63,8 @@ export interface CriterionSpec {
   /** Blocks this criterion applies to; elsewhere it is not applicable. Default: all blocks. */
   blocks?: string[];
   source?: CellRef;
+  /** Cells of single fields, for messages about them (max, rule, params). */
+  cells?: { max?: CellRef; rule?: CellRef; params?: CellRef };
 }
 
 /** A survey or impact part scored directly per unit (SIPAS, leader survey, impact…). */
@@ -100,6 +102,8 @@ export interface UnitSpec {
   /** Facts for the award gates: registration, discipline, parent, flags, last year. */
   profile?: UnitProfile;
   source?: CellRef;
+  /** Cells of single fields, for messages about them (block, registration date, parent…). */
+  cells?: { block?: CellRef; registeredOn?: CellRef; staff?: CellRef; parent?: CellRef };
 }
 
 /** A key of the tie-break chain, tried in order on units whose ranking value is equal. */
@@ -148,6 +152,8 @@ export interface CampaignSpec {
   nominations?: NominationSpec[];
   /** Ballot tallies, in order. */
   ballots?: BallotSpec[];
+  /** The cell of each setting when the campaign came from a workbook ("decimals", "bands"…). */
+  settingCells?: Partial<Record<string, CellRef>>;
   /** Locates a score cell for messages when the campaign came from a workbook. */
   locateScore?: (source: ScoreSource, unitId: string, key: string) => CellRef | undefined;
 }

@@ -144,6 +144,15 @@ export function encodeInput(
   switch (rule.kind) {
     case 'tick': {
       const done = tickOf(reading, fromMicro(max));
+      if (done === undefined && reading.kind === 'number' && toMicro(reading.value) > max) {
+        return {
+          issue: error(
+            'pointsAboveMax',
+            { points: show(toMicro(reading.value)), max: show(max), code },
+            at,
+          ),
+        };
+      }
       if (done === undefined) return { issue: error('notATick', { value: raw }, at) };
       return withWarning(done ? 1 : 0);
     }
@@ -164,7 +173,7 @@ export function encodeInput(
         }
       }
       return {
-        issue: error('levelNotInList', { value: raw, code, levels: rule.labels.join(', ') }, at),
+        issue: error('levelNotInList', { value: raw, code, levels: rule.labels.join('; ') }, at),
       };
     }
     case 'tiers':

@@ -4,6 +4,7 @@
  */
 import { error, type Issue } from '../model/issues';
 import type { CellRef, CellValue } from '../model/types';
+import { isIsoDate } from '../awards/gates';
 import { labelKey, normalizeText, readCell } from '../scoring/cells';
 
 /** A sheet as hosts read it: rows[0] is row 1; cells may be missing at the end of a row. */
@@ -92,11 +93,13 @@ export function dateOf(v: CellValue): string | undefined {
     return civilDate(Math.floor(v) - 25_569);
   }
   const t = text(v);
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
-  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  let iso: string | undefined;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return undefined;
+  if (m) iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  // 31/02/2018 is not a date: say so where it was typed.
+  return iso !== undefined && isIsoDate(iso) ? iso : undefined;
 }
 
 /** Days since 1970-01-01 → "YYYY-MM-DD" (proleptic Gregorian; no clock, no Date object). */

@@ -175,6 +175,8 @@ function sectionRows(grid: Grid, start: number, titles: Set<number>): number[] {
 }
 
 interface ConfigResult {
+  /** The value cell of each setting, by settings field name. */
+  settingCells: Record<string, CellRef>;
   id: string;
   name: string;
   year: number;
@@ -270,7 +272,15 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
   const sheet = S.config;
   const found = sections(grid);
   const titleRows = new Set([...found.values()].map((r) => r - 1));
-  const out: ConfigResult = { id: '', name: '', year: 0, settings: {}, components: [], blocks: [] };
+  const out: ConfigResult = {
+    settingCells: {},
+    id: '',
+    name: '',
+    year: 0,
+    settings: {},
+    components: [],
+    blocks: [],
+  };
   const keyValues = (start: number): [string, CellValue, number][] =>
     sectionRows(grid, start, titleRows).map((r) => [
       text(cellAt(grid, r, 0)),
@@ -291,6 +301,7 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
     const here = at(sheet, r, 1);
     const v = text(value);
     const name = choiceOf(W.settings, key);
+    if (name) out.settingCells[name] = ref(sheet, r, 1);
     const pick = <T extends string>(labels: Record<T, string>): T | undefined => {
       const c = choiceOf(labels, v);
       if (c === undefined)
@@ -511,6 +522,11 @@ function parseCriteria(grid: Grid, issues: Issue[]): CriterionSpec[] {
       name: text(cellAt(grid, r, cols.name)),
       max: max ?? 0,
       source: ref(sheet, r, cols.code),
+      cells: {
+        max: ref(sheet, r, cols.max),
+        ...(cols.rule >= 0 ? { rule: ref(sheet, r, cols.rule) } : {}),
+        ...(cols.params >= 0 ? { params: ref(sheet, r, cols.params) } : {}),
+      },
     };
     const ruleText = cols.rule >= 0 ? text(cellAt(grid, r, cols.rule)) : '';
     if (ruleText !== '') {
@@ -590,7 +606,8 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
   const units: UnitSpec[] = [];
   for (let r = 1; r < grid.length; r++) {
     if (isBlankRow(grid[r])) continue;
-    const get = (name: keyof typeof cols): CellValue => (cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null);
+    const get = (name: keyof typeof cols): CellValue =>
+      cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null;
     const profile: UnitProfile = {};
     const reg = get('registeredOn');
     if (text(reg) !== '') {
@@ -627,6 +644,12 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
       block: text(get('block')),
       ...(Object.keys(profile).length ? { profile } : {}),
       source: ref(sheet, r, cols.code),
+      cells: {
+        block: ref(sheet, r, cols.block),
+        ...(cols.registeredOn >= 0 ? { registeredOn: ref(sheet, r, cols.registeredOn) } : {}),
+        ...(cols.staff >= 0 ? { staff: ref(sheet, r, cols.staff) } : {}),
+        ...(cols.parent >= 0 ? { parent: ref(sheet, r, cols.parent) } : {}),
+      },
     });
   }
   return { units };
@@ -644,14 +667,26 @@ function parseScores(
   unitIds: ReadonlySet<string>,
   parents: ReadonlySet<string>,
   issues: Issue[],
-): { byUnit: Map<string, Record<string, CellValue>>; cells: Map<string, CellRef> } {
+): {
+  byUnit: Map<string, Record<string, CellValue>>;
+  cells: Map<string, CellRef>;
+  locate: (unit: string, code: string) => CellRef | undefined;
+} {
   const byUnit = new Map<string, Record<string, CellValue>>();
   const cells = new Map<string, CellRef>();
+  // Where every unit column and criterion row is, so even a blank cell can be named.
+  const grid0Cols = new Map<string, number>();
+  const gridRows = new Map<string, number>();
+  const locate = (unit: string, code: string): CellRef | undefined => {
+    const r = gridRows.get(code);
+    const c = grid0Cols.get(unit);
+    return r === undefined || c === undefined ? undefined : ref(sheetName, r, c);
+  };
   const header = grid[0] ?? [];
   const codeCol = header.findIndex((v) => labelKey(text(v)) === labelKey(H.criterionCode));
   if (codeCol < 0) {
     issues.push(error('missingHeader', { header: H.criterionCode }, at(sheetName, 0, 0)));
-    return { byUnit, cells };
+    return { byUnit, cells, locate };
   }
   for (const range of merges)
     issues.push(error('mergedCells', { range }, { cell: rangeStart(sheetName, range) }));
@@ -682,6 +717,7 @@ function parseScores(
     }
     seen.add(h);
     unitCols.push({ c, unit: h });
+    grid0Cols.set(h, c);
     byUnit.set(h, {});
   }
   const rowsSeen = new Set<string>();
@@ -693,6 +729,7 @@ function parseScores(
       continue;
     }
     rowsSeen.add(code);
+    gridRows.set(code, r);
     const row = grid[r];
     for (const { c, unit } of unitCols) {
       const v = row?.[c];
@@ -701,7 +738,7 @@ function parseScores(
       cells.set(`${unit}\u0000${code}`, ref(sheetName, r, c));
     }
   }
-  return { byUnit, cells };
+  return { byUnit, cells, locate };
 }
 
 function rangeStart(sheet: string, range: string): CellRef {
@@ -787,6 +824,10 @@ function parseNominations(grid: Grid, issues: Issue[]): NominationSpec[] {
       position: get('position'),
       nominatedBy: kind === 'council' ? { kind } : { kind, unit: byUnit || get('unit') },
       source: ref(sheet, r, cols.code),
+      cells: {
+        unit: ref(sheet, r, cols.unit),
+        nominatingUnit: ref(sheet, r, byUnit && cols.byUnit >= 0 ? cols.byUnit : cols.unit),
+      },
     });
   }
   return out;
@@ -822,7 +863,8 @@ function parseBallots(grid: Grid, issues: Issue[]): BallotSpec[] {
   let current: BallotSpec | undefined;
   for (let r = 1; r < grid.length; r++) {
     if (isBlankRow(grid[r])) continue;
-    const get = (name: keyof typeof cols): CellValue => (cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null);
+    const get = (name: keyof typeof cols): CellValue =>
+      cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null;
     const id = text(get('ballot'));
     if (id !== '' && id !== current?.id) {
       const numberAt = (name: string): number => {
@@ -850,10 +892,15 @@ function parseBallots(grid: Grid, issues: Issue[]): BallotSpec[] {
     if (!current) continue;
     const votesCell = get('votes');
     const votes = numberOf(votesCell);
+    if (votes === undefined) {
+      issues.push(error('badVotes', { value: text(votesCell) }, at(sheet, r, cols.votes)));
+      continue;
+    }
     current.votes.push({
       nominee: text(get('nominee')),
-      votes: votes ?? Number.NaN,
+      votes,
       source: ref(sheet, r, cols.votes),
+      nomineeCell: ref(sheet, r, cols.nominee),
     });
   }
   return ballots;
@@ -871,7 +918,7 @@ export type Merges = Readonly<Record<string, readonly string[]>>;
 export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbook {
   const issues: Issue[] = [];
   for (const name of [S.config, S.criteria, S.units, S.appraised]) {
-    if (!sheets[name]) issues.push(error('missingSheet', { sheet: name }, { settings: true }));
+    if (!sheets[name]) issues.push(error('missingSheet', { sheet: name }, { workbook: true }));
     else if (sheets[name].length === 0)
       issues.push(error('emptySheet', { sheet: name }, { cell: ref(name, 0, 0) }));
   }
@@ -891,6 +938,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
   walk(criteria);
 
   const cellOf = new Map<ScoreSource, Map<string, CellRef>>();
+  const locators = new Map<ScoreSource, (unit: string, code: string) => CellRef | undefined>();
   const apply = (
     source: ScoreSource,
     byUnit: Map<string, Record<string, CellValue>>,
@@ -913,6 +961,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     issues,
   );
   apply('appraised', appraised.byUnit, appraised.cells);
+  locators.set('appraised', appraised.locate);
   if (sheets[S.self]) {
     const self = parseScores(
       S.self,
@@ -923,6 +972,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
       issues,
     );
     apply('self', self.byUnit, self.cells);
+    locators.set('self', self.locate);
   }
   if (sheets[S.survey]) {
     const survey = parseSurvey(sheets[S.survey], config.components, issues);
@@ -943,6 +993,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     name: config.name,
     year: config.year,
     settings: config.settings,
+    settingCells: config.settingCells,
     criteria,
     ...(config.components.length ? { components: config.components } : {}),
     blocks: config.blocks,
@@ -950,7 +1001,8 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     ...(config.awards ? { awards: config.awards } : {}),
     ...(nominations.length ? { nominations } : {}),
     ...(ballots.length ? { ballots } : {}),
-    locateScore: (source, unit, key) => cellOf.get(source)?.get(`${unit}\u0000${key}`),
+    locateScore: (source, unit, key) =>
+      cellOf.get(source)?.get(`${unit}\u0000${key}`) ?? locators.get(source)?.(unit, key),
   };
   return { spec, issues };
 }

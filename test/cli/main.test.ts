@@ -205,6 +205,43 @@ describe('xephang template', () => {
     expect(r.out).toContain('Hợp lệ: 12 đơn vị');
   });
 
+  test('score cells have drop-downs and number checks, headers are frozen and protected, parent maxima are live sums', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-tpl-'));
+    const file = path.join(dir, 'moi.xlsx');
+    expect(run(['template', '-o', file, '--units', '3']).code).toBe(0);
+    const bytes = readFileSync(file);
+    const pkg = readPackage(bytes);
+    const parts = unzipBytes(bytes);
+    const xmlOf = (sheet: string): string => {
+      const names = sheetNames(pkg);
+      const n = names.indexOf(sheet);
+      const candidates = Object.keys(parts).filter((p) => p.startsWith('xl/worksheets/sheet'));
+      // Sheets are written in order: sheet{n+1}.xml.
+      const part = candidates.find((p) => p === `xl/worksheets/sheet${n + 1}.xml`) as string;
+      return Buffer.from(parts[part]).toString('utf8');
+    };
+    const scores = xmlOf(S.appraised);
+    expect(scores).toContain('<sheetProtection');
+    expect(scores).toContain('state="frozen"');
+    // Tick rows: a ✓ / ☐ / N/A list; level rows: the list in "Danh mục"; counts: whole numbers.
+    expect(scores).toMatch(
+      /<dataValidation[^>]*type="list"[^>]*>[\s\S]*?<formula1>"✓,☐,N\/A"<\/formula1>/,
+    );
+    expect(scores).toContain("'Danh mục'!$A$2:$A$5");
+    expect(scores).toMatch(/type="whole"/);
+    const criteria = xmlOf(S.criteria);
+    expect(criteria).toMatch(/<f>SUM\(C3,C4,C5,C6\)<\/f>/);
+    const lists = readSheets(pkg, [S.lists]).get(S.lists)?.rows;
+    expect(lists?.[0]).toEqual(['1.3']);
+    expect(lists?.map((r) => r[0])).toEqual([
+      '1.3',
+      'Đầy đủ, đúng hạn',
+      'Chậm hạn',
+      'Không báo cáo',
+      'N/A',
+    ]);
+  });
+
   test('--example writes a bundled example', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-tpl-'));
     const file = path.join(dir, 'ag.xlsx');

@@ -1,14 +1,21 @@
 /**
  * Real office software accepts what writeSheets writes: LibreOffice opens the package and saves
  * it as .xlsx again, and the reader finds the same sheets, values, number formats and bold text;
- * LibreOffice's own package then takes a second write.
+ * LibreOffice's own package then takes a second write. A workbook with formulas, data
+ * validations and sheet protection opens too, and LibreOffice computes its formulas.
  * Skipped, with a note, where `soffice` is not installed.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import {
+  convertWithSoffice,
+  freshProfile,
+  removeProfile,
+  sofficeOnPath,
+} from '../../../bench/soffice';
+import {
+  buildWorkbook,
   readFile,
   readPackage,
   readSheets,
@@ -18,9 +25,7 @@ import {
 } from '../../../cli/xlsx';
 import { diffEntries, excelLike, unzipText } from './helpers';
 
-const soffice = (process.env.PATH ?? '')
-  .split(delimiter)
-  .some((dir) => dir !== '' && existsSync(join(dir, 'soffice')));
+const soffice = sofficeOnPath();
 if (!soffice) {
   console.warn(
     'libreoffice.test.ts: soffice is not on PATH, so the LibreOffice round trip is skipped.',
@@ -49,7 +54,7 @@ maybe(
   'LibreOffice opens a written workbook and saves it back with the same content',
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'xephang-lo-'));
-    const profile = join(tmpdir(), `lo-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const profile = freshProfile();
     try {
       const results: OutputSheet = {
         name: 'Kết quả',
@@ -76,27 +81,7 @@ maybe(
       const input = join(dir, 'sổ tính.xlsx');
       writeFileSync(input, writeSheets(readPackage(excelLike()), [results, log]));
 
-      const outDir = join(dir, 'out');
-      const run = spawnSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'xlsx',
-          '--outdir',
-          outDir,
-          input,
-        ],
-        { timeout: 60_000, encoding: 'utf8' },
-      );
-      const output = join(outDir, 'sổ tính.xlsx');
-      if (run.status !== 0 || !existsSync(output)) {
-        throw new Error(
-          `soffice failed (${run.status}): ${run.error ?? ''}\n${run.stdout}\n${run.stderr}`,
-        );
-      }
+      const [output] = convertWithSoffice([input], join(dir, 'out'), profile, 60_000);
 
       const pkg = readFile(output);
       expect(sheetNames(pkg)).toEqual(['Tiêu chí', 'Kết quả', 'Ẩn', 'Nhật ký']);
@@ -128,7 +113,92 @@ maybe(
       expect(readSheets(readPackage(again), ['Nhật ký']).get('Nhật ký')?.rows).toEqual([['lần 2']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
+    }
+  },
+  90_000,
+);
+
+maybe(
+  'LibreOffice opens formulas, validations and protection, and computes the formulas',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xephang-lo-'));
+    const profile = freshProfile();
+    try {
+      const sheet: OutputSheet = {
+        name: 'Tự chấm',
+        rows: [
+          ['Mã', 'Điểm', 'Mức', 'Số lần', 'Hạng'],
+          ['1.1', 1.5],
+          ['1.2', 2.25],
+          ['1.3', 3],
+          ['Tổng', null, 'chưa tính'],
+        ],
+        formulas: [
+          [],
+          [undefined, undefined, undefined, undefined, 'RANK.EQ(B2,$B$2:$B$4,0)'],
+          [undefined, undefined, undefined, undefined, 'COUNTIFS($B$2:$B$4,">"&B3)+1'],
+          [undefined, undefined, undefined, undefined, 'RANK.EQ(B4,$B$2:$B$4,0)'],
+          [undefined, 'SUM(B2:B4)', 'IF(B5>6,"cao","thấp")', 'COUNTA(C2:C4)'],
+        ],
+        formats: [[], [undefined, '0.00'], [undefined, '0.00'], [undefined, '0.00']],
+        boldRows: [0, 4],
+        validations: [
+          { range: 'C2:C4', values: ['Đầy đủ, đúng hạn', 'Chậm hạn'], prompt: 'Chọn mức' },
+          { range: 'B2:B4', decimal: { min: 0, max: 5 } },
+          { range: 'D2:D4', whole: { min: 0 } },
+          { range: 'E2', values: ['a', 'b'] },
+        ],
+        protection: { unlocked: ['B2:D4'] },
+        frozenRows: 1,
+      };
+      const input = join(dir, 'công thức.xlsx');
+      writeFileSync(input, buildWorkbook([sheet]));
+      const [output] = convertWithSoffice([input], join(dir, 'out'), profile, 60_000);
+
+      const pkg = readFile(output);
+      expect(sheetNames(pkg)).toEqual(['Tự chấm', 'Danh sách chọn']);
+      const rows = readSheets(pkg, ['Tự chấm', 'Danh sách chọn']);
+      expect(rows.get('Tự chấm')?.rows).toEqual([
+        ['Mã', 'Điểm', 'Mức', 'Số lần', 'Hạng'],
+        ['1.1', 1.5, null, null, 3],
+        ['1.2', 2.25, null, null, 2],
+        ['1.3', 3, null, null, 1],
+        ['Tổng', 6.75, 'cao', 0],
+      ]);
+      expect(rows.get('Danh sách chọn')?.rows).toEqual([['Đầy đủ, đúng hạn'], ['Chậm hạn']]);
+
+      const files = unzipText(readFileSync(output));
+      const xml = files[pkg.sheets[0].path];
+      expect(xml).toMatch(/<f[^>]*>SUM\(B2:B4\)<\/f>/);
+      expect(xml).toMatch(/<f[^>]*>_xlfn\.RANK\.EQ\(B2,\$B\$2:\$B\$4,0\)<\/f>/);
+      expect(xml).toMatch(/<sheetProtection sheet="(true|1)"/);
+      expect(xml).toMatch(/formatColumns="(false|0)"/);
+      const validations = xml.match(/<dataValidation [^>]*>.*?<\/dataValidation>/gs) ?? [];
+      expect(validations).toHaveLength(4);
+      const list = validations.find((v) => v.includes('sqref="C2:C4"')) ?? '';
+      expect(list).toContain('type="list"');
+      expect(list).toContain('<formula1>&apos;Danh sách chọn&apos;!$A$1:$A$2</formula1>');
+      expect(list).toContain('prompt="Chọn mức"');
+      expect(list).not.toMatch(/showDropDown="(true|1)"/);
+      expect(validations.find((v) => v.includes('sqref="B2:B4"'))).toContain('type="decimal"');
+      expect(validations.find((v) => v.includes('sqref="D2:D4"'))).toContain('type="whole"');
+      expect(files['xl/workbook.xml']).toMatch(/<sheet name="Danh sách chọn"[^>]*state="hidden"/);
+
+      // the unlocked cells (blank ones included) keep a style that is not locked; others are locked
+      const xfs =
+        /<cellXfs[^>]*>(.*?)<\/cellXfs>/s
+          .exec(files['xl/styles.xml'])?.[1]
+          .match(/<xf [^>]*?\/>|<xf [^>]*>.*?<\/xf>/gs) ?? [];
+      const locked = (ref: string): boolean => {
+        const s = Number(new RegExp(`<c r="${ref}"[^>]*? s="(\\d+)"`).exec(xml)?.[1] ?? 0);
+        return !/<protection locked="(false|0)"/.test(xfs[s] ?? '');
+      };
+      expect(['B2', 'C3', 'D4'].map(locked)).toEqual([false, false, false]);
+      expect(['A2', 'E2', 'B5'].map(locked)).toEqual([true, true, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      removeProfile(profile);
     }
   },
   90_000,

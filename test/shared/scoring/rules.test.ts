@@ -45,7 +45,8 @@ describe('tick: done → max, not done → 0', () => {
     ['N/A', 'N/A'],
     ['KAD', 'N/A'],
     ['maybe', 'notATick'],
-    [0.5, 'notATick'],
+    [0.5, 'pointsAboveMax'],
+    [0.1, 'notATick'],
     ['#REF!', 'errorValue'],
   ])('%p → %p', (raw, expected) => {
     expect(score({ kind: 'tick' }, 0.25, raw)).toBe(expected);
