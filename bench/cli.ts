@@ -1,0 +1,153 @@
+/**
+ * The command line end to end against LibreOffice measured in the same run: `xephang rank` as a
+ * child process (read the .xlsx, parse, score, rank, award, write the outputs) next to
+ * LibreOffice headless loading, recalculating and saving the equivalent formula workbook of the
+ * same size (bench/formulaWorkbook.ts: the leaf points as numbers, SUMPRODUCT totals, ROUND
+ * index, COUNTIFS and RANK.EQ ranks; no cached values, so every formula is computed).
+ * LibreOffice is given the leaf points ready-made, so it does less than the CLI does.
+ * One LibreOffice profile serves every run, after one untimed warm-up conversion. The last
+ * column counts the units where LibreOffice's results differ from the core's (0 expected).
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { buildWorkbook, readPackage, readSheets } from '../cli/xlsx';
+import { evaluateCampaign, inputSheets, type Evaluation } from '../shared';
+import { formulaSheet, SHEET, type FormulaLayout } from './formulaWorkbook';
+import { generateCampaign } from './generate';
+import { convertWithSoffice, freshProfile, removeProfile, sofficeOnPath } from './soffice';
+import { fmt, row, time } from './timing';
+
+const LEAVES = 150;
+const CLI_RUNS = 3;
+const LO_RUNS = 2;
+
+/** The median, averaging the middle two of an even count. */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function elapsed(fn: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Newest modification time of the .ts files under a folder. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** dist/cli/xephang.js, built first when missing or older than the sources it bundles. */
+function cliPath(): string {
+  const cli = resolve('dist/cli/xephang.js');
+  const stale =
+    !existsSync(cli) ||
+    statSync(cli).mtimeMs < Math.max(newestSource(resolve('cli')), newestSource(resolve('shared')));
+  if (stale) {
+    const build = spawnSync('npm', ['run', 'build:cli'], { stdio: 'inherit' });
+    if (build.status !== 0 || !existsSync(cli)) throw new Error('npm run build:cli failed');
+  }
+  return cli;
+}
+
+/**
+ * Units whose total (to 1e-9), printed index or ranks in LibreOffice's recalculated workbook
+ * differ from the core's: the oracle's check at benchmark size (0 expected).
+ */
+function disagreements(
+  file: string,
+  evaluation: Extract<Evaluation, { ok: true }>,
+  layout: FormulaLayout,
+): number {
+  const rows = readSheets(readPackage(readFileSync(file)), [SHEET]).get(SHEET)?.rows ?? [];
+  return evaluation.units.filter((u, i) => {
+    const row = rows[layout.firstRow + i] ?? [];
+    const index = u.printed.index === null ? null : u.printed.index / 1e6;
+    return !(
+      typeof row[layout.total] === 'number' &&
+      Math.abs((row[layout.total] as number) - u.total / 1e6) <= 1e-9 &&
+      (row[layout.index] ?? null) === index &&
+      (row[layout.rankInBlock] ?? null) === u.rankInBlock &&
+      (row[layout.rankOverall] ?? null) === u.rankOverall
+    );
+  }).length;
+}
+
+function rank(cli: string, input: string, output: string): void {
+  const run = spawnSync('node', [cli, 'rank', input, '-o', output, '--quiet'], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) {
+    throw new Error(`xephang rank failed (${run.status}): ${run.stdout}\n${run.stderr}`);
+  }
+}
+
+export function benchCli(sizes: number[]): void {
+  console.log(
+    `\nCLI end to end (xephang rank, child process, median of ${CLI_RUNS}) vs LibreOffice headless recalculating the equivalent formula workbook (median of ${LO_RUNS}), ${LEAVES} leaf criteria`,
+  );
+  const cli = cliPath();
+  const soffice = sofficeOnPath();
+  if (!soffice) console.log('  soffice is not on PATH: LibreOffice columns left empty');
+  const dir = mkdtempSync(join(tmpdir(), 'xephang-bench-cli-'));
+  const profile = freshProfile();
+  try {
+    const cases = sizes.map((units) => {
+      const spec = generateCampaign(units, LEAVES, units);
+      const input = join(dir, `campaign-${units}.xlsx`);
+      writeFileSync(input, buildWorkbook(inputSheets(spec)));
+      const evaluation = evaluateCampaign(spec);
+      if (!evaluation.ok) throw new Error('benchmark campaign is invalid');
+      const formulas = join(dir, `formulas-${units}.xlsx`);
+      const { sheet, layout } = formulaSheet(evaluation);
+      writeFileSync(formulas, buildWorkbook([sheet]));
+      return { units, input, formulas, evaluation, layout };
+    });
+    // the warm-up: LibreOffice creates its profile and loads its libraries once
+    if (soffice && cases.length > 0) {
+      convertWithSoffice([cases[0].formulas], join(dir, 'warm-up'), profile, 600_000);
+    }
+    row(['units', 'CLI ms', 'LibreOffice ms', 'ratio', 'LO ≠ core'], 16);
+    for (const { units, input, formulas, evaluation, layout } of cases) {
+      const cliMs = time(CLI_RUNS, () => rank(cli, input, join(dir, `out-${units}.xlsx`)));
+      let loMs = Number.NaN;
+      if (soffice) {
+        const runs: number[] = [];
+        for (let i = 0; i < LO_RUNS; i++) {
+          runs.push(
+            elapsed(() => convertWithSoffice([formulas], join(dir, 'lo'), profile, 600_000)),
+          );
+        }
+        loMs = median(runs);
+      }
+      const differ = soffice
+        ? disagreements(join(dir, 'lo', basename(formulas)), evaluation, layout)
+        : '';
+      row(
+        [units, fmt(cliMs), soffice ? fmt(loMs) : '', soffice ? fmt(loMs / cliMs) : '', differ],
+        16,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    removeProfile(profile);
+  }
+}
