@@ -345,6 +345,46 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
   const locate = spec.locateScore;
   const textCache: Map<string, Encoded>[] = [];
 
+  /** Encodes one score cell of unit u into the grid, or records its problem. */
+  const encodeCell = (
+    source: ScoreSource,
+    grid: Float64Array,
+    u: number,
+    id: string,
+    rawCode: string,
+    raw: CellValue,
+  ): void => {
+    let l = leafIndex.get(rawCode);
+    if (l === undefined) l = leafIndex.get(normalizeText(rawCode));
+    if (l === undefined) {
+      const code = normalizeText(rawCode);
+      const key = state.parents.has(code) ? 'scoreOnParent' : 'unknownCriterionInScores';
+      issues.push(error(key, { unit: id, code }, scoreLocation(locate, source, id, rawCode)));
+      return;
+    }
+    const leaf = leaves[l];
+    // Text cells repeat ("Đúng hạn", "x"): read each distinct text once per leaf.
+    let encoded: Encoded | undefined;
+    if (typeof raw === 'string') {
+      const cache = textCache[l] ?? (textCache[l] = new Map());
+      encoded = cache.get(raw);
+      if (encoded === undefined) {
+        encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
+        cache.set(raw, encoded);
+      }
+    } else {
+      encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
+    }
+    if ('issue' in encoded) {
+      issues.push({ ...encoded.issue, at: scoreLocation(locate, source, id, rawCode) });
+    } else {
+      grid[l * unitCount + u] = encoded.value;
+      if (encoded.warning) {
+        issues.push({ ...encoded.warning, at: scoreLocation(locate, source, id, rawCode) });
+      }
+    }
+  };
+
   (spec.units ?? []).forEach((unit, u) => {
     const id = normalizeText(String(unit.id ?? ''));
     const at: IssueLocation = unit.source ? { cell: unit.source, unit: id } : { unit: id };
@@ -367,36 +407,7 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     ): void => {
       if (!scores) return;
       for (const rawCode in scores) {
-        const raw = scores[rawCode] as CellValue;
-        let l = leafIndex.get(rawCode);
-        if (l === undefined) l = leafIndex.get(normalizeText(rawCode));
-        if (l === undefined) {
-          const code = normalizeText(rawCode);
-          const key = state.parents.has(code) ? 'scoreOnParent' : 'unknownCriterionInScores';
-          issues.push(error(key, { unit: id, code }, scoreLocation(locate, source, id, rawCode)));
-          continue;
-        }
-        const leaf = leaves[l];
-        // Text cells repeat ("Đúng hạn", "x"): read each distinct text once per leaf.
-        let encoded: Encoded | undefined;
-        if (typeof raw === 'string') {
-          const cache = textCache[l] ?? (textCache[l] = new Map());
-          encoded = cache.get(raw);
-          if (encoded === undefined) {
-            encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
-            cache.set(raw, encoded);
-          }
-        } else {
-          encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
-        }
-        if ('issue' in encoded) {
-          issues.push({ ...encoded.issue, at: scoreLocation(locate, source, id, rawCode) });
-        } else {
-          grid[l * unitCount + u] = encoded.value;
-          if (encoded.warning) {
-            issues.push({ ...encoded.warning, at: scoreLocation(locate, source, id, rawCode) });
-          }
-        }
+        encodeCell(source, grid, u, id, rawCode, scores[rawCode] as CellValue);
       }
     };
     encodeAll('self', unit.self, self);
@@ -433,6 +444,25 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       }
     }
   });
+
+  // Score sheets handed over as grids (a host reading "Chấm điểm" / "Tự chấm"): one row per
+  // criterion, one column per unit, read cell by cell without per-unit records.
+  for (const [source, sheetGrid, target] of [
+    ['self', spec.scoreGrids?.self, self],
+    ['appraised', spec.scoreGrids?.appraised, appraised],
+  ] as const) {
+    if (!sheetGrid) continue;
+    const columns = sheetGrid.units.map((unitId) => unitIds.get(unitId) ?? -1);
+    sheetGrid.codes.forEach((rawCode, i) => {
+      const row = sheetGrid.rows[i];
+      if (!row) return;
+      for (let k = 0; k < columns.length; k++) {
+        const raw = row[sheetGrid.cols[k]];
+        if (raw === null || raw === undefined || raw === '' || columns[k] < 0) continue;
+        encodeCell(source, target, columns[k], sheetGrid.units[k], rawCode, raw);
+      }
+    });
+  }
 
   const blockMax = new Float64Array(blocks.length);
   for (const leaf of leaves) {

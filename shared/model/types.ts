@@ -154,8 +154,21 @@ export interface CampaignSpec {
   ballots?: BallotSpec[];
   /** The cell of each setting when the campaign came from a workbook ("decimals", "bands"…). */
   settingCells?: Partial<Record<string, CellRef>>;
+  /**
+   * Score sheets as read (the fast path of hosts): instead of per-unit records, the rows of
+   * "Tự chấm" / "Chấm điểm" with the criterion code of each row and the column of each unit.
+   */
+  scoreGrids?: { self?: ScoreGrid; appraised?: ScoreGrid };
   /** Locates a score cell for messages when the campaign came from a workbook. */
   locateScore?: (source: ScoreSource, unitId: string, key: string) => CellRef | undefined;
 }
 
 export type ScoreSource = 'self' | 'appraised' | 'components';
+
+/** One score sheet: rows[i] holds criterion codes[i]; unit units[k] is in column cols[k]. */
+export interface ScoreGrid {
+  codes: string[];
+  rows: readonly (readonly CellValue[] | undefined)[];
+  units: string[];
+  cols: number[];
+}

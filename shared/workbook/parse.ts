@@ -23,6 +23,7 @@ import type {
   ComponentSpec,
   CriterionSpec,
   RuleSpec,
+  ScoreGrid,
   ScoreSource,
   Settings,
   TieBreakSpec,
@@ -667,34 +668,29 @@ function parseScores(
   unitIds: ReadonlySet<string>,
   parents: ReadonlySet<string>,
   issues: Issue[],
-): {
-  byUnit: Map<string, Record<string, CellValue>>;
-  cells: Map<string, CellRef>;
-  locate: (unit: string, code: string) => CellRef | undefined;
-} {
-  const byUnit = new Map<string, Record<string, CellValue>>();
-  const cells = new Map<string, CellRef>();
-  // Where every unit column and criterion row is, so even a blank cell can be named.
-  const grid0Cols = new Map<string, number>();
-  const gridRows = new Map<string, number>();
+): { scores: ScoreGrid; locate: (unit: string, code: string) => CellRef | undefined } {
+  const scores: ScoreGrid = { codes: [], rows: [], units: [], cols: [] };
+  // Where every unit column and criterion row is, so any cell — even a blank one — can be named
+  // without storing 750,000 locations.
+  const unitCol = new Map<string, number>();
+  const codeRow = new Map<string, number>();
   const locate = (unit: string, code: string): CellRef | undefined => {
-    const r = gridRows.get(code);
-    const c = grid0Cols.get(unit);
+    const r = codeRow.get(code);
+    const c = unitCol.get(unit);
     return r === undefined || c === undefined ? undefined : ref(sheetName, r, c);
   };
   const header = grid[0] ?? [];
   const codeCol = header.findIndex((v) => labelKey(text(v)) === labelKey(H.criterionCode));
   if (codeCol < 0) {
     issues.push(error('missingHeader', { header: H.criterionCode }, at(sheetName, 0, 0)));
-    return { byUnit, cells, locate };
+    return { scores, locate };
   }
-  for (const range of merges)
+  for (const range of merges) {
     issues.push(error('mergedCells', { range }, { cell: rangeStart(sheetName, range) }));
+  }
   const fixed = new Set(
     [H.criterionCode, H.criterionName, H.max, H.rule, 'Ghi chú'].map((h) => labelKey(h)),
   );
-  const unitCols: { c: number; unit: string }[] = [];
-  const seen = new Set<string>();
   const width = Math.max(header.length, ...grid.map((row) => row?.length ?? 0));
   for (let c = 0; c < width; c++) {
     if (c === codeCol) continue;
@@ -711,34 +707,26 @@ function parseScores(
       issues.push(error('unknownUnitColumn', { unit: h }, at(sheetName, 0, c)));
       continue;
     }
-    if (seen.has(h)) {
+    if (unitCol.has(h)) {
       issues.push(error('duplicateUnitColumn', { unit: h }, at(sheetName, 0, c)));
       continue;
     }
-    seen.add(h);
-    unitCols.push({ c, unit: h });
-    grid0Cols.set(h, c);
-    byUnit.set(h, {});
+    unitCol.set(h, c);
+    scores.units.push(h);
+    scores.cols.push(c);
   }
-  const rowsSeen = new Set<string>();
   for (let r = 1; r < grid.length; r++) {
     const code = text(cellAt(grid, r, codeCol));
     if (code === '' || parents.has(code)) continue;
-    if (rowsSeen.has(code)) {
+    if (codeRow.has(code)) {
       issues.push(error('duplicateCriterionRow', { code }, at(sheetName, r, codeCol)));
       continue;
     }
-    rowsSeen.add(code);
-    gridRows.set(code, r);
-    const row = grid[r];
-    for (const { c, unit } of unitCols) {
-      const v = row?.[c];
-      if (v === null || v === undefined || v === '') continue;
-      (byUnit.get(unit) as Record<string, CellValue>)[code] = v;
-      cells.set(`${unit}\u0000${code}`, ref(sheetName, r, c));
-    }
+    codeRow.set(code, r);
+    scores.codes.push(code);
+    (scores.rows as (readonly CellValue[] | undefined)[]).push(grid[r]);
   }
-  return { byUnit, cells, locate };
+  return { scores, locate };
 }
 
 function rangeStart(sheet: string, range: string): CellRef {
@@ -952,6 +940,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
           scores;
     }
   };
+  const scoreGrids: NonNullable<CampaignSpec['scoreGrids']> = {};
   const appraised = parseScores(
     S.appraised,
     sheets[S.appraised],
@@ -960,7 +949,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     parents,
     issues,
   );
-  apply('appraised', appraised.byUnit, appraised.cells);
+  scoreGrids.appraised = appraised.scores;
   locators.set('appraised', appraised.locate);
   if (sheets[S.self]) {
     const self = parseScores(
@@ -971,7 +960,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
       parents,
       issues,
     );
-    apply('self', self.byUnit, self.cells);
+    scoreGrids.self = self.scores;
     locators.set('self', self.locate);
   }
   if (sheets[S.survey]) {
@@ -994,6 +983,7 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     year: config.year,
     settings: config.settings,
     settingCells: config.settingCells,
+    scoreGrids,
     criteria,
     ...(config.components.length ? { components: config.components } : {}),
     blocks: config.blocks,
