@@ -941,27 +941,12 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     }
   };
   const scoreGrids: NonNullable<CampaignSpec['scoreGrids']> = {};
-  const appraised = parseScores(
-    S.appraised,
-    sheets[S.appraised],
-    merges[S.appraised] ?? [],
-    unitIds,
-    parents,
-    issues,
-  );
-  scoreGrids.appraised = appraised.scores;
-  locators.set('appraised', appraised.locate);
-  if (sheets[S.self]) {
-    const self = parseScores(
-      S.self,
-      sheets[S.self],
-      merges[S.self] ?? [],
-      unitIds,
-      parents,
-      issues,
-    );
-    scoreGrids.self = self.scores;
-    locators.set('self', self.locate);
+  for (const source of ['appraised', 'self'] as const) {
+    const name = source === 'appraised' ? S.appraised : S.self;
+    if (!sheets[name]) continue; // "Chấm điểm" is required above; "Tự chấm" is optional
+    const parsed = parseScores(name, sheets[name], merges[name] ?? [], unitIds, parents, issues);
+    scoreGrids[source] = parsed.scores;
+    locators.set(source, parsed.locate);
   }
   if (sheets[S.survey]) {
     const survey = parseSurvey(sheets[S.survey], config.components, issues);
