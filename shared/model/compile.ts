@@ -105,6 +105,8 @@ export interface CompiledCampaign {
   componentScores: Float64Array;
 }
 
+const isBlank = (v: CellValue): boolean => v === null || v === undefined || v === '';
+
 /** The cell of one field when known, keeping the ids of the location. */
 function cellOr(cell: CellRef | undefined, at: IssueLocation): IssueLocation {
   return cell ? { ...at, cell } : at;
@@ -456,10 +458,38 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     sheetGrid.codes.forEach((rawCode, i) => {
       const row = sheetGrid.rows[i];
       if (!row) return;
+      const l = leafIndex.get(rawCode) ?? leafIndex.get(normalizeText(rawCode));
+      if (l === undefined) {
+        // Unknown or parent code: reported once per row, at the first unit's cell.
+        const k = columns.findIndex((u, kk) => u >= 0 && !isBlank(row[sheetGrid.cols[kk]]));
+        if (k >= 0) {
+          encodeCell(
+            source,
+            target,
+            columns[k],
+            sheetGrid.units[k],
+            rawCode,
+            row[sheetGrid.cols[k]],
+          );
+        }
+        return;
+      }
+      // One leaf per row: its encoding of ticks and texts is looked up once per distinct value.
+      const leaf = leaves[l];
+      const seen = new Map<CellValue, Encoded>();
+      const base = l * unitCount;
       for (let k = 0; k < columns.length; k++) {
         const raw = row[sheetGrid.cols[k]];
-        if (raw === null || raw === undefined || raw === '' || columns[k] < 0) continue;
-        encodeCell(source, target, columns[k], sheetGrid.units[k], rawCode, raw);
+        if (isBlank(raw) || columns[k] < 0) continue;
+        let encoded = typeof raw === 'number' ? undefined : seen.get(raw);
+        if (encoded === undefined) {
+          encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
+          if (typeof raw !== 'number') seen.set(raw, encoded);
+        }
+        if ('issue' in encoded || encoded.warning) {
+          // The rare cell with something to say goes the long way, with its location.
+          encodeCell(source, target, columns[k], sheetGrid.units[k], rawCode, raw);
+        } else target[base + columns[k]] = encoded.value;
       }
     });
   }
