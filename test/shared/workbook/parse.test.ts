@@ -1,0 +1,58 @@
+/** Parsing details the round trip does not show: score grids, located blanks, repeated errors. */
+import { evaluateCampaign } from '../../../shared/evaluate';
+import { formatIssue } from '../../../shared/model/issues';
+import type { CampaignSpec, CellValue } from '../../../shared/model/types';
+import { inputSheets } from '../../../shared/workbook/inputs';
+import { parseWorkbook } from '../../../shared/workbook/parse';
+import { anGiang2018 } from '../../../examples/an-giang-2018';
+
+function sheets(): Record<string, CellValue[][]> {
+  return Object.fromEntries(
+    inputSheets(anGiang2018).map((b) => [b.name, b.rows.map((r) => [...r])]),
+  );
+}
+
+function errorsOf(s: Record<string, CellValue[][]>): string[] {
+  const parsed = parseWorkbook(s);
+  if (!parsed.spec) return parsed.issues.filter((i) => i.severity === 'error').map(formatIssue);
+  const e = evaluateCampaign(parsed.spec);
+  return e.ok ? [] : e.errors.map(formatIssue);
+}
+
+test('score sheets reach the core as grids, not per-unit records', () => {
+  const spec = parseWorkbook(sheets()).spec as CampaignSpec;
+  expect(spec.units.every((u) => u.self === undefined && u.appraised === undefined)).toBe(true);
+  expect(spec.scoreGrids?.appraised?.units).toHaveLength(16);
+  expect(spec.scoreGrids?.self?.codes[0]).toBe('1.1.1');
+});
+
+test('a score row with an unknown criterion code is reported once, not once per unit', () => {
+  const s = sheets();
+  s['Chấm điểm'].push(['9.9', 'Không có', 1, ...Array.from({ length: 16 }, () => 'x')]);
+  expect(errorsOf(s)).toEqual([
+    'Trang tính \'Chấm điểm\', ô D13: Mã tiêu chí "9.9" không có trong bảng tiêu chí.',
+  ]);
+});
+
+test('a blank score under "Báo lỗi" is located at its own (empty) cell', () => {
+  const s = sheets();
+  const config = s['Cấu hình'];
+  const row = config.findIndex((r) => r[0] === 'Ô chưa chấm');
+  config[row][1] = 'Báo lỗi';
+  const grid = s['Tự chấm'];
+  const col = grid[0].indexOf('STP');
+  const r = grid.findIndex((x) => x[0] === '1.2');
+  grid[r][col] = null;
+  s['Chấm điểm'][r][col] = null;
+  // The example already leaves HTB's 2.2 blank (S7).
+  expect(errorsOf(s)).toEqual([
+    "Trang tính 'Chấm điểm', ô D4: Chưa được chấm điểm.",
+    "Trang tính 'Chấm điểm', ô S7: Chưa được chấm điểm.",
+  ]);
+});
+
+test('a missing required sheet is named', () => {
+  const s = sheets();
+  delete s['Tiêu chí'];
+  expect(errorsOf(s)).toEqual(['Sổ tính: Thiếu trang tính "Tiêu chí".']);
+});
