@@ -649,9 +649,11 @@ function checkBlanks(
       }
     });
     if (count > 0) {
-      issues.push(
-        warning('blankScored0', { unit: unit.id, count, code: first }, { unit: unit.id }),
-      );
+      // Located at the first blank cell when the campaign came from a workbook.
+      const cell = locate?.(source, unit.id, first);
+      const at: IssueLocation = cell ? { cell, unit: unit.id } : { unit: unit.id };
+      const key = cell ? 'blankScored0At' : 'blankScored0';
+      issues.push(warning(key, { unit: unit.id, count, code: first }, at));
     }
     components.forEach((c, k) => {
       if (Number.isNaN(componentScores[k * n + u] as number)) {

@@ -33,7 +33,8 @@ function summary(e: Evaluation): unknown {
     ties: e.awards?.allocation.ties,
     runnersUp: e.awards?.allocation.runnersUp,
     ballots: e.awards?.ballots,
-    warnings: e.warnings.map((w) => w.key),
+    // A workbook can say which cell is blank; the same warning otherwise.
+    warnings: e.warnings.map((w) => w.key.replace(/At$/, '')),
   };
 }
 
