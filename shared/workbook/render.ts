@@ -177,7 +177,12 @@ export function inputHash(sheets: Readonly<Record<string, Grid>>): string {
     str(name);
     for (const row of sheets[name]) {
       word(2);
-      for (const v of row ?? []) {
+      const cells = row ?? [];
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c];
+        // Empty cells are skipped; the column of each filled one keeps positions apart.
+        if (v === null || v === undefined || v === '') continue;
+        word(c);
         if (typeof v === 'number') {
           f64[0] = v;
           word(3);
@@ -186,8 +191,7 @@ export function inputHash(sheets: Readonly<Record<string, Grid>>): string {
         } else if (typeof v === 'string') {
           word(4);
           str(v);
-        } else if (typeof v === 'boolean') word(v ? 5 : 6);
-        else word(7);
+        } else word(v ? 5 : 6);
       }
     }
   }
