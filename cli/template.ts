@@ -5,6 +5,7 @@
 import {
   columnLetters,
   inputSheets,
+  PROVINCIAL_BANDS,
   vi,
   type CampaignSpec,
   type CellValue,
@@ -45,13 +46,7 @@ export function starterCampaign(units: number, year = new Date().getFullYear()):
     name: `Thi đua cải cách hành chính năm ${year}`,
     year,
     settings: {
-      bands: [
-        { label: 'Xuất sắc', min: 90 },
-        { label: 'Tốt', min: 80 },
-        { label: 'Khá', min: 70 },
-        { label: 'Trung bình', min: 50 },
-        { label: 'Yếu', min: Number.NEGATIVE_INFINITY },
-      ],
+      bands: [...PROVINCIAL_BANDS],
     },
     criteria: [
       {

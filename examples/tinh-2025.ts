@@ -5,7 +5,13 @@
  * have identical scores, so the commune ranking has a tie; the award cut of 5 Bằng khen per
  * block and 1 runner-up per block applies.
  */
-import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../shared';
+import {
+  PROVINCIAL_BANDS,
+  type CampaignSpec,
+  type CellValue,
+  type CriterionSpec,
+  type UnitSpec,
+} from '../shared';
 import { prng } from './prng';
 
 const SO = [
@@ -199,13 +205,7 @@ export function tinh2025(): CampaignSpec {
     name: 'Thi đua cải cách hành chính năm 2025 (tỉnh sau sáp nhập)',
     year: 2025,
     settings: {
-      bands: [
-        { label: 'Xuất sắc', min: 90 },
-        { label: 'Tốt', min: 80 },
-        { label: 'Khá', min: 70 },
-        { label: 'Trung bình', min: 50 },
-        { label: 'Yếu', min: Number.NEGATIVE_INFINITY },
-      ],
+      bands: [...PROVINCIAL_BANDS],
     },
     criteria: criteria(),
     components: [{ id: 'sipas', name: 'Chỉ số hài lòng (SIPAS)', max: 10 }],

@@ -2,7 +2,12 @@
 export * from './model/types';
 export * from './model/issues';
 export { compileCampaign, type CompiledCampaign } from './model/compile';
-export { DEFAULT_SETTINGS, NATIONAL_BANDS, resolveSettings } from './model/settings';
+export {
+  DEFAULT_SETTINGS,
+  NATIONAL_BANDS,
+  PROVINCIAL_BANDS,
+  resolveSettings,
+} from './model/settings';
 export * from './numbers/points';
 export { scoreCampaign, type ScoreTable } from './scoring/score';
 export {

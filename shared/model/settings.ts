@@ -11,6 +11,15 @@ export const NATIONAL_BANDS: readonly BandSpec[] = [
   { label: 'D', min: Number.NEGATIVE_INFINITY },
 ];
 
+/** The five named groups provinces use: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, Yếu. */
+export const PROVINCIAL_BANDS: readonly BandSpec[] = [
+  { label: 'Xuất sắc', min: 90 },
+  { label: 'Tốt', min: 80 },
+  { label: 'Khá', min: 70 },
+  { label: 'Trung bình', min: 50 },
+  { label: 'Yếu', min: Number.NEGATIVE_INFINITY },
+];
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   decimals: 2,
   scoreSource: 'appraisedWhenPresent',

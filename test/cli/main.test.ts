@@ -9,6 +9,7 @@ import path from 'path';
 import { evaluateCampaign, parseWorkbook, vi, type CampaignSpec } from '../../shared';
 import { renderProposals, renderResults } from '../../shared/workbook/render';
 import { main } from '../../cli/main';
+import { INPUT_SHEETS } from '../../cli/workbook';
 import { readPackage, readSheets, sheetNames } from '../../cli/xlsx';
 import { unzipBytes } from './xlsx/helpers';
 
@@ -62,16 +63,7 @@ describe('xephang rank', () => {
   });
 
   test('writes exactly what the core renders (parity with the pure pipeline)', () => {
-    const inputs = sheetsOf(file, [
-      S.config,
-      S.criteria,
-      S.units,
-      S.self,
-      S.appraised,
-      S.survey,
-      S.nominations,
-      S.ballots,
-    ]);
+    const inputs = sheetsOf(file, INPUT_SHEETS);
     const spec = parseWorkbook(inputs as never).spec as CampaignSpec;
     const evaluation = evaluateCampaign(spec);
     if (!evaluation.ok) throw new Error('invalid');
