@@ -3,34 +3,15 @@
  * the output sheets back by replacing just those parts of the package. Nothing is written
  * unless the whole run succeeds; the file is replaced atomically.
  */
-import {
-  error,
-  evaluateCampaign,
-  inputHash,
-  parseWorkbook,
-  renderOutputs,
-  vi,
-  type Evaluation,
-  type Issue,
-  type CampaignSpec,
-} from '../shared';
+import { error, type Evaluation, type Issue, type CampaignSpec } from '../shared';
 import { existsSync, mkdirSync } from 'fs';
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
+import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
 import { readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
 import { XlsxError } from './xlsx/types';
 
-const S = vi.workbook.sheets;
-export const INPUT_SHEETS = [
-  S.config,
-  S.criteria,
-  S.units,
-  S.self,
-  S.appraised,
-  S.survey,
-  S.nominations,
-  S.ballots,
-];
+export { INPUT_SHEETS, localTime };
 
 export interface Progress {
   (stage: string): void;
@@ -75,10 +56,10 @@ export function runWorkbook(
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, inPath)] };
     throw e;
   }
-  const read = readSheets(pkg, [...INPUT_SHEETS, S.log]);
+  const read = readSheets(pkg, [...SHEETS_TO_READ]);
   const sheets: Record<string, Grid> = {};
   const merges: Record<string, string[]> = {};
-  for (const name of INPUT_SHEETS) {
+  for (const name of SHEETS_TO_READ) {
     const data = read.get(name);
     if (data) {
       sheets[name] = data.rows;
@@ -86,24 +67,18 @@ export function runWorkbook(
     }
   }
   progress('read');
-  const parsed = parseWorkbook(sheets, merges);
-  if (!parsed.spec) {
+  const result = runCampaign({ sheets, merges, time: localTime(options.now ?? new Date()) });
+  progress('evaluated');
+  if (!result.ok) {
     // The core says "the workbook"; here it has a name.
     const file = path.basename(inPath);
-    const named = parsed.issues.map((i) => (i.at.workbook ? { ...i, at: { file } } : i));
-    return { ok: false, issues: named };
+    return {
+      ok: false,
+      issues: result.issues.map((i) => (i.at.workbook ? { ...i, at: { file } } : i)),
+    };
   }
-  const evaluation = evaluateCampaign(parsed.spec);
-  progress('evaluated');
-  if (!evaluation.ok) return { ok: false, issues: [...evaluation.errors, ...evaluation.warnings] };
-  const warnings = [...parsed.issues, ...evaluation.warnings];
   if (options.write) {
-    const now = options.now ?? new Date();
-    const blocks = renderOutputs(evaluation, parsed.spec, read.get(S.log)?.rows, {
-      time: localTime(now),
-      hash: inputHash(sheets),
-    });
-    const bytes = writeSheets(pkg, blocks);
+    const bytes = writeSheets(pkg, result.outputs);
     const target = options.outPath ?? inPath;
     try {
       mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
@@ -114,11 +89,5 @@ export function runWorkbook(
     }
     progress('written');
   }
-  return { ok: true, evaluation, spec: parsed.spec, warnings };
-}
-
-/** "2026-11-25 16:20:55" in the machine's local time: what a person reads in the log. */
-export function localTime(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return { ok: true, evaluation: result.evaluation, spec: result.spec, warnings: result.warnings };
 }

@@ -40,3 +40,26 @@ export { parseWorkbook, type ParsedWorkbook } from './workbook/parse';
 export { renderOutputs, inputHash, type OutputBlock, type RunInfo } from './workbook/render';
 export { inputSheets } from './workbook/inputs';
 export type { Grid, Sheets } from './workbook/grid';
+export {
+  runCampaign,
+  runSummary,
+  issueView,
+  asText,
+  localTime,
+  INPUT_SHEETS,
+  OUTPUT_SHEETS,
+  SHEETS_TO_READ,
+  ISSUE_LIMIT,
+  type RunResult,
+  type RunInput,
+  type RunSummary,
+  type IssueView,
+} from './workbook/run';
+export { readSetup, checkSetup, setupSheets, SETUP_SHEETS } from './workbook/setup';
+export {
+  starterCampaign,
+  templateSheets,
+  type TemplateSheet,
+  type Validation,
+} from './workbook/template';
+export type { ChartSpec } from './workbook/render';

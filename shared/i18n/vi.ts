@@ -222,6 +222,13 @@ export const vi = {
     note: 'Ghi chú',
     blockTitle: '{block}',
     tiedNote: 'Đồng hạng',
+    blockSummary: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH THEO KHỐI THI ĐUA',
+    block: 'Khối thi đua',
+    unitCount: 'Số đơn vị',
+    highest: 'Cao nhất',
+    average: 'Trung bình',
+    lowest: 'Thấp nhất',
+    chartTitle: 'Chỉ số cải cách hành chính theo khối thi đua (%)',
   },
   bands: {
     national: ['A', 'B', 'C', 'D'],

@@ -163,6 +163,15 @@ export interface CampaignSpec {
   locateScore?: (source: ScoreSource, unitId: string, key: string) => CellRef | undefined;
 }
 
+/**
+ * What the task pane edits and "Cấu hình" / "Tiêu chí" hold: a campaign without its units,
+ * scores, nominations and ballots.
+ */
+export type CampaignSetup = Pick<
+  CampaignSpec,
+  'id' | 'name' | 'year' | 'settings' | 'criteria' | 'components' | 'blocks' | 'awards'
+>;
+
 export type ScoreSource = 'self' | 'appraised' | 'components';
 
 /** One score sheet: rows[i] holds criterion codes[i]; unit units[k] is in column cols[k]. */

@@ -17,6 +17,7 @@ import { error, type Issue, type IssueLocation } from '../model/issues';
 import type {
   BandSpec,
   BlockSpec,
+  CampaignSetup,
   CampaignSpec,
   CellRef,
   CellValue,
@@ -980,4 +981,32 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
       cellOf.get(source)?.get(`${unit}\u0000${key}`) ?? locators.get(source)?.(unit, key),
   };
   return { spec, issues };
+}
+
+/**
+ * Only "Cấu hình" and "Tiêu chí": the campaign's setup, for the task pane to edit even when
+ * units or scores still have problems. Returns the setup when those two sheets have no error.
+ */
+export function parseSetupSheets(sheets: Sheets): { setup?: CampaignSetup; issues: Issue[] } {
+  const issues: Issue[] = [];
+  for (const name of [S.config, S.criteria]) {
+    if (!sheets[name]) issues.push(error('missingSheet', { sheet: name }, { workbook: true }));
+  }
+  if (issues.length > 0) return { issues };
+  const config = parseConfig(sheets[S.config], issues);
+  const criteria = parseCriteria(sheets[S.criteria], issues);
+  if (issues.some((i) => i.severity === 'error')) return { issues };
+  return {
+    setup: {
+      id: config.id,
+      name: config.name,
+      year: config.year,
+      settings: config.settings,
+      criteria,
+      ...(config.components.length ? { components: config.components } : {}),
+      blocks: config.blocks,
+      ...(config.awards ? { awards: config.awards } : {}),
+    },
+    issues,
+  };
 }

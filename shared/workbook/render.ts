@@ -10,6 +10,7 @@ import type { CampaignSpec, CellValue } from '../model/types';
 import { awardTable } from '../report/awardTable';
 import { resultTables } from '../report/resultTable';
 import type { Grid } from './grid';
+import { divRound, fromMicro, rounder } from '../numbers/points';
 
 export interface OutputBlock {
   name: string;
@@ -19,6 +20,16 @@ export interface OutputBlock {
   boldRows: number[];
   columnWidths: number[];
   frozenRows: number;
+  /**
+   * A clustered bar chart hosts that can draw one add beside the block: `range` is the data
+   * rectangle (0-based, header row and category column included) inside `rows`.
+   */
+  chart?: ChartSpec;
+}
+
+export interface ChartSpec {
+  title: string;
+  range: { row: number; col: number; rows: number; cols: number };
 }
 
 type Ok = Extract<Evaluation, { ok: true }>;
@@ -60,14 +71,69 @@ export function renderResults(evaluation: Ok): OutputBlock {
       formats.push(table.formats.map((f) => (f === '@' ? undefined : f)));
     }
   }
+  const columnWidths = widths(rows.slice(1));
+  const chart = blockSummary(evaluation, rows, formats, boldRows);
   return {
     name: vi.workbook.sheets.results,
     rows,
     formats,
     boldRows,
-    columnWidths: widths(rows.slice(1)),
+    columnWidths,
     frozenRows: 1,
+    ...(chart ? { chart } : {}),
   };
+}
+
+/**
+ * The index per block (units with an index: count, highest, average, lowest), appended below
+ * the block tables; the chart of "Kết quả" draws it. The average is of the printed indices,
+ * rounded by the same rule as every printed number.
+ */
+function blockSummary(
+  evaluation: Ok,
+  rows: CellValue[][],
+  formats: (string | undefined)[][],
+  boldRows: number[],
+): ChartSpec | undefined {
+  const r = vi.report;
+  const d = evaluation.campaign.settings.decimals;
+  const round = rounder(d);
+  const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
+  const lines: CellValue[][] = [];
+  for (const block of evaluation.blocks) {
+    const indices = block.units.map((u) => u.printed.index).filter((v): v is number => v !== null);
+    if (indices.length === 0) continue;
+    let sum = 0;
+    let high = -Infinity;
+    let low = Infinity;
+    for (const v of indices) {
+      sum += v; // micro-points: integers, exact
+      if (v > high) high = v;
+      if (v < low) low = v;
+    }
+    lines.push([
+      block.name,
+      fromMicro(high),
+      fromMicro(round(divRound(sum, indices.length))),
+      fromMicro(low),
+      indices.length,
+    ]);
+  }
+  if (lines.length === 0) return undefined;
+  rows.push([]);
+  formats.push([]);
+  boldRows.push(rows.length);
+  rows.push([r.blockSummary]);
+  formats.push([]);
+  const top = rows.length;
+  boldRows.push(top);
+  rows.push([r.block, r.highest, r.average, r.lowest, r.unitCount]);
+  formats.push([]);
+  for (const line of lines) {
+    rows.push(line);
+    formats.push([undefined, num, num, num, '0']);
+  }
+  return { title: r.chartTitle, range: { row: top, col: 0, rows: lines.length + 1, cols: 4 } };
 }
 
 export function renderProposals(evaluation: Ok, spec: CampaignSpec): OutputBlock {

@@ -63,7 +63,7 @@ describe('xephang rank', () => {
   });
 
   test('writes exactly what the core renders (parity with the pure pipeline)', () => {
-    const inputs = sheetsOf(file, INPUT_SHEETS);
+    const inputs = sheetsOf(file, [...INPUT_SHEETS]);
     const spec = parseWorkbook(inputs as never).spec as CampaignSpec;
     const evaluation = evaluateCampaign(spec);
     if (!evaluation.ok) throw new Error('invalid');

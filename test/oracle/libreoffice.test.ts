@@ -51,7 +51,7 @@ const SEEDS = [20251, 20252, 20253];
 
 /** Reads a campaign workbook's input sheets and evaluates it, as the CLI does. */
 function evaluateWorkbook(bytes: Uint8Array): Evaluated {
-  const read = readSheets(readPackage(bytes), INPUT_SHEETS);
+  const read = readSheets(readPackage(bytes), [...INPUT_SHEETS]);
   const sheets: Record<string, Grid> = {};
   const merges: Record<string, string[]> = {};
   for (const [name, data] of read) {

@@ -1,0 +1,169 @@
+/**
+ * One click of "Xếp hạng", host-neutral: the input sheets a host read in one batch → either the
+ * output sheets to write in one batch, or the problems that stop the run (nothing is written).
+ * The CLI, Excel and Google Sheets all call this, so they produce the same sheets.
+ */
+import { evaluateCampaign, type Evaluation } from '../evaluate';
+import { vi } from '../i18n/vi';
+import { cellAddress, formatIssue, type Issue } from '../model/issues';
+import type { CampaignSpec } from '../model/types';
+import { fromMicro } from '../numbers/points';
+import type { Grid, Sheets } from './grid';
+import { parseWorkbook, type Merges } from './parse';
+import { inputHash, renderOutputs, type OutputBlock } from './render';
+
+const S = vi.workbook.sheets;
+
+/** The sheets a run reads, in the workbook's order; only the first four are required. */
+export const INPUT_SHEETS: readonly string[] = [
+  S.config,
+  S.criteria,
+  S.units,
+  S.self,
+  S.appraised,
+  S.survey,
+  S.nominations,
+  S.ballots,
+];
+
+/** The sheets a run writes (inputs never among them). */
+export const OUTPUT_SHEETS: readonly string[] = [S.results, S.proposals, S.log];
+
+/** Every sheet a host reads for one run: the inputs and the previous log (kept and appended). */
+export const SHEETS_TO_READ: readonly string[] = [...INPUT_SHEETS, S.log];
+
+type Ok = Extract<Evaluation, { ok: true }>;
+
+export type RunResult =
+  | {
+      ok: true;
+      outputs: OutputBlock[];
+      evaluation: Ok;
+      spec: CampaignSpec;
+      warnings: Issue[];
+    }
+  | { ok: false; issues: Issue[] };
+
+export interface RunInput {
+  /** Values of the sheets in SHEETS_TO_READ that exist (absent sheets left out). */
+  sheets: Sheets;
+  /** Merged ranges per sheet, where the host can tell. */
+  merges?: Merges;
+  /** The run's local time as people read it ("2026-11-25 16:20:55"); hosts own the clock. */
+  time: string;
+}
+
+/** Parses, validates, scores, ranks, proposes awards and renders; never touches a host. */
+export function runCampaign(input: RunInput): RunResult {
+  const inputs: Record<string, Grid> = {};
+  for (const name of INPUT_SHEETS) {
+    const grid = input.sheets[name];
+    if (grid) inputs[name] = grid;
+  }
+  const parsed = parseWorkbook(inputs, input.merges ?? {});
+  if (!parsed.spec) return { ok: false, issues: parsed.issues };
+  const evaluation = evaluateCampaign(parsed.spec);
+  if (!evaluation.ok) return { ok: false, issues: [...evaluation.errors, ...evaluation.warnings] };
+  const outputs = renderOutputs(evaluation, parsed.spec, input.sheets[S.log], {
+    time: input.time,
+    hash: inputHash(inputs),
+  });
+  return {
+    ok: true,
+    outputs,
+    evaluation,
+    spec: parsed.spec,
+    warnings: [...parsed.issues, ...evaluation.warnings],
+  };
+}
+
+/** "2026-11-25 16:20:55" from the parts of a local time (hosts pass their own clock's). */
+export function localTime(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** An issue as a UI lists it: the Vietnamese line, and the cell to select when clicked. */
+export interface IssueView {
+  severity: 'error' | 'warning';
+  text: string;
+  sheet?: string;
+  /** A1 address, e.g. "D7". */
+  cell?: string;
+}
+
+export function issueView(issue: Issue): IssueView {
+  const cell = issue.at.cell;
+  return {
+    severity: issue.severity,
+    text: formatIssue(issue),
+    ...(cell ? { sheet: cell.sheet, cell: cellAddress(cell) } : {}),
+  };
+}
+
+/** What the task pane / sidebar shows after a run. */
+export type RunSummary =
+  | {
+      ok: true;
+      time: string;
+      units: number;
+      proposals: number;
+      /** Per block: name, unit count and the first places (rank, name, index, class). */
+      blocks: {
+        name: string;
+        units: number;
+        top: { rank: number | null; name: string; index: number | null; band: string }[];
+      }[];
+      warnings: IssueView[];
+      /** Output sheets written. */
+      sheets: string[];
+    }
+  | { ok: false; time: string; errors: IssueView[]; warnings: IssueView[] };
+
+/** At most this many issues travel to a UI (a broken 10,000-unit sheet can have thousands). */
+export const ISSUE_LIMIT = 200;
+
+export function runSummary(result: RunResult, time: string, topPerBlock = 3): RunSummary {
+  if (!result.ok) {
+    const views = result.issues.slice(0, ISSUE_LIMIT).map(issueView);
+    return {
+      ok: false,
+      time,
+      errors: views.filter((v) => v.severity === 'error'),
+      warnings: views.filter((v) => v.severity === 'warning'),
+    };
+  }
+  const e = result.evaluation;
+  return {
+    ok: true,
+    time,
+    units: e.units.length,
+    proposals: e.awards?.allocation.proposals.length ?? 0,
+    blocks: e.blocks.map((b) => ({
+      name: b.name,
+      units: b.units.length,
+      top: b.units.slice(0, topPerBlock).map((u) => ({
+        rank: u.rankInBlock,
+        name: u.name,
+        index: u.printed.index === null ? null : fromMicro(u.printed.index),
+        band: u.classification,
+      })),
+    })),
+    warnings: result.warnings.slice(0, ISSUE_LIMIT).map(issueView),
+    sheets: result.outputs.map((o) => o.name),
+  };
+}
+
+/**
+ * Text a host writes into a cell must stay the same text. Excel and Sheets read what is typed:
+ * a leading = + - @ makes a formula, and "12", "1/2", "15%" or "TRUE" become a number, a date or
+ * a boolean. Such text gets the apostrophe prefix both hosts treat as "this is text" (the
+ * apostrophe is not part of the value). Other text is left alone.
+ */
+export function asText(v: string): string {
+  return COERCED.test(v) ? `'${v}` : v;
+}
+
+// A formula start (also the full-width "＝"), a leading apostrophe (it would be eaten), anything
+// starting like a number, date, time, percent or currency, and the boolean words.
+const COERCED = /^(?:[=+\-@\uff1d'\s]|[0-9.,$€₫(]|(?:true|false)$)/i;

@@ -1,0 +1,305 @@
+/**
+ * A fresh campaign workbook, host-neutral: the input sheets of the workbook format for a starter
+ * campaign (or any spec), plus what helps a person fill them — live max subtotals, drop-downs and
+ * number checks on score cells, level lists, protected and frozen headers. The CLI writes these
+ * into an .xlsx; Excel and Sheets create them in the open workbook ("Tạo mẫu").
+ */
+import { vi } from '../i18n/vi';
+import { columnLetters } from '../model/issues';
+import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../model/types';
+import { PROVINCIAL_BANDS } from '../model/settings';
+import { inputSheets } from './inputs';
+
+/**
+ * One data validation. `range` is a cell or range ("D2:Z40"), or several separated by spaces.
+ * Exactly one of `values`, `listRange`, `decimal` and `whole` says what is allowed:
+ * - values: a drop-down of these texts;
+ * - listRange: a drop-down of the cells of a range, e.g. "'Danh mục'!$A$2:$A$9" (no '=');
+ * - decimal: a number between min and max (inclusive);
+ * - whole: an integer ≥ min (and ≤ max when given).
+ * Blank cells are always allowed. `error` is the message shown on a wrong entry; `prompt` is
+ * shown when the cell is selected.
+ */
+export interface Validation {
+  range: string;
+  values?: string[];
+  listRange?: string;
+  decimal?: { min: number; max: number };
+  whole?: { min: number; max?: number };
+  prompt?: string;
+  error?: string;
+}
+
+/** A sheet to create: values, and optionally formats, formulas, validations and protection. */
+export interface TemplateSheet {
+  name: string;
+  /** row-major, ragged allowed; null / undefined = empty cell */
+  rows: (CellValue | undefined)[][];
+  formats?: (string | undefined)[][];
+  boldRows?: number[];
+  columnWidths?: number[];
+  frozenRows?: number;
+  /** Formula text per cell without the leading '=' (same shape as rows), e.g. "SUM(C3,C4)". */
+  formulas?: (string | undefined)[][];
+  validations?: Validation[];
+  /** Protect the sheet (no password) leaving the `unlocked` ranges editable. */
+  protection?: { unlocked: string[] };
+}
+
+const tick = (code: string, name: string, max: number): CriterionSpec => ({
+  code,
+  name,
+  max,
+  rule: { kind: 'tick' },
+});
+
+/** A starter campaign: the first fields of the PAR Index method with a few criteria each. */
+export function starterCampaign(units: number, year: number): CampaignSpec {
+  const unitSpecs: UnitSpec[] = Array.from({ length: units }, (_, i) => ({
+    id: `DV${String(i + 1).padStart(3, '0')}`,
+    name: `Đơn vị ${i + 1}`,
+    block: i % 2 === 0 ? 'so' : 'xa',
+  }));
+  return {
+    id: `cchc-${year}`,
+    name: `Thi đua cải cách hành chính năm ${year}`,
+    year,
+    settings: {
+      bands: [...PROVINCIAL_BANDS],
+    },
+    criteria: [
+      {
+        code: '1',
+        name: 'Công tác chỉ đạo, điều hành cải cách hành chính',
+        max: 10,
+        children: [
+          tick('1.1', 'Ban hành kế hoạch cải cách hành chính năm kịp thời', 2),
+          {
+            code: '1.2',
+            name: 'Mức độ hoàn thành kế hoạch (%)',
+            max: 4,
+            rule: {
+              kind: 'tiers',
+              tiers: [
+                { min: 100, points: 4 },
+                { min: 80, points: 2 },
+              ],
+            },
+          },
+          {
+            code: '1.3',
+            name: 'Báo cáo cải cách hành chính định kỳ',
+            max: 2,
+            rule: {
+              kind: 'levels',
+              levels: [
+                { label: 'Đầy đủ, đúng hạn', points: 2 },
+                { label: 'Chậm hạn', points: 1 },
+                { label: 'Không báo cáo', points: 0 },
+              ],
+            },
+          },
+          {
+            code: '1.4',
+            name: 'Vi phạm kỷ luật, kỷ cương (số lần)',
+            max: 2,
+            rule: { kind: 'deduction', perCount: 0.5 },
+          },
+        ],
+      },
+      {
+        code: '2',
+        name: 'Cải cách thủ tục hành chính',
+        max: 10,
+        children: [
+          {
+            code: '2.1',
+            name: 'Tỷ lệ hồ sơ giải quyết đúng hạn (%)',
+            max: 6,
+            rule: { kind: 'proportional', of: 100 },
+          },
+          tick('2.2', 'Công khai thủ tục hành chính đầy đủ', 4),
+          {
+            code: '2.3',
+            name: 'Sáng kiến được công nhận (điểm thưởng)',
+            max: 1,
+            rule: { kind: 'bonus', perCount: 0.5 },
+          },
+        ],
+      },
+    ],
+    components: [{ id: 'sipas', name: 'Chỉ số hài lòng (SIPAS)', max: 10 }],
+    blocks: [
+      { id: 'so', name: 'Khối sở, ban, ngành' },
+      { id: 'xa', name: 'Khối xã, phường' },
+    ],
+    units: unitSpecs,
+  };
+}
+
+/** A1 column letters (0-based column). */
+const col = (c: number): string => columnLetters(c + 1);
+
+function leavesOf(nodes: readonly CriterionSpec[], out: CriterionSpec[] = []): CriterionSpec[] {
+  for (const n of nodes) {
+    if (n.children?.length) leavesOf(n.children, out);
+    else out.push(n);
+  }
+  return out;
+}
+
+function flatten(
+  nodes: readonly CriterionSpec[],
+  depth = 0,
+  out: [CriterionSpec, number][] = [],
+): [CriterionSpec, number][] {
+  for (const n of nodes) {
+    out.push([n, depth]);
+    if (n.children?.length) flatten(n.children, depth + 1, out);
+  }
+  return out;
+}
+
+/** The data validation a person meets when typing a score for a leaf criterion. */
+function scoreValidation(leaf: CriterionSpec, range: string, listRange?: string): Validation {
+  const na = vi.template.na;
+  const rule = leaf.rule;
+  switch (rule?.kind) {
+    case 'tick':
+      return {
+        range,
+        values: ['✓', '☐', na],
+        prompt: vi.template.tickPrompt,
+        error: vi.template.tickError,
+      };
+    case 'levels':
+      // Labels may hold commas ("Đầy đủ, đúng hạn"): the list lives in cells of "Danh mục".
+      return {
+        range,
+        listRange: listRange ?? '',
+        prompt: vi.template.levelPrompt,
+        error: vi.template.levelError,
+      };
+    case 'tiers':
+    case 'proportional':
+      return {
+        range,
+        decimal: { min: 0, max: 1_000_000 },
+        prompt: vi.template.valuePrompt,
+        error: vi.template.numberError,
+      };
+    case 'deduction':
+      return {
+        range,
+        whole: { min: 0 },
+        prompt: vi.template.countPrompt,
+        error: vi.template.countError,
+      };
+    case 'bonus':
+      return rule.perCount === undefined
+        ? {
+            range,
+            decimal: { min: 0, max: leaf.max },
+            prompt: vi.template.pointsPrompt,
+            error: vi.template.numberError,
+          }
+        : {
+            range,
+            whole: { min: 0 },
+            prompt: vi.template.countPrompt,
+            error: vi.template.countError,
+          };
+    default:
+      return { range, decimal: { min: 0, max: leaf.max }, error: vi.template.numberError };
+  }
+}
+
+/**
+ * The template's sheets: the input sheets of the format, plus what helps a person fill them:
+ * parent rows with live max-point subtotals in "Tiêu chí", drop-down lists and number checks on
+ * every score cell, frozen and protected header rows and criterion columns on the score sheets.
+ */
+export function templateSheets(spec: CampaignSpec): TemplateSheet[] {
+  const sheets: TemplateSheet[] = inputSheets(spec).map((b) => ({ ...b }));
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const S = vi.workbook.sheets;
+
+  // "Tiêu chí": a parent's max is the live sum of its children's (bonus leaves excluded).
+  const criteria = byName.get(S.criteria) as TemplateSheet;
+  const rowOf = new Map<string, number>();
+  criteria.rows.forEach((row, r) => rowOf.set(String(row[0]), r));
+  const formulas: (string | undefined)[][] = criteria.rows.map(() => []);
+  for (const [node] of flatten(spec.criteria)) {
+    if (!node.children?.length) continue;
+    const r = rowOf.get(node.code) as number;
+    const parts = node.children
+      .filter((ch) => ch.rule?.kind !== 'bonus')
+      .map((ch) => `C${(rowOf.get(ch.code) as number) + 1}`);
+    formulas[r][2] = parts.length ? `SUM(${parts.join(',')})` : '0';
+  }
+  criteria.formulas = formulas;
+  criteria.boldRows = [
+    0,
+    ...flatten(spec.criteria)
+      .filter(([n]) => n.children?.length)
+      .map(([n]) => rowOf.get(n.code) as number),
+  ];
+  criteria.columnWidths = [12, 60, 12, 16, 40, 16];
+
+  // "Danh mục": one column per criterion scored by levels — its labels, then N/A.
+  const levelLeaves = leavesOf(spec.criteria).filter((leaf) => leaf.rule?.kind === 'levels');
+  const listOf = new Map<string, string>();
+  if (levelLeaves.length > 0) {
+    const lists: (CellValue | undefined)[][] = [levelLeaves.map((leaf) => leaf.code)];
+    levelLeaves.forEach((leaf, c) => {
+      const labels = leaf.rule?.kind === 'levels' ? leaf.rule.levels.map((l) => l.label) : [];
+      [...labels, vi.template.na].forEach((label, i) => {
+        (lists[i + 1] ??= [])[c] = label;
+      });
+      listOf.set(leaf.code, `'${S.lists}'!$${col(c)}$2:$${col(c)}$${labels.length + 2}`);
+    });
+    sheets.push({ name: S.lists, rows: lists, boldRows: [0], frozenRows: 1 });
+  }
+
+  // Score sheets: every node of the tree (parents as bold section rows, ignored by parsing),
+  // a drop-down or number check per leaf row, only the score cells unlocked.
+  const units = spec.units.length;
+  for (const name of [S.self, S.appraised]) {
+    const sheet = byName.get(name) as TemplateSheet;
+    const header = sheet.rows[0];
+    const scores = new Map(sheet.rows.slice(1).map((row) => [String(row[0]), row]));
+    const rows: (CellValue | undefined)[][] = [header];
+    const bold = [0];
+    const validations: Validation[] = [];
+    const last = col(2 + units);
+    for (const [node] of flatten(spec.criteria)) {
+      const r = rows.length;
+      if (node.children?.length) {
+        bold.push(r);
+        rows.push([node.code, node.name, node.max]);
+      } else {
+        rows.push(scores.get(node.code) ?? [node.code, node.name, node.max]);
+        if (units > 0) {
+          validations.push(
+            scoreValidation(node, `D${r + 1}:${last}${r + 1}`, listOf.get(node.code)),
+          );
+        }
+      }
+    }
+    sheet.rows = rows;
+    sheet.boldRows = bold;
+    sheet.validations = validations;
+    sheet.frozenRows = 1;
+    sheet.columnWidths = [12, 50, 10, ...Array.from({ length: units }, () => 10)];
+    sheet.protection = {
+      unlocked:
+        units > 0
+          ? leavesOf(spec.criteria).map((leaf) => {
+              const r = rows.findIndex((row) => row[0] === leaf.code) + 1;
+              return `D${r}:${last}${r}`;
+            })
+          : [],
+    };
+  }
+  return sheets;
+}
