@@ -1,0 +1,39 @@
+/**
+ * The whole contract between the one UI (Excel task pane, Sheets sidebar) and its host. Each
+ * host implements it once (addin/bridge.ts over office-js, gas/bridge.ts over google.script.run);
+ * tests implement it over counting fakes. Everything crossing it is plain JSON.
+ */
+import type { CampaignSetup } from '../shared/model/types';
+import type { IssueView, RunSummary } from '../shared/workbook/run';
+
+export type { CampaignSetup, IssueView, RunSummary };
+
+export type SetupState =
+  /** "Cấu hình" and "Tiêu chí" read without error. */
+  | { kind: 'ready'; setup: CampaignSetup; warnings: IssueView[] }
+  /** The workbook has neither sheet: offer "Tạo mẫu". */
+  | { kind: 'empty' }
+  /** The sheets exist but have errors: list them (clicking one selects its cell). */
+  | { kind: 'invalid'; errors: IssueView[] };
+
+export type SaveResult = { ok: true } | { ok: false; errors: IssueView[] };
+
+export interface TemplateOptions {
+  /** Number of unit columns in the score sheets (0–2000). */
+  units: number;
+  year: number;
+}
+
+export interface HostBridge {
+  /** 'excel' | 'sheets' | anything a test names itself; the UI only shows it. */
+  readonly host: string;
+  loadSetup(): Promise<SetupState>;
+  /** Checks the setup (checkSetup) and, when it has no error, rewrites "Cấu hình" and "Tiêu chí". */
+  saveSetup(setup: CampaignSetup): Promise<SaveResult>;
+  /** One click of "Xếp hạng": reads, computes, writes outputs; nothing is written on errors. */
+  rank(): Promise<RunSummary>;
+  /** Creates the campaign sheets in a workbook that has none ("Tạo mẫu"). */
+  createTemplate(options: TemplateOptions): Promise<SaveResult>;
+  /** Activates the sheet and selects the cell of an issue. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
