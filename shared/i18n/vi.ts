@@ -233,7 +233,21 @@ export const vi = {
   bands: {
     national: ['A', 'B', 'C', 'D'],
   },
-  /** Prompts and checks of the template's score cells. */
+  /** What the spreadsheet hosts (Excel, Google Sheets) say themselves. */
+  host: {
+    protectedSheet:
+      "Trang tính '{sheet}' đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ trang tính rồi xếp hạng lại.",
+    sheetExists:
+      "Bảng tính đã có trang tính '{sheet}'. Chỉ tạo mẫu trong bảng tính chưa có các trang của đợt thi đua.",
+    validationTitle: 'Giá trị không hợp lệ',
+    failed: 'Không thực hiện được: {message}',
+    busy: 'Đang có người khác xếp hạng trên bảng tính này. Vui lòng thử lại sau ít phút.',
+    rankDone: 'Đã xếp hạng {units} đơn vị; kết quả ở trang tính "{sheet}".',
+    rankFailed: 'Chưa xếp hạng được: {count} lỗi cần sửa.',
+    errorsTitle: 'Lỗi trong bảng tính',
+    close: 'Đóng',
+  },
+
   template: {
     na: 'N/A',
     tickPrompt: 'Chọn ✓ nếu đạt, ☐ nếu không đạt, N/A nếu không áp dụng.',

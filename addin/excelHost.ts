@@ -1,0 +1,443 @@
+/// <reference types="office-js" />
+/**
+ * The Excel host: the port between office-js and the pure core. One click of "Xếp hạng" is
+ * one `Excel.run` with two `context.sync()` calls: one reads every input sheet's used range (and
+ * what is needed to clear the old outputs), one writes every output sheet. Only outputs larger
+ * than a request can carry (Excel on the web refuses ~5 MB) take one more sync per extra chunk.
+ * Everything between reading and writing is `runCampaign` from shared/, as in the CLI and Sheets.
+ */
+import { formatMessage, vi } from '../shared/i18n/vi';
+import type { CellValue } from '../shared/model/types';
+import type { Grid } from '../shared/workbook/grid';
+import type { ChartSpec } from '../shared/workbook/render';
+import {
+  asText,
+  localTime,
+  OUTPUT_SHEETS,
+  runCampaign,
+  runSummary,
+  SHEETS_TO_READ,
+  type RunSummary,
+} from '../shared/workbook/run';
+import { readSetup, checkSetup, setupSheets, SETUP_SHEETS } from '../shared/workbook/setup';
+import type { TemplateSheet, Validation } from '../shared/workbook/template';
+import { starterCampaign, templateSheets } from '../shared/workbook/template';
+import { issueView } from '../shared/workbook/run';
+import type { CampaignSetup } from '../shared/model/types';
+import type { SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+
+/** `Excel.run`, injected so tests can pass a counting fake. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** The clock (tests fix it). */
+  now?: () => Date;
+  /** Largest estimated payload of one write request, in bytes (Excel on the web: 5 MB). */
+  requestLimit?: number;
+  /** Whether the host has ExcelApi 1.13 (merged areas); merges are skipped otherwise. */
+  mergesSupported?: boolean;
+}
+
+export const REQUEST_LIMIT = 4_000_000;
+
+/** What one request writes: a part of one sheet's rows, or the sheet's finishing touches. */
+interface Piece {
+  sheet: string;
+  first: number;
+  rows: (CellValue | undefined)[][];
+  formats?: (string | undefined)[][];
+  width: number;
+  bytes: number;
+}
+
+/** A sheet to write in full (an output, a setup sheet or a template sheet). */
+type SheetToWrite = TemplateSheet & { chart?: ChartSpec };
+
+interface ReadSheet {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  merges?: Excel.RangeAreas;
+}
+
+/** Queues the loads of SHEETS_TO_READ (values from A1, merges) and of the sheets to replace. */
+function queueReads(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  replace: readonly string[],
+  mergesSupported: boolean,
+): { inputs: Map<string, ReadSheet>; outputs: Map<string, Excel.Worksheet> } {
+  const sheets = context.workbook.worksheets;
+  const inputs = new Map<string, ReadSheet>();
+  for (const name of names) {
+    const sheet = sheets.getItemOrNullObject(name);
+    // valuesOnly: formatting alone does not stretch the range
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('values,rowIndex,columnIndex');
+    const merges = mergesSupported ? used.getMergedAreasOrNullObject() : undefined;
+    merges?.load('address');
+    inputs.set(name, { sheet, used, merges });
+  }
+  const outputs = new Map<string, Excel.Worksheet>();
+  for (const name of replace) {
+    const sheet = sheets.getItemOrNullObject(name);
+    sheet.load('name');
+    sheet.protection.load('protected');
+    sheet.charts.load('items/name');
+    outputs.set(name, sheet);
+  }
+  return { inputs, outputs };
+}
+
+/** The loaded values, placed so that grid[0][0] is A1 as the core expects. */
+function gridOf(read: ReadSheet): Grid | undefined {
+  if (read.sheet.isNullObject) return undefined;
+  if (read.used.isNullObject) return [];
+  const { values, rowIndex, columnIndex } = read.used;
+  if (rowIndex === 0 && columnIndex === 0) return values as CellValue[][];
+  const pad: CellValue[] = Array.from({ length: columnIndex }, () => null);
+  const grid: CellValue[][] = Array.from({ length: rowIndex }, () => []);
+  for (const row of values as CellValue[][]) grid.push(columnIndex ? [...pad, ...row] : row);
+  return grid;
+}
+
+/** "'Chấm điểm'!D5:E6, 'Chấm điểm'!B2" → ["D5:E6", "B2"]. */
+export function mergedRanges(address: string): string[] {
+  return address
+    .split(',')
+    .map((part) => part.trim().split('!').pop() ?? '')
+    .map((a) => a.replace(/\$/g, ''))
+    .filter((a) => a.length > 0);
+}
+
+/** Cells as a host must write them: text stays text, empty is "". */
+function cellForWrite(v: CellValue | undefined): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v === '' ? '' : asText(v);
+  return v;
+}
+
+/** A rough size of what office-js sends for these cells (JSON of values and formats). */
+function estimateBytes(
+  rows: (CellValue | undefined)[][],
+  formats: (string | undefined)[][] | undefined,
+  width: number,
+): number {
+  let bytes = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const f = formats?.[r];
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      bytes += typeof v === 'string' ? v.length * 2 + 4 : v === null || v === undefined ? 3 : 12;
+      bytes += (f?.[c]?.length ?? 7) + 3;
+    }
+  }
+  return bytes;
+}
+
+function widthOf(rows: readonly (readonly unknown[])[]): number {
+  let width = 1;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** Splits the sheets' rows into pieces that each fit one request. */
+export function planPieces(sheets: readonly SheetToWrite[], limit: number): Piece[][] {
+  const requests: Piece[][] = [[]];
+  let used = 0;
+  for (const s of sheets) {
+    const width = widthOf(s.rows);
+    let first = 0;
+    const total = s.rows.length;
+    if (total === 0) {
+      requests[requests.length - 1].push({ sheet: s.name, first: 0, rows: [], width, bytes: 0 });
+      continue;
+    }
+    while (first < total) {
+      // Take rows until the request is full (at least one row per piece).
+      let last = first;
+      let bytes = 0;
+      while (last < total) {
+        const b = estimateBytes(
+          [s.rows[last]],
+          s.formats ? [s.formats[last] ?? []] : undefined,
+          width,
+        );
+        if (last > first && used + bytes + b > limit) break;
+        bytes += b;
+        last++;
+      }
+      requests[requests.length - 1].push({
+        sheet: s.name,
+        first,
+        rows: s.rows.slice(first, last),
+        formats: s.formats?.slice(first, last),
+        width,
+        bytes,
+      });
+      used += bytes;
+      first = last;
+      if (first < total || used >= limit) {
+        requests.push([]);
+        used = 0;
+      }
+    }
+  }
+  return requests.filter((r, i) => r.length > 0 || i === 0);
+}
+
+/** Column width in points from the format's character widths (Calibri 11: ~5.6 pt a character). */
+const points = (chars: number): number => Math.round(chars * 5.6 + 5);
+
+function queuePiece(sheet: Excel.Worksheet, piece: Piece): void {
+  if (piece.rows.length === 0) return;
+  const values = piece.rows.map((row) => {
+    const out = new Array<string | number | boolean>(piece.width);
+    for (let c = 0; c < piece.width; c++) out[c] = cellForWrite(row[c]);
+    return out;
+  });
+  const range = sheet.getRangeByIndexes(piece.first, 0, piece.rows.length, piece.width);
+  // Formats first: "0.00" on an empty cell, then the number.
+  if (piece.formats?.some((f) => f && f.length > 0)) {
+    range.numberFormat = piece.rows.map((_, r) => {
+      const f = piece.formats?.[r] ?? [];
+      const out = new Array<string>(piece.width);
+      for (let c = 0; c < piece.width; c++) out[c] = f[c] ?? 'General';
+      return out;
+    });
+  }
+  range.values = values;
+}
+
+function queueFinish(sheet: Excel.Worksheet, s: SheetToWrite, width: number): void {
+  for (const r of s.boldRows ?? []) {
+    sheet.getRangeByIndexes(r, 0, 1, Math.max(1, s.rows[r]?.length ?? 1)).format.font.bold = true;
+  }
+  (s.columnWidths ?? []).forEach((w, c) => {
+    if (c < width) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = points(w);
+  });
+  if (s.frozenRows) sheet.freezePanes.freezeRows(s.frozenRows);
+  for (const [r, row] of (s.formulas ?? []).entries()) {
+    row?.forEach((f, c) => {
+      if (f) sheet.getRangeByIndexes(r, c, 1, 1).formulas = [[f.startsWith('=') ? f : `=${f}`]];
+    });
+  }
+  for (const v of s.validations ?? []) queueValidation(sheet, v);
+  if (s.chart) {
+    const { row, col, rows, cols } = s.chart.range;
+    const data = sheet.getRangeByIndexes(row, col, rows, cols);
+    const chart = sheet.charts.add('BarClustered', data, 'Columns');
+    chart.name = CHART_NAME;
+    chart.title.text = s.chart.title;
+    chart.setPosition(sheet.getRangeByIndexes(row, col + cols + 1, 1, 1));
+  }
+  if (s.protection) {
+    for (const address of s.protection.unlocked) {
+      sheet.getRange(address).format.protection.locked = false;
+    }
+    sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  }
+}
+
+export const CHART_NAME = 'XepHangChiSoTheoKhoi';
+
+function queueValidation(sheet: Excel.Worksheet, v: Validation): void {
+  for (const address of v.range.split(/\s+/).filter(Boolean)) {
+    const dv = sheet.getRange(address).dataValidation;
+    if (v.values) {
+      dv.rule = { list: { inCellDropDown: true, source: v.values.join(',') } };
+    } else if (v.listRange) {
+      dv.rule = { list: { inCellDropDown: true, source: `=${v.listRange}` } };
+    } else if (v.decimal) {
+      dv.rule = {
+        decimal: { operator: 'Between', formula1: v.decimal.min, formula2: v.decimal.max },
+      };
+    } else if (v.whole) {
+      dv.rule = {
+        wholeNumber:
+          v.whole.max === undefined
+            ? { operator: 'GreaterThanOrEqualTo', formula1: v.whole.min }
+            : { operator: 'Between', formula1: v.whole.min, formula2: v.whole.max },
+      };
+    }
+    if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
+    dv.errorAlert = {
+      showAlert: true,
+      style: 'Stop',
+      title: vi.host.validationTitle,
+      message: v.error ?? '',
+    };
+  }
+}
+
+/**
+ * Writes whole sheets: each existing one is cleared (values, formats, charts, frozen panes),
+ * a missing one added, then rows are written in as many requests as the payload needs (one
+ * for any campaign of ordinary size). Returns the number of syncs it used.
+ */
+async function writeSheets(
+  context: Excel.RequestContext,
+  toWrite: readonly SheetToWrite[],
+  existing: Map<string, Excel.Worksheet>,
+  limit: number,
+  activate?: string,
+): Promise<number> {
+  const app = context.workbook.application;
+  app.suspendApiCalculationUntilNextSync();
+  app.suspendScreenUpdatingUntilNextSync();
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const s of toWrite) {
+    const old = existing.get(s.name);
+    let sheet: Excel.Worksheet;
+    if (old && !old.isNullObject) {
+      sheet = old;
+      for (const chart of old.charts.items) chart.delete();
+      sheet.freezePanes.unfreeze();
+      sheet.getRange().clear('All');
+    } else {
+      sheet = context.workbook.worksheets.add(s.name);
+    }
+    sheets.set(s.name, sheet);
+  }
+  const requests = planPieces(toWrite, limit);
+  let syncs = 0;
+  for (let i = 0; i < requests.length; i++) {
+    if (i > 0) {
+      await context.sync();
+      syncs++;
+      app.suspendApiCalculationUntilNextSync();
+      app.suspendScreenUpdatingUntilNextSync();
+    }
+    for (const piece of requests[i]) queuePiece(sheets.get(piece.sheet) as Excel.Worksheet, piece);
+  }
+  for (const s of toWrite) queueFinish(sheets.get(s.name) as Excel.Worksheet, s, widthOf(s.rows));
+  if (activate) sheets.get(activate)?.activate();
+  await context.sync();
+  return syncs + 1;
+}
+
+/** The problems that stop a write to output sheets someone protected. */
+function protectedOutputs(outputs: Map<string, Excel.Worksheet>, names: readonly string[]) {
+  return names
+    .filter((n) => {
+      const s = outputs.get(n);
+      return s && !s.isNullObject && s.protection.protected;
+    })
+    .map((sheet) => ({
+      severity: 'error' as const,
+      text: formatMessage(vi.host.protectedSheet, { sheet }),
+      sheet,
+    }));
+}
+
+export interface RankOutcome {
+  summary: RunSummary;
+  /** context.sync() calls this click made. */
+  syncs: number;
+}
+
+/** One click of "Xếp hạng". Nothing is written unless the whole run succeeds. */
+export async function rankWorkbook(
+  run: ExcelRun,
+  options: ExcelHostOptions = {},
+): Promise<RankOutcome> {
+  const now = options.now ?? (() => new Date());
+  const limit = options.requestLimit ?? REQUEST_LIMIT;
+  return run(async (context) => {
+    const { inputs, outputs } = queueReads(
+      context,
+      SHEETS_TO_READ,
+      OUTPUT_SHEETS,
+      options.mergesSupported ?? false,
+    );
+    await context.sync();
+    let syncs = 1;
+    const sheets: Record<string, Grid> = {};
+    const merges: Record<string, string[]> = {};
+    for (const [name, read] of inputs) {
+      const grid = gridOf(read);
+      if (!grid) continue;
+      sheets[name] = grid;
+      if (read.merges && !read.merges.isNullObject)
+        merges[name] = mergedRanges(read.merges.address);
+    }
+    const time = localTime(now());
+    const result = runCampaign({ sheets, merges, time });
+    const summary = runSummary(result, time);
+    if (!result.ok) return { summary, syncs };
+    const blocked = protectedOutputs(
+      outputs,
+      result.outputs.map((o) => o.name),
+    );
+    if (blocked.length > 0)
+      return { summary: { ok: false, time, errors: blocked, warnings: [] }, syncs };
+    syncs += await writeSheets(context, result.outputs, outputs, limit, vi.workbook.sheets.results);
+    return { summary, syncs };
+  });
+}
+
+/** Reads "Cấu hình" and "Tiêu chí" (one sync). */
+export async function loadSetup(run: ExcelRun): Promise<SetupState> {
+  return run(async (context) => {
+    const { inputs } = queueReads(context, SETUP_SHEETS, [], false);
+    await context.sync();
+    const sheets: Record<string, Grid> = {};
+    for (const [name, read] of inputs) {
+      const grid = gridOf(read);
+      if (grid) sheets[name] = grid;
+    }
+    if (Object.keys(sheets).length === 0) return { kind: 'empty' };
+    const { setup, issues } = readSetup(sheets);
+    if (!setup) return { kind: 'invalid', errors: issues.map(issueView) };
+    return { kind: 'ready', setup, warnings: issues.map(issueView) };
+  });
+}
+
+/** Checks a setup and rewrites "Cấu hình" and "Tiêu chí" (two syncs), or returns its errors. */
+export async function saveSetup(run: ExcelRun, setup: CampaignSetup): Promise<SaveResult> {
+  const errors = checkSetup(setup).filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, errors: errors.map(issueView) };
+  return run(async (context) => {
+    const { outputs } = queueReads(context, [], SETUP_SHEETS, false);
+    await context.sync();
+    await writeSheets(context, setupSheets(setup), outputs, REQUEST_LIMIT);
+    return { ok: true } as const;
+  });
+}
+
+/** "Tạo mẫu": the campaign sheets of a starter campaign, only in a workbook that has none. */
+export async function createTemplate(run: ExcelRun, options: TemplateOptions): Promise<SaveResult> {
+  const sheets = templateSheets(starterCampaign(options.units, options.year));
+  return run(async (context) => {
+    const { outputs } = queueReads(
+      context,
+      [],
+      sheets.map((s) => s.name),
+      false,
+    );
+    await context.sync();
+    const clash = [...outputs].filter(([, s]) => !s.isNullObject).map(([name]) => name);
+    if (clash.length > 0) {
+      return {
+        ok: false,
+        errors: clash.map((sheet) => ({
+          severity: 'error' as const,
+          text: formatMessage(vi.host.sheetExists, { sheet }),
+          sheet,
+        })),
+      };
+    }
+    await writeSheets(context, sheets, outputs, REQUEST_LIMIT, vi.workbook.sheets.criteria);
+    return { ok: true } as const;
+  });
+}
+
+/** Activates a sheet and selects one cell (an issue's location). */
+export async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}

@@ -1,0 +1,591 @@
+/**
+ * A counting fake of the slice of office-js the Excel host uses, strict where Excel is strict:
+ * operations queue on proxies and apply only at `context.sync()`; reading a property that was
+ * not loaded and synced throws; a written matrix must match its range; what Excel would read as
+ * a formula, number, date or boolean is converted the way Excel converts typed text (so a name
+ * starting with "=" really becomes a formula here); each sync's payload is measured and one over
+ * 5 MB fails as on Excel on the web; a run that ends with unsynced writes fails. No Node APIs:
+ * the browser test of the task pane loads it too.
+ */
+import type { CellValue } from '../../shared/model/types';
+
+type Value = string | number | boolean;
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  position?: string;
+}
+
+export interface FakeValidation {
+  address: string;
+  rule?: unknown;
+  prompt?: unknown;
+  errorAlert?: unknown;
+}
+
+export class FakeSheet {
+  values: Value[][] = [];
+  formulas = new Map<string, string>();
+  numberFormats = new Map<string, string>();
+  bold = new Set<number>();
+  columnWidths = new Map<number, number>();
+  unlocked: string[] = [];
+  validations: FakeValidation[] = [];
+  charts: FakeChart[] = [];
+  frozenRows = 0;
+  protected = false;
+  merges: string[] = [];
+  constructor(public name: string) {}
+
+  get(r: number, c: number): Value {
+    return this.values[r]?.[c] ?? '';
+  }
+  /**
+   * The value Excel shows: a formula's result for the SUM formulas templates use (cells and
+   * ranges of this sheet), '#FORMULA' for any other formula.
+   */
+  shown(r: number, c: number, depth = 0): Value {
+    const formula = this.formulas.get(a1(r, c));
+    if (formula === undefined) return this.get(r, c);
+    const m = /^=SUM\((.*)\)$/i.exec(formula);
+    if (!m || depth > 50) return formula === '=0' ? 0 : '#FORMULA';
+    let sum = 0;
+    for (const part of m[1].split(',').filter(Boolean)) {
+      const rect = parseAddress(part.trim());
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.cols; j++) {
+          const v = this.shown(rect.r + i, rect.c + j, depth + 1);
+          if (typeof v === 'number') sum += v;
+        }
+    }
+    return sum;
+  }
+  set(r: number, c: number, v: Value): void {
+    while (this.values.length <= r) this.values.push([]);
+    const row = this.values[r];
+    while (row.length < c) row.push('');
+    row[c] = v;
+  }
+  /** What the sheet shows, for assertions: trailing empties trimmed, null for blanks. */
+  grid(): CellValue[][] {
+    const out = this.values.map((row, r) => {
+      let end = row.length;
+      while (end > 0 && row[end - 1] === '') end--;
+      return row.slice(0, end).map((v, c) => (v === '' ? null : this.shown(r, c)));
+    });
+    while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+    return out;
+  }
+  clear(): void {
+    this.values = [];
+    this.formulas.clear();
+    this.numberFormats.clear();
+    this.bold.clear();
+    this.validations = [];
+  }
+}
+
+const col = (c: number): string => {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+const a1 = (r: number, c: number): string => `${col(c)}${r + 1}`;
+
+/** "D7" / "B2:E9" / "A:Z" → 0-based rectangle. */
+function parseAddress(address: string): { r: number; c: number; rows: number; cols: number } {
+  const one = (s: string): [number, number] => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(s.toUpperCase());
+    if (!m) throw new Error(`InvalidArgument: address ${address}`);
+    let c = 0;
+    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]) - 1, c - 1];
+  };
+  const [a, b = a] = address.split(':');
+  const [r1, c1] = one(a);
+  const [r2, c2] = one(b);
+  return {
+    r: Math.min(r1, r2),
+    c: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    cols: Math.abs(c2 - c1) + 1,
+  };
+}
+
+/** What Excel stores when this is typed into a General cell. */
+export function excelTyped(v: Value): { value: Value; formula?: string } {
+  if (typeof v !== 'string') return { value: v };
+  if (v.startsWith("'")) return { value: v.slice(1) };
+  if (/^[=+@]/.test(v) || /^-./.test(v)) {
+    if (/^-\s*\d+([.,]\d+)?$/.test(v)) return { value: Number(v.replace(',', '.')) };
+    return { value: '#FORMULA', formula: v };
+  }
+  if (/^\s*\d+([.]\d+)?\s*$/.test(v)) return { value: Number(v) };
+  if (/^\d+\s*%$/.test(v)) return { value: Number(v.replace('%', '')) / 100 };
+  if (/^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(v)) return { value: 40000 }; // a date serial
+  if (/^(true|false)$/i.test(v)) return { value: v.toLowerCase() === 'true' };
+  return { value: v };
+}
+
+class NotLoaded extends Error {
+  constructor(what: string) {
+    super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
+  }
+}
+
+type Op = () => void;
+
+export interface SyncRecord {
+  /** Estimated request size (JSON of everything written in it). */
+  payload: number;
+  writes: number;
+  suspendedCalculation: boolean;
+  suspendedScreen: boolean;
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  syncs: SyncRecord[] = [];
+  active?: string;
+  selected?: { sheet: string; address: string };
+  /** Excel on the web's limit on one request. */
+  payloadLimit = 5_000_000;
+  /** Calls of Excel.run. */
+  runs = 0;
+
+  static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeExcel {
+    const fake = new FakeExcel();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const s = new FakeSheet(name);
+      s.values = rows.map((row) =>
+        Array.from(row, (v) => (v === null || v === undefined ? '' : v)),
+      );
+      fake.sheets.push(s);
+    }
+    return fake;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Excel.run over this workbook. */
+  run = async <T>(batch: (context: never) => Promise<T>): Promise<T> => {
+    this.runs++;
+    const context = new FakeContext(this);
+    const result = await batch(context as never);
+    if (context.pending.length > 0 && context.pendingWrites > 0) {
+      throw new Error('The batch ended with writes that were never synced');
+    }
+    return result;
+  };
+}
+
+class FakeContext {
+  pending: Op[] = [];
+  pendingWrites = 0;
+  payload = 0;
+  suspendedCalculation = false;
+  suspendedScreen = false;
+  workbook: { worksheets: WorksheetCollection; application: unknown };
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = {
+      worksheets: new WorksheetCollection(this),
+      application: {
+        suspendApiCalculationUntilNextSync: () => {
+          this.suspendedCalculation = true;
+        },
+        suspendScreenUpdatingUntilNextSync: () => {
+          this.suspendedScreen = true;
+        },
+      },
+    };
+  }
+  queue(op: Op, payload = 0, write = true): void {
+    this.pending.push(op);
+    this.payload += payload;
+    if (write) this.pendingWrites++;
+  }
+  async sync(): Promise<void> {
+    const record: SyncRecord = {
+      payload: this.payload,
+      writes: this.pendingWrites,
+      suspendedCalculation: this.suspendedCalculation,
+      suspendedScreen: this.suspendedScreen,
+    };
+    this.excel.syncs.push(record);
+    const ops = this.pending;
+    this.pending = [];
+    this.pendingWrites = 0;
+    this.payload = 0;
+    // "Until next sync": the suspension ends with this request, whatever happens in it.
+    this.suspendedCalculation = false;
+    this.suspendedScreen = false;
+    if (record.payload > this.excel.payloadLimit) {
+      throw new Error(`RequestPayloadSizeLimitExceeded: ${record.payload} bytes`);
+    }
+    for (const op of ops) op();
+  }
+}
+
+class WorksheetCollection {
+  constructor(private readonly ctx: FakeContext) {}
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, name, true);
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, name, false);
+  }
+  add(name: string): WorksheetProxy {
+    this.ctx.queue(() => {
+      if (this.ctx.excel.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.excel.sheets.push(new FakeSheet(name));
+    }, name.length);
+    return new WorksheetProxy(this.ctx, name, false);
+  }
+}
+
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  protected read<T>(key: string): T {
+    if (!this.loaded.has(key)) throw new NotLoaded(key);
+    return this.loaded.get(key) as T;
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  readonly protection: {
+    load: (p: string) => void;
+    readonly protected: boolean;
+    protect: (options?: unknown) => void;
+  };
+  readonly charts: ChartCollection;
+  readonly freezePanes: { freezeRows: (n: number) => void; unfreeze: () => void };
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly sheetName: string,
+    private readonly nullable: boolean,
+  ) {
+    super();
+    // Existence is known at sync time, like everything else.
+    ctx.queue(() => this.loaded.set('isNullObject', !ctx.excel.sheet(sheetName)), 0, false);
+    const self = this;
+    this.protection = {
+      load: () =>
+        ctx.queue(() => self.loaded.set('protected', self.target()?.protected ?? false), 0, false),
+      get protected(): boolean {
+        return self.read<boolean>('protected');
+      },
+      protect: () => ctx.queue(() => (self.must().protected = true), 10),
+    };
+    this.charts = new ChartCollection(ctx, this);
+    this.freezePanes = {
+      freezeRows: (n) => ctx.queue(() => (this.must().frozenRows = n), 10),
+      unfreeze: () => ctx.queue(() => (this.must().frozenRows = 0), 10),
+    };
+  }
+  target(): FakeSheet | undefined {
+    return this.ctx.excel.sheet(this.sheetName);
+  }
+  must(): FakeSheet {
+    const s = this.target();
+    if (!s) throw new Error(`ItemNotFound: ${this.sheetName}`);
+    return s;
+  }
+  get isNullObject(): boolean {
+    const v = this.read<boolean>('isNullObject');
+    if (v && !this.nullable) throw new Error(`ItemNotFound: ${this.sheetName}`);
+    return v;
+  }
+  load(props: string): void {
+    this.ctx.queue(
+      () => {
+        if (props.includes('name')) this.loaded.set('name', this.target()?.name);
+      },
+      0,
+      false,
+    );
+  }
+  get name(): string {
+    return this.read<string>('name');
+  }
+  activate(): void {
+    this.ctx.queue(() => {
+      this.must();
+      this.ctx.excel.active = this.sheetName;
+    }, 10);
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, this, () => {
+      const s = this.target();
+      if (!s) return undefined;
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = -1;
+      let right = -1;
+      s.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === '') return;
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r);
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        }),
+      );
+      if (bottom < 0) return undefined;
+      return { r: top, c: left, rows: bottom - top + 1, cols: right - left + 1 };
+    });
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): RangeProxy {
+    if (rows < 1 || cols < 1) throw new Error('InvalidArgument: empty range');
+    return new RangeProxy(this.ctx, this, () => ({ r, c, rows, cols }));
+  }
+  getRange(address?: string): RangeProxy {
+    if (address === undefined) {
+      return new RangeProxy(this.ctx, this, () => ({ r: 0, c: 0, rows: 1_048_576, cols: 16_384 }));
+    }
+    const rect = parseAddress(address);
+    return new RangeProxy(this.ctx, this, () => rect);
+  }
+}
+
+type Rect = { r: number; c: number; rows: number; cols: number };
+
+class RangeProxy extends Loadable {
+  readonly format: {
+    font: { bold: boolean };
+    columnWidth: number;
+    protection: { locked: boolean };
+  };
+  readonly dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ws: WorksheetProxy,
+    private readonly rect: () => Rect | undefined,
+  ) {
+    super();
+    const self = this;
+    const write = (fn: (s: FakeSheet, rect: Rect) => void, size = 20): void =>
+      ctx.queue(() => fn(ws.must(), self.must()), size);
+    this.format = {
+      font: {
+        set bold(b: boolean) {
+          write((s, r) => {
+            for (let i = 0; i < r.rows; i++) b ? s.bold.add(r.r + i) : s.bold.delete(r.r + i);
+          });
+        },
+        get bold(): boolean {
+          throw new NotLoaded('format.font.bold');
+        },
+      },
+      set columnWidth(w: number) {
+        write((s, r) => s.columnWidths.set(r.c, w));
+      },
+      get columnWidth(): number {
+        throw new NotLoaded('format.columnWidth');
+      },
+      protection: {
+        set locked(l: boolean) {
+          if (!l)
+            write((s, r) =>
+              s.unlocked.push(`${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`),
+            );
+        },
+        get locked(): boolean {
+          throw new NotLoaded('format.protection.locked');
+        },
+      },
+    };
+    const validation = (key: keyof FakeValidation) => (v: unknown) =>
+      write((s, r) => {
+        const address = `${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`;
+        let found = s.validations.find((x) => x.address === address);
+        if (!found) s.validations.push((found = { address }));
+        (found as unknown as Record<string, unknown>)[key] = v;
+      }, JSON.stringify(v).length);
+    const dv = {} as { rule: unknown; prompt: unknown; errorAlert: unknown };
+    for (const key of ['rule', 'prompt', 'errorAlert'] as const) {
+      Object.defineProperty(dv, key, { set: validation(key) });
+    }
+    this.dataValidation = dv;
+  }
+  private must(): Rect {
+    const r = this.rect();
+    if (!r) throw new Error('ItemNotFound: empty used range');
+    return r;
+  }
+  get isNullObject(): boolean {
+    return this.read<boolean>('isNullObject');
+  }
+  load(props: string): void {
+    const wanted = props.split(',').map((p) => p.trim());
+    this.ctx.queue(
+      () => {
+        const s = this.ws.target();
+        const r = s ? this.rect() : undefined;
+        this.loaded.set('isNullObject', !r);
+        if (!s || !r) return;
+        if (wanted.includes('values')) {
+          const values: Value[][] = [];
+          for (let i = 0; i < r.rows; i++) {
+            const row: Value[] = [];
+            for (let j = 0; j < r.cols; j++) row.push(s.shown(r.r + i, r.c + j));
+            values.push(row);
+          }
+          this.loaded.set('values', values);
+        }
+        this.loaded.set('rowIndex', r.r);
+        this.loaded.set('columnIndex', r.c);
+        this.loaded.set(
+          'address',
+          `'${s.name}'!${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`,
+        );
+      },
+      0,
+      false,
+    );
+  }
+  get values(): Value[][] {
+    return this.read<Value[][]>('values');
+  }
+  set values(matrix: Value[][]) {
+    this.ctx.queue(() => {
+      const s = this.ws.must();
+      const r = this.must();
+      if (matrix.length !== r.rows || matrix.some((row) => row.length !== r.cols)) {
+        throw new Error(
+          `InvalidArgument: ${matrix.length}×${matrix[0]?.length} values for a ${r.rows}×${r.cols} range`,
+        );
+      }
+      matrix.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const typed = excelTyped(v);
+          s.set(r.r + i, r.c + j, typed.value);
+          const key = a1(r.r + i, r.c + j);
+          if (typed.formula) s.formulas.set(key, typed.formula);
+          else s.formulas.delete(key);
+        }),
+      );
+    }, JSON.stringify(matrix).length);
+  }
+  get rowIndex(): number {
+    return this.read<number>('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read<number>('columnIndex');
+  }
+  get address(): string {
+    return this.read<string>('address');
+  }
+  set numberFormat(matrix: string[][]) {
+    this.ctx.queue(() => {
+      const s = this.ws.must();
+      const r = this.must();
+      if (matrix.length !== r.rows || matrix.some((row) => row.length !== r.cols)) {
+        throw new Error('InvalidArgument: numberFormat shape');
+      }
+      matrix.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (f !== 'General') s.numberFormats.set(a1(r.r + i, r.c + j), f);
+        }),
+      );
+    }, JSON.stringify(matrix).length);
+  }
+  set formulas(matrix: string[][]) {
+    this.ctx.queue(() => {
+      const s = this.ws.must();
+      const r = this.must();
+      matrix.forEach((row, i) =>
+        row.forEach((f, j) => {
+          s.formulas.set(a1(r.r + i, r.c + j), f);
+          s.set(r.r + i, r.c + j, '#FORMULA');
+        }),
+      );
+    }, JSON.stringify(matrix).length);
+  }
+  clear(_what?: string): void {
+    this.ctx.queue(() => this.ws.must().clear(), 10);
+  }
+  select(): void {
+    this.ctx.queue(() => {
+      const r = this.must();
+      this.ctx.excel.selected = { sheet: this.ws.sheetName, address: a1(r.r, r.c) };
+    }, 10);
+  }
+  getMergedAreasOrNullObject(): RangeProxy {
+    const areas = new RangeProxy(this.ctx, this.ws, () => this.rect());
+    // Merged areas: a null object when the sheet has none; address lists them.
+    const load = areas.load.bind(areas);
+    areas.load = () => {
+      load('address');
+      this.ctx.queue(
+        () => {
+          const merges = this.ws.target()?.merges ?? [];
+          areas.loaded.set('isNullObject', merges.length === 0);
+          areas.loaded.set('address', merges.map((m) => `'${this.ws.sheetName}'!${m}`).join(', '));
+        },
+        0,
+        false,
+      );
+    };
+    return areas;
+  }
+  /** The A1 address of this range's rectangle, for charts. */
+  rectAddress(): string {
+    const r = this.must();
+    return `${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`;
+  }
+}
+
+class ChartCollection extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ws: WorksheetProxy,
+  ) {
+    super();
+  }
+  load(_props: string): void {
+    this.ctx.queue(
+      () => {
+        const s = this.ws.target();
+        this.loaded.set(
+          'items',
+          (s?.charts ?? []).map((chart) => ({
+            name: chart.name,
+            delete: () => this.ctx.queue(() => s?.charts.splice(s.charts.indexOf(chart), 1), 10),
+          })),
+        );
+      },
+      0,
+      false,
+    );
+  }
+  get items(): { name: string; delete: () => void }[] {
+    return this.read('items');
+  }
+  add(type: string, source: RangeProxy, seriesBy: string) {
+    const chart: FakeChart = { name: '', type, source: '', seriesBy, title: '' };
+    this.ctx.queue(() => {
+      chart.source = source.rectAddress();
+      this.ws.must().charts.push(chart);
+    }, 50);
+    const ctx = this.ctx;
+    return {
+      set name(n: string) {
+        ctx.queue(() => (chart.name = n), n.length);
+      },
+      title: {
+        set text(t: string) {
+          ctx.queue(() => (chart.title = t), t.length);
+        },
+      },
+      setPosition: (start: RangeProxy) =>
+        ctx.queue(() => (chart.position = start.rectAddress()), 10),
+    };
+  }
+}
