@@ -274,14 +274,16 @@ class WorksheetProxy extends Loadable {
     super();
     // Existence is known at sync time, like everything else.
     ctx.queue(() => this.loaded.set('isNullObject', !ctx.excel.sheet(sheetName)), 0, false);
-    const self = this;
+    const loaded = this.loaded;
+    const target = (): FakeSheet | undefined => this.target();
+    const must = (): FakeSheet => this.must();
     this.protection = {
-      load: () =>
-        ctx.queue(() => self.loaded.set('protected', self.target()?.protected ?? false), 0, false),
+      load: () => ctx.queue(() => loaded.set('protected', target()?.protected ?? false), 0, false),
       get protected(): boolean {
-        return self.read<boolean>('protected');
+        if (!loaded.has('protected')) throw new NotLoaded('protection.protected');
+        return loaded.get('protected') as boolean;
       },
-      protect: () => ctx.queue(() => (self.must().protected = true), 10),
+      protect: () => ctx.queue(() => (must().protected = true), 10),
     };
     this.charts = new ChartCollection(ctx, this);
     this.freezePanes = {
@@ -369,14 +371,17 @@ class RangeProxy extends Loadable {
     private readonly rect: () => Rect | undefined,
   ) {
     super();
-    const self = this;
+    const rectOf = (): Rect => this.must();
     const write = (fn: (s: FakeSheet, rect: Rect) => void, size = 20): void =>
-      ctx.queue(() => fn(ws.must(), self.must()), size);
+      ctx.queue(() => fn(ws.must(), rectOf()), size);
     this.format = {
       font: {
         set bold(b: boolean) {
           write((s, r) => {
-            for (let i = 0; i < r.rows; i++) b ? s.bold.add(r.r + i) : s.bold.delete(r.r + i);
+            for (let i = 0; i < r.rows; i++) {
+              if (b) s.bold.add(r.r + i);
+              else s.bold.delete(r.r + i);
+            }
           });
         },
         get bold(): boolean {
