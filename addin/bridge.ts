@@ -1,0 +1,34 @@
+/// <reference types="office-js" />
+/**
+ * The task pane's bridge to Excel: each call is one Excel.run of the host (addin/excelHost.ts).
+ */
+import type { HostBridge } from '../ui/bridge';
+import {
+  createTemplate,
+  loadSetup,
+  rankWorkbook,
+  saveSetup,
+  selectCell,
+  type ExcelHostOptions,
+  type ExcelRun,
+} from './excelHost';
+
+/** Whether this Excel reads merged areas (ExcelApi 1.13); older builds skip that check. */
+export function mergesSupported(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+  } catch {
+    return false;
+  }
+}
+
+export function excelBridge(run: ExcelRun, options: ExcelHostOptions = {}): HostBridge {
+  return {
+    host: 'excel',
+    loadSetup: () => loadSetup(run),
+    saveSetup: (setup) => saveSetup(run, setup),
+    rank: async () => (await rankWorkbook(run, options)).summary,
+    createTemplate: (o) => createTemplate(run, o),
+    selectCell: (sheet, cell) => selectCell(run, sheet, cell),
+  };
+}
