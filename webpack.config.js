@@ -1,31 +1,230 @@
 /**
- * Builds what exists so far: the scoring core as one library bundle (dist/core/xephang-core.js)
- * that both hosts will embed. The Excel (addin/) and Sheets (gas/) issues add their entries.
+ * Builds, chosen with --env switches (several may be given; none means the core alone):
+ *
+ *   --env core    the scoring core as one UMD library (dist/core/xephang-core.js, global XepHang)
+ *   --env addin   the Excel add-in (dist/addin/): taskpane / commands / dialog bundles, their
+ *                 HTML pages, style.css, the icons and the manifest stamped with the hosting URL
+ *   --env url=https://host/path/   where dist/addin/ will be served (default
+ *                 https://localhost:3000, the URL written in the root manifest.xml)
+ *
+ * One switch returns one configuration object (the core test edits its output path); several
+ * return an array, which webpack builds together. See docs/excel.md.
  */
+const fs = require('fs');
 const path = require('path');
+const { Compilation, sources } = require('webpack');
 
-module.exports = (env = {}, argv = {}) => ({
-  mode: argv.mode || 'production',
-  target: ['web', 'es2020'],
-  entry: { 'xephang-core': './shared/index.ts' },
-  output: {
-    path: path.resolve(__dirname, 'dist/core'),
-    filename: '[name].js',
-    library: { name: 'XepHang', type: 'umd' },
-    globalObject: 'globalThis',
-    clean: true,
+/** The base URL written in manifest.xml; an add-in build with --env url replaces all of it. */
+const DEV_URL = 'https://localhost:3000';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * Scripts only from this origin and Office.js's CDN, never inline; inline styles are allowed
+ * (Office.js sets some itself). frame-ancestors cannot be set from a meta tag: a host that
+ * wants it sends it as a header.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' https://appsforoffice.microsoft.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * The pages of the add-in. The UI's stylesheet (ui/style.css) is copied as style.css and linked
+ * by the pages that show UI, so the CSP needs no inline style block.
+ */
+const PAGES = [
+  { name: 'taskpane', title: 'Xếp hạng thi đua CCHC', style: true, body: '<div id="app"></div>' },
+  { name: 'commands', title: 'Xếp hạng thi đua CCHC — lệnh', style: false, body: '' },
+  {
+    name: 'dialog',
+    title: 'Xếp hạng thi đua CCHC — lỗi',
+    style: true,
+    body: '<div id="app"></div>',
   },
-  resolve: { extensions: ['.ts', '.js'] },
-  module: {
-    rules: [
-      {
-        test: /\.ts$/,
-        loader: 'ts-loader',
-        exclude: /node_modules/,
-        options: { transpileOnly: true, compilerOptions: { module: 'es2020', noEmit: false } },
-      },
-    ],
-  },
-  devtool: env.production ? false : 'source-map',
-  performance: { hints: false },
-});
+];
+
+const tsRule = {
+  test: /\.ts$/,
+  loader: 'ts-loader',
+  exclude: /node_modules/,
+  options: { transpileOnly: true, compilerOptions: { module: 'es2020', noEmit: false } },
+};
+
+function common(mode) {
+  return {
+    mode,
+    target: ['web', 'es2020'],
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [tsRule] },
+    devtool: mode === 'production' ? false : 'source-map',
+    performance: { hints: false },
+  };
+}
+
+function coreConfig(mode) {
+  return {
+    ...common(mode),
+    name: 'core',
+    entry: { 'xephang-core': './shared/index.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist/core'),
+      filename: '[name].js',
+      library: { name: 'XepHang', type: 'umd' },
+      globalObject: 'globalThis',
+      clean: true,
+    },
+  };
+}
+
+/** The hosting URL without its trailing slashes: "https://h/p/" → "https://h/p". */
+function baseUrl(url) {
+  const base = String(url || DEV_URL).replace(/\/+$/, '');
+  if (!/^https:\/\/[^/\s"'<>&]+(\/[^\s"'<>&]*)?$/.test(base)) {
+    throw new Error(`--env url must be an https URL, not "${url}"`);
+  }
+  return base;
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+function page({ title, style, body }, scripts) {
+  return [
+    '<!doctype html>',
+    '<html lang="vi">',
+    '  <head>',
+    '    <meta charset="utf-8" />',
+    `    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+    `    <title>${escapeHtml(title)}</title>`,
+    ...(style ? ['    <link rel="stylesheet" href="style.css" />'] : []),
+    `    <script src="${OFFICE_JS}"></script>`,
+    ...scripts.map((file) => `    <script defer src="${escapeHtml(file)}"></script>`),
+    '  </head>',
+    `  <body>${body}</body>`,
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The support page (SupportUrl, GetStarted's LearnMoreUrl): static, no script. */
+function indexPage() {
+  return [
+    '<!doctype html>',
+    '<html lang="vi">',
+    '  <head>',
+    '    <meta charset="utf-8" />',
+    `    <meta http-equiv="Content-Security-Policy" content="default-src 'self'" />`,
+    '    <title>Xếp hạng thi đua CCHC</title>',
+    '  </head>',
+    '  <body>',
+    '    <h1>Xếp hạng thi đua CCHC</h1>',
+    '    <p>Phần bổ trợ Excel chấm điểm, tính chỉ số và xếp hạng các cơ quan, đơn vị trong phong',
+    '    trào thi đua cải cách hành chính.</p>',
+    '    <p>Trong Excel, thẻ <b>Trang đầu</b>, nhóm <b>Thi đua CCHC</b>: bấm <b>Cấu hình</b> để',
+    '    nhập đợt thi đua và bộ tiêu chí; bấm <b>Xếp hạng</b> để tính điểm và ghi các trang',
+    '    <i>Kết quả</i>, <i>Đề nghị khen thưởng</i> và <i>Nhật ký</i>.</p>',
+    '  </body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Emits, next to the bundles: one HTML page per entry (Office.js first, then the entry's own
+ * files), index.html, style.css (ui/style.css, empty if it does not exist yet), assets/*.png and
+ * manifest.xml with every DEV_URL replaced by the hosting URL (comments dropped, since they
+ * describe the development copy).
+ */
+class AddinFilesPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+
+  apply(compiler) {
+    const name = 'AddinFilesPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          // Marked minimized: webpack's built-in HTML/CSS minimizer leaves them as written.
+          const emit = (file, content) =>
+            compilation.emitAsset(file, new sources.RawSource(content), { minimized: true });
+          const read = (file) => {
+            compilation.fileDependencies.add(file);
+            return fs.readFileSync(file);
+          };
+
+          for (const entry of PAGES) {
+            const scripts = compilation.entrypoints
+              .get(entry.name)
+              .getFiles()
+              .filter((file) => file.endsWith('.js'));
+            emit(`${entry.name}.html`, page(entry, scripts));
+          }
+          emit('index.html', indexPage());
+
+          const style = path.resolve(__dirname, 'ui/style.css');
+          emit('style.css', fs.existsSync(style) ? read(style) : '');
+
+          const assets = path.resolve(__dirname, 'assets');
+          compilation.contextDependencies.add(assets);
+          for (const file of fs
+            .readdirSync(assets)
+            .filter((f) => f.endsWith('.png'))
+            .sort()) {
+            emit(`assets/${file}`, read(path.join(assets, file)));
+          }
+
+          const manifest = read(path.resolve(__dirname, 'manifest.xml'))
+            .toString('utf8')
+            .replace(/<!--[\s\S]*?-->\s*/g, '')
+            .split(DEV_URL)
+            .join(this.url);
+          emit('manifest.xml', manifest);
+        },
+      );
+    });
+  }
+}
+
+function addinConfig(mode, env) {
+  const url = baseUrl(env.url);
+  return {
+    ...common(mode),
+    name: 'addin',
+    entry: {
+      taskpane: './addin/taskpane.ts',
+      commands: './addin/commands.ts',
+      dialog: './addin/dialog.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/addin'),
+      // Office caches add-in files hard: a new build gets new script names.
+      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    plugins: [new AddinFilesPlugin(url)],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// gas (Google Sheets add-on, dist/gas/): its configuration goes here, selected with --env gas,
+// and is added to BUILDS below. Not built yet.
+// ---------------------------------------------------------------------------------------------
+
+const BUILDS = { core: coreConfig, addin: addinConfig };
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const chosen = Object.keys(BUILDS).filter((build) => env[build]);
+  const configs = (chosen.length > 0 ? chosen : ['core']).map((build) => BUILDS[build](mode, env));
+  return configs.length === 1 ? configs[0] : configs;
+};

@@ -1,0 +1,137 @@
+/**
+ * The add-in build (webpack.config.js, --env addin): three pages that load Office.js and then
+ * their own bundle with no inline script, a manifest stamped with the hosting URL, the icons,
+ * and bundles small enough for a task pane (gzip < 150 KB each).
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { gzipSync } from 'zlib';
+import webpack from 'webpack';
+
+const root = path.resolve(__dirname, '../..');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const URL = 'https://example.org/xephang';
+const PAGES = ['taskpane', 'commands', 'dialog'];
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require(path.join(root, 'webpack.config.js')) as (
+  env: Record<string, unknown>,
+  argv: Record<string, unknown>,
+) => webpack.Configuration;
+
+let out: string;
+let stats: webpack.Stats;
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'xephang-addin-'));
+  const config = makeConfig({ addin: true, url: `${URL}/` }, { mode: 'production' });
+  config.output = { ...config.output, path: out };
+  stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+  );
+}, 60_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+
+/** Every <script> element of a page: its attributes and its body. */
+function scripts(html: string): Array<{ src?: string; attrs: string; body: string }> {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].map((m) => ({
+    attrs: m[1],
+    src: /\bsrc\s*=\s*"([^"]*)"/i.exec(m[1])?.[1],
+    body: m[2],
+  }));
+}
+
+test('the build succeeds', () => {
+  expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
+  expect(stats.hasErrors()).toBe(false);
+});
+
+test.each(PAGES)('%s.html loads Office.js, then its own bundle; no inline script', (name) => {
+  const html = read(`${name}.html`);
+  expect(html).toMatch(/^<!doctype html>\s*<html lang="vi">/i);
+  expect(html).toContain('<meta charset="utf-8" />');
+  const list = scripts(html);
+  expect(list.length).toBeGreaterThanOrEqual(2);
+  expect(list[0].src).toBe(OFFICE_JS);
+  for (const script of list) {
+    expect(script.body.trim()).toBe('');
+    expect(script.src).toBeDefined();
+  }
+  const own = list.slice(1).map((s) => s.src!);
+  expect(own.some((src) => src.startsWith(`${name}.`) && src.endsWith('.js'))).toBe(true);
+  for (const src of own) expect(existsSync(path.join(out, src))).toBe(true);
+  expect(html.match(/<script\b/gi)?.length).toBe(list.length);
+  expect(html).not.toMatch(/\son[a-z]+\s*=/i); // no inline event handlers
+  expect(html).not.toMatch(/javascript:/i);
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+  expect(csp).toBeDefined();
+  const directives = new Map(
+    csp!.split(';').map((d) => {
+      const [key, ...values] = d.trim().split(/\s+/);
+      return [key, values] as const;
+    }),
+  );
+  expect(directives.get('default-src')).toEqual(["'self'"]);
+  expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+  expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+});
+
+test('the task pane page mounts #app and links the stylesheet', () => {
+  const html = read('taskpane.html');
+  expect(html).toContain('<div id="app"></div>');
+  expect(html).toContain('<link rel="stylesheet" href="style.css" />');
+  expect(existsSync(path.join(out, 'style.css'))).toBe(true);
+  const source = path.join(root, 'ui/style.css');
+  if (existsSync(source)) expect(read('style.css')).toBe(readFileSync(source, 'utf8'));
+});
+
+test('the manifest is stamped with the hosting URL, no localhost left', () => {
+  const manifest = read('manifest.xml');
+  expect(manifest).not.toMatch(/localhost/);
+  expect(manifest).toContain(`<SourceLocation DefaultValue="${URL}/taskpane.html" />`);
+  expect(manifest).toContain(`DefaultValue="${URL}/commands.html"`);
+  expect(manifest).toContain(`DefaultValue="${URL}/assets/icon-80.png"`);
+  expect(manifest).not.toContain(`${URL}//`);
+  const original = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
+  const count = (text: string, what: string) => text.split(what).length - 1;
+  expect(count(manifest, `${URL}/`)).toBe(count(original, 'https://localhost:3000/'));
+  // Every page the manifest names was built.
+  for (const [, file] of manifest.matchAll(/"https:\/\/example\.org\/xephang\/([^"]+)"/g)) {
+    expect(existsSync(path.join(out, file))).toBe(true);
+  }
+});
+
+test('the icons are copied byte for byte', () => {
+  const icons = readdirSync(path.join(root, 'assets')).filter((f) => f.endsWith('.png'));
+  expect(icons.sort()).toEqual(
+    ['icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png'].sort(),
+  );
+  for (const icon of icons) {
+    const copy = readFileSync(path.join(out, 'assets', icon));
+    expect(copy.equals(readFileSync(path.join(root, 'assets', icon)))).toBe(true);
+  }
+});
+
+test('no source maps; taskpane and commands bundles under 150 KB gzipped', () => {
+  expect(readdirSync(out).filter((f) => f.endsWith('.map'))).toEqual([]);
+  for (const name of ['taskpane', 'commands']) {
+    const files = scripts(read(`${name}.html`))
+      .slice(1)
+      .map((s) => s.src!);
+    const gzipped = files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(path.join(out, file))).length,
+      0,
+    );
+    expect([name, gzipped < 150 * 1024]).toEqual([name, true]);
+  }
+});
+
+test('an hosting URL that is not https is refused', () => {
+  expect(() => makeConfig({ addin: true, url: 'http://example.org/' }, {})).toThrow(/https/);
+});
