@@ -51,18 +51,7 @@ export class FakeSheet {
   shown(r: number, c: number, depth = 0): Value {
     const formula = this.formulas.get(a1(r, c));
     if (formula === undefined) return this.get(r, c);
-    const m = /^=SUM\((.*)\)$/i.exec(formula);
-    if (!m || depth > 50) return formula === '=0' ? 0 : '#FORMULA';
-    let sum = 0;
-    for (const part of m[1].split(',').filter(Boolean)) {
-      const rect = parseAddress(part.trim());
-      for (let i = 0; i < rect.rows; i++)
-        for (let j = 0; j < rect.cols; j++) {
-          const v = this.shown(rect.r + i, rect.c + j, depth + 1);
-          if (typeof v === 'number') sum += v;
-        }
-    }
-    return sum;
+    return sumFormula(formula, (rr, cc) => this.shown(rr, cc, depth + 1), depth);
   }
   set(r: number, c: number, v: Value): void {
     while (this.values.length <= r) this.values.push([]);
@@ -87,6 +76,30 @@ export class FakeSheet {
     this.bold.clear();
     this.validations = [];
   }
+}
+
+/**
+ * The result of the SUM formulas templates use ("=SUM(C3,C4:C6)" over cells of the same
+ * sheet); "#FORMULA" for any other formula.
+ */
+export function sumFormula(
+  formula: string,
+  shown: (r: number, c: number) => Value,
+  depth = 0,
+): Value {
+  if (formula === '=0') return 0;
+  const m = /^=SUM\((.*)\)$/i.exec(formula);
+  if (!m || depth > 50) return '#FORMULA';
+  let sum = 0;
+  for (const part of m[1].split(',').filter(Boolean)) {
+    const rect = parseAddress(part.trim());
+    for (let i = 0; i < rect.rows; i++)
+      for (let j = 0; j < rect.cols; j++) {
+        const v = shown(rect.r + i, rect.c + j);
+        if (typeof v === 'number') sum += v;
+      }
+  }
+  return sum;
 }
 
 const col = (c: number): string => {

@@ -1,0 +1,320 @@
+/// <reference types="google-apps-script" />
+/**
+ * The Google Sheets host: the port between SpreadsheetApp and the pure core. One click of
+ * "Xếp hạng" reads each input sheet with one `getDataRange().getValues()`, runs `runCampaign`
+ * from shared/ (as the CLI and Excel do), then writes each output sheet with one
+ * `setNumberFormats` and one `setValues`, and flushes once — inside a document lock so that two
+ * people clicking at once cannot interleave their writes. Nothing is written on invalid input.
+ */
+import { formatMessage, vi } from '../shared/i18n/vi';
+import type { CampaignSetup, CellValue } from '../shared/model/types';
+import type { Grid } from '../shared/workbook/grid';
+import {
+  asText,
+  issueView,
+  localTime,
+  runCampaign,
+  runSummary,
+  SHEETS_TO_READ,
+  type IssueView,
+  type RunSummary,
+} from '../shared/workbook/run';
+import { checkSetup, readSetup, setupSheets, SETUP_SHEETS } from '../shared/workbook/setup';
+import {
+  starterCampaign,
+  templateSheets,
+  type TemplateSheet,
+  type Validation,
+} from '../shared/workbook/template';
+import type { ChartSpec } from '../shared/workbook/render';
+import type { SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The Apps Script services the host uses, injected so tests pass counting fakes. */
+export interface SheetsEnv {
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  lock: GoogleAppsScript.Lock.LockService;
+  /** The clock (tests fix it). */
+  now?: () => Date;
+  /** A date cell as "yyyy-mm-dd" in the spreadsheet's time zone (Utilities.formatDate). */
+  formatDate?: (d: Date, timeZone: string) => string;
+}
+
+/** How long a click waits for another person's run to finish. */
+export const LOCK_WAIT_MS = 20_000;
+
+/** A sheet to write whole. */
+type SheetToWrite = TemplateSheet & { chart?: ChartSpec };
+
+const isoDate = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** getValues() gives Date objects for date cells; the core reads ISO dates. */
+function gridOf(values: unknown[][], toDate: (d: Date) => string): Grid {
+  for (const row of values) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
+        row[c] = toDate(v as Date);
+      }
+    }
+  }
+  return values as CellValue[][];
+}
+
+/** One getDataRange().getValues() per sheet that exists (and the merges of score sheets). */
+function readSheets(
+  ss: Spreadsheet,
+  names: readonly string[],
+  env: SheetsEnv,
+  withMerges: boolean,
+): { sheets: Record<string, Grid>; merges: Record<string, string[]> } {
+  const tz = ss.getSpreadsheetTimeZone();
+  const toDate = (d: Date): string => (env.formatDate ? env.formatDate(d, tz) : isoDate(d));
+  const sheets: Record<string, Grid> = {};
+  const merges: Record<string, string[]> = {};
+  for (const name of names) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    const range = sheet.getDataRange();
+    sheets[name] = gridOf(range.getValues(), toDate);
+    if (withMerges && (name === vi.workbook.sheets.appraised || name === vi.workbook.sheets.self)) {
+      const merged = range.getMergedRanges();
+      if (merged.length > 0) merges[name] = merged.map((m) => m.getA1Notation());
+    }
+  }
+  return { sheets, merges };
+}
+
+function widthOf(rows: readonly (readonly unknown[])[]): number {
+  let width = 1;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** Sheets' "automatic" format, for cells the block leaves unformatted. */
+const GENERAL = 'General';
+
+/** Pixels from the format's character widths. */
+const pixels = (chars: number): number => Math.round(chars * 7 + 10);
+
+const a1 = (r: number, c: number): string => {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  }
+  return `${s}${r + 1}`;
+};
+
+/** Clears or adds each sheet, then writes it: one setNumberFormats and one setValues each. */
+function writeSheets(
+  ss: Spreadsheet,
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  toWrite: readonly SheetToWrite[],
+): Sheet[] {
+  const written: Sheet[] = [];
+  for (const s of toWrite) {
+    let sheet = ss.getSheetByName(s.name);
+    if (sheet) {
+      for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+      sheet.clear();
+      if (sheet.getFrozenRows() > 0) sheet.setFrozenRows(0);
+    } else {
+      sheet = ss.insertSheet(s.name);
+    }
+    written.push(sheet);
+    const rows = s.rows.length;
+    if (rows === 0) continue;
+    const width = widthOf(s.rows);
+    const values: (string | number | boolean)[][] = new Array(rows);
+    const formats: string[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const src = s.rows[r];
+      const f = s.formats?.[r];
+      const out = new Array<string | number | boolean>(width);
+      const fmt = new Array<string>(width);
+      for (let c = 0; c < width; c++) {
+        const v = src[c];
+        out[c] = v === null || v === undefined ? '' : typeof v === 'string' ? asText(v) : v;
+        fmt[c] = f?.[c] ?? GENERAL;
+      }
+      values[r] = out;
+      formats[r] = fmt;
+    }
+    const range = sheet.getRange(1, 1, rows, width);
+    range.setNumberFormats(formats);
+    range.setValues(values);
+    finish(sheet, app, s, width);
+  }
+  return written;
+}
+
+function finish(
+  sheet: Sheet,
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  s: SheetToWrite,
+  width: number,
+): void {
+  const bold = (s.boldRows ?? []).map((r) => `A${r + 1}:${a1(r, width - 1)}`);
+  if (bold.length > 0) sheet.getRangeList(bold).setFontWeight('bold');
+  (s.columnWidths ?? []).forEach((w, c) => {
+    if (c < width) sheet.setColumnWidth(c + 1, pixels(w));
+  });
+  if (s.frozenRows) sheet.setFrozenRows(s.frozenRows);
+  (s.formulas ?? []).forEach((row, r) =>
+    row?.forEach((f, c) => {
+      if (f) sheet.getRange(r + 1, c + 1).setFormula(f.startsWith('=') ? f : `=${f}`);
+    }),
+  );
+  for (const v of s.validations ?? []) applyValidation(sheet, app, v);
+  if (s.chart) {
+    const { row, col, rows, cols } = s.chart.range;
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .setTitle(s.chart.title)
+      .addRange(sheet.getRange(row + 1, col + 1, rows, cols))
+      .setNumHeaders(1)
+      .setPosition(row + 1, col + cols + 2, 0, 0)
+      .build();
+    sheet.insertChart(chart);
+  }
+  if (s.protection) {
+    const protection = sheet.protect().setDescription(vi.workbook.sheets.appraised);
+    protection.setUnprotectedRanges(s.protection.unlocked.map((a) => sheet.getRange(a)));
+    // Prevents accidents, not access (as in the .xlsx template: no password).
+    protection.setWarningOnly(true);
+  }
+}
+
+/** Tick cells become real checkboxes (TRUE / FALSE); the rest get a data validation rule. */
+function applyValidation(
+  sheet: Sheet,
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  v: Validation,
+): void {
+  const ranges = v.range.split(/\s+/).filter(Boolean);
+  const list = sheet.getRangeList(ranges);
+  if (v.values?.includes('✓')) {
+    list.insertCheckboxes();
+    return;
+  }
+  let builder = app.newDataValidation().setAllowInvalid(false);
+  if (v.values) builder = builder.requireValueInList(v.values, true);
+  else if (v.listRange) {
+    const [sheetName, address] = v.listRange.split('!');
+    const source = sheet
+      .getParent()
+      .getSheetByName(sheetName.replace(/^'|'$/g, ''))
+      ?.getRange(address.replace(/\$/g, ''));
+    if (!source) return;
+    builder = builder.requireValueInRange(source, true);
+  } else if (v.decimal) builder = builder.requireNumberBetween(v.decimal.min, v.decimal.max);
+  else if (v.whole) {
+    builder =
+      v.whole.max === undefined
+        ? builder.requireNumberGreaterThanOrEqualTo(v.whole.min)
+        : builder.requireNumberBetween(v.whole.min, v.whole.max);
+  }
+  const text = [v.prompt, v.error].filter(Boolean).join(' ');
+  if (text) builder = builder.setHelpText(text);
+  const rule = builder.build();
+  for (const range of list.getRanges()) range.setDataValidation(rule);
+}
+
+/** Runs `fn` holding the document lock, or returns `busy` when someone else holds it. */
+function locked<T>(env: SheetsEnv, busy: () => T, fn: () => T): T {
+  const lock = env.lock.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return busy();
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+const busyIssue = (): IssueView => ({ severity: 'error', text: vi.host.busy });
+
+/** One click of "Xếp hạng". */
+export function rankSpreadsheet(env: SheetsEnv): RunSummary {
+  const now = env.now ?? (() => new Date());
+  return locked<RunSummary>(
+    env,
+    () => ({ ok: false, time: localTime(now()), errors: [busyIssue()], warnings: [] }),
+    () => {
+      const ss = env.app.getActiveSpreadsheet();
+      const { sheets, merges } = readSheets(ss, SHEETS_TO_READ, env, true);
+      const time = localTime(now());
+      const result = runCampaign({ sheets, merges, time });
+      const summary = runSummary(result, time);
+      if (!result.ok) return summary;
+      const written = writeSheets(ss, env.app, result.outputs);
+      written[0]?.activate();
+      env.app.flush();
+      return summary;
+    },
+  );
+}
+
+export function loadSetup(env: SheetsEnv): SetupState {
+  const ss = env.app.getActiveSpreadsheet();
+  const { sheets } = readSheets(ss, SETUP_SHEETS, env, false);
+  if (Object.keys(sheets).length === 0) return { kind: 'empty' };
+  const { setup, issues } = readSetup(sheets);
+  if (!setup) return { kind: 'invalid', errors: issues.map(issueView) };
+  return { kind: 'ready', setup, warnings: issues.map(issueView) };
+}
+
+export function saveSetup(env: SheetsEnv, setup: CampaignSetup): SaveResult {
+  const errors = checkSetup(setup).filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, errors: errors.map(issueView) };
+  return locked<SaveResult>(
+    env,
+    () => ({ ok: false, errors: [busyIssue()] }),
+    () => {
+      writeSheets(env.app.getActiveSpreadsheet(), env.app, setupSheets(setup));
+      env.app.flush();
+      return { ok: true };
+    },
+  );
+}
+
+export function createTemplate(env: SheetsEnv, options: TemplateOptions): SaveResult {
+  const sheets = templateSheets(starterCampaign(options.units, options.year));
+  return locked<SaveResult>(
+    env,
+    () => ({ ok: false, errors: [busyIssue()] }),
+    () => {
+      const ss = env.app.getActiveSpreadsheet();
+      const clash = sheets.map((s) => s.name).filter((name) => ss.getSheetByName(name));
+      if (clash.length > 0) {
+        return {
+          ok: false,
+          errors: clash.map((sheet) => ({
+            severity: 'error' as const,
+            text: formatMessage(vi.host.sheetExists, { sheet }),
+            sheet,
+          })),
+        };
+      }
+      // "Danh mục" first: level drop-downs point into it.
+      const ordered = [
+        ...sheets.filter((s) => s.name === vi.workbook.sheets.lists),
+        ...sheets.filter((s) => s.name !== vi.workbook.sheets.lists),
+      ];
+      const written = writeSheets(ss, env.app, ordered);
+      written.find((s) => s.getName() === vi.workbook.sheets.criteria)?.activate();
+      env.app.flush();
+      return { ok: true };
+    },
+  );
+}
+
+export function selectCell(env: SheetsEnv, sheetName: string, cell: string): void {
+  const sheet = env.app.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) return;
+  sheet.activate();
+  sheet.getRange(cell).activate();
+}

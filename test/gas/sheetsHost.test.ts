@@ -1,0 +1,234 @@
+/**
+ * The Google Sheets host against a counting fake of SpreadsheetApp: service calls that do not
+ * grow with units, parity with the CLI (and so with Excel) on every bundled example, the
+ * document lock, nothing written on bad input, inputs untouched, text that stays text.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { generateCampaign } from '../../bench/generate';
+import { anGiang2018 } from '../../examples/an-giang-2018';
+import { runWorkbook } from '../../cli/workbook';
+import { readPackage, readSheets } from '../../cli/xlsx';
+import {
+  createTemplate,
+  loadSetup,
+  rankSpreadsheet,
+  saveSetup,
+  selectCell,
+  type SheetsEnv,
+} from '../../gas/sheetsHost';
+import { vi } from '../../shared/i18n/vi';
+import type { CampaignSpec } from '../../shared/model/types';
+import { inputSheets } from '../../shared/workbook/inputs';
+import { INPUT_SHEETS, OUTPUT_SHEETS } from '../../shared/workbook/run';
+import { FakeSpreadsheet } from './fakeSheets';
+
+const S = vi.workbook.sheets;
+const NOW = new Date(2026, 10, 25, 9, 30, 0);
+const examplesDir = path.join(__dirname, '../../examples');
+
+function bookOf(spec: CampaignSpec): FakeSpreadsheet {
+  return FakeSpreadsheet.fromSheets(
+    Object.fromEntries(inputSheets(spec).map((b) => [b.name, b.rows])),
+  );
+}
+function envOf(book: FakeSpreadsheet): SheetsEnv {
+  const g = book.globals();
+  return {
+    app: g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    lock: g.LockService as GoogleAppsScript.Lock.LockService,
+    now: () => NOW,
+    formatDate: (d, tz) =>
+      (g.Utilities as { formatDate: (d: Date, tz: string, p: string) => string }).formatDate(
+        d,
+        tz,
+        'yyyy-MM-dd',
+      ),
+  };
+}
+const snapshot = (book: FakeSpreadsheet, names: readonly string[]): string =>
+  JSON.stringify(names.map((n) => book.sheet(n)?.grid() ?? null));
+
+describe('service calls', () => {
+  it('make the same calls for 10 and 10,000 units: one read per input sheet, one write per block', () => {
+    const counts = [10, 10_000].map((units) => {
+      const book = bookOf(generateCampaign(units, 40, 7));
+      const summary = rankSpreadsheet(envOf(book));
+      expect(summary.ok).toBe(true);
+      return book.calls.toJSON();
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    const c = counts[0];
+    const present = INPUT_SHEETS.filter((n) =>
+      inputSheets(generateCampaign(10, 40, 7)).some((b) => b.name === n),
+    );
+    expect(c['Range.getValues']).toBe(present.length);
+    expect(c['Range.setValues']).toBe(OUTPUT_SHEETS.length - 1); // no awards: no proposals sheet
+    expect(c['Range.setNumberFormats']).toBe(c['Range.setValues']);
+    expect(c['SpreadsheetApp.flush']).toBe(1);
+    expect(c['LockService.getDocumentLock']).toBe(1);
+  });
+
+  it('holds the document lock for the run and releases it', () => {
+    const book = bookOf(anGiang2018);
+    rankSpreadsheet(envOf(book));
+    expect(book.lockReleases).toBe(1);
+  });
+
+  it('writes nothing while someone else holds the lock, and says so', () => {
+    const book = bookOf(anGiang2018);
+    book.lockHeld = true;
+    const summary = rankSpreadsheet(envOf(book));
+    expect(summary.ok).toBe(false);
+    if (!summary.ok) expect(summary.errors[0].text).toBe(vi.host.busy);
+    expect(book.calls.get('Range.getValues')).toBe(0);
+    expect(book.sheet(S.results)).toBeUndefined();
+  });
+});
+
+describe('parity with the CLI', () => {
+  const files = readdirSync(examplesDir).filter((f) => f.endsWith('.xlsx'));
+
+  it.each(files)('%s: the sheets Google Sheets gets equal the ones the CLI writes', (file) => {
+    const input = path.join(examplesDir, file);
+    const read = readSheets(readPackage(readFileSync(input)), [...INPUT_SHEETS]);
+    const book = FakeSpreadsheet.fromSheets(
+      Object.fromEntries([...read.values()].map((d) => [d.name, d.rows])),
+    );
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'xephang-gas-')), file);
+    expect(runWorkbook(input, { write: true, outPath: out, now: NOW }).ok).toBe(true);
+    expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
+    const written = readSheets(readPackage(readFileSync(out)), [...OUTPUT_SHEETS]);
+    for (const [name, data] of written) {
+      expect({ name, rows: book.sheet(name)?.grid() }).toEqual({ name, rows: data.rows });
+      expect(book.sheet(name)?.formulas.size).toBe(0);
+    }
+  });
+});
+
+describe('what is written', () => {
+  it('formats, freezes, bolds and charts the index per block', () => {
+    const book = bookOf(anGiang2018);
+    rankSpreadsheet(envOf(book));
+    const results = book.sheet(S.results);
+    expect(results?.frozenRows).toBe(1);
+    expect([...(results?.formats.values() ?? [])]).toContain('0.00');
+    expect(results?.bold.size).toBeGreaterThan(2);
+    expect(results?.charts).toHaveLength(1);
+    expect(results?.charts[0]).toMatchObject({ type: 'bar', title: vi.report.chartTitle });
+    const top = Number(/\d+/.exec(results?.charts[0].ranges[0] ?? '')?.[0]) - 1;
+    expect(results?.get(top, 0)).toBe(vi.report.block);
+    expect(book.active).toBe(S.results);
+  });
+
+  it('rewrites outputs whole and keeps one chart; the log grows by one row a run', () => {
+    const book = bookOf(anGiang2018);
+    rankSpreadsheet(envOf(book));
+    book.sheet(S.results)?.set(400, 20, 'cũ');
+    rankSpreadsheet(envOf(book));
+    expect(book.sheet(S.results)?.get(400, 20)).toBe('');
+    expect(book.sheet(S.results)?.charts).toHaveLength(1);
+    expect(book.sheet(S.log)?.grid()).toHaveLength(3);
+  });
+
+  it('never modifies an input sheet', () => {
+    const book = bookOf(anGiang2018);
+    const before = snapshot(book, INPUT_SHEETS);
+    rankSpreadsheet(envOf(book));
+    expect(snapshot(book, INPUT_SHEETS)).toBe(before);
+  });
+
+  it('keeps names that look like formulas or numbers as text', () => {
+    const tricky = ['=IMPORTXML("http://x","//a")', '+84 912', '-Sở', '@Sở', '0012', 'FALSE'];
+    const book = bookOf({
+      ...anGiang2018,
+      units: anGiang2018.units.map((u, i) => (i < tricky.length ? { ...u, name: tricky[i] } : u)),
+    });
+    rankSpreadsheet(envOf(book));
+    const cells = book.sheet(S.results)?.grid().flat() ?? [];
+    for (const name of tricky) expect(cells).toContain(name);
+    for (const sheet of OUTPUT_SHEETS) expect(book.sheet(sheet)?.formulas.size ?? 0).toBe(0);
+  });
+
+  it('reads date cells (Date objects) as dates in the spreadsheet time zone', () => {
+    const book = bookOf(anGiang2018);
+    const units = book.sheet(S.units);
+    if (!units) throw new Error('units sheet');
+    const col = units.values[0].indexOf(vi.workbook.headers.registeredOn);
+    expect(col).toBeGreaterThan(0);
+    const typed = units.values[1][col];
+    expect(typed).toBe('2018-03-12');
+    // 2018-03-12 in Hồ Chí Minh City starts at 2018-03-11T17:00Z: read in UTC it would be
+    // the 11th, and the log's checksum of the input would differ.
+    units.values[1][col] = new Date(Date.UTC(2018, 2, 11, 17, 0, 0));
+    expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
+    const typedBook = bookOf(anGiang2018);
+    rankSpreadsheet(envOf(typedBook));
+    expect(book.sheet(S.log)?.grid()[1][1]).toBe(typedBook.sheet(S.log)?.grid()[1][1]);
+  });
+});
+
+describe('bad input', () => {
+  it('writes nothing and locates the error', () => {
+    const book = bookOf(anGiang2018);
+    book.sheet(S.appraised)?.set(1, 3, 'nhiều');
+    const before = JSON.stringify(book.sheets.map((s) => [s.name, s.grid()]));
+    const summary = rankSpreadsheet(envOf(book));
+    expect(summary.ok).toBe(false);
+    if (!summary.ok) expect(summary.errors[0]).toMatchObject({ sheet: S.appraised, cell: 'D2' });
+    expect(JSON.stringify(book.sheets.map((s) => [s.name, s.grid()]))).toBe(before);
+    expect(book.calls.get('Range.setValues')).toBe(0);
+    expect(book.flushes).toBe(0);
+  });
+
+  it('reports merged cells of a score sheet', () => {
+    const book = bookOf(anGiang2018);
+    (book.sheet(S.appraised) as { merges: string[] }).merges = ['D2:E2'];
+    const summary = rankSpreadsheet(envOf(book));
+    expect(summary.ok).toBe(false);
+  });
+});
+
+describe('sidebar actions', () => {
+  it('loads and saves the setup, touching only "Cấu hình" and "Tiêu chí"', () => {
+    const book = bookOf(anGiang2018);
+    const state = loadSetup(envOf(book));
+    if (state.kind !== 'ready') throw new Error('ready expected');
+    const others = INPUT_SHEETS.filter((n) => n !== S.config && n !== S.criteria);
+    const before = snapshot(book, others);
+    const awards = state.setup.awards;
+    if (!awards) throw new Error('awards expected');
+    expect(
+      saveSetup(envOf(book), { ...state.setup, awards: { ...awards, runnersUpPerBlock: 2 } }),
+    ).toEqual({
+      ok: true,
+    });
+    const again = loadSetup(envOf(book));
+    expect(again.kind === 'ready' && again.setup.awards?.runnersUpPerBlock).toBe(2);
+    expect(snapshot(book, others)).toBe(before);
+  });
+
+  it('creates the template with real checkboxes, level drop-downs and warning-only protection', () => {
+    const book = FakeSpreadsheet.fromSheets({ 'Trang tính1': [] });
+    expect(loadSetup(envOf(book))).toEqual({ kind: 'empty' });
+    expect(createTemplate(envOf(book), { units: 8, year: 2026 })).toEqual({ ok: true });
+    const scores = book.sheet(S.appraised);
+    expect(scores?.checkboxes.length).toBeGreaterThan(0);
+    expect(
+      scores?.validations.some((v) => JSON.stringify(v.rule).includes('requireValueInRange')),
+    ).toBe(true);
+    expect(book.sheet(S.lists)).toBeDefined();
+    expect(scores?.protection?.warningOnly).toBe(true);
+    expect(book.sheet(S.criteria)?.formulas.size).toBeGreaterThan(0);
+    expect(createTemplate(envOf(book), { units: 8, year: 2026 }).ok).toBe(false);
+    // Unticked checkboxes are FALSE: the fresh template ranks.
+    expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
+  });
+
+  it('activates the cell of an issue', () => {
+    const book = bookOf(anGiang2018);
+    selectCell(envOf(book), S.appraised, 'D7');
+    expect(book.selected).toEqual({ sheet: S.appraised, address: 'D7' });
+  });
+});
