@@ -57,6 +57,11 @@ if (typeof Office !== 'undefined') {
       const message = JSON.parse((arg as { message: string }).message) as ParentMessage;
       if (message.kind === 'errors') renderErrors(root, message.errors, send);
     });
+    // Errors in the URL's fragment: hosts without DialogApi 1.2 (see commands.ts).
+    if (window.location.hash.length > 1) {
+      const errors = JSON.parse(decodeURIComponent(window.location.hash.slice(1))) as IssueView[];
+      renderErrors(root, errors, send);
+    }
     send({ kind: 'ready' });
   });
 }
