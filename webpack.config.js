@@ -4,6 +4,8 @@
  *   --env core    the scoring core as one UMD library (dist/core/xephang-core.js, global XepHang)
  *   --env addin   the Excel add-in (dist/addin/): taskpane / commands / dialog bundles, their
  *                 HTML pages, style.css, the icons and the manifest stamped with the hosting URL
+ *   --env gas     the Google Sheets add-on (dist/gas/): Code.js with top-level entry points,
+ *                 sidebar.html with its script and style inlined, appsscript.json
  *   --env url=https://host/path/   where dist/addin/ will be served (default
  *                 https://localhost:3000, the URL written in the root manifest.xml)
  *
@@ -216,11 +218,104 @@ function addinConfig(mode, env) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// gas (Google Sheets add-on, dist/gas/): its configuration goes here, selected with --env gas,
-// and is added to BUILDS below. Not built yet.
+// gas (Google Sheets add-on, dist/gas/), selected with --env gas: Code.js, sidebar.html and
+// appsscript.json, the three files `clasp push` uploads (rootDir dist/gas). See docs/sheets.md.
 // ---------------------------------------------------------------------------------------------
 
-const BUILDS = { core: coreConfig, addin: addinConfig };
+/** The functions Apps Script must see at the top level of Code.js (menu, sidebar calls). */
+const GAS_ENTRYPOINTS = require('./gas/entrypoints.json');
+
+/**
+ * Apps Script finds functions only as top-level declarations; webpack's bundle keeps everything
+ * inside one `var XepHangGas`. This appends `function onOpen(e) { return XepHangGas.onOpen(e); }`
+ * and the like for every name in gas/entrypoints.json, inlines the sidebar's script and the UI's
+ * stylesheet into sidebar.html (HtmlService serves one file), and copies appsscript.json.
+ */
+class GasFilesPlugin {
+  apply(compiler) {
+    const name = 'GasFilesPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        () => {
+          const read = (file) => {
+            compilation.fileDependencies.add(file);
+            return fs.readFileSync(file, 'utf8');
+          };
+          const names = [...GAS_ENTRYPOINTS.menu, ...GAS_ENTRYPOINTS.sidebar];
+          const stubs = names
+            .map((fn) => `function ${fn}() { return XepHangGas.${fn}.apply(this, arguments); }`)
+            .join('\n');
+          const code = compilation.getAsset('Code.js').source.source().toString();
+          compilation.updateAsset(
+            'Code.js',
+            new sources.RawSource(`${code}\n// Apps Script entry points\n${stubs}\n`),
+          );
+
+          // The script may not close its own element, whatever text it carries.
+          const script = compilation
+            .getAsset('sidebar.js')
+            .source.source()
+            .toString()
+            .replace(/<\/(script)/gi, '<\\/$1')
+            .replace(/<!--/g, '<\\!--');
+          compilation.deleteAsset('sidebar.js');
+          const style = fs.existsSync(path.resolve(__dirname, 'ui/style.css'))
+            ? read(path.resolve(__dirname, 'ui/style.css')).replace(/<\/(style)/gi, '<\\/$1')
+            : '';
+          const html = [
+            '<!doctype html>',
+            '<html lang="vi">',
+            '  <head>',
+            '    <meta charset="utf-8" />',
+            '    <base target="_top" />',
+            `    <style>${style}</style>`,
+            '  </head>',
+            '  <body>',
+            '    <div id="app"></div>',
+            `    <script>${script}</script>`,
+            '  </body>',
+            '</html>',
+            '',
+          ].join('\n');
+          compilation.emitAsset('sidebar.html', new sources.RawSource(html), { minimized: true });
+          compilation.emitAsset(
+            'appsscript.json',
+            new sources.RawSource(read(path.resolve(__dirname, 'gas/appsscript.json'))),
+            { minimized: true },
+          );
+        },
+      );
+    });
+  }
+}
+
+function gasConfig(mode) {
+  return {
+    ...common(mode),
+    name: 'gas',
+    // Apps Script's V8 runs ES2020 but has no window, self or document.
+    target: ['es2020'],
+    entry: { Code: './gas/main.ts', sidebar: './gas/sidebar.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist/gas'),
+      filename: '[name].js',
+      library: { name: 'XepHangGas', type: 'var' },
+      globalObject: 'this',
+      // One chunk per entry, nothing loaded later.
+      chunkFormat: 'array-push',
+      chunkLoading: false,
+      wasmLoading: false,
+      clean: true,
+    },
+    // Source maps are useless to Apps Script, and one file per role is what clasp pushes.
+    devtool: false,
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [new GasFilesPlugin()],
+  };
+}
+
+const BUILDS = { core: coreConfig, addin: addinConfig, gas: gasConfig };
 
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';

@@ -311,6 +311,7 @@ export class FakeSpreadsheet {
     menus: [] as { name: string; items: [string, string][] }[],
     sidebars: [] as string[],
     alerts: [] as string[],
+    toasts: [] as string[],
   };
 
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeSpreadsheet {
@@ -343,6 +344,7 @@ export class FakeSpreadsheet {
           return s.api();
         }),
       getSpreadsheetTimeZone: () => track('getSpreadsheetTimeZone', () => this.timeZone),
+      toast: (message: string) => track('toast', () => this.ui.toasts.push(message)),
     };
   }
 
@@ -426,26 +428,26 @@ export class FakeSpreadsheet {
       },
       Utilities: {
         formatDate: (d: Date, _tz: string, _pattern: string) => {
-          // The tests' dates are UTC midnights; Asia/Ho_Chi_Minh is UTC+7 all year.
+          // Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving).
           const local = new Date(d.getTime() + 7 * 3600_000);
           return local.toISOString().slice(0, 10);
         },
       },
       HtmlService: {
-        createHtmlOutputFromFile: (file: string) => {
-          const out = {
-            file,
-            title: '',
-            content: `<!-- ${file} -->`,
-            setTitle: (t: string) => ((out.title = t), out),
-          };
-          return out;
-        },
-        createHtmlOutput: (content: string) => {
-          const out = { title: '', content, setTitle: (t: string) => ((out.title = t), out) };
-          return out;
-        },
+        createHtmlOutputFromFile: (file: string) => htmlOutput(`<!-- ${file} -->`),
+        createHtmlOutput: (content: string) => htmlOutput(content),
       },
     };
   }
+}
+
+/** HtmlService's HtmlOutput: title and appended content are kept for assertions. */
+function htmlOutput(content: string) {
+  const out = {
+    title: '',
+    content,
+    setTitle: (t: string) => ((out.title = t), out),
+    append: (more: string) => ((out.content += more), out),
+  };
+  return out;
 }

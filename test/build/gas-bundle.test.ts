@@ -1,0 +1,123 @@
+/**
+ * The built Google Sheets project (dist/gas/) as Apps Script would load it: Code.js run as a
+ * plain script in a bare vm context whose only globals are fakes of SpreadsheetApp,
+ * LockService, Utilities and HtmlService. Proves that the entry points are real top-level
+ * functions, that the bundle needs nothing webpack or Node provides, and that a menu click
+ * ranks. Also checks appsscript.json's scopes and the inlined sidebar page.
+ */
+import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
+import path from 'path';
+import vm from 'vm';
+import { anGiang2018 } from '../../examples/an-giang-2018';
+import { vi } from '../../shared/i18n/vi';
+import { inputSheets } from '../../shared/workbook/inputs';
+import { FakeSpreadsheet } from '../gas/fakeSheets';
+
+const root = path.join(__dirname, '../..');
+const dist = path.join(root, 'dist/gas');
+const entrypoints = JSON.parse(readFileSync(path.join(root, 'gas/entrypoints.json'), 'utf8')) as {
+  menu: string[];
+  sidebar: string[];
+};
+
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'gas'],
+    {
+      cwd: root,
+      stdio: 'pipe',
+    },
+  );
+}, 120_000);
+
+function load(book: FakeSpreadsheet): vm.Context {
+  const context = vm.createContext({ ...book.globals(), console });
+  vm.runInContext(readFileSync(path.join(dist, 'Code.js'), 'utf8'), context, {
+    filename: 'Code.js',
+  });
+  return context;
+}
+
+const bookOf = (): FakeSpreadsheet =>
+  FakeSpreadsheet.fromSheets(
+    Object.fromEntries(inputSheets(anGiang2018).map((b) => [b.name, b.rows])),
+  );
+
+describe('dist/gas/Code.js', () => {
+  it('declares every entry point as a top-level function', () => {
+    const code = readFileSync(path.join(dist, 'Code.js'), 'utf8');
+    const context = load(bookOf());
+    for (const fn of [...entrypoints.menu, ...entrypoints.sidebar]) {
+      expect(code).toMatch(new RegExp(`^function ${fn}\\(`, 'm'));
+      expect(typeof context[fn]).toBe('function');
+    }
+    // …and they are the functions gas/main.ts exports, no more, no fewer.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const main = require('../../gas/main') as Record<string, unknown>;
+    const exported = Object.keys(main).filter(
+      (k) => typeof main[k] === 'function' && k !== 'embedJson',
+    );
+    expect(exported.sort()).toEqual([...entrypoints.menu, ...entrypoints.sidebar].sort());
+  });
+
+  it('onOpen adds the menu "Xếp hạng" with its three actions', () => {
+    const book = bookOf();
+    const context = load(book);
+    context.onOpen({ authMode: 'LIMITED' });
+    expect(book.ui.menus).toEqual([
+      {
+        name: vi.gas.menu,
+        items: [
+          [vi.gas.rank, 'xephangRank'],
+          [vi.gas.configure, 'xephangShowSidebar'],
+          [vi.gas.template, 'xephangCreateTemplate'],
+        ],
+      },
+    ]);
+  });
+
+  it('the menu action ranks the spreadsheet; the sidebar call returns the summary', () => {
+    const book = bookOf();
+    const context = load(book);
+    context.xephangRank();
+    expect(book.sheet(vi.workbook.sheets.results)?.grid().length).toBeGreaterThan(16);
+    expect(book.flushes).toBe(1);
+    expect(book.ui.toasts).toHaveLength(1);
+    const summary = context.xephangApiRank();
+    expect(summary).toMatchObject({ ok: true, units: 16 });
+    // A run with errors opens the sidebar with the summary embedded as inert JSON.
+    book.sheet(vi.workbook.sheets.appraised)?.set(1, 3, '</script><script>alert(1)</script>');
+    context.xephangRank();
+    expect(book.ui.sidebars).toHaveLength(1);
+    const page = book.ui.sidebars[0];
+    const data = /<script type="application\/json" id="xephang-initial">([\s\S]*?)<\/script>/.exec(
+      page,
+    );
+    expect(page.match(/<\/script/g)).toHaveLength(1);
+    const initial = JSON.parse(data?.[1] ?? 'null');
+    expect(initial.ok).toBe(false);
+    expect(initial.errors[0].text).toContain('</script><script>alert(1)</script>');
+  });
+});
+
+describe('dist/gas project files', () => {
+  it('asks only for the current spreadsheet and the container UI, on V8 in Vietnam time', () => {
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+    ]);
+  });
+
+  it('sidebar.html is one file: style and script inlined, nothing loaded from elsewhere', () => {
+    const html = readFileSync(path.join(dist, 'sidebar.html'), 'utf8');
+    expect(html).toMatch(/<style>[\s\S]+<\/style>/);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html).not.toMatch(/\bsrc=|<link/);
+  });
+});
