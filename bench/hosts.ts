@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { gzipSync } from 'zlib';
 import { rankWorkbook, type ExcelRun } from '../addin/excelHost';
+import { rankSpreadsheet, type SheetsEnv } from '../gas/sheetsHost';
+import { FakeSpreadsheet } from '../test/gas/fakeSheets';
 import { inputSheets } from '../shared/workbook/inputs';
 import { localTime, runCampaign } from '../shared/workbook/run';
 import { FakeExcel } from '../test/addin/fakeExcel';
@@ -46,6 +48,35 @@ export async function benchHosts(sizes: number[]): Promise<void> {
     });
     row([units, fmt(click), fmt(core), fmt(click / core, 2), syncs, fmt(payload / 1e6, 2)]);
   }
+  console.log('');
+  console.log('Google Sheets host, one click on a counting SpreadsheetApp fake (median of 5)');
+  row(['units', 'click ms', 'core ms', 'ratio', 'calls', 'cells read', 'cells written'], 14);
+  for (const units of sizes) {
+    const sheets = Object.fromEntries(
+      inputSheets(generateCampaign(units, 150, 5)).map((b) => [b.name, b.rows]),
+    );
+    let calls = 0;
+    let read = 0;
+    let written = 0;
+    const click = await timeAsync(5, async () => {
+      const book = FakeSpreadsheet.fromSheets(sheets);
+      const g = book.globals();
+      const env = { app: g.SpreadsheetApp, lock: g.LockService } as unknown as SheetsEnv;
+      rankSpreadsheet(env);
+      calls = book.calls.total();
+      read = Object.values(sheets).reduce(
+        (n, rows) => n + rows.reduce((m, r) => m + r.length, 0),
+        0,
+      );
+      written = book.sheets
+        .filter((s) => !(s.name in sheets))
+        .reduce((n, s) => n + s.values.reduce((m, r) => m + r.length, 0), 0);
+    });
+    const core = await timeAsync(5, async () => {
+      runCampaign({ sheets, time: localTime(new Date()) });
+    });
+    row([units, fmt(click), fmt(core), fmt(click / core, 2), calls, read, written], 14);
+  }
   bundleSizes();
 }
 
@@ -53,13 +84,15 @@ export async function benchHosts(sizes: number[]): Promise<void> {
 export function bundleSizes(): void {
   console.log('');
   console.log('Shipped bundles, gzipped (limit 150 KB for the task pane)');
-  row(['bundle', 'KB raw', 'KB gzip'], 28);
+  console.log(`${'bundle'.padEnd(36)}${'KB raw'.padStart(10)}${'KB gzip'.padStart(10)}`);
   let any = false;
   for (const dir of ['dist/addin', 'dist/gas']) {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => /\.(js|html)$/.test(f))) {
       const bytes = readFileSync(path.join(dir, file));
-      row([`${dir}/${file}`, fmt(bytes.length / 1024), fmt(gzipSync(bytes).length / 1024)], 28);
+      const raw = fmt(bytes.length / 1024).padStart(10);
+      const gz = fmt(gzipSync(bytes).length / 1024).padStart(10);
+      console.log(`${`${dir}/${file}`.padEnd(36)}${raw}${gz}`);
       any = true;
     }
   }
