@@ -420,7 +420,8 @@ export const vi = {
       select: 'Chọn ô {cell} trong trang tính "{sheet}"',
     },
     rank: {
-      intro: 'Đọc các trang tính đầu vào, tính điểm, xếp hạng, đề nghị khen thưởng và ghi kết quả vào bảng tính.',
+      intro:
+        'Đọc các trang tính đầu vào, tính điểm, xếp hạng, đề nghị khen thưởng và ghi kết quả vào bảng tính.',
       button: 'Xếp hạng',
       running: 'Đang xếp hạng…',
       unsavedHint:

@@ -1,0 +1,149 @@
+/**
+ * A HostBridge over in-memory sheets: the reference behaviour of a real host (Excel, Sheets),
+ * built from the same pure core calls a host makes, with counters for tests. Each bridge method
+ * reads what it needs in one batch and writes in one batch, as the hosts must.
+ */
+import { formatMessage, vi } from '../shared/i18n/vi';
+import type { CellValue } from '../shared/model/types';
+import type { Sheets } from '../shared/workbook/grid';
+import {
+  issueView,
+  localTime,
+  runCampaign,
+  runSummary,
+  SHEETS_TO_READ,
+  type IssueView,
+} from '../shared/workbook/run';
+import { checkSetup, readSetup, SETUP_SHEETS, setupSheets } from '../shared/workbook/setup';
+import { starterCampaign, templateSheets } from '../shared/workbook/template';
+import type {
+  CampaignSetup,
+  HostBridge,
+  RunSummary,
+  SaveResult,
+  SetupState,
+  TemplateOptions,
+} from './bridge';
+import { MAX_TEMPLATE_UNITS } from './model';
+
+export interface MemoryBridgeOptions {
+  /** Shown by the UI; default 'memory'. */
+  host?: string;
+  /** The host's clock (a run's time, the log row). */
+  now?: () => Date;
+  /** Milliseconds each call waits before answering, so a UI's busy states can be seen. */
+  latency?: number;
+}
+
+export interface MemoryBridge extends HostBridge {
+  /** The workbook: sheet name → rows of cell values (row 1 first). */
+  readonly sheets: Record<string, CellValue[][]>;
+  /** Batches read and written, and the sheets each touched, in order. */
+  readonly stats: { reads: number; writes: number; sheetsRead: string[]; sheetsWritten: string[] };
+  /** Every bridge call by method name, in order. */
+  readonly calls: string[];
+  /** Cells selected through selectCell, in order. */
+  readonly selections: { sheet: string; cell: string }[];
+}
+
+const view = (text: string): IssueView => ({ severity: 'error', text });
+
+export function memoryBridge(
+  sheets: Record<string, CellValue[][]>,
+  options: MemoryBridgeOptions = {},
+): MemoryBridge {
+  const now = options.now ?? (() => new Date());
+  const stats: MemoryBridge['stats'] = { reads: 0, writes: 0, sheetsRead: [], sheetsWritten: [] };
+  const calls: string[] = [];
+  const selections: MemoryBridge['selections'] = [];
+
+  const wait = (): Promise<void> =>
+    new Promise((resolve) => setTimeout(resolve, options.latency ?? 0));
+
+  /** One batch read of the named sheets that exist (copies: the core never sees live rows). */
+  const read = (names: readonly string[]): Sheets => {
+    stats.reads++;
+    const out: Record<string, CellValue[][]> = {};
+    for (const name of names) {
+      const grid = sheets[name];
+      if (!grid) continue;
+      stats.sheetsRead.push(name);
+      out[name] = grid.map((row) => [...row]);
+    }
+    return out;
+  };
+
+  /** One batch write: each sheet is replaced whole, as the hosts clear and rewrite it. */
+  const write = (blocks: readonly { name: string; rows: readonly (readonly CellValue[])[] }[]) => {
+    stats.writes++;
+    for (const b of blocks) {
+      stats.sheetsWritten.push(b.name);
+      sheets[b.name] = b.rows.map((row) => row.map((v) => (v === undefined ? null : v)));
+    }
+  };
+
+  return {
+    host: options.host ?? 'memory',
+    sheets,
+    stats,
+    calls,
+    selections,
+
+    async loadSetup(): Promise<SetupState> {
+      calls.push('loadSetup');
+      await wait();
+      const grids = read(SETUP_SHEETS);
+      if (Object.keys(grids).length === 0) return { kind: 'empty' };
+      const { setup, issues } = readSetup(grids);
+      if (!setup)
+        return {
+          kind: 'invalid',
+          errors: issues.filter((i) => i.severity === 'error').map(issueView),
+        };
+      return { kind: 'ready', setup, warnings: issues.map(issueView) };
+    },
+
+    async saveSetup(setup: CampaignSetup): Promise<SaveResult> {
+      calls.push('saveSetup');
+      await wait();
+      const errors = checkSetup(setup);
+      if (errors.length) return { ok: false, errors: errors.map(issueView) };
+      write(setupSheets(setup));
+      return { ok: true };
+    },
+
+    async rank(): Promise<RunSummary> {
+      calls.push('rank');
+      await wait();
+      const time = localTime(now());
+      const result = runCampaign({ sheets: read(SHEETS_TO_READ), time });
+      if (result.ok) write(result.outputs);
+      return runSummary(result, time);
+    },
+
+    async createTemplate(options: TemplateOptions): Promise<SaveResult> {
+      calls.push('createTemplate');
+      await wait();
+      const { units, year } = options;
+      if (!Number.isInteger(units) || units < 0 || units > MAX_TEMPLATE_UNITS)
+        return {
+          ok: false,
+          errors: [view(formatMessage(vi.ui.template.badUnits, { max: MAX_TEMPLATE_UNITS }))],
+        };
+      if (!Number.isInteger(year)) return { ok: false, errors: [view(vi.ui.template.badYear)] };
+      const existing = Object.keys(read(SETUP_SHEETS));
+      if (existing.length)
+        return {
+          ok: false,
+          errors: existing.map((sheet) => view(formatMessage(vi.ui.template.exists, { sheet }))),
+        };
+      write(templateSheets(starterCampaign(units, year)));
+      return { ok: true };
+    },
+
+    async selectCell(sheet: string, cell: string): Promise<void> {
+      calls.push('selectCell');
+      selections.push({ sheet, cell });
+    },
+  };
+}
