@@ -1,0 +1,30 @@
+/** The pane and the core it runs on stay small: one minified bundle, gzipped, under 150 KB. */
+import path from 'path';
+import { gzipSync } from 'zlib';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const LIMIT = 150 * 1024;
+
+test('ui/app.ts with the whole core (memory bridge) gzips well under 150 KB', async () => {
+  const result = await build({
+    stdin: {
+      contents: [
+        "import { mountApp } from './ui/app';",
+        "import { memoryBridge } from './ui/memoryBridge';",
+        'mountApp(document.body, memoryBridge({}));',
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'silent',
+  });
+  const gzipped = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  expect(gzipped).toBeLessThan(LIMIT / 2);
+});
