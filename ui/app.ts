@@ -51,6 +51,7 @@ import {
   setCriterionBlocks,
   setCriterionCode,
   setCriterionMax,
+  setName,
   setGateField,
   setQuota,
   setQuotaMode,
@@ -200,8 +201,8 @@ export function mountApp(
   const saveBar = h(
     'div',
     { class: 'xh-savebar', hidden: true },
-    saveErrors,
     saveStatusEl,
+    saveErrors,
     h('div', { class: 'xh-savebar-row' }, saveButton, discardButton),
   );
   const app = h(
@@ -1180,11 +1181,7 @@ export function mountApp(
         owner: node,
         label: U.criteria.name,
         value: () => node.name,
-        commit: (t) => {
-          if (t.trim() === '') return U.input.required;
-          node.name = t.trim();
-          return undefined;
-        },
+        commit: (t) => setName(node, t),
         multiline: true,
       }),
       !leaf && h('p', { class: 'xh-hint' }, U.criteria.parentMax),
@@ -1328,11 +1325,7 @@ export function mountApp(
                 owner: b,
                 label: U.blocks.name,
                 value: () => b.name,
-                commit: (t) => {
-                  if (t.trim() === '') return U.input.required;
-                  b.name = t.trim();
-                  return undefined;
-                },
+                commit: (t) => setName(b, t),
               }),
             ),
             textField({
@@ -1398,11 +1391,7 @@ export function mountApp(
                 owner: award,
                 label: U.awards.name,
                 value: () => award.name,
-                commit: (t) => {
-                  if (t.trim() === '') return U.input.required;
-                  award.name = t.trim();
-                  return undefined;
-                },
+                commit: (t) => setName(award, t),
               }),
             ),
             selectField<QuotaMode>({

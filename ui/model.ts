@@ -62,6 +62,14 @@ export function parseCount(text: string): Parsed<number | undefined> {
   return n === undefined || !Number.isInteger(n) || n < 0 ? fail(U.input.badCount) : ok(n);
 }
 
+/** A required name (criterion, block, award type): trimmed, never empty. */
+export function setName(item: { name: string }, text: string): string | undefined {
+  const name = text.trim();
+  if (name === '') return U.input.required;
+  item.name = name;
+  return undefined;
+}
+
 /** The message of an issue without its location (the pane shows it next to the field). */
 export function issueMessage(issue: Issue): string {
   const template = issue.severity === 'error' ? vi.errors[issue.key] : vi.warnings[issue.key];
