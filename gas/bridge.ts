@@ -2,7 +2,8 @@
  * The sidebar's bridge to Apps Script: each call is one google.script.run of a function in
  * gas/main.ts (listed in entrypoints.json), which runs the host on the server.
  */
-import type { HostBridge } from '../ui/bridge';
+import { fromWire, toWire } from '../shared/workbook/wire';
+import type { HostBridge, SetupState } from '../ui/bridge';
 
 /** The slice of google.script.run the bridge uses (typed here: it exists only in the page). */
 export interface ScriptRun {
@@ -21,8 +22,8 @@ export function gasBridge(run: () => ScriptRun): HostBridge {
     });
   return {
     host: 'sheets',
-    loadSetup: () => call('xephangApiLoadSetup'),
-    saveSetup: (setup) => call('xephangApiSaveSetup', setup),
+    loadSetup: async () => fromWire<SetupState>(await call<string>('xephangApiLoadSetup')),
+    saveSetup: (setup) => call('xephangApiSaveSetup', toWire(setup)),
     rank: () => call('xephangApiRank'),
     createTemplate: (options) => call('xephangApiCreateTemplate', options),
     selectCell: (sheet, cell) => call('xephangApiSelectCell', sheet, cell),

@@ -7,7 +7,8 @@
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CampaignSetup } from '../shared/model/types';
 import type { RunSummary } from '../shared/workbook/run';
-import type { SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+import { fromWire, toWire } from '../shared/workbook/wire';
+import type { SaveResult, TemplateOptions } from '../ui/bridge';
 import {
   createTemplate,
   loadSetup,
@@ -86,12 +87,13 @@ export function xephangCreateTemplate(): void {
   else ui.alert(result.errors.map((e) => e.text).join('\n'));
 }
 
-export function xephangApiLoadSetup(): SetupState {
-  return loadSetup(env());
+/** The setup as wire text (toWire): its open bands hold −∞, which plain JSON would lose. */
+export function xephangApiLoadSetup(): string {
+  return toWire(loadSetup(env()));
 }
 
-export function xephangApiSaveSetup(setup: CampaignSetup): SaveResult {
-  return saveSetup(env(), setup);
+export function xephangApiSaveSetup(setup: string): SaveResult {
+  return saveSetup(env(), fromWire<CampaignSetup>(setup));
 }
 
 export function xephangApiRank(): RunSummary {

@@ -26,8 +26,11 @@ export function readSetup(sheets: Sheets): { setup?: CampaignSetup; issues: Issu
  * children, a band list out of order, a quota for an unknown block…), found before saving.
  */
 export function checkSetup(setup: CampaignSetup): Issue[] {
-  const outcome = evaluateCampaign({ ...setup, units: [] });
-  return outcome.ok ? [] : outcome.errors;
+  // Council choices name units, which a setup alone does not have: they are checked by a run.
+  const awards = setup.awards ? { ...setup.awards, councilChoices: undefined } : undefined;
+  const outcome = evaluateCampaign({ ...setup, ...(awards ? { awards } : {}), units: [] });
+  // Measures ("PCI") are columns of "Đơn vị": a run checks them, the setup cannot.
+  return outcome.ok ? [] : outcome.errors.filter((i) => i.key !== 'unknownMeasure');
 }
 
 /** "Cấu hình" and "Tiêu chí" for a setup, laid out as the workbook format says. */
