@@ -170,6 +170,8 @@ export class FakeExcel {
   payloadLimit = 5_000_000;
   /** Calls of Excel.run. */
   runs = 0;
+  /** Milliseconds each sync takes (browser tests make the pane's busy state visible). */
+  latency = 0;
 
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeExcel {
     const fake = new FakeExcel();
@@ -225,6 +227,7 @@ class FakeContext {
     if (write) this.pendingWrites++;
   }
   async sync(): Promise<void> {
+    if (this.excel.latency > 0) await new Promise((r) => setTimeout(r, this.excel.latency));
     const record: SyncRecord = {
       payload: this.payload,
       writes: this.pendingWrites,

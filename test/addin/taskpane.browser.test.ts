@@ -1,0 +1,102 @@
+/**
+ * The Excel task pane as shipped (addin/taskpane.ts → the UI on the Excel bridge → the office-js
+ * host) in headless Chromium, over fake Office globals and the counting FakeExcel: edit a quota,
+ * save it into "Cấu hình", press "Xếp hạng", and check the pane and the workbook against the
+ * core; errors select their cell; at most 3 syncs per click; no console errors. Screenshot in
+ * test-artifacts/excel-taskpane.png. Skipped only without /usr/bin/chromium (CI installs it).
+ */
+import { mkdirSync } from 'fs';
+import path from 'path';
+import type { Page } from 'playwright-core';
+import { vi } from '../../shared/i18n/vi';
+import { hasChromium, withPage } from '../ui/browser';
+import { quotaEditOutcome } from '../ui/quotaEdit';
+import type { FakeExcel } from './fakeExcel';
+
+const PAGE = 'test/addin/taskpanePage.ts';
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const U = vi.ui;
+const S = vi.workbook.sheets;
+const browserTest = hasChromium() ? test : test.skip;
+jest.setTimeout(40_000);
+
+interface ExcelState {
+  syncs: number;
+  sheets: string[];
+  results: unknown[][];
+  config: unknown[][];
+  selected?: { sheet: string; address: string };
+  active?: string;
+}
+const excelState = (page: Page): Promise<ExcelState> =>
+  page.evaluate(() => {
+    const fake = (window as unknown as { xhExcel: FakeExcel }).xhExcel;
+    return {
+      syncs: fake.syncs.length,
+      sheets: fake.sheets.map((s) => s.name),
+      results: fake.sheet('Kết quả')?.grid() ?? [],
+      config: fake.sheet('Cấu hình')?.grid() ?? [],
+      selected: fake.selected,
+      active: fake.active,
+    };
+  });
+
+browserTest('edit a quota, save, rank: Excel gets the core’s results in ≤ 3 syncs', async () => {
+  const expected = quotaEditOutcome();
+  await withPage(PAGE, async ({ page, url, problems }) => {
+    await page.goto(`${url}?case=example&latency=60`);
+    await page.getByRole('tab', { name: U.tabs.awards }).click();
+    const card = page.locator('[data-award="0"]');
+    await card.getByLabel(vi.workbook.headers.quota).selectOption('perBlock');
+    const district = card.getByLabel('Khối huyện, thị xã, thành phố');
+    await district.fill('4');
+    await district.press('Tab');
+    await page.getByRole('button', { name: U.save.button }).click();
+    await page.locator('.xh-save-status.xh-ok').waitFor();
+    // The quota is now in the workbook's "Cấu hình" as the format writes it.
+    const saved = await excelState(page);
+    expect(JSON.stringify(saved.config)).toMatch(/huyen: 4/);
+
+    await page.getByRole('tab', { name: U.tabs.rank }).click();
+    const rank = page.locator('[data-key="rank"]');
+    await rank.click();
+    await expect(rank.isDisabled()).resolves.toBe(true);
+    await page.locator('[data-result="ok"]').waitFor();
+    const after = await excelState(page);
+    expect(after.syncs - saved.syncs).toBeLessThanOrEqual(3);
+    expect(after.sheets).toEqual(expect.arrayContaining([S.results, S.proposals, S.log]));
+    expect(after.active).toBe(S.results);
+
+    const stat = (name: string) => page.locator(`[data-stat="${name}"]`).textContent();
+    await expect(stat('units')).resolves.toBe(String(expected.units));
+    await expect(stat('proposals')).resolves.toBe(String(expected.proposals));
+    const first = page.locator('.xh-block').first().locator('tbody tr').first();
+    await expect(first.locator('td').nth(1).textContent()).resolves.toBe('Sở Tư pháp');
+    // The pane shows what the sheet holds.
+    expect(after.results.flat()).toContain('Sở Tư pháp');
+    expect(after.results.flat()).toContain(98.57);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'excel-taskpane.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
+
+browserTest(
+  'a broken workbook: nothing written, and clicking an error selects its cell',
+  async () => {
+    await withPage(PAGE, async ({ page, url, problems }) => {
+      await page.goto(`${url}?case=invalid`);
+      await page.locator('[data-key="rank"]').click();
+      await page.locator('[data-result="errors"]').waitFor();
+      const before = await excelState(page);
+      expect(before.sheets).not.toContain(S.results);
+      await page.locator('[data-result="errors"] .xh-issue-link').first().click();
+      await page.waitForFunction(
+        () => (window as unknown as { xhExcel: FakeExcel }).xhExcel.selected !== undefined,
+      );
+      expect((await excelState(page)).selected).toEqual({ sheet: S.config, address: 'B5' });
+      expect(problems).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,3 @@
+/** Browser page: the real sidebar entry (gas/sidebar.ts) over a fake google.script.run. */
+import './fakeScriptRun';
+import '../../gas/sidebar';
