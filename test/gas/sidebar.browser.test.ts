@@ -1,0 +1,106 @@
+/**
+ * The Sheets sidebar as shipped (gas/sidebar.ts → the UI on the google.script.run bridge → the
+ * server functions of gas/main.ts → the SpreadsheetApp host) in headless Chromium, 300 px wide
+ * like Sheets' sidebar, with a fake google.script.run that passes everything through JSON as
+ * Apps Script does. Screenshot in test-artifacts/sheets-sidebar.png. Skipped only without
+ * /usr/bin/chromium (CI installs it).
+ */
+import { mkdirSync } from 'fs';
+import path from 'path';
+import type { Page } from 'playwright-core';
+import { vi } from '../../shared/i18n/vi';
+import { hasChromium, withPage } from '../ui/browser';
+import { quotaEditOutcome } from '../ui/quotaEdit';
+import type { FakeSpreadsheet } from './fakeSheets';
+
+const PAGE = 'test/gas/sidebarPage.ts';
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const U = vi.ui;
+const S = vi.workbook.sheets;
+const browserTest = hasChromium() ? test : test.skip;
+jest.setTimeout(40_000);
+
+interface BookState {
+  calls: string[];
+  sheets: string[];
+  results: unknown[][];
+  config: unknown[][];
+  selected?: { sheet: string; address: string };
+  flushes: number;
+}
+const bookState = (page: Page): Promise<BookState> =>
+  page.evaluate(() => {
+    const w = window as unknown as { xhBook: FakeSpreadsheet; xhCalls: string[] };
+    return {
+      calls: [...w.xhCalls],
+      sheets: w.xhBook.sheets.map((s) => s.name),
+      results: w.xhBook.sheet('Kết quả')?.grid() ?? [],
+      config: w.xhBook.sheet('Cấu hình')?.grid() ?? [],
+      selected: w.xhBook.selected,
+      flushes: w.xhBook.flushes,
+    };
+  });
+
+browserTest('edit a quota, save, rank: the spreadsheet gets the core’s results', async () => {
+  const expected = quotaEditOutcome();
+  await withPage(
+    PAGE,
+    async ({ page, url, problems }) => {
+      await page.goto(`${url}?case=example&latency=40`);
+      await page.getByRole('tab', { name: U.tabs.awards }).click();
+      const card = page.locator('[data-award="0"]');
+      await card.getByLabel(vi.workbook.headers.quota).selectOption('perBlock');
+      const district = card.getByLabel('Khối huyện, thị xã, thành phố');
+      await district.fill('4');
+      await district.press('Tab');
+      await page.getByRole('button', { name: U.save.button }).click();
+      await page.locator('.xh-save-status.xh-ok').waitFor();
+      // The setup went through JSON and came back whole: the open band "Yếu" (−∞) included.
+      const saved = await bookState(page);
+      expect(JSON.stringify(saved.config)).toMatch(/huyen: 4/);
+      expect(JSON.stringify(saved.config)).not.toMatch(/null|NaN|Infinity/);
+
+      await page.getByRole('tab', { name: U.tabs.rank }).click();
+      await page.locator('[data-key="rank"]').click();
+      await page.locator('[data-result="ok"]').waitFor();
+      const after = await bookState(page);
+      expect(after.calls).toEqual([
+        'xephangApiLoadSetup',
+        'xephangApiSaveSetup',
+        'xephangApiLoadSetup',
+        'xephangApiRank',
+      ]);
+      expect(after.sheets).toEqual(expect.arrayContaining([S.results, S.proposals, S.log]));
+      const stat = (name: string) => page.locator(`[data-stat="${name}"]`).textContent();
+      await expect(stat('units')).resolves.toBe(String(expected.units));
+      await expect(stat('proposals')).resolves.toBe(String(expected.proposals));
+      expect(after.results.flat()).toContain('Sở Tư pháp');
+
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'sheets-sidebar.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    },
+    { width: 300 },
+  );
+});
+
+browserTest(
+  'a failed menu run opens the sidebar with its errors; a click activates the cell',
+  async () => {
+    await withPage(
+      PAGE,
+      async ({ page, url, problems }) => {
+        await page.goto(`${url}?case=invalid&initial=1`);
+        await page.locator('[data-result="errors"]').waitFor();
+        expect((await bookState(page)).sheets).not.toContain(S.results);
+        await page.locator('[data-result="errors"] .xh-issue-link').first().click();
+        await page.waitForFunction(
+          () => (window as unknown as { xhBook: FakeSpreadsheet }).xhBook.selected !== undefined,
+        );
+        expect((await bookState(page)).selected).toEqual({ sheet: S.config, address: 'B5' });
+        expect(problems).toEqual([]);
+      },
+      { width: 300 },
+    );
+  },
+);
