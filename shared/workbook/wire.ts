@@ -1,6 +1,6 @@
 /**
  * JSON that keeps the numbers JSON cannot: a setup's open band ("Yếu" has min −∞) must survive
- * google.script.run, which passes plain JSON between the sidebar and Apps Script.
+ * the calls between the Sheets sidebar and Apps Script, which carry plain JSON.
  */
 const MARK = '$number';
 

@@ -9,7 +9,7 @@ import { mkdirSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { vi } from '../../shared/i18n/vi';
-import { hasChromium, withPage } from '../ui/browser';
+import { browserTest, withPage } from '../ui/browser';
 import { quotaEditOutcome } from '../ui/quotaEdit';
 import type { FakeSpreadsheet } from './fakeSheets';
 
@@ -17,7 +17,6 @@ const PAGE = 'test/gas/sidebarPage.ts';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const U = vi.ui;
 const S = vi.workbook.sheets;
-const browserTest = hasChromium() ? test : test.skip;
 jest.setTimeout(40_000);
 
 interface BookState {

@@ -15,6 +15,18 @@ const ROOT = path.resolve(__dirname, '../..');
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
+/**
+ * `test` for browser tests: skipped on a developer machine without Chromium (with a warning),
+ * but never in CI (CI=true), where a missing browser must fail rather than pass silently.
+ */
+export function browserTest(name: string, fn: () => Promise<void>): void {
+  if (hasChromium() || process.env.CI) test(name, fn);
+  else {
+    console.warn(`skipped (no ${CHROMIUM}): ${name}`);
+    test.skip(name, fn);
+  }
+}
+
 /** One JavaScript file for the browser (an IIFE, sources inlined for readable stacks). */
 export async function bundle(entry: string): Promise<string> {
   const result = await build({

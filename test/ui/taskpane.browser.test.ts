@@ -11,7 +11,7 @@ import { anGiang2018 } from '../../examples/an-giang-2018';
 import { vi } from '../../shared/i18n/vi';
 import { runCampaign, runSummary } from '../../shared/workbook/run';
 import type { MemoryBridge } from '../../ui/memoryBridge';
-import { hasChromium, withPage } from './browser';
+import { browserTest, withPage } from './browser';
 import {
   FORMULA_CRITERION,
   HOSTILE_CRITERION,
@@ -23,11 +23,6 @@ import {
 const PAGE = 'test/ui/page.ts';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const U = vi.ui;
-
-if (!hasChromium()) {
-  console.warn('test/ui/taskpane.browser.test.ts skipped: /usr/bin/chromium is not installed.');
-}
-const browserTest = hasChromium() ? test : test.skip;
 
 jest.setTimeout(30_000);
 
