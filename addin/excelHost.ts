@@ -19,7 +19,7 @@ import {
   SHEETS_TO_READ,
   type RunSummary,
 } from '../shared/workbook/run';
-import { readSetup, checkSetup, setupSheets, SETUP_SHEETS } from '../shared/workbook/setup';
+import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import type { TemplateSheet, Validation } from '../shared/workbook/template';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { issueView } from '../shared/workbook/run';
@@ -386,10 +386,7 @@ export async function loadSetup(run: ExcelRun): Promise<SetupState> {
       const grid = gridOf(read);
       if (grid) sheets[name] = grid;
     }
-    if (Object.keys(sheets).length === 0) return { kind: 'empty' };
-    const { setup, issues } = readSetup(sheets);
-    if (!setup) return { kind: 'invalid', errors: issues.map(issueView) };
-    return { kind: 'ready', setup, warnings: issues.map(issueView) };
+    return setupState(sheets);
   });
 }
 

@@ -19,7 +19,7 @@ import {
   type IssueView,
   type RunSummary,
 } from '../shared/workbook/run';
-import { checkSetup, readSetup, setupSheets, SETUP_SHEETS } from '../shared/workbook/setup';
+import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import {
   starterCampaign,
   templateSheets,
@@ -260,11 +260,7 @@ export function rankSpreadsheet(env: SheetsEnv): RunSummary {
 
 export function loadSetup(env: SheetsEnv): SetupState {
   const ss = env.app.getActiveSpreadsheet();
-  const { sheets } = readSheets(ss, SETUP_SHEETS, env, false);
-  if (Object.keys(sheets).length === 0) return { kind: 'empty' };
-  const { setup, issues } = readSetup(sheets);
-  if (!setup) return { kind: 'invalid', errors: issues.map(issueView) };
-  return { kind: 'ready', setup, warnings: issues.map(issueView) };
+  return setupState(readSheets(ss, SETUP_SHEETS, env, false).sheets);
 }
 
 export function saveSetup(env: SheetsEnv, setup: CampaignSetup): SaveResult {

@@ -5,16 +5,9 @@
  */
 import type { CampaignSetup } from '../shared/model/types';
 import type { IssueView, RunSummary } from '../shared/workbook/run';
+import type { SetupState } from '../shared/workbook/setup';
 
-export type { CampaignSetup, IssueView, RunSummary };
-
-export type SetupState =
-  /** "Cấu hình" and "Tiêu chí" read without error. */
-  | { kind: 'ready'; setup: CampaignSetup; warnings: IssueView[] }
-  /** The workbook has neither sheet: offer "Tạo mẫu". */
-  | { kind: 'empty' }
-  /** The sheets exist but have errors: list them (clicking one selects its cell). */
-  | { kind: 'invalid'; errors: IssueView[] };
+export type { CampaignSetup, IssueView, RunSummary, SetupState };
 
 export type SaveResult = { ok: true } | { ok: false; errors: IssueView[] };
 

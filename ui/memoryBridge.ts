@@ -14,7 +14,7 @@ import {
   SHEETS_TO_READ,
   type IssueView,
 } from '../shared/workbook/run';
-import { checkSetup, readSetup, SETUP_SHEETS, setupSheets } from '../shared/workbook/setup';
+import { checkSetup, SETUP_SHEETS, setupSheets, setupState } from '../shared/workbook/setup';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import type {
   CampaignSetup,
@@ -92,15 +92,7 @@ export function memoryBridge(
     async loadSetup(): Promise<SetupState> {
       calls.push('loadSetup');
       await wait();
-      const grids = read(SETUP_SHEETS);
-      if (Object.keys(grids).length === 0) return { kind: 'empty' };
-      const { setup, issues } = readSetup(grids);
-      if (!setup)
-        return {
-          kind: 'invalid',
-          errors: issues.filter((i) => i.severity === 'error').map(issueView),
-        };
-      return { kind: 'ready', setup, warnings: issues.map(issueView) };
+      return setupState(read(SETUP_SHEETS));
     },
 
     async saveSetup(setup: CampaignSetup): Promise<SaveResult> {

@@ -25,7 +25,7 @@ import type {
 } from '../shared/model/types';
 import { formatMicro, fromMicro, toMicro } from '../shared/numbers/points';
 import { numberOf } from '../shared/workbook/grid';
-import { bandsText, ruleParams } from '../shared/workbook/inputs';
+import { bandsText, ruleParams, tieBreakText } from '../shared/workbook/inputs';
 import { parseBands, parseRule, parseTieBreak } from '../shared/workbook/parse';
 import { readSetup } from '../shared/workbook/setup';
 
@@ -389,21 +389,7 @@ export function parseBandsText(
   return bands ? ok(bands) : fail(formatMessage(vi.errors.badBands, { value: text }));
 }
 
-export { bandsText };
-
-/** "Lĩnh vực 2; Ít điểm trừ" — the "Tiêu chí phụ khi bằng điểm" setting as written. */
-export function tieBreakText(keys: readonly TieBreakSpec[]): string {
-  const t = W.choices.tieBreak;
-  return keys
-    .map((k) =>
-      k.by === 'field'
-        ? `${t.field} ${k.code}`
-        : k.by === 'component'
-          ? `${t.component} ${k.id}`
-          : t[k.by],
-    )
-    .join('; ');
-}
+export { bandsText, tieBreakText };
 
 export function parseTieBreakText(text: string): Parsed<TieBreakSpec[]> {
   const keys = parseTieBreak(text);

@@ -1,4 +1,5 @@
 /** Data shapes and the error type of the .xlsx reader and writer. */
+import type { Validation } from '../../shared/workbook/template';
 
 /** A cell value as in shared/model/types.ts, except that the reader never yields undefined. */
 export type CellValue = string | number | boolean | null;
@@ -46,26 +47,12 @@ export interface OutputSheet {
 }
 
 /**
- * One data validation. `range` is a cell or range ("D2:Z40"), or several separated by spaces.
- * Exactly one of `values`, `listRange`, `decimal` and `whole` says what is allowed:
- * - values: a drop-down of these texts, written as an inline list; a list Excel cannot hold
- *   inline (an item with a comma, more than 255 characters in all) goes to a column of the
- *   hidden sheet "Danh sách chọn", which writeSheets adds (or replaces) for it;
- * - listRange: a drop-down of the cells of a range, e.g. "'Danh mục'!$A$2:$A$9" (no '=');
- * - decimal: a number between min and max (inclusive);
- * - whole: an integer ≥ min (and ≤ max when given).
- * Blank cells are always allowed. `error` replaces the Vietnamese error message made from the
- * rule; `prompt` is shown when the cell is selected.
+ * One data validation, as the core's template describes it (shared/workbook/template.ts). In
+ * the .xlsx, a `values` list Excel cannot hold inline (an item with a comma, more than 255
+ * characters in all) goes to a column of the hidden sheet "Danh sách chọn", which writeSheets
+ * adds (or replaces) for it.
  */
-export interface Validation {
-  range: string;
-  values?: string[];
-  listRange?: string;
-  decimal?: { min: number; max: number };
-  whole?: { min: number; max?: number };
-  prompt?: string;
-  error?: string;
-}
+export type { Validation };
 
 export type XlsxErrorCode = 'notFound' | 'notXlsx' | 'locked' | 'missingPart';
 

@@ -46,7 +46,8 @@ export function ruleParams(rule: RuleSpec): string {
   }
 }
 
-function tieBreakText(keys: readonly TieBreakSpec[]): string {
+/** "Lĩnh vực 2; Ít điểm trừ" — the "Tiêu chí phụ khi bằng điểm" setting as written. */
+export function tieBreakText(keys: readonly TieBreakSpec[]): string {
   const t = C.tieBreak;
   return keys
     .map((k) =>
@@ -63,7 +64,7 @@ const flagLabel = (f: string): string => vi.awards.flags[f] ?? f;
 const measureLabel = (m: string): string => (m === 'index' ? 'Chỉ số' : m);
 
 /** One gate as a key and a value of the "ĐIỀU KIỆN XÉT KHEN" section. */
-function gateRows(gates: readonly GateSpec[]): [string, CellValue][] {
+export function gateRows(gates: readonly GateSpec[]): [string, CellValue][] {
   const g = W.gates;
   const rows: [string, CellValue][] = [];
   const flags: string[] = [];

@@ -11,6 +11,7 @@ import type { Sheets } from './grid';
 import { inputSheets } from './inputs';
 import { parseSetupSheets } from './parse';
 import type { OutputBlock } from './render';
+import { issueView, type IssueView } from './run';
 
 const S = vi.workbook.sheets;
 
@@ -19,6 +20,25 @@ export const SETUP_SHEETS: readonly string[] = [S.config, S.criteria];
 
 export function readSetup(sheets: Sheets): { setup?: CampaignSetup; issues: Issue[] } {
   return parseSetupSheets(sheets);
+}
+
+/** What the task pane gets when it opens: the setup, its errors, or "no campaign sheets yet". */
+export type SetupState =
+  /** "Cấu hình" and "Tiêu chí" read without error. */
+  | { kind: 'ready'; setup: CampaignSetup; warnings: IssueView[] }
+  /** The workbook has neither sheet: offer "Tạo mẫu". */
+  | { kind: 'empty' }
+  /** The sheets exist but have errors: list them (clicking one selects its cell). */
+  | { kind: 'invalid'; errors: IssueView[] };
+
+/** The setup state of the sheets a host read (those of SETUP_SHEETS that exist). */
+export function setupState(sheets: Sheets): SetupState {
+  if (Object.keys(sheets).length === 0) return { kind: 'empty' };
+  const { setup, issues } = readSetup(sheets);
+  if (!setup) {
+    return { kind: 'invalid', errors: issues.filter((i) => i.severity === 'error').map(issueView) };
+  }
+  return { kind: 'ready', setup, warnings: issues.map(issueView) };
 }
 
 /**
