@@ -309,6 +309,8 @@ export const vi = {
       bands: 'Xếp loại',
       runnersUp: 'Số tập thể liền kề mỗi khối',
       unfilled: 'Suất của đơn vị không đủ điều kiện',
+      formsDeadline: 'Hạn nộp phiếu tự chấm',
+      evidencePolicy: 'Điểm tự chấm thiếu tài liệu kiểm chứng',
     },
     gates: {
       registration: 'Hạn đăng ký',
@@ -327,6 +329,7 @@ export const vi = {
       },
       naPolicy: { exclude: 'Loại khỏi điểm tối đa', zero: 'Tính 0 điểm' },
       blankPolicy: { zero: 'Tính 0 điểm và cảnh báo', error: 'Báo lỗi' },
+      evidencePolicy: { error: 'Báo lỗi', warning: 'Cảnh báo' },
       rankBy: { index: 'Chỉ số', total: 'Tổng điểm' },
       method: { competition: '1-2-2-4', dense: '1-2-2-3' },
       unfilled: { passDown: 'Chuyển cho đơn vị kế tiếp', leaveEmpty: 'Để trống' },

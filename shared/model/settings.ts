@@ -28,12 +28,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   rankBy: 'index',
   ranking: { method: 'competition', tieBreak: [] },
   bands: [...NATIONAL_BANDS],
+  evidencePolicy: 'error',
 };
 
 const CHOICES: Record<string, readonly string[]> = {
   scoreSource: ['appraisedWhenPresent', 'selfOnly', 'appraisedOnly'],
   naPolicy: ['exclude', 'zero'],
   blankPolicy: ['zero', 'error'],
+  evidencePolicy: ['error', 'warning'],
   rankBy: ['index', 'total'],
 };
 

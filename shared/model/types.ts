@@ -135,6 +135,10 @@ export interface Settings {
   ranking: RankingPolicy;
   /** Default bands for blocks that have none of their own. */
   bands: BandSpec[];
+  /** Self-assessment forms: the last day a form may be sent (ISO date); later ones are flagged. */
+  formsDeadline?: string;
+  /** A positive self score without evidence in a form: `error` rejects the merge (default). */
+  evidencePolicy: 'error' | 'warning';
 }
 
 export interface CampaignSpec {

@@ -141,6 +141,10 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
     [K.tieBreak, tieBreakText(s.ranking.tieBreak)],
     [K.bands, bandsText(s.bands)],
   ];
+  // Self-assessment form settings: written when the campaign sets them (defaults otherwise).
+  if (s.formsDeadline) config.push([K.formsDeadline, s.formsDeadline]);
+  if (s.evidencePolicy !== DEFAULT_SETTINGS.evidencePolicy)
+    config.push([K.evidencePolicy, C.evidencePolicy[s.evidencePolicy]]);
   if (spec.awards?.runnersUpPerBlock !== undefined)
     config.push([K.runnersUp, spec.awards.runnersUpPerBlock]);
   if (spec.awards?.unfilled) config.push([K.unfilled, C.unfilled[spec.awards.unfilled]]);

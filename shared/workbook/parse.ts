@@ -366,6 +366,15 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
       case 'unfilled':
         unfilled = pick(C.unfilled);
         break;
+      case 'evidencePolicy':
+        out.settings.evidencePolicy = pick(C.evidencePolicy) ?? out.settings.evidencePolicy;
+        break;
+      case 'formsDeadline': {
+        const d = dateOf(value);
+        if (d === undefined) issues.push(error('badDate', { value: v }, here));
+        else out.settings.formsDeadline = d;
+        break;
+      }
       default:
         if (key !== '') issues.push(error('unknownSetting', { key }, at(sheet, r, 0)));
     }
