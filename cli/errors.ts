@@ -1,4 +1,4 @@
-/** Issues as a terminal table: sheet, cell, Vietnamese message. */
+/** Issues as a terminal table: (file and) sheet, cell, Vietnamese message. */
 import { cellAddress, formatIssue, formatLocation, type Issue } from '../shared';
 import { textTable } from './text';
 
@@ -9,7 +9,8 @@ export function issueTable(issues: readonly Issue[]): string {
     const message = formatIssue(i).slice(formatLocation(i.at).length + 2);
     return [
       i.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
-      cell?.sheet ?? '',
+      // A form's cell names its file too ("DV001.xlsx › Phiếu tự chấm").
+      cell ? (i.at.file ? `${i.at.file} › ${cell.sheet}` : cell.sheet) : '',
       cell ? cellAddress(cell) : where,
       message,
     ];

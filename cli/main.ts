@@ -2,7 +2,8 @@
  * `xephang` — the command line: rank, check and template for campaign workbooks (.xlsx).
  * Exit codes: 0 done, 1 invalid input (nothing written), 2 wrong usage.
  */
-import { awardTable, formatIssue, resultTables } from '../shared';
+import { awardTable, formatIssue, formatMessage, resultTables, vi } from '../shared';
+import { mergeFormFiles, writeForms } from './forms';
 import { issueTable } from './errors';
 import { writeTemplate } from './template';
 import { textTable } from './text';
@@ -16,6 +17,11 @@ const USAGE = `Cách dùng:
       Chỉ kiểm tra dữ liệu, không ghi gì.
   xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
       Tạo sổ tính mẫu cho một đợt thi đua mới.
+  xephang forms <sổ tính.xlsx> -o <thư mục>
+      Tạo phiếu tự chấm cho từng đơn vị (mỗi đơn vị một tệp <mã đơn vị>.xlsx).
+  xephang merge <sổ tính.xlsx> <phiếu 1.xlsx> [<phiếu 2.xlsx> …] [-o <tệp kết quả.xlsx>]
+      Gộp các phiếu tự chấm đã điền vào trang "Tự chấm" và "Giải trình tự chấm"
+      (mặc định ghi vào chính sổ tính; không phiếu nào hợp lệ thì không ghi gì).
   xephang --help | --version`;
 
 export interface Io {
@@ -29,6 +35,8 @@ export interface Io {
 interface Args {
   command?: string;
   file?: string;
+  /** Further files (the forms of `merge`). */
+  more: string[];
   output?: string;
   quiet: boolean;
   units?: number;
@@ -37,7 +45,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { quiet: false };
+  const args: Args = { quiet: false, more: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string | undefined => {
@@ -54,6 +62,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a.startsWith('-')) args.problem = `Không hiểu tùy chọn "${a}".`;
     else if (args.command === undefined) args.command = a;
     else if (args.file === undefined) args.file = a;
+    else if (args.command === 'merge') args.more.push(a);
     else args.problem = `Thừa tham số "${a}".`;
   }
   return args;
@@ -138,6 +147,42 @@ export function main(argv: readonly string[], io: Io): number {
         return 1;
       }
       io.out(`Đã tạo sổ tính mẫu ${args.output}.`);
+      return 0;
+    }
+    case 'forms': {
+      if (!args.file) return usage('Thiếu tên tệp sổ tính.');
+      if (!args.output) return usage('Thiếu thư mục ghi phiếu (-o <thư mục>).');
+      const outcome = writeForms(args.file, args.output);
+      if (!outcome.ok) {
+        io.err(issueTable(outcome.issues.filter((i) => i.severity === 'error')));
+        return 1;
+      }
+      io.out(`${formatMessage(vi.forms.made, { count: outcome.files.length })} (${args.output})`);
+      return 0;
+    }
+    case 'merge': {
+      if (!args.file) return usage('Thiếu tên tệp sổ tính.');
+      if (args.more.length === 0) return usage('Thiếu phiếu tự chấm để gộp.');
+      const outcome = mergeFormFiles(args.file, args.more, {
+        outPath: args.output,
+        now: io.now?.(),
+      });
+      if (!outcome.ok) {
+        const errors = outcome.issues.filter((i) => i.severity === 'error');
+        io.err(`Phiếu chưa hợp lệ — không ghi gì vào sổ tính. ${errors.length} lỗi:`);
+        io.err(issueTable(errors));
+        return 1;
+      }
+      if (outcome.warnings.length > 0 && !args.quiet) io.err(issueTable(outcome.warnings));
+      const units = new Set(outcome.merged.map((m) => m.unit)).size;
+      io.out(
+        formatMessage(vi.forms.merged, {
+          forms: outcome.merged.length,
+          units,
+          sheet: vi.workbook.sheets.self,
+        }),
+      );
+      io.out(`Đã ghi vào ${args.output ?? args.file}.`);
       return 0;
     }
     case undefined:

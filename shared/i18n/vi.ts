@@ -67,6 +67,19 @@ export const vi = {
     unknownTieBreakComponent:
       'Tiêu chí phụ xếp hạng dùng thành phần "{id}" không có trong cấu hình.',
     badSetting: 'Giá trị "{value}" của thiết lập {name} không hợp lệ.',
+    badMaxSpread: 'Chênh lệch tối đa giữa người chấm "{value}" phải là số điểm không âm.',
+    emptyAppraiserId: 'Có người thẩm định chưa có mã.',
+    duplicateAppraiser: 'Mã người thẩm định "{id}" bị trùng.',
+    unknownAppraiserUnit:
+      'Đơn vị công tác "{unit}" của người thẩm định {id} không có trong trang tính "Đơn vị".',
+    unknownAppraiser:
+      'Người chấm "{id}" không có trong mục NGƯỜI THẨM ĐỊNH của trang tính "Cấu hình".',
+    duplicateAppraisal:
+      'Đơn vị "{unit}" có hai cột điểm của cùng người chấm "{appraiser}" trong một vòng.',
+    recusal:
+      'Người chấm {appraiser} công tác tại đơn vị {unit} nên không được chấm điểm đơn vị này.',
+    mixedNotApplicable:
+      'Đơn vị {unit}, tiêu chí {code}: người chấm {na} ghi "không áp dụng" nhưng người chấm {scored} chấm điểm; các người chấm phải thống nhất.',
     // Workbook
     fileProblem: '{message}',
     fileOpenInExcel:
@@ -131,13 +144,28 @@ export const vi = {
     unknownNominee: '"{nominee}" không có trong danh sách đề cử.',
     duplicateVote: '"{nominee}" được ghi phiếu hai lần.',
     alreadyElected: '"{nominee}" đã được chọn ở lượt bầu {previous}.',
+    formMissing: 'Không có trang tính "{sheet}": đây không phải phiếu tự chấm.',
+    formOtherCampaign:
+      'Phiếu của đợt thi đua "{found}", không phải đợt "{expected}" của sổ tính này.',
+    formFingerprint:
+      'Mã kiểm tra bộ tiêu chí "{found}" khác "{expected}": phiếu được tạo từ bộ tiêu chí khác hoặc đã bị sửa tiêu chí. Hãy gửi lại phiếu mới.',
+    formUnknownUnit: 'Đơn vị "{unit}" không có trong trang tính "Đơn vị".',
+    formUnknownCriterion: 'Tiêu chí "{code}" không có trong phiếu được gửi đi.',
+    formMissingCriterion: 'Phiếu thiếu dòng của tiêu chí "{code}".',
+    formNoEvidence: 'Tiêu chí {code} có {points} điểm tự chấm nhưng chưa ghi tài liệu kiểm chứng.',
   },
   warnings: {
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
+    appraisersDisagree:
+      'Đơn vị {unit}, tiêu chí {code}: các người chấm lệch nhau {spread} điểm (từ {low} đến {high}), quá {limit} điểm: cần thảo luận.',
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
     blankScored0At: 'Đơn vị {unit}: {count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: ô này).',
     decimalCommaText: 'Số "{value}" được gõ dạng chữ với dấu phẩy thập phân; đã hiểu là {number}.',
     componentBlank: 'Chưa có điểm, tính 0 điểm.',
+    formNoEvidence: 'Tiêu chí {code} có {points} điểm tự chấm nhưng chưa ghi tài liệu kiểm chứng.',
+    formLate: 'Phiếu gửi ngày {date}, sau hạn nộp {deadline}.',
+    formDuplicate:
+      'Đơn vị {unit} gửi nhiều phiếu: dùng phiếu {newer} ({newerDate}), bỏ phiếu {older} ({olderDate}).',
   },
   awards: {
     reasons: {
@@ -198,6 +226,7 @@ export const vi = {
     nomination: 'Đề cử {id}',
     ballot: 'Lượt bầu {ballot}',
     file: 'Tệp {file}',
+    fileCell: "Tệp {file}, trang tính '{sheet}', ô {cell}",
     workbook: 'Sổ tính',
     settings: 'Cấu hình',
   },
@@ -230,10 +259,62 @@ export const vi = {
     lowest: 'Thấp nhất',
     chartTitle: 'Chỉ số cải cách hành chính theo khối thi đua (%)',
   },
+  /** "Đối chiếu": self against appraised scores per unit and leaf criterion. */
+  reconciliation: {
+    unitCode: 'Mã đơn vị',
+    unitName: 'Tên đơn vị',
+    criterionCode: 'Mã tiêu chí',
+    criterionName: 'Tên tiêu chí',
+    max: 'Điểm tối đa',
+    self: 'Điểm tự chấm',
+    appraised: 'Điểm thẩm định',
+    difference: 'Chênh lệch',
+    reply: 'Giải trình bổ sung',
+    note: 'Ghi chú',
+    total: 'Tổng cộng',
+    evidence: 'Tài liệu kiểm chứng: {evidence}',
+    discuss: 'Cần thảo luận (người chấm lệch nhau {spread} điểm)',
+    selfNotApplicable: 'Tự chấm: không áp dụng',
+    notApplicable: 'Thẩm định: không áp dụng',
+    notAppraised: 'Chưa thẩm định',
+    round2: 'Chấm lại ở vòng 2',
+    unnamedAppraiser: '(không ghi tên)',
+    trimmed: 'Chỉ liệt kê tiêu chí có chênh lệch hoặc ghi chú: bảng đầy đủ vượt {rows} dòng.',
+  },
   bands: {
     national: ['A', 'B', 'C', 'D'],
   },
-  /** The Google Sheets menu and sidebar. */
+  /** Self-assessment forms: one per unit, sent out, filled, merged back. */
+  forms: {
+    sheet: 'Phiếu tự chấm',
+    unitSheet: 'Phiếu {unit}',
+    explanations: 'Giải trình tự chấm',
+    title: 'PHIẾU TỰ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH — {campaign}',
+    campaignId: 'Mã đợt thi đua',
+    year: 'Năm',
+    unitCode: 'Mã đơn vị',
+    unitName: 'Tên đơn vị',
+    fingerprint: 'Mã kiểm tra bộ tiêu chí',
+    sentOn: 'Ngày gửi',
+    guidance:
+      'Chỉ nhập vào các cột Điểm tự chấm, Giải trình, Tài liệu kiểm chứng và ô Ngày gửi. Mỗi tiêu chí có điểm phải kèm tài liệu kiểm chứng (tên tài liệu hoặc đường dẫn). Không sửa mã tiêu chí và các ô khác.',
+    headers: {
+      code: 'Mã tiêu chí',
+      name: 'Tên tiêu chí',
+      max: 'Điểm tối đa',
+      rule: 'Cách chấm',
+      score: 'Điểm tự chấm',
+      explanation: 'Giải trình',
+      evidence: 'Tài liệu kiểm chứng',
+      file: 'Tệp',
+    },
+    logSettings: 'Gộp phiếu tự chấm',
+    replaced:
+      'Đơn vị {unit}: phiếu {older} ({olderDate}) được thay bằng phiếu {newer} ({newerDate}).',
+    merged: 'Đã gộp {forms} phiếu của {units} đơn vị vào trang tính "{sheet}".',
+    made: 'Đã tạo {count} phiếu tự chấm.',
+  },
+
   gas: {
     menu: 'Xếp hạng',
     rank: 'Xếp hạng',
@@ -284,6 +365,10 @@ export const vi = {
       results: 'Kết quả',
       proposals: 'Đề nghị khen thưởng',
       log: 'Nhật ký',
+      appraised2: 'Chấm điểm vòng 2',
+      replies: 'Giải trình bổ sung',
+      reconciliation: 'Đối chiếu',
+      history: 'Lịch sử thẩm định',
       /** Drop-down lists of the template (not an input). */
       lists: 'Danh mục',
     },
@@ -294,6 +379,7 @@ export const vi = {
       awards: 'KHEN THƯỞNG',
       gates: 'ĐIỀU KIỆN XÉT KHEN',
       choices: 'QUYẾT ĐỊNH CỦA HỘI ĐỒNG',
+      appraisers: 'NGƯỜI THẨM ĐỊNH',
     },
     settings: {
       id: 'Mã đợt thi đua',
@@ -309,6 +395,8 @@ export const vi = {
       bands: 'Xếp loại',
       runnersUp: 'Số tập thể liền kề mỗi khối',
       unfilled: 'Suất của đơn vị không đủ điều kiện',
+      appraisalCombine: 'Cách tổng hợp điểm thẩm định',
+      appraisalMaxSpread: 'Chênh lệch tối đa giữa người chấm',
       formsDeadline: 'Hạn nộp phiếu tự chấm',
       evidencePolicy: 'Điểm tự chấm thiếu tài liệu kiểm chứng',
     },
@@ -333,6 +421,7 @@ export const vi = {
       rankBy: { index: 'Chỉ số', total: 'Tổng điểm' },
       method: { competition: '1-2-2-4', dense: '1-2-2-3' },
       unfilled: { passDown: 'Chuyển cho đơn vị kế tiếp', leaveEmpty: 'Để trống' },
+      appraisalCombine: { mean: 'Trung bình', median: 'Trung vị', trimmedMean: 'Trung bình cắt' },
       rules: {
         tick: 'Đạt/Không đạt',
         levels: 'Theo mức',
@@ -397,6 +486,13 @@ export const vi = {
       logProposals: 'Số đề nghị khen thưởng',
       logWarnings: 'Số cảnh báo',
       logNotes: 'Cảnh báo',
+      appraiser: 'Người chấm',
+      workplace: 'Đơn vị công tác',
+      reply: 'Giải trình bổ sung',
+      evidence: 'Tài liệu kiểm chứng',
+      round: 'Vòng',
+      oldScore: 'Điểm cũ',
+      newScore: 'Điểm mới',
     },
   },
   /** The task pane (Excel) and sidebar (Google Sheets): the one UI in ui/. */

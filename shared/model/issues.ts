@@ -65,6 +65,13 @@ export function cellAddress(ref: Pick<CellRef, 'row' | 'col'>): string {
 /** The Vietnamese "where" of an issue: "Trang tính 'Chấm điểm', ô D7" or the ids. */
 export function formatLocation(at: IssueLocation): string {
   const l = vi.location;
+  if (at.cell && at.file) {
+    return formatMessage(l.fileCell, {
+      file: at.file,
+      sheet: at.cell.sheet,
+      cell: cellAddress(at.cell),
+    });
+  }
   if (at.cell) return formatMessage(l.cell, { sheet: at.cell.sheet, cell: cellAddress(at.cell) });
   if (at.unit && at.criterion)
     return formatMessage(l.unitCriterion, { unit: at.unit, code: at.criterion });

@@ -15,6 +15,7 @@ import type {
 import { vi } from '../i18n/vi';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import type {
+  AppraiserSpec,
   BandSpec,
   BlockSpec,
   CampaignSetup,
@@ -23,6 +24,7 @@ import type {
   CellValue,
   ComponentSpec,
   CriterionSpec,
+  ReplySpec,
   RuleSpec,
   ScoreGrid,
   ScoreSource,
@@ -186,6 +188,7 @@ interface ConfigResult {
   components: ComponentSpec[];
   blocks: BlockSpec[];
   awards?: AwardsSpec;
+  appraisers: AppraiserSpec[];
 }
 
 function gateFromKey(
@@ -282,6 +285,7 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
     settings: {},
     components: [],
     blocks: [],
+    appraisers: [],
   };
   const keyValues = (start: number): [string, CellValue, number][] =>
     sectionRows(grid, start, titleRows).map((r) => [
@@ -341,6 +345,16 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
       case 'rankBy':
         out.settings.rankBy = pick(C.rankBy) ?? out.settings.rankBy;
         break;
+      case 'appraisalCombine':
+        out.settings.appraisalCombine = pick(C.appraisalCombine) ?? out.settings.appraisalCombine;
+        break;
+      case 'appraisalMaxSpread': {
+        if (v === '') break;
+        const n = numberOf(value);
+        if (n === undefined) issues.push(error('badNumber', { value: v }, here));
+        else out.settings.appraisalMaxSpread = n;
+        break;
+      }
       case 'method': {
         const method = pick(C.method);
         if (method)
@@ -421,6 +435,24 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
       name: text(cellAt(grid, r, cols.name)),
       ...(bands ? { bands } : {}),
       source: ref(sheet, r, cols.code),
+    });
+  }
+
+  // The appraisal council: Mã, Họ và tên, Đơn vị công tác (the unit it may not score).
+  const panel = table(
+    'appraisers',
+    { code: H.code, name: H.person, unit: H.workplace },
+    ['code', 'name'],
+  );
+  for (const r of panel?.rows ?? []) {
+    const cols = panel!.cols;
+    const unit = cols.unit >= 0 ? text(cellAt(grid, r, cols.unit)) : '';
+    out.appraisers.push({
+      id: text(cellAt(grid, r, cols.code)),
+      name: text(cellAt(grid, r, cols.name)),
+      ...(unit ? { unit } : {}),
+      source: ref(sheet, r, cols.code),
+      ...(cols.unit >= 0 ? { cells: { unit: ref(sheet, r, cols.unit) } } : {}),
     });
   }
 
@@ -666,10 +698,15 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
   return { units };
 }
 
+/** A score cell's locator: by unit and criterion, and by appraiser on a panel's sheet. */
+type ScoreLocator = (unit: string, code: string, appraiser?: string) => CellRef | undefined;
+
 /**
- * A score sheet ("Tự chấm" / "Chấm điểm"): row 1 = "Mã tiêu chí" then unit codes; one row per
- * leaf criterion. Rows of parent criteria (subtotal formulas) and rows without a code are
- * ignored; merged cells inside the grid are rejected.
+ * A score sheet ("Tự chấm" / "Chấm điểm" / "Chấm điểm vòng 2"): row 1 = "Mã tiêu chí" then unit
+ * codes; one row per leaf criterion. On an appraisal sheet, a second header row starting with
+ * "Người chấm" names the appraiser of each unit column (by id or name), and a unit may then have
+ * one column per appraiser. Rows of parent criteria (subtotal formulas) and rows without a code
+ * are ignored; merged cells inside the grid are rejected.
  */
 function parseScores(
   sheetName: string,
@@ -678,15 +715,18 @@ function parseScores(
   unitIds: ReadonlySet<string>,
   parents: ReadonlySet<string>,
   issues: Issue[],
-): { scores: ScoreGrid; locate: (unit: string, code: string) => CellRef | undefined } {
+  panel?: readonly AppraiserSpec[],
+): { scores: ScoreGrid; locate: ScoreLocator } {
   const scores: ScoreGrid = { codes: [], rows: [], units: [], cols: [] };
   // Where every unit column and criterion row is, so any cell — even a blank one — can be named
-  // without storing 750,000 locations.
+  // without storing 750,000 locations. Columns are keyed by appraiser and unit.
   const unitCol = new Map<string, number>();
+  const firstCol = new Map<string, number>();
   const codeRow = new Map<string, number>();
-  const locate = (unit: string, code: string): CellRef | undefined => {
+  const locate: ScoreLocator = (unit, code, appraiser) => {
     const r = codeRow.get(code);
-    const c = unitCol.get(unit);
+    const c =
+      appraiser === undefined ? firstCol.get(unit) : unitCol.get(`${appraiser}\u0000${unit}`);
     return r === undefined || c === undefined ? undefined : ref(sheetName, r, c);
   };
   const header = grid[0] ?? [];
@@ -701,6 +741,14 @@ function parseScores(
   const fixed = new Set(
     [H.criterionCode, H.criterionName, H.max, H.rule, 'Ghi chú'].map((h) => labelKey(h)),
   );
+  // "Người chấm" under "Mã tiêu chí": the appraisers' row; the criteria start below it.
+  const names = panel && labelKey(text(grid[1]?.[codeCol])) === labelKey(H.appraiser);
+  const appraiserOf = new Map<string, string>();
+  for (const a of panel ?? []) {
+    appraiserOf.set(labelKey(a.name), a.id);
+    appraiserOf.set(labelKey(a.id), a.id);
+  }
+  if (names) scores.appraisers = [];
   const width = Math.max(header.length, ...grid.map((row) => row?.length ?? 0));
   for (let c = 0; c < width; c++) {
     if (c === codeCol) continue;
@@ -717,15 +765,32 @@ function parseScores(
       issues.push(error('unknownUnitColumn', { unit: h }, at(sheetName, 0, c)));
       continue;
     }
-    if (unitCol.has(h)) {
-      issues.push(error('duplicateUnitColumn', { unit: h }, at(sheetName, 0, c)));
+    let appraiser = '';
+    if (names) {
+      const named = text(grid[1]?.[c]);
+      const id = named === '' ? '' : appraiserOf.get(labelKey(named));
+      if (id === undefined) {
+        issues.push(error('unknownAppraiser', { id: named }, at(sheetName, 1, c)));
+        continue;
+      }
+      appraiser = id;
+    }
+    const key = `${appraiser}\u0000${h}`;
+    if (unitCol.has(key)) {
+      issues.push(
+        names
+          ? error('duplicateAppraisal', { unit: h, appraiser: appraiser || '—' }, at(sheetName, 0, c))
+          : error('duplicateUnitColumn', { unit: h }, at(sheetName, 0, c)),
+      );
       continue;
     }
-    unitCol.set(h, c);
+    unitCol.set(key, c);
+    if (!firstCol.has(h)) firstCol.set(h, c);
     scores.units.push(h);
     scores.cols.push(c);
+    scores.appraisers?.push(appraiser);
   }
-  for (let r = 1; r < grid.length; r++) {
+  for (let r = names ? 2 : 1; r < grid.length; r++) {
     const code = text(cellAt(grid, r, codeCol));
     if (code === '' || parents.has(code)) continue;
     if (codeRow.has(code)) {
@@ -737,6 +802,60 @@ function parseScores(
     (scores.rows as (readonly CellValue[] | undefined)[]).push(grid[r]);
   }
   return { scores, locate };
+}
+
+/**
+ * "Giải trình bổ sung": a unit's reply between appraisal rounds — Mã đơn vị, Mã tiêu chí,
+ * Giải trình bổ sung, Tài liệu kiểm chứng; text only. Rows for the same unit and criterion are
+ * joined line by line.
+ */
+function parseReplies(
+  grid: Grid,
+  unitIds: ReadonlySet<string>,
+  leafCodes: ReadonlySet<string>,
+  parents: ReadonlySet<string>,
+  issues: Issue[],
+): ReplySpec[] {
+  const sheet = S.replies;
+  const labels = { unit: H.unitCode, code: H.criterionCode, text: H.reply, evidence: H.evidence };
+  const cols = headerRow(grid, sheet, labels, ['unit', 'code'], issues);
+  if (cols.unit < 0 || cols.code < 0) return [];
+  const byKey = new Map<string, ReplySpec>();
+  for (let r = 1; r < grid.length; r++) {
+    if (isBlankRow(grid[r])) continue;
+    const unit = text(cellAt(grid, r, cols.unit));
+    const code = text(cellAt(grid, r, cols.code));
+    const reply = cols.text >= 0 ? text(cellAt(grid, r, cols.text)) : '';
+    const evidence = cols.evidence >= 0 ? text(cellAt(grid, r, cols.evidence)) : '';
+    if (!unitIds.has(unit)) {
+      issues.push(error('unknownUnitRow', { unit }, at(sheet, r, cols.unit)));
+      continue;
+    }
+    if (!leafCodes.has(code)) {
+      const key = parents.has(code) ? 'scoreOnParent' : 'unknownCriterionInScores';
+      issues.push(error(key, { unit, code }, at(sheet, r, cols.code)));
+      continue;
+    }
+    if (reply === '' && evidence === '') continue;
+    const key = `${unit}\u0000${code}`;
+    const known = byKey.get(key);
+    const join = (a: string | undefined, b: string): string =>
+      a && b ? `${a}\n${b}` : (a ?? '') || b;
+    if (known) {
+      known.text = join(known.text, reply);
+      const both = join(known.evidence, evidence);
+      if (both) known.evidence = both;
+    } else {
+      byKey.set(key, {
+        unit,
+        criterion: code,
+        text: reply,
+        ...(evidence ? { evidence } : {}),
+        source: ref(sheet, r, cols.unit),
+      });
+    }
+  }
+  return [...byKey.values()];
 }
 
 function rangeStart(sheet: string, range: string): CellRef {
@@ -926,17 +1045,18 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
   const { units } = parseUnits(sheets[S.units], issues);
   const unitIds = new Set(units.map((u) => u.id));
   const parents = new Set<string>();
+  const leafCodes = new Set<string>();
   const walk = (nodes: CriterionSpec[]): void =>
     nodes.forEach((n) => {
       if (n.children?.length) {
         parents.add(n.code);
         walk(n.children);
-      }
+      } else leafCodes.add(n.code);
     });
   walk(criteria);
 
   const cellOf = new Map<ScoreSource, Map<string, CellRef>>();
-  const locators = new Map<ScoreSource, (unit: string, code: string) => CellRef | undefined>();
+  const locators = new Map<ScoreSource, ScoreLocator>();
   const apply = (
     source: ScoreSource,
     byUnit: Map<string, Record<string, CellValue>>,
@@ -951,13 +1071,26 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     }
   };
   const scoreGrids: NonNullable<CampaignSpec['scoreGrids']> = {};
-  for (const source of ['appraised', 'self'] as const) {
-    const name = source === 'appraised' ? S.appraised : S.self;
-    if (!sheets[name]) continue; // "Chấm điểm" is required above; "Tự chấm" is optional
-    const parsed = parseScores(name, sheets[name], merges[name] ?? [], unitIds, parents, issues);
+  for (const source of ['appraised', 'appraised2', 'self'] as const) {
+    const name = { appraised: S.appraised, appraised2: S.appraised2, self: S.self }[source];
+    // "Chấm điểm" is required above; "Chấm điểm vòng 2" and "Tự chấm" are optional.
+    if (!sheets[name]) continue;
+    const panel = source === 'self' ? undefined : config.appraisers;
+    const parsed = parseScores(
+      name,
+      sheets[name],
+      merges[name] ?? [],
+      unitIds,
+      parents,
+      issues,
+      panel,
+    );
     scoreGrids[source] = parsed.scores;
     locators.set(source, parsed.locate);
   }
+  const replies = sheets[S.replies]
+    ? parseReplies(sheets[S.replies], unitIds, leafCodes, parents, issues)
+    : [];
   if (sheets[S.survey]) {
     const survey = parseSurvey(sheets[S.survey], config.components, issues);
     for (const unit of survey.byUnit.keys()) {
@@ -986,8 +1119,11 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     ...(config.awards ? { awards: config.awards } : {}),
     ...(nominations.length ? { nominations } : {}),
     ...(ballots.length ? { ballots } : {}),
-    locateScore: (source, unit, key) =>
-      cellOf.get(source)?.get(`${unit}\u0000${key}`) ?? locators.get(source)?.(unit, key),
+    ...(config.appraisers.length ? { appraisers: config.appraisers } : {}),
+    ...(replies.length ? { replies } : {}),
+    locateScore: (source, unit, key, appraiser) =>
+      cellOf.get(source)?.get(`${unit}\u0000${key}`) ??
+      locators.get(source)?.(unit, key, appraiser),
   };
   return { spec, issues };
 }
@@ -1015,7 +1151,15 @@ export function parseSetupSheets(sheets: Sheets): { setup?: CampaignSetup; issue
       ...(config.components.length ? { components: config.components } : {}),
       blocks: config.blocks,
       ...(config.awards ? { awards: config.awards } : {}),
+      ...(config.appraisers.length ? { appraisers: config.appraisers } : {}),
     },
     issues,
   };
+}
+
+/** Only "Đơn vị": the units (id, name, block, profile) and the problems of that sheet. */
+export function parseUnitsSheet(grid: Grid): { units: UnitSpec[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const { units } = parseUnits(grid, issues);
+  return { units, issues };
 }

@@ -161,7 +161,11 @@ function flatten(
 }
 
 /** The data validation a person meets when typing a score for a leaf criterion. */
-function scoreValidation(leaf: CriterionSpec, range: string, listRange?: string): Validation {
+export function scoreValidation(
+  leaf: CriterionSpec,
+  range: string,
+  listRange?: string,
+): Validation {
   const na = vi.template.na;
   const rule = leaf.rule;
   switch (rule?.kind) {

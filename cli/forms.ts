@@ -1,0 +1,133 @@
+/**
+ * `xephang forms` and `xephang merge`: self-assessment forms out (one .xlsx per unit) and back
+ * in (merged into "Tự chấm" and "Giải trình tự chấm", a row in "Nhật ký"). The reading,
+ * checking and merging are the core's (shared/forms/); this file only moves files.
+ */
+import { existsSync, mkdirSync, statSync } from 'fs';
+import path from 'path';
+import { error, type Issue } from '../shared';
+import { unitForm } from '../shared/forms/form';
+import { mergeForms, type FormFile } from '../shared/forms/merge';
+import { vi } from '../shared/i18n/vi';
+import type { Grid } from '../shared/workbook/grid';
+import { parseUnitsSheet } from '../shared/workbook/parse';
+import { localTime } from '../shared/workbook/run';
+import { readSetup } from '../shared/workbook/setup';
+import { buildWorkbook, readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
+import { XlsxError } from './xlsx/types';
+
+const S = vi.workbook.sheets;
+const F = vi.forms;
+
+const fileIssue = (e: XlsxError, file: string): Issue =>
+  error('fileProblem', { message: e.message }, { file: path.basename(file) });
+
+/** A unit code as a file name: letters, digits, dot, dash and underscore kept. */
+export function formFileName(unit: string): string {
+  return `${unit.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_')}.xlsx`;
+}
+
+export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: Issue[] };
+
+/** One form per unit of the campaign workbook, written into `outDir`. */
+export function writeForms(campaign: string, outDir: string): FormsOutcome {
+  let pkg;
+  try {
+    pkg = readFile(campaign);
+  } catch (e) {
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, campaign)] };
+    throw e;
+  }
+  const read = readSheets(pkg, [S.config, S.criteria, S.units]);
+  const sheets: Record<string, Grid> = {};
+  for (const [name, data] of read) sheets[name] = data.rows;
+  const { setup, issues } = readSetup(sheets);
+  if (!setup) return { ok: false, issues };
+  if (!sheets[S.units]) {
+    return { ok: false, issues: [error('missingSheet', { sheet: S.units }, { workbook: true })] };
+  }
+  const units = parseUnitsSheet(sheets[S.units]);
+  if (units.issues.some((i) => i.severity === 'error')) return { ok: false, issues: units.issues };
+  mkdirSync(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const unit of units.units) {
+    const file = path.join(outDir, formFileName(unit.id));
+    try {
+      writeFileAtomic(file, buildWorkbook([unitForm(setup, unit)]));
+    } catch (e) {
+      if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, file)] };
+      throw e;
+    }
+    files.push(file);
+  }
+  return { ok: true, files };
+}
+
+export type MergeOutcome =
+  | { ok: true; merged: { unit: string; source: string }[]; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+/** The date a file arrived, as the machine's local calendar day. */
+function fileDate(file: string): string {
+  const d = statSync(file).mtime;
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Merges returned forms into the campaign workbook (or a copy at `outPath`). */
+export function mergeFormFiles(
+  campaign: string,
+  forms: readonly string[],
+  options: { outPath?: string; now?: Date } = {},
+): MergeOutcome {
+  const target = options.outPath ?? campaign;
+  const lock = path.join(path.dirname(target), `~$${path.basename(target)}`);
+  if (existsSync(lock)) {
+    return {
+      ok: false,
+      issues: [
+        error('fileOpenInExcel', { lock: path.basename(lock) }, { file: path.basename(target) }),
+      ],
+    };
+  }
+  let pkg;
+  try {
+    pkg = readFile(campaign);
+  } catch (e) {
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, campaign)] };
+    throw e;
+  }
+  const sheets: Record<string, Grid> = {};
+  for (const [name, data] of readSheets(pkg, [
+    S.config,
+    S.criteria,
+    S.units,
+    S.self,
+    F.explanations,
+    S.log,
+  ])) {
+    sheets[name] = data.rows;
+  }
+  const files: FormFile[] = [];
+  const issues: Issue[] = [];
+  for (const form of forms) {
+    try {
+      const grid = readSheets(readFile(form), [F.sheet]).get(F.sheet)?.rows;
+      files.push({ source: path.basename(form), grid, received: fileDate(form) });
+    } catch (e) {
+      if (e instanceof XlsxError) issues.push(fileIssue(e, form));
+      else throw e;
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const result = mergeForms({ sheets, forms: files, time: localTime(options.now ?? new Date()) });
+  if (!result.ok) return result;
+  try {
+    mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    writeFileAtomic(target, writeSheets(pkg, result.outputs));
+  } catch (e) {
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };
+    throw e;
+  }
+  return { ok: true, merged: result.merged, warnings: result.warnings };
+}
