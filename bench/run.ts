@@ -5,6 +5,7 @@
  */
 import { benchAwards } from './awards';
 import { benchCli } from './cli';
+import { benchForms } from './forms';
 import { benchHosts } from './hosts';
 import { benchScoring } from './scoring';
 
@@ -12,4 +13,5 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 benchScoring(sizes);
 benchAwards(Number(process.env.BENCH_AWARD_UNITS ?? 10_000));
 benchCli((process.env.BENCH_CLI_SIZES ?? '1000,5000').split(',').map(Number));
+benchForms(Number(process.env.BENCH_FORM_UNITS ?? 200));
 void benchHosts((process.env.BENCH_HOST_SIZES ?? '1000,10000').split(',').map(Number));
