@@ -6,6 +6,7 @@
 import type { CampaignSetup } from '../shared/model/types';
 import type { IssueView, RunSummary } from '../shared/workbook/run';
 import type { SetupState } from '../shared/workbook/setup';
+import type { MergeSummary } from '../shared/forms/merge';
 
 export type { CampaignSetup, IssueView, RunSummary, SetupState };
 
@@ -16,6 +17,27 @@ export interface TemplateOptions {
   units: number;
   year: number;
 }
+
+/** A returned form the user picked (Excel): the file's bytes as base64, so it is plain JSON. */
+export interface FormUpload {
+  name: string;
+  base64: string;
+  /** The file's date (ISO yyyy-mm-dd), used when the form's "Ngày gửi" is blank. */
+  lastModified?: string;
+}
+
+export type FormsMade =
+  | {
+      ok: true;
+      count: number;
+      /** Excel: one .zip of the forms (one .xlsx per unit) for the user to save and send. */
+      download?: { fileName: string; base64: string };
+      /** Sheets: the unit sheets created ("Phiếu DV001", …). */
+      sheets?: string[];
+    }
+  | { ok: false; errors: IssueView[] };
+
+export type { MergeSummary };
 
 export interface HostBridge {
   /** 'excel' | 'sheets' | anything a test names itself; the UI only shows it. */
@@ -29,4 +51,10 @@ export interface HostBridge {
   createTemplate(options: TemplateOptions): Promise<SaveResult>;
   /** Activates the sheet and selects the cell of an issue. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Where returned forms come from: files the user picks (Excel), or the unit sheets (Sheets). */
+  readonly formsFrom: 'files' | 'sheets';
+  /** "Tạo phiếu tự chấm": one self-assessment form per unit of "Đơn vị". */
+  makeForms(): Promise<FormsMade>;
+  /** "Gộp phiếu tự chấm": merges the forms (the files given, or the unit sheets). */
+  mergeForms(files?: FormUpload[]): Promise<MergeSummary>;
 }

@@ -16,6 +16,7 @@ import { cellAt, dateOf, ref, text, type Grid, type Sheets } from '../workbook/g
 import { parseUnitsSheet } from '../workbook/parse';
 import { inputHash, type OutputBlock } from '../workbook/render';
 import { readSetup } from '../workbook/setup';
+import { ISSUE_LIMIT, issueView, type IssueView } from '../workbook/run';
 import { scoreValidation, type TemplateSheet, type Validation } from '../workbook/template';
 import { applicableCriteria, criteriaFingerprint, FORM_COLS, FORM_ROWS } from './form';
 
@@ -519,5 +520,33 @@ function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Iss
     boldRows: [0],
     columnWidths: [20, 18, 60, 10, 12, 10, 80],
     frozenRows: 1,
+  };
+}
+
+/** What the task pane / sidebar shows after a merge. */
+export type MergeSummary =
+  | {
+      ok: true;
+      merged: { unit: string; source: string }[];
+      warnings: IssueView[];
+      /** Sheets written. */
+      sheets: string[];
+    }
+  | { ok: false; errors: IssueView[]; warnings: IssueView[] };
+
+export function mergeSummary(result: MergeResult): MergeSummary {
+  if (!result.ok) {
+    const views = result.issues.slice(0, ISSUE_LIMIT).map(issueView);
+    return {
+      ok: false,
+      errors: views.filter((v) => v.severity === 'error'),
+      warnings: views.filter((v) => v.severity === 'warning'),
+    };
+  }
+  return {
+    ok: true,
+    merged: result.merged,
+    warnings: result.warnings.slice(0, ISSUE_LIMIT).map(issueView),
+    sheets: result.outputs.map((o) => o.name),
   };
 }
