@@ -27,5 +27,9 @@ export function gasBridge(run: () => ScriptRun): HostBridge {
     rank: () => call('xephangApiRank'),
     createTemplate: (options) => call('xephangApiCreateTemplate', options),
     selectCell: (sheet, cell) => call('xephangApiSelectCell', sheet, cell),
+    formsFrom: 'sheets',
+    makeForms: () => call('xephangApiMakeForms'),
+    // The forms are the unit sheets of the spreadsheet: no files to send.
+    mergeForms: () => call('xephangApiMergeForms'),
   };
 }

@@ -8,10 +8,13 @@ import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CampaignSetup } from '../shared/model/types';
 import type { RunSummary } from '../shared/workbook/run';
 import { fromWire, toWire } from '../shared/workbook/wire';
-import type { SaveResult, TemplateOptions } from '../ui/bridge';
+import type { FormsMade, SaveResult, TemplateOptions } from '../ui/bridge';
+import type { MergeSummary } from '../shared/forms/merge';
 import {
   createTemplate,
   loadSetup,
+  makeFormSheets,
+  mergeFormSheets,
   rankSpreadsheet,
   saveSetup,
   selectCell,
@@ -53,6 +56,9 @@ export function onOpen(): void {
     .addItem(M.rank, 'xephangRank')
     .addItem(M.configure, 'xephangShowSidebar')
     .addSeparator()
+    .addItem(M.makeForms, 'xephangMakeForms')
+    .addItem(M.mergeForms, 'xephangMergeForms')
+    .addSeparator()
     .addItem(M.template, 'xephangCreateTemplate')
     .addToUi();
 }
@@ -88,6 +94,37 @@ export function xephangCreateTemplate(): void {
 }
 
 /** The setup as wire text (toWire): its open bands hold −∞, which plain JSON would lose. */
+/** Menu "Tạo phiếu tự chấm": one protected sheet per unit. */
+export function xephangMakeForms(): void {
+  const made = makeFormSheets(env());
+  const ui = SpreadsheetApp.getUi();
+  if (made.ok) ui.alert(formatMessage(vi.forms.made, { count: made.count }));
+  else ui.alert(made.errors.map((e) => e.text).join('\n'));
+}
+
+/** Menu "Gộp phiếu tự chấm": merges the unit sheets; problems open the sidebar's list. */
+export function xephangMergeForms(): void {
+  const summary = mergeFormSheets(env());
+  const ui = SpreadsheetApp.getUi();
+  if (summary.ok) {
+    ui.alert(
+      formatMessage(vi.forms.merged, {
+        forms: summary.merged.length,
+        units: summary.merged.length,
+        sheet: vi.workbook.sheets.self,
+      }) + (summary.warnings.length ? `\n\n${summary.warnings.map((w) => w.text).join('\n')}` : ''),
+    );
+  } else ui.alert([...summary.errors, ...summary.warnings].map((e) => e.text).join('\n'));
+}
+
+export function xephangApiMakeForms(): FormsMade {
+  return makeFormSheets(env());
+}
+
+export function xephangApiMergeForms(): MergeSummary {
+  return mergeFormSheets(env());
+}
+
 export function xephangApiLoadSetup(): string {
   return toWire(loadSetup(env()));
 }

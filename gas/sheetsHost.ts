@@ -19,7 +19,13 @@ import {
   type IssueView,
   type RunSummary,
 } from '../shared/workbook/run';
-import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
+import {
+  checkSetup,
+  readSetup,
+  setupSheets,
+  setupState,
+  SETUP_SHEETS,
+} from '../shared/workbook/setup';
 import {
   starterCampaign,
   templateSheets,
@@ -27,7 +33,10 @@ import {
   type Validation,
 } from '../shared/workbook/template';
 import type { ChartSpec } from '../shared/workbook/render';
-import type { SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+import type { FormsMade, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+import { unitForm } from '../shared/forms/form';
+import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';
+import { parseUnitsSheet } from '../shared/workbook/parse';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -143,10 +152,30 @@ function writeSheets(
       values[r] = out;
       formats[r] = fmt;
     }
+    // Tick cells become checkboxes where they hold only blanks and TRUE/FALSE: inserted before
+    // the values (insertCheckboxes sets every cell to FALSE), blanks written as FALSE.
+    const boxes = (s.validations ?? []).filter(
+      (v) =>
+        v.values?.includes('✓') &&
+        cellsOf(v.range).every(([r, c]) => {
+          const x = s.rows[r]?.[c];
+          return x === null || x === undefined || x === '' || typeof x === 'boolean';
+        }),
+    );
+    for (const v of boxes) {
+      sheet.getRangeList(v.range.split(/\s+/).filter(Boolean)).insertCheckboxes();
+      for (const [r, c] of cellsOf(v.range))
+        if (r < rows && c < width && values[r][c] === '') values[r][c] = false;
+    }
     const range = sheet.getRange(1, 1, rows, width);
     range.setNumberFormats(formats);
     range.setValues(values);
-    finish(sheet, app, s, width);
+    finish(
+      sheet,
+      app,
+      { ...s, validations: (s.validations ?? []).filter((v) => !boxes.includes(v)) },
+      width,
+    );
   }
   return written;
 }
@@ -182,10 +211,17 @@ function finish(
     sheet.insertChart(chart);
   }
   if (s.protection) {
-    const protection = sheet.protect().setDescription(vi.workbook.sheets.appraised);
-    protection.setUnprotectedRanges(s.protection.unlocked.map((a) => sheet.getRange(a)));
-    // Prevents accidents, not access (as in the .xlsx template: no password).
-    protection.setWarningOnly(true);
+    const protection = sheet.protect().setDescription(s.name);
+    const editors = s.protection.editors;
+    if (editors) {
+      // Only these people (and the owner, who cannot be removed) may edit the sheet.
+      protection.removeEditors(protection.getEditors());
+      if (editors.length > 0) protection.addEditors(editors);
+    } else {
+      protection.setUnprotectedRanges(s.protection.unlocked.map((a) => sheet.getRange(a)));
+      // Prevents accidents, not access (as in the .xlsx template: no password).
+      protection.setWarningOnly(true);
+    }
   }
 }
 
@@ -197,10 +233,6 @@ function applyValidation(
 ): void {
   const ranges = v.range.split(/\s+/).filter(Boolean);
   const list = sheet.getRangeList(ranges);
-  if (v.values?.includes('✓')) {
-    list.insertCheckboxes();
-    return;
-  }
   let builder = app.newDataValidation().setAllowInvalid(false);
   if (v.values) builder = builder.requireValueInList(v.values, true);
   else if (v.listRange) {
@@ -222,6 +254,24 @@ function applyValidation(
   if (text) builder = builder.setHelpText(text);
   const rule = builder.build();
   for (const range of list.getRanges()) range.setDataValidation(rule);
+}
+
+/** Every cell (0-based row, column) of "D5:F7 H2" — the ranges of a validation. */
+function cellsOf(ranges: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const range of ranges.split(/\s+/).filter(Boolean)) {
+    const [a, b = a] = range.split(':');
+    const at = (s: string): [number, number] => {
+      const m = /^([A-Z]+)(\d+)$/.exec(s) as RegExpExecArray;
+      let c = 0;
+      for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+      return [Number(m[2]) - 1, c - 1];
+    };
+    const [r1, c1] = at(a);
+    const [r2, c2] = at(b);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push([r, c]);
+  }
+  return out;
 }
 
 /** Runs `fn` holding the document lock, or returns `busy` when someone else holds it. */
@@ -313,4 +363,84 @@ export function selectCell(env: SheetsEnv, sheetName: string, cell: string): voi
   if (!sheet) return;
   sheet.activate();
   sheet.getRange(cell).activate();
+}
+
+/** The unit form sheets of a campaign spreadsheet: "Phiếu DV001", … */
+export function formSheetName(unit: string): string {
+  return vi.forms.unitSheet.replace('{unit}', unit);
+}
+
+/**
+ * "Tạo phiếu tự chấm": one protected sheet per unit, editable only by the unit's "Người nhập
+ * liệu" (and the owner). A unit whose sheet exists keeps it (its answers are not wiped).
+ */
+export function makeFormSheets(env: SheetsEnv): FormsMade {
+  return locked<FormsMade>(
+    env,
+    () => ({ ok: false, errors: [busyIssue()] }),
+    () => {
+      const ss = env.app.getActiveSpreadsheet();
+      const S = vi.workbook.sheets;
+      const { sheets } = readSheets(ss, [S.config, S.criteria, S.units], env, false);
+      const { setup, issues } = readSetup(sheets);
+      if (!setup || !sheets[S.units]) {
+        const missing = sheets[S.units]
+          ? []
+          : [
+              {
+                severity: 'error' as const,
+                text: formatMessage(vi.errors.missingSheet, { sheet: S.units }),
+              },
+            ];
+        return { ok: false, errors: [...issues.map(issueView), ...missing] };
+      }
+      const units = parseUnitsSheet(sheets[S.units]);
+      const bad = units.issues.filter((i) => i.severity === 'error');
+      if (bad.length > 0) return { ok: false, errors: bad.map(issueView) };
+      const forms = units.units
+        .filter((u) => !ss.getSheetByName(formSheetName(u.id)))
+        .map((u) => {
+          const form = unitForm(setup, u, { sheetName: formSheetName(u.id) });
+          return { ...form, protection: { unlocked: [], editors: u.editors ?? [] } };
+        });
+      writeSheets(ss, env.app, forms);
+      env.app.flush();
+      return { ok: true, count: forms.length, sheets: forms.map((f) => f.name) };
+    },
+  );
+}
+
+/** "Gộp phiếu tự chấm": merges every unit form sheet into "Tự chấm" and "Giải trình tự chấm". */
+export function mergeFormSheets(env: SheetsEnv): MergeSummary {
+  return locked<MergeSummary>(
+    env,
+    () => ({ ok: false, errors: [busyIssue()], warnings: [] }),
+    () => {
+      const ss = env.app.getActiveSpreadsheet();
+      const S = vi.workbook.sheets;
+      const { sheets } = readSheets(
+        ss,
+        [S.config, S.criteria, S.units, S.self, vi.forms.explanations, S.log],
+        env,
+        false,
+      );
+      // The form sheets are named after the units of "Đơn vị" ("Phiếu bầu" is not one of them).
+      const existing = new Set(ss.getSheets().map((s) => s.getName()));
+      const units = sheets[S.units] ? parseUnitsSheet(sheets[S.units]).units : [];
+      const names = units.map((u) => formSheetName(u.id)).filter((n) => existing.has(n));
+      Object.assign(sheets, readSheets(ss, names, env, false).sheets);
+      const forms: FormFile[] = names.map((name) => ({
+        source: name,
+        sheet: name,
+        grid: sheets[name],
+      }));
+      const now = env.now ?? (() => new Date());
+      const result = mergeForms({ sheets, forms, time: localTime(now()) });
+      if (result.ok) {
+        writeSheets(ss, env.app, result.outputs);
+        env.app.flush();
+      }
+      return mergeSummary(result);
+    },
+  );
 }

@@ -320,6 +320,8 @@ export const vi = {
     rank: 'Xếp hạng',
     configure: 'Cấu hình…',
     template: 'Tạo mẫu',
+    makeForms: 'Tạo phiếu tự chấm',
+    mergeForms: 'Gộp phiếu tự chấm',
     sidebarTitle: 'Xếp hạng thi đua CCHC',
     templateDone:
       'Đã tạo các trang tính của đợt thi đua (20 cột đơn vị). Mở "Cấu hình…" để sửa tiêu chí, khối và khen thưởng.',
@@ -464,6 +466,7 @@ export const vi = {
       staffViolating: 'Số người vi phạm',
       parent: 'Cơ quan chủ quản',
       flags: 'Danh hiệu',
+      editors: 'Người nhập liệu',
       previousSuffix: 'năm trước',
       person: 'Họ và tên',
       position: 'Chức vụ',

@@ -97,14 +97,55 @@ export interface UnitSpec {
   self?: Record<string, CellValue>;
   /** Appraised scores (thẩm định) by leaf code; they count when present (see scoreSource). */
   appraised?: Record<string, CellValue>;
+  /**
+   * Appraised scores of named appraisers and of round 2, by leaf code: one entry per round and
+   * appraiser (`appraised` above is round 1 of the one implicit appraiser). See AppraisalSpec.
+   */
+  appraisals?: AppraisalSpec[];
   /** Survey/impact component scores by component id. */
   components?: Record<string, CellValue>;
   /** Facts for the award gates: registration, discipline, parent, flags, last year. */
   profile?: UnitProfile;
+  /**
+   * The people who fill the unit's self-assessment (e-mail addresses, "Người nhập liệu"): in
+   * Google Sheets only they (and the owner) may edit the unit's form sheet.
+   */
+  editors?: string[];
   source?: CellRef;
   /** Cells of single fields, for messages about them (block, registration date, parent…). */
   cells?: { block?: CellRef; registeredOn?: CellRef; staff?: CellRef; parent?: CellRef };
 }
+
+/** One appraiser's scores of one unit in one round (docs/scoring.md, "Appraisal"). */
+export interface AppraisalSpec {
+  /** 1 (default) or 2. Per unit and leaf, the last round with a non-blank score counts. */
+  round?: 1 | 2;
+  /** An appraiser id of CampaignSpec.appraisers; absent = the one implicit appraiser. */
+  appraiser?: string;
+  scores: Record<string, CellValue>;
+}
+
+/** A person of the appraisal council ("NGƯỜI THẨM ĐỊNH" in "Cấu hình"). */
+export interface AppraiserSpec {
+  id: string;
+  name: string;
+  /** The unit the appraiser works in (a unit id): he or she may not score it. */
+  unit?: string;
+  source?: CellRef;
+  cells?: { unit?: CellRef };
+}
+
+/** A unit's reply to the appraisal between rounds ("Giải trình bổ sung"): text only. */
+export interface ReplySpec {
+  unit: string;
+  criterion: string;
+  text: string;
+  evidence?: string;
+  source?: CellRef;
+}
+
+/** How the appraisers' points for one cell are combined. */
+export type AppraisalCombine = 'mean' | 'median' | 'trimmedMean';
 
 /** A key of the tie-break chain, tried in order on units whose ranking value is equal. */
 export type TieBreakSpec =
@@ -135,6 +176,10 @@ export interface Settings {
   ranking: RankingPolicy;
   /** Default bands for blocks that have none of their own. */
   bands: BandSpec[];
+  /** Several appraisers' points for one cell: mean (default), median or trimmed mean. */
+  appraisalCombine: AppraisalCombine;
+  /** Points; appraisers further apart than this on a cell get a "cần thảo luận" warning. */
+  appraisalMaxSpread?: number;
   /** Self-assessment forms: the last day a form may be sent (ISO date); later ones are flagged. */
   formsDeadline?: string;
   /** A positive self score without evidence in a form: `error` rejects the merge (default). */
@@ -156,15 +201,27 @@ export interface CampaignSpec {
   nominations?: NominationSpec[];
   /** Ballot tallies, in order. */
   ballots?: BallotSpec[];
+  /** The appraisal council; needed only when scores name their appraiser. */
+  appraisers?: AppraiserSpec[];
+  /** The units' replies between appraisal rounds, shown in "Đối chiếu". */
+  replies?: ReplySpec[];
   /** The cell of each setting when the campaign came from a workbook ("decimals", "bands"…). */
   settingCells?: Partial<Record<string, CellRef>>;
   /**
    * Score sheets as read (the fast path of hosts): instead of per-unit records, the rows of
    * "Tự chấm" / "Chấm điểm" with the criterion code of each row and the column of each unit.
    */
-  scoreGrids?: { self?: ScoreGrid; appraised?: ScoreGrid };
-  /** Locates a score cell for messages when the campaign came from a workbook. */
-  locateScore?: (source: ScoreSource, unitId: string, key: string) => CellRef | undefined;
+  scoreGrids?: { self?: ScoreGrid; appraised?: ScoreGrid; appraised2?: ScoreGrid };
+  /**
+   * Locates a score cell for messages when the campaign came from a workbook; `appraiser` names
+   * the column set of a named appraiser ('' or absent: the implicit one).
+   */
+  locateScore?: (
+    source: ScoreSource,
+    unitId: string,
+    key: string,
+    appraiser?: string,
+  ) => CellRef | undefined;
 }
 
 /**
@@ -173,10 +230,19 @@ export interface CampaignSpec {
  */
 export type CampaignSetup = Pick<
   CampaignSpec,
-  'id' | 'name' | 'year' | 'settings' | 'criteria' | 'components' | 'blocks' | 'awards'
+  | 'id'
+  | 'name'
+  | 'year'
+  | 'settings'
+  | 'criteria'
+  | 'components'
+  | 'blocks'
+  | 'awards'
+  | 'appraisers'
 >;
 
-export type ScoreSource = 'self' | 'appraised' | 'components';
+/** Where a score comes from; `appraised2` is round 2 of the appraisal ("Chấm điểm vòng 2"). */
+export type ScoreSource = 'self' | 'appraised' | 'appraised2' | 'components';
 
 /** One score sheet: rows[i] holds criterion codes[i]; unit units[k] is in column cols[k]. */
 export interface ScoreGrid {
@@ -184,4 +250,9 @@ export interface ScoreGrid {
   rows: readonly (readonly CellValue[] | undefined)[];
   units: string[];
   cols: number[];
+  /**
+   * The appraiser of each column (parallel to units; '' = the implicit one), when the sheet
+   * has a "Người chấm" row. A unit may then have one column per appraiser.
+   */
+  appraisers?: string[];
 }

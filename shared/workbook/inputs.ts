@@ -120,6 +120,39 @@ function flatten(nodes: readonly CriterionSpec[], out: CriterionSpec[] = []): Cr
   return out;
 }
 
+/**
+ * "Chấm điểm" (round 1) or "Chấm điểm vòng 2": one column per unit, or, when appraisers are
+ * named, one column per appraiser who scored the unit in that round (the implicit appraiser's
+ * first) under a "Người chấm" row; a unit nobody scored keeps one blank column.
+ */
+function appraisalSheet(spec: CampaignSpec, name: string, round: 1 | 2): OutputBlock {
+  const columns: { unit: string; appraiser: string; scores?: Record<string, CellValue> }[] = [];
+  for (const u of spec.units) {
+    const before = columns.length;
+    if (round === 1 && u.appraised)
+      columns.push({ unit: u.id, appraiser: '', scores: u.appraised });
+    for (const a of u.appraisals ?? []) {
+      if ((a.round ?? 1) === round)
+        columns.push({ unit: u.id, appraiser: a.appraiser ?? '', scores: a.scores });
+    }
+    if (columns.length === before) columns.push({ unit: u.id, appraiser: '' });
+  }
+  const named = columns.some((c) => c.appraiser !== '');
+  const rows: CellValue[][] = [
+    [H.criterionCode, H.criterionName, H.max, ...columns.map((c) => c.unit)],
+  ];
+  if (named) rows.push([H.appraiser, null, null, ...columns.map((c) => c.appraiser || null)]);
+  for (const leaf of leaves(spec.criteria)) {
+    rows.push([
+      leaf.code,
+      leaf.name,
+      leaf.max,
+      ...columns.map((c) => c.scores?.[leaf.code] ?? null),
+    ]);
+  }
+  return sheet(name, rows, named ? [0, 1] : [0], named ? 2 : 1);
+}
+
 export function inputSheets(spec: CampaignSpec): OutputBlock[] {
   const s = {
     ...DEFAULT_SETTINGS,
@@ -148,6 +181,10 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
   if (spec.awards?.runnersUpPerBlock !== undefined)
     config.push([K.runnersUp, spec.awards.runnersUpPerBlock]);
   if (spec.awards?.unfilled) config.push([K.unfilled, C.unfilled[spec.awards.unfilled]]);
+  // Appraisal settings: written when the campaign has a panel or sets them.
+  if (spec.appraisers?.length || s.appraisalCombine !== DEFAULT_SETTINGS.appraisalCombine)
+    config.push([K.appraisalCombine, C.appraisalCombine[s.appraisalCombine]]);
+  if (s.appraisalMaxSpread !== undefined) config.push([K.appraisalMaxSpread, s.appraisalMaxSpread]);
   const bold = [0];
   const section = (title: string, header: CellValue[] | null, rows: CellValue[][]): void => {
     config.push([]);
@@ -164,6 +201,13 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
       W.sections.components,
       [H.code, H.name, H.max],
       spec.components.map((k) => [k.id, k.name, k.max]),
+    );
+  }
+  if (spec.appraisers?.length) {
+    section(
+      W.sections.appraisers,
+      [H.code, H.person, H.workplace],
+      spec.appraisers.map((a) => [a.id, a.name, a.unit ?? null]),
     );
   }
   section(
@@ -227,6 +271,8 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
   const hasProfiles = spec.units.some((u) => u.profile);
   const unitHeader: CellValue[] = [H.unitCode, H.unitName, H.block];
   if (hasProfiles) unitHeader.push(H.registeredOn, H.staff, H.staffViolating, H.parent, H.flags);
+  const hasEditors = spec.units.some((u) => u.editors?.length);
+  if (hasEditors) unitHeader.push(H.editors);
   unitHeader.push(
     ...measures,
     ...[...previous].map((m) => `${measureLabel(m)} ${H.previousSuffix}`),
@@ -244,6 +290,7 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
         p?.flags?.map(flagLabel).join('; ') ?? null,
       );
     }
+    if (hasEditors) row.push(u.editors?.join('; ') || null);
     row.push(...[...measures].map((m) => p?.measures?.[m] ?? null));
     row.push(...[...previous].map((m) => p?.previous?.[m] ?? null));
     units.push(row);
@@ -264,13 +311,23 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
     return sheet(name, rows);
   };
 
+  const round2 = spec.units.some((u) => u.appraisals?.some((a) => a.round === 2));
   const out: OutputBlock[] = [
     sheet(W.sheets.config, config, bold, 0),
     sheet(W.sheets.criteria, criteria),
     sheet(W.sheets.units, units),
     scoreSheet(W.sheets.self, 'self'),
-    scoreSheet(W.sheets.appraised, 'appraised'),
+    appraisalSheet(spec, W.sheets.appraised, 1),
+    ...(round2 ? [appraisalSheet(spec, W.sheets.appraised2, 2)] : []),
   ];
+  if (spec.replies?.length) {
+    out.push(
+      sheet(W.sheets.replies, [
+        [H.unitCode, H.criterionCode, H.reply, H.evidence],
+        ...spec.replies.map((r) => [r.unit, r.criterion, r.text, r.evidence ?? null]),
+      ]),
+    );
+  }
   if (spec.components?.length) {
     const comps = spec.components;
     out.push(

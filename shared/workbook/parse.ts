@@ -439,11 +439,10 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
   }
 
   // The appraisal council: Mã, Họ và tên, Đơn vị công tác (the unit it may not score).
-  const panel = table(
-    'appraisers',
-    { code: H.code, name: H.person, unit: H.workplace },
-    ['code', 'name'],
-  );
+  const panel = table('appraisers', { code: H.code, name: H.person, unit: H.workplace }, [
+    'code',
+    'name',
+  ]);
   for (const r of panel?.rows ?? []) {
     const cols = panel!.cols;
     const unit = cols.unit >= 0 ? text(cellAt(grid, r, cols.unit)) : '';
@@ -633,6 +632,7 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
     staffViolating: H.staffViolating,
     parent: H.parent,
     flags: H.flags,
+    editors: H.editors,
   };
   const cols = headerRow(grid, sheet, labels, ['code', 'name', 'block'], issues);
   const known = new Set(Object.values(cols).filter((c) => c >= 0));
@@ -681,11 +681,13 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
       if (m.previous) (profile.previous ??= {})[m.name] = n;
       else (profile.measures ??= {})[m.name] = n;
     }
+    const editors = listOf(get('editors'));
     units.push({
       id: text(get('code')),
       name: text(get('name')),
       block: text(get('block')),
       ...(Object.keys(profile).length ? { profile } : {}),
+      ...(editors.length ? { editors } : {}),
       source: ref(sheet, r, cols.code),
       cells: {
         block: ref(sheet, r, cols.block),
@@ -779,7 +781,11 @@ function parseScores(
     if (unitCol.has(key)) {
       issues.push(
         names
-          ? error('duplicateAppraisal', { unit: h, appraiser: appraiser || '—' }, at(sheetName, 0, c))
+          ? error(
+              'duplicateAppraisal',
+              { unit: h, appraiser: appraiser || '—' },
+              at(sheetName, 0, c),
+            )
           : error('duplicateUnitColumn', { unit: h }, at(sheetName, 0, c)),
       );
       continue;
@@ -1073,8 +1079,10 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
   const scoreGrids: NonNullable<CampaignSpec['scoreGrids']> = {};
   for (const source of ['appraised', 'appraised2', 'self'] as const) {
     const name = { appraised: S.appraised, appraised2: S.appraised2, self: S.self }[source];
-    // "Chấm điểm" is required above; "Chấm điểm vòng 2" and "Tự chấm" are optional.
+    // "Chấm điểm" is required above; "Chấm điểm vòng 2" and "Tự chấm" are optional, and an
+    // empty "Chấm điểm vòng 2" (made ready before round 2) is as good as none.
     if (!sheets[name]) continue;
+    if (source === 'appraised2' && sheets[name].every(isBlankRow)) continue;
     const panel = source === 'self' ? undefined : config.appraisers;
     const parsed = parseScores(
       name,
@@ -1088,8 +1096,10 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     scoreGrids[source] = parsed.scores;
     locators.set(source, parsed.locate);
   }
-  const replies = sheets[S.replies]
-    ? parseReplies(sheets[S.replies], unitIds, leafCodes, parents, issues)
+  // "Giải trình bổ sung" is optional; empty, it says nothing.
+  const replyGrid = sheets[S.replies];
+  const replies = replyGrid?.some((row) => !isBlankRow(row))
+    ? parseReplies(replyGrid, unitIds, leafCodes, parents, issues)
     : [];
   if (sheets[S.survey]) {
     const survey = parseSurvey(sheets[S.survey], config.components, issues);

@@ -42,8 +42,12 @@ export interface TemplateSheet {
   /** Formula text per cell without the leading '=' (same shape as rows), e.g. "SUM(C3,C4)". */
   formulas?: (string | undefined)[][];
   validations?: Validation[];
-  /** Protect the sheet (no password) leaving the `unlocked` ranges editable. */
-  protection?: { unlocked: string[] };
+  /**
+   * Protect the sheet (no password) leaving the `unlocked` ranges editable. `editors` (Google
+   * Sheets): only these people (and the owner) may edit the sheet at all; hosts without
+   * per-person protection ignore it.
+   */
+  protection?: { unlocked: string[]; editors?: string[] };
 }
 
 const tick = (code: string, name: string, max: number): CriterionSpec => ({

@@ -72,6 +72,8 @@ describe('dist/gas/Code.js', () => {
         items: [
           [vi.gas.rank, 'xephangRank'],
           [vi.gas.configure, 'xephangShowSidebar'],
+          [vi.gas.makeForms, 'xephangMakeForms'],
+          [vi.gas.mergeForms, 'xephangMergeForms'],
           [vi.gas.template, 'xephangCreateTemplate'],
         ],
       },

@@ -71,7 +71,7 @@ export class FakeGSheet {
   charts: FakeChartRecord[] = [];
   checkboxes: string[] = [];
   validations: { range: string; rule: unknown }[] = [];
-  protection?: { unprotected: string[]; warningOnly: boolean };
+  protection?: { unprotected: string[]; warningOnly: boolean; editors: string[] };
   merges: string[] = [];
   constructor(
     public name: string,
@@ -192,9 +192,34 @@ export class FakeGSheet {
       activate: () => track('activate', () => (sheet.book.active = sheet.name)),
       protect: () =>
         track('protect', () => {
-          sheet.protection = { unprotected: [], warningOnly: false };
+          // A new protection: the owner and every editor of the spreadsheet may edit.
+          sheet.protection = {
+            unprotected: [],
+            warningOnly: false,
+            editors: ['owner@so-noi-vu.gov.vn', 'staff@so-noi-vu.gov.vn'],
+          };
           const p = {
             setDescription: () => p,
+            getEditors: () => {
+              calls.add('Protection.getEditors');
+              return (sheet.protection?.editors ?? []).map((email) => ({ getEmail: () => email }));
+            },
+            removeEditors: (users: { getEmail(): string }[]) => {
+              calls.add('Protection.removeEditors');
+              const gone = new Set(users.map((u) => u.getEmail()));
+              if (sheet.protection) {
+                // The owner can never be removed.
+                sheet.protection.editors = sheet.protection.editors.filter(
+                  (e) => !gone.has(e) || e.startsWith('owner@'),
+                );
+              }
+              return p;
+            },
+            addEditors: (emails: string[]) => {
+              calls.add('Protection.addEditors');
+              sheet.protection?.editors.push(...emails);
+              return p;
+            },
             setUnprotectedRanges: (ranges: { getA1Notation(): string }[]) => {
               calls.add('Protection.setUnprotectedRanges');
               if (sheet.protection)
@@ -344,6 +369,7 @@ export class FakeSpreadsheet {
           return s.api();
         }),
       getSpreadsheetTimeZone: () => track('getSpreadsheetTimeZone', () => this.timeZone),
+      getSheets: () => track('getSheets', () => this.sheets.map((s) => s.api())),
       toast: (message: string) => track('toast', () => this.ui.toasts.push(message)),
     };
   }

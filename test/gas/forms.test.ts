@@ -1,0 +1,120 @@
+/**
+ * Self-assessment forms in Google Sheets: one protected sheet per unit inside the campaign
+ * spreadsheet, editable only by that unit's "Người nhập liệu" (and the owner); filled sheets
+ * merged back equal typing the scores; a tampered sheet is rejected and nothing is written.
+ */
+import { anGiang2018 } from '../../examples/an-giang-2018';
+import {
+  formSheetName,
+  makeFormSheets,
+  mergeFormSheets,
+  type SheetsEnv,
+} from '../../gas/sheetsHost';
+import { FORM_COLS, FORM_ROWS } from '../../shared/forms/form';
+import { vi } from '../../shared/i18n/vi';
+import type { CampaignSpec } from '../../shared/model/types';
+import { inputSheets } from '../../shared/workbook/inputs';
+import { FakeSpreadsheet } from './fakeSheets';
+
+const S = vi.workbook.sheets;
+const NOW = new Date(2026, 10, 25, 9, 30, 0);
+
+const editorsOf = (id: string): string[] => [`${id.toLowerCase()}@an-giang.gov.vn`];
+const blank: CampaignSpec = {
+  ...anGiang2018,
+  units: anGiang2018.units.map((u) => ({ ...u, self: {}, editors: editorsOf(u.id) })),
+};
+
+function bookOf(spec: CampaignSpec): FakeSpreadsheet {
+  return FakeSpreadsheet.fromSheets(
+    Object.fromEntries(inputSheets(spec).map((b) => [b.name, b.rows])),
+  );
+}
+function envOf(book: FakeSpreadsheet): SheetsEnv {
+  const g = book.globals();
+  return {
+    app: g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    lock: g.LockService as GoogleAppsScript.Lock.LockService,
+    now: () => NOW,
+  };
+}
+
+/** What each unit's people do in their sheet: type the example's scores and evidence. */
+function fillAll(book: FakeSpreadsheet): void {
+  for (const unit of anGiang2018.units) {
+    const sheet = book.sheet(formSheetName(unit.id));
+    if (!sheet) throw new Error(unit.id);
+    for (let r = FORM_ROWS.header + 1; r < sheet.values.length; r++) {
+      const code = String(sheet.values[r][FORM_COLS.code]);
+      const v = unit.self?.[code];
+      if (v === undefined) continue;
+      sheet.set(r, FORM_COLS.score, v as string | number | boolean);
+      sheet.set(r, FORM_COLS.explanation, 'Đã thực hiện');
+      sheet.set(r, FORM_COLS.evidence, `QĐ ${code}`);
+    }
+  }
+}
+
+describe('unit form sheets', () => {
+  it('one sheet per unit, protected for that unit’s people and the owner only', () => {
+    const book = bookOf(blank);
+    const made = makeFormSheets(envOf(book));
+    expect(made).toEqual({
+      ok: true,
+      count: 16,
+      sheets: anGiang2018.units.map((u) => formSheetName(u.id)),
+    });
+    const first = book.sheet(formSheetName(anGiang2018.units[0].id));
+    expect(first?.grid()[FORM_ROWS.unitCode]).toEqual([vi.forms.unitCode, anGiang2018.units[0].id]);
+    expect(first?.protection).toEqual({
+      unprotected: [],
+      warningOnly: false,
+      editors: ['owner@so-noi-vu.gov.vn', ...editorsOf(anGiang2018.units[0].id)],
+    });
+    // Tick criteria are real checkboxes.
+    expect(first?.checkboxes.length).toBeGreaterThan(0);
+  });
+
+  it('making them again keeps the sheets units have started to fill', () => {
+    const book = bookOf(blank);
+    makeFormSheets(envOf(book));
+    const sheet = book.sheet(formSheetName(anGiang2018.units[0].id));
+    sheet?.set(FORM_ROWS.header + 2, FORM_COLS.explanation, 'đang điền');
+    expect(makeFormSheets(envOf(book))).toEqual({ ok: true, count: 0, sheets: [] });
+    expect(sheet?.get(FORM_ROWS.header + 2, FORM_COLS.explanation)).toBe('đang điền');
+  });
+});
+
+describe('merging the unit sheets', () => {
+  it('equals typing the scores into "Tự chấm"', () => {
+    const book = bookOf(blank);
+    makeFormSheets(envOf(book));
+    fillAll(book);
+    const summary = mergeFormSheets(envOf(book));
+    expect(summary.ok).toBe(true);
+    const typed = bookOf({
+      ...anGiang2018,
+      units: blank.units.map((u, i) => ({ ...u, self: anGiang2018.units[i].self })),
+    });
+    expect(book.sheet(S.self)?.grid()).toEqual(typed.sheet(S.self)?.grid());
+    expect(book.sheet(vi.forms.explanations)?.grid().length).toBeGreaterThan(16 * 10);
+    expect(book.flushes).toBe(2);
+  });
+
+  it('a tampered sheet is rejected at its cell and nothing is written', () => {
+    const book = bookOf(blank);
+    makeFormSheets(envOf(book));
+    fillAll(book);
+    const name = formSheetName(anGiang2018.units[2].id);
+    book.sheet(name)?.set(FORM_ROWS.fingerprint, 1, 'ABCDEF0123456789');
+    const before = book.sheet(S.self)?.grid();
+    const summary = mergeFormSheets(envOf(book));
+    expect(summary.ok).toBe(false);
+    if (!summary.ok) {
+      expect(summary.errors[0].text).toMatch(
+        new RegExp(`^Tệp ${name}, trang tính '${name}', ô B${FORM_ROWS.fingerprint + 1}: `),
+      );
+    }
+    expect(book.sheet(S.self)?.grid()).toEqual(before);
+  });
+});
