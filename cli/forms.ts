@@ -6,26 +6,24 @@
 import { existsSync, mkdirSync, statSync } from 'fs';
 import path from 'path';
 import { error, type Issue } from '../shared';
-import { unitForm } from '../shared/forms/form';
 import { mergeForms, type FormFile } from '../shared/forms/merge';
 import { vi } from '../shared/i18n/vi';
 import type { Grid } from '../shared/workbook/grid';
-import { parseUnitsSheet } from '../shared/workbook/parse';
 import { localTime } from '../shared/workbook/run';
-import { readSetup } from '../shared/workbook/setup';
-import { buildWorkbook, readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
+import {
+  campaignForms,
+  fileIssue as namedFileIssue,
+  FORM_SOURCE_SHEETS,
+  MERGE_SHEETS,
+} from './formFiles';
+import { readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
 import { XlsxError } from './xlsx/types';
 
-const S = vi.workbook.sheets;
+export { formFileName } from './formFiles';
+
 const F = vi.forms;
 
-const fileIssue = (e: XlsxError, file: string): Issue =>
-  error('fileProblem', { message: e.message }, { file: path.basename(file) });
-
-/** A unit code as a file name: letters, digits, dot, dash and underscore kept. */
-export function formFileName(unit: string): string {
-  return `${unit.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_')}.xlsx`;
-}
+const fileIssue = (e: XlsxError, file: string): Issue => namedFileIssue(e, path.basename(file));
 
 export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: Issue[] };
 
@@ -38,22 +36,16 @@ export function writeForms(campaign: string, outDir: string): FormsOutcome {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, campaign)] };
     throw e;
   }
-  const read = readSheets(pkg, [S.config, S.criteria, S.units]);
   const sheets: Record<string, Grid> = {};
-  for (const [name, data] of read) sheets[name] = data.rows;
-  const { setup, issues } = readSetup(sheets);
-  if (!setup) return { ok: false, issues };
-  if (!sheets[S.units]) {
-    return { ok: false, issues: [error('missingSheet', { sheet: S.units }, { workbook: true })] };
-  }
-  const units = parseUnitsSheet(sheets[S.units]);
-  if (units.issues.some((i) => i.severity === 'error')) return { ok: false, issues: units.issues };
+  for (const [name, data] of readSheets(pkg, [...FORM_SOURCE_SHEETS])) sheets[name] = data.rows;
+  const forms = campaignForms(sheets);
+  if (!forms.ok) return forms;
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
-  for (const unit of units.units) {
-    const file = path.join(outDir, formFileName(unit.id));
+  for (const form of forms.files) {
+    const file = path.join(outDir, form.name);
     try {
-      writeFileAtomic(file, buildWorkbook([unitForm(setup, unit)]));
+      writeFileAtomic(file, form.bytes);
     } catch (e) {
       if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, file)] };
       throw e;
@@ -98,16 +90,7 @@ export function mergeFormFiles(
     throw e;
   }
   const sheets: Record<string, Grid> = {};
-  for (const [name, data] of readSheets(pkg, [
-    S.config,
-    S.criteria,
-    S.units,
-    S.self,
-    F.explanations,
-    S.log,
-  ])) {
-    sheets[name] = data.rows;
-  }
+  for (const [name, data] of readSheets(pkg, [...MERGE_SHEETS])) sheets[name] = data.rows;
   const files: FormFile[] = [];
   const issues: Issue[] = [];
   for (const form of forms) {

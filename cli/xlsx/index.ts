@@ -1,6 +1,6 @@
-/** The .xlsx I/O layer: a fast reader of named sheets and a writer that replaces only worksheet parts. */
-export { readEntry, readFile, readPackage, readSheets, sheetNames } from './read';
-export type { Package, SheetRef } from './read';
-export { buildWorkbook, writeFileAtomic, writeSheets } from './write';
-export { XlsxError } from './types';
-export type { CellValue, OutputSheet, SheetData, Validation, XlsxErrorCode } from './types';
+/**
+ * The .xlsx I/O layer: a fast reader of named sheets and a writer that replaces only worksheet
+ * parts (bytes.ts, which also runs in a browser), and the Node file helpers (files.ts).
+ */
+export * from './bytes';
+export { readFile, writeFileAtomic } from './files';

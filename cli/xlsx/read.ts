@@ -1,5 +1,4 @@
 /** Reading an .xlsx: open the package once, then parse only the sheets asked for with a hand-written scanner. */
-import { readFileSync } from 'node:fs';
 import {
   findEntry,
   findSheet,
@@ -13,7 +12,7 @@ import {
   resolveTarget,
   type Package,
 } from './package';
-import { XlsxError, type SheetData } from './types';
+import type { SheetData } from './types';
 import { parseZip, ZipFormatError } from './zip';
 import { parseSharedStrings } from './strings';
 import { parseWorksheet } from './worksheet';
@@ -55,36 +54,6 @@ export function readSheets(pkg: Package, names: string[]): Map<string, SheetData
     out.set(name, { name: ref.name, ...parseWorksheet(bytes, () => sharedStrings(pkg)) });
   }
   return out;
-}
-
-/** Reads a workbook file; failures become XlsxError with a Vietnamese message naming the file. */
-export function readFile(path: string): Package {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw fileError(e, path, 'read');
-  }
-  return readPackage(bytes, `"${path}"`);
-}
-
-/** Maps a file-system error to XlsxError; anything unexpected passes through unchanged. */
-export function fileError(e: unknown, path: string, op: 'read' | 'write'): unknown {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new XlsxError('notFound', `Không tìm thấy tệp "${path}"`);
-  }
-  if (code === 'EISDIR') {
-    return new XlsxError('notXlsx', `"${path}" là một thư mục, không phải sổ tính Excel (.xlsx)`);
-  }
-  if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') {
-    const what = op === 'read' ? 'đọc' : 'ghi';
-    return new XlsxError(
-      'locked',
-      `Tệp "${path}" đang bị khóa hoặc không có quyền ${what} (nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại)`,
-    );
-  }
-  return e;
 }
 
 function sharedStrings(pkg: Package): string[] {

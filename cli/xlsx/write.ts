@@ -1,5 +1,4 @@
 /** Writing output sheets into an .xlsx package by replacing or adding worksheet parts, leaving every other part as it was. */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import {
   dirOf,
   findSheet,
@@ -14,7 +13,6 @@ import {
   sheetKey,
   type Package,
 } from './package';
-import { fileError } from './read';
 import { columnName } from './ranges';
 import { worksheetXml, sheetStyleKeys } from './sheet';
 import { addStyles, MINIMAL_STYLES, styleKey } from './styles';
@@ -468,31 +466,4 @@ export function buildWorkbook(sheets: OutputSheet[]): Uint8Array {
   ];
   const entries = parts.map(([name, text]) => newEntry(name, encoder.encode(text)));
   return writeSheets(openPackage(entries, 'sổ tính mới'), sheets);
-}
-
-/**
- * Writes a file so that it is either fully replaced or left as it was: the bytes go to
- * path + ".tmp-<pid>" (same folder, so the rename cannot cross file systems), are flushed to
- * disk, then renamed over the target. A file Excel holds open fails the rename → 'locked'.
- */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written, or it is already gone
-    }
-    throw fileError(e, path, 'write');
-  }
 }

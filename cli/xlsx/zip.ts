@@ -1,5 +1,5 @@
 /** Zip container for .xlsx packages: lazy entry inflation and a writer that copies unchanged entries' compressed bytes verbatim. */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { codec } from './codec';
 
 /*
  * Why not fflate's unzipSync/zipSync: re-deflating a 750,000-cell sheet costs ~0.8 s, the
@@ -11,8 +11,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  * machine, native zlib inflates a 26 MB sheet in ~45 ms against ~80 ms (and ~150 ms before the
  * JIT warms up, which a one-shot CLI run never gets past) for fflate's inflateSync, and deflates
  * a 3.8 MB results sheet in ~12 ms against ~40 ms; together about 130 ms of a ~0.5 s run.
- * It is built into Node, so still no dependency; fflate's inflateSync/deflateSync are drop-in
- * replacements for these two calls should this code ever need to run outside Node.
+ * The codec is therefore chosen per platform (codec.ts): node:zlib under Node, fflate's
+ * inflateSync/deflateSync in a browser bundle.
  */
 
 export interface ZipEntry {
@@ -174,8 +174,7 @@ export function entryData(e: ZipEntry): Uint8Array {
     data = raw;
   } else if (e.method === 8) {
     try {
-      // One output chunk of the known size: no 16 KB pieces to allocate and concatenate.
-      data = inflateRawSync(raw, { chunkSize: Math.max(e.size, 64) });
+      data = codec().inflateRaw(raw, e.size);
     } catch {
       throw new ZipFormatError(`entry ${e.name} does not inflate`);
     }
@@ -258,7 +257,7 @@ export function buildZip(entries: ZipEntry[]): Uint8Array {
     } else {
       const data = e.data ?? new Uint8Array(0);
       crc = crc32(data);
-      const deflated = deflateRawSync(data, { level: LEVEL });
+      const deflated = codec().deflateRaw(data, LEVEL);
       // Tiny parts can grow under deflate; store them instead.
       if (deflated.length < data.length) {
         body = deflated;
@@ -326,4 +325,20 @@ export function buildZip(entries: ZipEntry[]): Uint8Array {
   view.setUint32(p + 12, cdSize, true);
   view.setUint32(p + 16, cdStart, true);
   return out;
+}
+
+/**
+ * A .zip of whole files (e.g. one .xlsx form per unit), stored without compression: an .xlsx is
+ * already deflated inside, so deflating it again saves almost nothing and costs time.
+ */
+export function zipFiles(
+  files: readonly { name: string; data: Uint8Array }[],
+  now = new Date(),
+): Uint8Array {
+  return buildZip(
+    files.map((f) => {
+      const e = newEntry(f.name, f.data, now);
+      return { ...e, method: 0, crc: crc32(f.data), compressedSize: f.data.length, raw: f.data };
+    }),
+  );
 }

@@ -1,0 +1,115 @@
+/**
+ * Self-assessment forms as .xlsx bytes, for every host that hands files to people: the CLI
+ * (cli/forms.ts writes them to a folder), the Excel task pane (one .zip to download, forms the
+ * user picks) and the memory bridge. No Node built-ins: it runs in the task pane's browser.
+ * What a form holds and how forms merge is the core's (shared/forms/); this file only turns
+ * sheets into files and files into sheets.
+ */
+import { unitForm } from '../shared/forms/form';
+import type { FormFile } from '../shared/forms/merge';
+import { vi } from '../shared/i18n/vi';
+import { error, type Issue } from '../shared/model/issues';
+import type { Grid, Sheets } from '../shared/workbook/grid';
+import { parseUnitsSheet } from '../shared/workbook/parse';
+import { readSetup } from '../shared/workbook/setup';
+import { buildWorkbook, readPackage, readSheets, XlsxError, zipFiles } from './xlsx/bytes';
+
+const S = vi.workbook.sheets;
+const F = vi.forms;
+
+/** The campaign sheets making the forms needs. */
+export const FORM_SOURCE_SHEETS: readonly string[] = [S.config, S.criteria, S.units];
+
+/** The campaign sheets merging returned forms reads (and, for the last three, rewrites). */
+export const MERGE_SHEETS: readonly string[] = [
+  S.config,
+  S.criteria,
+  S.units,
+  S.self,
+  F.explanations,
+  S.log,
+];
+
+/** A name as a file name: letters, digits, dot, dash and underscore kept, the rest "_". */
+const safeName = (s: string): string => s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_');
+
+/** A unit code as a file name: "DV001" → "DV001.xlsx". */
+export function formFileName(unit: string): string {
+  return `${safeName(unit)}.xlsx`;
+}
+
+/** The .zip of a campaign's forms: "phieu-tu-cham-cchc-2018.zip". */
+export function formsZipName(campaignId: string): string {
+  return `phieu-tu-cham-${safeName(campaignId)}.zip`;
+}
+
+/** A problem with a whole file (not an .xlsx, unreadable), named by the file. */
+export const fileIssue = (e: XlsxError, file: string): Issue =>
+  error('fileProblem', { message: e.message }, { file });
+
+export type CampaignForms =
+  | { ok: true; campaignId: string; files: { unit: string; name: string; bytes: Uint8Array }[] }
+  | { ok: false; issues: Issue[] };
+
+/** One .xlsx form per unit of "Đơn vị", from the campaign's sheets (FORM_SOURCE_SHEETS). */
+export function campaignForms(sheets: Sheets): CampaignForms {
+  const { setup, issues } = readSetup(sheets);
+  if (!setup) return { ok: false, issues };
+  const grid = sheets[S.units];
+  if (!grid) {
+    return { ok: false, issues: [error('missingSheet', { sheet: S.units }, { workbook: true })] };
+  }
+  const units = parseUnitsSheet(grid);
+  if (units.issues.some((i) => i.severity === 'error')) return { ok: false, issues: units.issues };
+  return {
+    ok: true,
+    campaignId: setup.id,
+    files: units.units.map((unit) => ({
+      unit: unit.id,
+      name: formFileName(unit.id),
+      bytes: buildWorkbook([unitForm(setup, unit)]),
+    })),
+  };
+}
+
+/** The forms of `campaignForms` in one .zip (entries stored: an .xlsx is compressed already). */
+export function zipForms(
+  files: readonly { name: string; bytes: Uint8Array }[],
+  now?: Date,
+): Uint8Array {
+  return zipFiles(
+    files.map((f) => ({ name: f.name, data: f.bytes })),
+    now,
+  );
+}
+
+/** A returned form's file: its name, its bytes, and its date (ISO) if the host knows it. */
+export interface FormBytes {
+  name: string;
+  bytes: Uint8Array;
+  received?: string;
+}
+
+/**
+ * Reads the "Phiếu tự chấm" sheet of each returned form. A file that is not an .xlsx (or is
+ * damaged) becomes an issue naming the file; a workbook without the sheet is the core's to
+ * report (grid undefined).
+ */
+export function readFormFiles(files: readonly FormBytes[]): { forms: FormFile[]; issues: Issue[] } {
+  const forms: FormFile[] = [];
+  const issues: Issue[] = [];
+  for (const file of files) {
+    let grid: Grid | undefined;
+    try {
+      grid = readSheets(readPackage(file.bytes, `"${file.name}"`), [F.sheet]).get(F.sheet)?.rows;
+    } catch (e) {
+      if (e instanceof XlsxError) {
+        issues.push(fileIssue(e, file.name));
+        continue;
+      }
+      throw e;
+    }
+    forms.push({ source: file.name, grid, ...(file.received ? { received: file.received } : {}) });
+  }
+  return { forms, issues };
+}

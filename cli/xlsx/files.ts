@@ -1,0 +1,72 @@
+/**
+ * The .xlsx layer's file side, Node only: reading a workbook file and writing one atomically.
+ * Everything else in cli/xlsx/ works on bytes and runs in a browser too (see bytes.ts).
+ */
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { readPackage, type Package } from './read';
+import { XlsxError } from './types';
+
+/** Reads a workbook file; failures become XlsxError with a Vietnamese message naming the file. */
+export function readFile(path: string): Package {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw fileError(e, path, 'read');
+  }
+  return readPackage(bytes, `"${path}"`);
+}
+
+/** Maps a file-system error to XlsxError; anything unexpected passes through unchanged. */
+export function fileError(e: unknown, path: string, op: 'read' | 'write'): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new XlsxError('notFound', `Không tìm thấy tệp "${path}"`);
+  }
+  if (code === 'EISDIR') {
+    return new XlsxError('notXlsx', `"${path}" là một thư mục, không phải sổ tính Excel (.xlsx)`);
+  }
+  if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') {
+    const what = op === 'read' ? 'đọc' : 'ghi';
+    return new XlsxError(
+      'locked',
+      `Tệp "${path}" đang bị khóa hoặc không có quyền ${what} (nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại)`,
+    );
+  }
+  return e;
+}
+
+/**
+ * Writes a file so that it is either fully replaced or left as it was: the bytes go to
+ * path + ".tmp-<pid>" (same folder, so the rename cannot cross file systems), are flushed to
+ * disk, then renamed over the target. A file Excel holds open fails the rename → 'locked'.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written, or it is already gone
+    }
+    throw fileError(e, path, 'write');
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The .xlsx layer without Node: cli/xlsx/bytes.ts bundles for a browser (no node:zlib, no fs),
+ * and a package deflated by the browser codec (fflate) reads with the Node one (node:zlib) and
+ * the other way round. The .zip of forms holds one .xlsx per unit, stored.
+ */
+import path from 'path';
+import vm from 'vm';
+import { build } from 'esbuild';
+import { unzipSync } from 'fflate';
+import { anGiang2018 } from '../../../examples/an-giang-2018';
+import { campaignForms, formFileName, formsZipName, zipForms } from '../../../cli/formFiles';
+import { readPackage, readSheets } from '../../../cli/xlsx';
+import { buildWorkbook } from '../../../cli/xlsx/bytes';
+import { codec, useCodec, type Codec } from '../../../cli/xlsx/codec';
+import { fflateCodec } from '../../../cli/xlsx/fflateCodec';
+import { entryData, parseZip, ZipFormatError } from '../../../cli/xlsx/zip';
+import { zlibCodec } from '../../../cli/xlsx/zlibCodec';
+import { unitForm } from '../../../shared/forms/form';
+import { vi } from '../../../shared/i18n/vi';
+import { inputSheets } from '../../../shared/workbook/inputs';
+import { readSetup } from '../../../shared/workbook/setup';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const F = vi.forms;
+const sheets = Object.fromEntries(inputSheets(anGiang2018).map((b) => [b.name, b.rows]));
+const setup = readSetup(sheets).setup;
+if (!setup) throw new Error('example setup');
+const unit = anGiang2018.units[0];
+
+/** A codec that counts its calls, to know which one did the work. */
+function counting(inner: Codec): Codec & { calls: number } {
+  const c = {
+    calls: 0,
+    inflateRaw: (raw: Uint8Array, size: number) => (c.calls++, inner.inflateRaw(raw, size)),
+    deflateRaw: (data: Uint8Array, level: number) => (c.calls++, inner.deflateRaw(data, level)),
+  };
+  return c;
+}
+
+/** Runs `fn` with a codec installed, then puts the previous one back. */
+function withCodec<T>(c: Codec, fn: () => T): T {
+  const previous = useCodec(c);
+  try {
+    return fn();
+  } finally {
+    useCodec(previous);
+  }
+}
+
+const formRows = (bytes: Uint8Array) =>
+  readSheets(readPackage(bytes), [F.sheet]).get(F.sheet)?.rows;
+
+test('Node uses node:zlib', () => {
+  expect(codec()).toBe(zlibCodec);
+});
+
+test('a browser bundle uses fflate and has no Node built-in (package.json "browser")', async () => {
+  const result = await build({
+    stdin: {
+      contents: [
+        "import { codec } from './cli/xlsx/codec';",
+        "import { fflateCodec } from './cli/xlsx/fflateCodec';",
+        "export * from './cli/xlsx/bytes';",
+        "export * from './cli/formFiles';",
+        'globalThis.usesFflate = codec() === fflateCodec;',
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  expect(code).not.toMatch(/node:|require\(|worker_threads/);
+  const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder };
+  sandbox.globalThis = sandbox;
+  vm.runInNewContext(code, sandbox);
+  expect(sandbox.usesFflate).toBe(true);
+});
+
+describe('a form deflated by one codec reads with the other', () => {
+  const expected = unitForm(setup, unit).rows.map((r) => r.map((v) => v ?? null));
+  const trim = (rows: unknown[][]) =>
+    rows.map((r) => {
+      const out = [...r];
+      while (out.length && out[out.length - 1] === null) out.pop();
+      return out;
+    });
+
+  it('fflate (browser) → node:zlib (Node)', () => {
+    const browser = counting(fflateCodec);
+    const bytes = withCodec(browser, () => buildWorkbook([unitForm(setup, unit)]));
+    expect(browser.calls).toBeGreaterThan(0);
+    const node = counting(zlibCodec);
+    const rows = withCodec(node, () => formRows(bytes));
+    expect(node.calls).toBeGreaterThan(0);
+    expect(rows).toEqual(trim(expected));
+  });
+
+  it('node:zlib (Node) → fflate (browser)', () => {
+    const bytes = withCodec(zlibCodec, () => buildWorkbook([unitForm(setup, unit)]));
+    const browser = counting(fflateCodec);
+    const rows = withCodec(browser, () => formRows(bytes));
+    expect(browser.calls).toBeGreaterThan(0);
+    expect(rows).toEqual(trim(expected));
+  });
+
+  it('the browser codec refuses a part that inflates to another size than its header says', () => {
+    const bytes = withCodec(fflateCodec, () => buildWorkbook([unitForm(setup, unit)]));
+    const entry = parseZip(bytes).find((e) => e.name === 'xl/worksheets/sheet1.xml');
+    if (!entry) throw new Error('sheet part');
+    withCodec(fflateCodec, () => {
+      for (const size of [entry.size - 10, entry.size + 10]) {
+        expect(() => entryData({ ...entry, size })).toThrow(ZipFormatError);
+      }
+      expect(entryData({ ...entry })).toHaveLength(entry.size);
+    });
+  });
+});
+
+describe('the .zip of forms', () => {
+  const made = withCodec(fflateCodec, () => campaignForms(sheets));
+  if (!made.ok) throw new Error('forms');
+  const zip = zipForms(made.files, new Date(2026, 10, 25, 9, 30, 0));
+
+  it('lists one .xlsx per unit, stored, named by the unit code', () => {
+    const entries = parseZip(zip);
+    expect(entries.map((e) => e.name)).toEqual(anGiang2018.units.map((u) => formFileName(u.id)));
+    expect(entries.every((e) => e.method === 0)).toBe(true);
+    expect(formsZipName(anGiang2018.id)).toBe(`phieu-tu-cham-${anGiang2018.id}.zip`);
+  });
+
+  it('unzips with an independent reader (fflate, CRCs checked) into forms of each unit', () => {
+    const files = unzipSync(zip);
+    expect(Object.keys(files)).toHaveLength(anGiang2018.units.length);
+    for (const u of anGiang2018.units) {
+      const rows = formRows(files[formFileName(u.id)]);
+      expect(rows?.[3]).toEqual([F.unitCode, u.id]);
+      expect(rows?.[1]).toEqual([F.campaignId, anGiang2018.id]);
+    }
+  });
+
+  it('keeps non-ASCII names as UTF-8', () => {
+    const z = zipForms([{ name: 'Sở Tư pháp.xlsx', bytes: new Uint8Array([1, 2, 3]) }]);
+    expect(Object.keys(unzipSync(z))).toEqual(['Sở Tư pháp.xlsx']);
+    expect(formFileName('Sở Tư/pháp')).toBe('Sở_Tư_pháp.xlsx');
+  });
+});
