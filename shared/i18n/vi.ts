@@ -79,7 +79,7 @@ export const vi = {
     recusal:
       'Người chấm {appraiser} công tác tại đơn vị {unit} nên không được chấm điểm đơn vị này.',
     mixedNotApplicable:
-      'Đơn vị {unit}, tiêu chí {code}: người chấm {na} ghi "không áp dụng" nhưng người chấm {scored} chấm điểm; các người chấm phải thống nhất.',
+      'Người chấm {na} ghi "không áp dụng" nhưng người chấm {scored} chấm điểm tiêu chí {code} của đơn vị {unit}; các người chấm phải thống nhất.',
     // Workbook
     fileProblem: '{message}',
     fileOpenInExcel:
@@ -157,7 +157,7 @@ export const vi = {
   warnings: {
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
     appraisersDisagree:
-      'Đơn vị {unit}, tiêu chí {code}: các người chấm lệch nhau {spread} điểm (từ {low} đến {high}), quá {limit} điểm: cần thảo luận.',
+      'Các người chấm lệch nhau {spread} điểm ở tiêu chí {code} của đơn vị {unit} (từ {low} đến {high}), quá {limit} điểm: cần thảo luận.',
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
     blankScored0At: 'Đơn vị {unit}: {count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: ô này).',
     decimalCommaText: 'Số "{value}" được gõ dạng chữ với dấu phẩy thập phân; đã hiểu là {number}.',
@@ -279,7 +279,8 @@ export const vi = {
     notAppraised: 'Chưa thẩm định',
     round2: 'Chấm lại ở vòng 2',
     unnamedAppraiser: '(không ghi tên)',
-    trimmed: 'Chỉ liệt kê tiêu chí có chênh lệch hoặc ghi chú: bảng đầy đủ vượt {rows} dòng.',
+    trimmed:
+      'Chỉ liệt kê tiêu chí có chênh lệch, giải trình hoặc ghi chú: bảng đầy đủ vượt {rows} dòng.',
   },
   bands: {
     national: ['A', 'B', 'C', 'D'],
@@ -332,6 +333,8 @@ export const vi = {
       "Trang tính '{sheet}' đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ trang tính rồi xếp hạng lại.",
     sheetExists:
       "Bảng tính đã có trang tính '{sheet}'. Chỉ tạo mẫu trong bảng tính chưa có các trang của đợt thi đua.",
+    protectedMerge:
+      "Trang tính '{sheet}' được bảo vệ bằng mật khẩu nên không gộp được phiếu tự chấm. Hãy bỏ bảo vệ trang tính rồi gộp lại.",
     validationTitle: 'Giá trị không hợp lệ',
     failed: 'Không thực hiện được: {message}',
     busy: 'Đang có người khác xếp hạng trên bảng tính này. Vui lòng thử lại sau ít phút.',

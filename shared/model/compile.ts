@@ -25,6 +25,7 @@ import {
   type Encoded,
 } from '../scoring/rules';
 import { normalizeText } from '../scoring/cells';
+import { PanelEntries, resolvePanel } from './appraisal';
 
 export interface CompiledField {
   code: string;
@@ -103,6 +104,27 @@ export interface CompiledCampaign {
   deductionLost: Float64Array;
   /** Component scores in micro-points (components × units); NaN blank, −∞ N/A. */
   componentScores: Float64Array;
+  /** What "Đối chiếu" shows beyond the points; absent when no cell was appraised. */
+  appraisal?: AppraisalFacts;
+}
+
+/** Sparse facts about the appraisal, cell indexes (l × units + u) in increasing order. */
+export interface AppraisalFacts {
+  /** Cells with an appraised score (N/A included) inside the leaf's blocks. */
+  cells: Uint32Array;
+  /** Cells whose self score is N/A. */
+  selfNotApplicable: Uint32Array;
+  /** Cells whose appraisers are further apart than the setting allows, with the spread. */
+  discussion: { cells: Uint32Array; spread: Float64Array };
+  /** Cells decided by round 2. */
+  round2: Uint32Array;
+}
+
+/** Where compile puts one appraiser's cells of one round when a panel appraises. */
+interface PanelSink {
+  entries: PanelEntries;
+  round: number;
+  appraiser: number;
 }
 
 const isBlank = (v: CellValue): boolean => v === null || v === undefined || v === '';
@@ -121,9 +143,10 @@ function scoreLocation(
   source: ScoreSource,
   unit: string,
   rawCode: string,
+  appraiser?: string,
 ): IssueLocation {
   const code = normalizeText(rawCode);
-  const cell = locate?.(source, unit, code);
+  const cell = appraiser ? locate?.(source, unit, code, appraiser) : locate?.(source, unit, code);
   return cell ? { cell, unit, criterion: code } : { unit, criterion: code };
 }
 
@@ -340,28 +363,59 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
   const unitCount = spec.units?.length ?? 0;
   const leafCount = leaves.length;
   const self = new Float64Array(leafCount * unitCount).fill(BLANK);
-  const appraised = new Float64Array(leafCount * unitCount).fill(BLANK);
+  // A panel (named appraisers or a second round) collects its cells apart and combines them on
+  // points below; one implicit appraiser in one round writes straight into the grid.
+  const grids = spec.scoreGrids;
+  const panelMode =
+    grids?.appraised2 !== undefined ||
+    grids?.appraised?.appraisers !== undefined ||
+    (spec.units ?? []).some((unit) => (unit.appraisals?.length ?? 0) > 0);
+  const entries = panelMode ? new PanelEntries() : null;
+  let appraised: Float64Array = new Float64Array(panelMode ? 0 : leafCount * unitCount).fill(BLANK);
   const componentScores = new Float64Array(components.length * unitCount).fill(BLANK);
   const units: { id: string; name: string; block: number }[] = [];
   const unitIds = new Map<string, number>();
   const locate = spec.locateScore;
   const textCache: Map<string, Encoded>[] = [];
 
-  /** Encodes one score cell of unit u into the grid, or records its problem. */
+  // The appraisal council: index 0 is the implicit appraiser of sheets without names.
+  const appraiserIds = [''];
+  const appraiserIndex = new Map<string, number>([['', 0]]);
+  for (const a of spec.appraisers ?? []) {
+    const id = normalizeText(String(a.id ?? ''));
+    const at: IssueLocation = a.source ? { cell: a.source } : { settings: true };
+    if (id === '') issues.push(error('emptyAppraiserId', {}, at));
+    else if (appraiserIndex.has(id)) issues.push(error('duplicateAppraiser', { id }, at));
+    else {
+      appraiserIndex.set(id, appraiserIds.length);
+      appraiserIds.push(id);
+    }
+  }
+  const appraiserOf = (raw: string | undefined, at: IssueLocation): number => {
+    const id = normalizeText(String(raw ?? ''));
+    const a = appraiserIndex.get(id);
+    if (a === undefined) issues.push(error('unknownAppraiser', { id }, at));
+    return a ?? -1;
+  };
+
+  /** Encodes one score cell of unit u into the grid (or the panel), or records its problem. */
   const encodeCell = (
     source: ScoreSource,
-    grid: Float64Array,
+    grid: Float64Array | PanelSink,
     u: number,
     id: string,
     rawCode: string,
     raw: CellValue,
   ): void => {
+    const appraiser = grid instanceof Float64Array ? undefined : appraiserIds[grid.appraiser];
     let l = leafIndex.get(rawCode);
     if (l === undefined) l = leafIndex.get(normalizeText(rawCode));
     if (l === undefined) {
       const code = normalizeText(rawCode);
       const key = state.parents.has(code) ? 'scoreOnParent' : 'unknownCriterionInScores';
-      issues.push(error(key, { unit: id, code }, scoreLocation(locate, source, id, rawCode)));
+      issues.push(
+        error(key, { unit: id, code }, scoreLocation(locate, source, id, rawCode, appraiser)),
+      );
       return;
     }
     const leaf = leaves[l];
@@ -378,11 +432,16 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);
     }
     if ('issue' in encoded) {
-      issues.push({ ...encoded.issue, at: scoreLocation(locate, source, id, rawCode) });
+      issues.push({ ...encoded.issue, at: scoreLocation(locate, source, id, rawCode, appraiser) });
     } else {
-      grid[l * unitCount + u] = encoded.value;
+      if (grid instanceof Float64Array) grid[l * unitCount + u] = encoded.value;
+      else if (!Number.isNaN(encoded.value))
+        grid.entries.add(l * unitCount + u, grid.round, grid.appraiser, encoded.value);
       if (encoded.warning) {
-        issues.push({ ...encoded.warning, at: scoreLocation(locate, source, id, rawCode) });
+        issues.push({
+          ...encoded.warning,
+          at: scoreLocation(locate, source, id, rawCode, appraiser),
+        });
       }
     }
   };
@@ -405,7 +464,7 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     const encodeAll = (
       source: ScoreSource,
       scores: Record<string, unknown> | undefined,
-      grid: Float64Array,
+      grid: Float64Array | PanelSink,
     ): void => {
       if (!scores) return;
       for (const rawCode in scores) {
@@ -413,7 +472,30 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       }
     };
     encodeAll('self', unit.self, self);
-    encodeAll('appraised', unit.appraised, appraised);
+    if (entries === null) encodeAll('appraised', unit.appraised, appraised);
+    else {
+      // Round 1 of the implicit appraiser, then each (round, appraiser) of the unit once.
+      const seen = new Set<string>();
+      const parts = [
+        ...(unit.appraised ? [{ round: 1 as const, scores: unit.appraised }] : []),
+        ...(unit.appraisals ?? []),
+      ];
+      for (const part of parts) {
+        const round = part.round === 2 ? 2 : 1;
+        const a = appraiserOf(part.appraiser, at);
+        if (a < 0) continue;
+        const key = `${round}\u0000${a}`;
+        if (seen.has(key)) {
+          issues.push(
+            error('duplicateAppraisal', { unit: id, appraiser: appraiserIds[a] || '—' }, at),
+          );
+          continue;
+        }
+        seen.add(key);
+        const source = round === 2 ? 'appraised2' : 'appraised';
+        encodeAll(source, part.scores, { entries, round, appraiser: a });
+      }
+    }
 
     for (const [rawId, raw] of Object.entries(unit.components ?? {})) {
       const cid = normalizeText(rawId);
@@ -449,12 +531,28 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
 
   // Score sheets handed over as grids (a host reading "Chấm điểm" / "Tự chấm"): one row per
   // criterion, one column per unit, read cell by cell without per-unit records.
-  for (const [source, sheetGrid, target] of [
-    ['self', spec.scoreGrids?.self, self],
-    ['appraised', spec.scoreGrids?.appraised, appraised],
+  for (const [source, sheetGrid, target, round] of [
+    ['self', grids?.self, self, 0],
+    ['appraised', grids?.appraised, appraised, 1],
+    ['appraised2', grids?.appraised2, appraised, 2],
   ] as const) {
     if (!sheetGrid) continue;
     const columns = sheetGrid.units.map((unitId) => unitIds.get(unitId) ?? -1);
+    // Panel cells go to the entries with their column's appraiser (unknown ones were reported
+    // by the sheet's parser, or here when a spec names them).
+    const panel = round > 0 ? entries : null;
+    const sinks =
+      panel === null
+        ? []
+        : columns.map((_, k): PanelSink | null => {
+            const named = sheetGrid.appraisers?.[k] ?? '';
+            const a = appraiserIndex.get(normalizeText(named));
+            if (a !== undefined) return { entries: panel, round, appraiser: a };
+            issues.push(error('unknownAppraiser', { id: named }, { unit: sheetGrid.units[k] }));
+            columns[k] = -1;
+            return null;
+          });
+    const sinkOr = (k: number): Float64Array | PanelSink => sinks[k] ?? target;
     sheetGrid.codes.forEach((rawCode, i) => {
       const row = sheetGrid.rows[i];
       if (!row) return;
@@ -465,7 +563,7 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
         if (k >= 0) {
           encodeCell(
             source,
-            target,
+            sinkOr(k),
             columns[k],
             sheetGrid.units[k],
             rawCode,
@@ -488,10 +586,43 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
         }
         if ('issue' in encoded || encoded.warning) {
           // The rare cell with something to say goes the long way, with its location.
-          encodeCell(source, target, columns[k], sheetGrid.units[k], rawCode, raw);
-        } else target[base + columns[k]] = encoded.value;
+          encodeCell(source, sinkOr(k), columns[k], sheetGrid.units[k], rawCode, raw);
+        } else if (panel === null) target[base + columns[k]] = encoded.value;
+        else if (!Number.isNaN(encoded.value)) {
+          const sink = sinks[k] as PanelSink;
+          panel.add(base + columns[k], round, sink.appraiser, encoded.value);
+        }
       }
     });
+  }
+
+  // Appraisers' workplaces, now that units are known (recusal).
+  const appraiserUnit = appraiserIds.map(() => -1);
+  for (const a of spec.appraisers ?? []) {
+    const index = appraiserIndex.get(normalizeText(String(a.id ?? '')));
+    const workplace = normalizeText(String(a.unit ?? ''));
+    if (index === undefined || workplace === '') continue;
+    const u = unitIds.get(workplace);
+    const at: IssueLocation = a.source ? { cell: a.source } : { settings: true };
+    if (u === undefined) {
+      issues.push(
+        error('unknownAppraiserUnit', { id: a.id, unit: workplace }, cellOr(a.cells?.unit, at)),
+      );
+    } else appraiserUnit[index] = u;
+  }
+  let panel: ReturnType<typeof resolvePanel> | undefined;
+  if (entries !== null) {
+    panel = resolvePanel(entries, {
+      leaves,
+      units,
+      settings,
+      appraiserIds,
+      appraiserUnit,
+      locate: (round, appraiser, unit, code) =>
+        scoreLocation(locate, round === 2 ? 'appraised2' : 'appraised', unit, code, appraiser),
+      issues,
+    });
+    appraised = panel.grid;
   }
 
   const blockMax = new Float64Array(blocks.length);
@@ -510,12 +641,16 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       if (leaf.blocks === null || leaf.blocks.has(b)) blockMax[b] += leaf.max;
     }
   }
+  const appraisal = appraisalFacts(self, appraised, panel);
+  // A panel's appraised grid holds points already: bring the self inputs to points too.
+  const inPoints = panel !== undefined;
+  if (inPoints) inputsToPoints(leaves, self, unitCount);
   const counted = selectCounted(settings, self, appraised);
   checkBlanks(settings, leaves, units, counted, componentScores, components, issues, locate);
   const notApplicable = cellsMarked(counted, NOT_APPLICABLE);
   const deductionLost = new Float64Array(unitCount);
-  if (counted !== self) toPoints(leaves, counted, unitCount, deductionLost);
-  toPoints(leaves, self, unitCount, counted === self ? deductionLost : null);
+  if (counted !== self) toPoints(leaves, counted, unitCount, deductionLost, inPoints);
+  toPoints(leaves, self, unitCount, counted === self ? deductionLost : null, inPoints);
   const corrections = differences(self, counted);
 
   if (hasErrors(issues)) return { issues };
@@ -538,8 +673,46 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       notApplicable,
       deductionLost,
       componentScores,
+      ...(appraisal ? { appraisal } : {}),
     },
   };
+}
+
+/** The appraisal facts "Đối chiếu" needs, before the grids become points; none if nothing is appraised. */
+function appraisalFacts(
+  self: Float64Array,
+  appraised: Float64Array,
+  panel: ReturnType<typeof resolvePanel> | undefined,
+): AppraisalFacts | undefined {
+  let count = 0;
+  for (let i = 0; i < appraised.length; i++) {
+    const v = appraised[i];
+    if (v === v && v !== OUTSIDE_BLOCK) count++;
+  }
+  if (count === 0) return undefined;
+  const cells = new Uint32Array(count);
+  for (let i = 0, j = 0; i < appraised.length; i++) {
+    const v = appraised[i];
+    if (v === v && v !== OUTSIDE_BLOCK) cells[j++] = i;
+  }
+  return {
+    cells,
+    selfNotApplicable: cellsMarked(self, NOT_APPLICABLE),
+    discussion: panel?.discussion ?? { cells: new Uint32Array(0), spread: new Float64Array(0) },
+    round2: panel?.round2 ?? new Uint32Array(0),
+  };
+}
+
+/** Encoded self inputs → points in place, keeping the blank, N/A and outside-block marks. */
+function inputsToPoints(leaves: readonly CompiledLeaf[], grid: Float64Array, n: number): void {
+  for (const leaf of leaves) {
+    const base = leaf.index * n;
+    for (let u = 0; u < n; u++) {
+      const v = grid[base + u];
+      if (v !== v || v === NOT_APPLICABLE || v === OUTSIDE_BLOCK) continue;
+      grid[base + u] = pointsFor(leaf.rule, leaf.max, v);
+    }
+  }
 }
 
 function differences(self: Float64Array, counted: Float64Array): CompiledCampaign['corrections'] {
@@ -568,13 +741,15 @@ function cellsMarked(grid: Float64Array, mark: number): Uint32Array {
 /**
  * Replaces encoded inputs by their points, in place, so scoring is a plain sum: blank → its
  * points, N/A and outside-block → 0 (their max is handled by the N/A list and blockMax).
- * Adds what deduction leaves took off into `lost` when given.
+ * Adds what deduction leaves took off into `lost` when given. `inPoints`: the grid holds
+ * points already (a panel's), only the marks are replaced.
  */
 function toPoints(
   leaves: readonly CompiledLeaf[],
   grid: Float64Array,
   n: number,
   lost: Float64Array | null,
+  inPoints = false,
 ): void {
   for (const leaf of leaves) {
     const { rule, max } = leaf;
@@ -587,7 +762,7 @@ function toPoints(
       else if (v === NOT_APPLICABLE || v === OUTSIDE_BLOCK) {
         grid[base + u] = 0;
         continue;
-      } else p = pointsFor(rule, max, v);
+      } else p = inPoints ? v : pointsFor(rule, max, v);
       grid[base + u] = p;
       if (isDeduction && lost !== null) lost[u] += max - p;
     }

@@ -29,6 +29,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   ranking: { method: 'competition', tieBreak: [] },
   bands: [...NATIONAL_BANDS],
   evidencePolicy: 'error',
+  appraisalCombine: 'mean',
 };
 
 const CHOICES: Record<string, readonly string[]> = {
@@ -37,6 +38,7 @@ const CHOICES: Record<string, readonly string[]> = {
   blankPolicy: ['zero', 'error'],
   evidencePolicy: ['error', 'warning'],
   rankBy: ['index', 'total'],
+  appraisalCombine: ['mean', 'median', 'trimmedMean'],
 };
 
 /** Fills defaults and reports every setting that is out of range. */
@@ -83,6 +85,14 @@ export function resolveSettings(
       ),
     );
     settings.ranking.tieBreak = [];
+  }
+  const spread = settings.appraisalMaxSpread;
+  if (
+    spread !== undefined &&
+    !(typeof spread === 'number' && Number.isFinite(spread) && spread >= 0)
+  ) {
+    issues.push(error('badMaxSpread', { value: spread }, where('appraisalMaxSpread')));
+    settings.appraisalMaxSpread = undefined;
   }
   return { settings, issues };
 }

@@ -49,8 +49,11 @@ export function checkSetup(setup: CampaignSetup): Issue[] {
   // Council choices name units, which a setup alone does not have: they are checked by a run.
   const awards = setup.awards ? { ...setup.awards, councilChoices: undefined } : undefined;
   const outcome = evaluateCampaign({ ...setup, ...(awards ? { awards } : {}), units: [] });
-  // Measures ("PCI") are columns of "Đơn vị": a run checks them, the setup cannot.
-  return outcome.ok ? [] : outcome.errors.filter((i) => i.key !== 'unknownMeasure');
+  // Measures ("PCI") are columns of "Đơn vị", and so are appraisers' workplaces: a run checks
+  // them, the setup cannot.
+  return outcome.ok
+    ? []
+    : outcome.errors.filter((i) => i.key !== 'unknownMeasure' && i.key !== 'unknownAppraiserUnit');
 }
 
 /** "Cấu hình" and "Tiêu chí" for a setup, laid out as the workbook format says. */

@@ -6,6 +6,7 @@ import { formatIssue } from '../../../shared/model/issues';
 import type { CampaignSetup, CampaignSpec } from '../../../shared/model/types';
 import { checkSetup, readSetup, setupSheets, SETUP_SHEETS } from '../../../shared/workbook/setup';
 import { fromWire, toWire } from '../../../shared/workbook/wire';
+import { panelSpec } from '../panelCampaign';
 
 const setupOf = (spec: CampaignSpec): CampaignSetup => {
   const { id, name, year, settings, criteria, components, blocks, awards } = spec;
@@ -76,4 +77,20 @@ it('reports a quota naming an unknown block', () => {
   const issues = checkSetup(setup);
   expect(issues).toHaveLength(1);
   expect(formatIssue(issues[0])).toContain('"xyz"');
+});
+
+it('keeps the appraisal council and settings when the task pane saves a setup', () => {
+  const spec = panelSpec({ settings: { appraisalCombine: 'trimmedMean', appraisalMaxSpread: 1 } });
+  const setup: CampaignSetup = { ...setupOf(spec), appraisers: spec.appraisers };
+  // A workplace names a unit, which a setup alone does not have: checked by a run, not here.
+  expect(checkSetup(setup).map(formatIssue)).toEqual([]);
+  const blocks = setupSheets(setup);
+  const back = readSetup(Object.fromEntries(blocks.map((b) => [b.name, b.rows]))).setup;
+  expect(back?.settings).toMatchObject({ appraisalCombine: 'trimmedMean', appraisalMaxSpread: 1 });
+  expect(back?.appraisers?.map((a) => [a.id, a.name, a.unit])).toEqual([
+    ['NV1', 'Nguyễn Văn Một', 'SNV'],
+    ['NV2', 'Trần Thị Hai', undefined],
+    ['NV3', 'Lê Văn Ba', undefined],
+  ]);
+  expect(setupSheets(back as CampaignSetup).map((b) => b.rows)).toEqual(blocks.map((b) => b.rows));
 });
