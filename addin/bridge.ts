@@ -6,6 +6,8 @@ import type { HostBridge } from '../ui/bridge';
 import {
   createTemplate,
   loadSetup,
+  makeFormsZip,
+  mergeFormFiles,
   rankWorkbook,
   saveSetup,
   selectCell,
@@ -30,5 +32,8 @@ export function excelBridge(run: ExcelRun, options: ExcelHostOptions = {}): Host
     rank: async () => (await rankWorkbook(run, options)).summary,
     createTemplate: (o) => createTemplate(run, o),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
+    formsFrom: 'files',
+    makeForms: async () => (await makeFormsZip(run, options)).result,
+    mergeForms: async (files = []) => (await mergeFormFiles(run, files, options)).result,
   };
 }

@@ -12,6 +12,7 @@ import type { Grid } from '../shared/workbook/grid';
 import type { ChartSpec } from '../shared/workbook/render';
 import {
   asText,
+  ISSUE_LIMIT,
   localTime,
   OUTPUT_SHEETS,
   runCampaign,
@@ -24,7 +25,17 @@ import type { TemplateSheet, Validation } from '../shared/workbook/template';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { issueView } from '../shared/workbook/run';
 import type { CampaignSetup } from '../shared/model/types';
-import type { SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+import { mergeForms, mergeSummary, type MergeSummary } from '../shared/forms/merge';
+import {
+  campaignForms,
+  formsZipName,
+  FORM_SOURCE_SHEETS,
+  MERGE_SHEETS,
+  readFormFiles,
+  zipForms,
+} from '../cli/formFiles';
+import { base64ToBytes, bytesToBase64 } from '../ui/base64';
+import type { FormsMade, FormUpload, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 
 /** `Excel.run`, injected so tests can pass a counting fake. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -437,4 +448,127 @@ export async function selectCell(run: ExcelRun, sheet: string, cell: string): Pr
     ws.getRange(cell).select();
     await context.sync();
   });
+}
+
+/** The loaded sheets that exist, as grids from A1. */
+function gridsOf(inputs: Map<string, ReadSheet>): Record<string, Grid> {
+  const sheets: Record<string, Grid> = {};
+  for (const [name, read] of inputs) {
+    const grid = gridOf(read);
+    if (grid) sheets[name] = grid;
+  }
+  return sheets;
+}
+
+export interface FormsOutcome<T> {
+  result: T;
+  /** context.sync() calls this action made. */
+  syncs: number;
+}
+
+/**
+ * "Tạo phiếu tự chấm": reads "Cấu hình", "Tiêu chí" and "Đơn vị" (one sync), makes one .xlsx
+ * form per unit and hands them back as one .zip to download. Nothing is written to the workbook.
+ */
+export async function makeFormsZip(
+  run: ExcelRun,
+  options: ExcelHostOptions = {},
+): Promise<FormsOutcome<FormsMade>> {
+  const now = options.now ?? (() => new Date());
+  return run(async (context) => {
+    const { inputs } = queueReads(context, FORM_SOURCE_SHEETS, [], false);
+    await context.sync();
+    const made = campaignForms(gridsOf(inputs));
+    if (!made.ok) {
+      const errors = made.issues.filter((i) => i.severity === 'error');
+      return {
+        result: { ok: false, errors: errors.slice(0, ISSUE_LIMIT).map(issueView) },
+        syncs: 1,
+      };
+    }
+    const count = made.files.length;
+    const download =
+      count > 0
+        ? {
+            fileName: formsZipName(made.campaignId),
+            base64: bytesToBase64(zipForms(made.files, now())),
+          }
+        : undefined;
+    return { result: { ok: true, count, ...(download ? { download } : {}) }, syncs: 1 };
+  });
+}
+
+/** The sheets a merge rewrites: "Tự chấm", "Giải trình tự chấm", "Nhật ký". */
+const MERGE_OUTPUTS: readonly string[] = [
+  vi.workbook.sheets.self,
+  vi.forms.explanations,
+  vi.workbook.sheets.log,
+];
+
+/**
+ * "Gộp phiếu tự chấm" with the files the user picked: each is read as an .xlsx (a file that is
+ * not one is an error naming it, before Excel is touched), then one sync reads the campaign
+ * sheets, the core merges, and one sync writes "Tự chấm", "Giải trình tự chấm" and "Nhật ký".
+ * A sheet to write that is protected (the template protects "Tự chấm", without a password) is
+ * unprotected in a sync of its own and protected again after the write, its score cells left
+ * unlocked as before; a password that stops this is an error, and nothing is written. Nothing
+ * is written on any error.
+ */
+export async function mergeFormFiles(
+  run: ExcelRun,
+  files: readonly FormUpload[],
+  options: ExcelHostOptions = {},
+): Promise<FormsOutcome<MergeSummary>> {
+  const now = options.now ?? (() => new Date());
+  const limit = options.requestLimit ?? REQUEST_LIMIT;
+  const { forms, issues } = readFormFiles(
+    files.map((f) => ({
+      name: f.name,
+      bytes: decodeUpload(f.base64),
+      ...(f.lastModified ? { received: f.lastModified } : {}),
+    })),
+  );
+  if (issues.length > 0) return { result: mergeSummary({ ok: false, issues }), syncs: 0 };
+  return run(async (context) => {
+    const { inputs, outputs } = queueReads(context, MERGE_SHEETS, MERGE_OUTPUTS, false);
+    await context.sync();
+    let syncs = 1;
+    const result = mergeForms({ sheets: gridsOf(inputs), forms, time: localTime(now()) });
+    if (!result.ok) return { result: mergeSummary(result), syncs };
+    const locked = MERGE_OUTPUTS.filter((n) => {
+      const s = outputs.get(n);
+      return s && !s.isNullObject && s.protection.protected;
+    });
+    if (locked.length > 0) {
+      for (const name of locked) outputs.get(name)?.protection.unprotect();
+      try {
+        await context.sync();
+        syncs++;
+      } catch {
+        const errors = locked.map((sheet) => ({
+          severity: 'error' as const,
+          text: formatMessage(vi.host.protectedMerge, { sheet }),
+          sheet,
+        }));
+        return { result: { ok: false, errors, warnings: [] }, syncs: syncs + 1 };
+      }
+    }
+    // A sheet that was protected is protected again, its checked (score) cells unlocked.
+    const toWrite = result.outputs.map((o) =>
+      locked.includes(o.name)
+        ? { ...o, protection: { unlocked: (o.validations ?? []).map((v) => v.range) } }
+        : o,
+    );
+    syncs += await writeSheets(context, toWrite, outputs, limit, vi.workbook.sheets.self);
+    return { result: mergeSummary(result), syncs };
+  });
+}
+
+/** A file's base64 as bytes; text that is not base64 reads as an empty (so invalid) file. */
+function decodeUpload(base64: string): Uint8Array {
+  try {
+    return base64ToBytes(base64);
+  } catch {
+    return new Uint8Array(0);
+  }
 }

@@ -4,8 +4,9 @@
  * not loaded and synced throws; a written matrix must match its range; what Excel would read as
  * a formula, number, date or boolean is converted the way Excel converts typed text (so a name
  * starting with "=" really becomes a formula here); each sync's payload is measured and one over
- * 5 MB fails as on Excel on the web; a run that ends with unsynced writes fails. No Node APIs:
- * the browser test of the task pane loads it too.
+ * 5 MB fails as on Excel on the web; a run that ends with unsynced writes fails; clearing or
+ * writing values in a protected sheet fails, and so does unprotecting without its password.
+ * No Node APIs: the browser test of the task pane loads it too.
  */
 import type { CellValue } from '../../shared/model/types';
 
@@ -38,6 +39,8 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   frozenRows = 0;
   protected = false;
+  /** A protection password: unprotect() without it fails, as in Excel. */
+  password?: string;
   merges: string[] = [];
   constructor(public name: string) {}
 
@@ -75,6 +78,8 @@ export class FakeSheet {
     this.numberFormats.clear();
     this.bold.clear();
     this.validations = [];
+    // clear('All') resets the cells' formats, their locked flag included
+    this.unlocked = [];
   }
 }
 
@@ -279,6 +284,7 @@ class WorksheetProxy extends Loadable {
     load: (p: string) => void;
     readonly protected: boolean;
     protect: (options?: unknown) => void;
+    unprotect: (password?: string) => void;
   };
   readonly charts: ChartCollection;
   readonly freezePanes: { freezeRows: (n: number) => void; unfreeze: () => void };
@@ -300,6 +306,14 @@ class WorksheetProxy extends Loadable {
         return loaded.get('protected') as boolean;
       },
       protect: () => ctx.queue(() => (must().protected = true), 10),
+      unprotect: (password?: string) =>
+        ctx.queue(() => {
+          const s = must();
+          if (s.password !== undefined && password !== s.password) {
+            throw new Error(`InvalidOperation: ${s.name} is protected with a password`);
+          }
+          s.protected = false;
+        }, 10),
     };
     this.charts = new ChartCollection(ctx, this);
     this.freezePanes = {
@@ -477,6 +491,7 @@ class RangeProxy extends Loadable {
   set values(matrix: Value[][]) {
     this.ctx.queue(() => {
       const s = this.ws.must();
+      if (s.protected) throw new Error(`AccessDenied: ${s.name} is protected`);
       const r = this.must();
       if (matrix.length !== r.rows || matrix.some((row) => row.length !== r.cols)) {
         throw new Error(
@@ -530,7 +545,11 @@ class RangeProxy extends Loadable {
     }, JSON.stringify(matrix).length);
   }
   clear(_what?: string): void {
-    this.ctx.queue(() => this.ws.must().clear(), 10);
+    this.ctx.queue(() => {
+      const s = this.ws.must();
+      if (s.protected) throw new Error(`AccessDenied: ${s.name} is protected`);
+      s.clear();
+    }, 10);
   }
   select(): void {
     this.ctx.queue(() => {
