@@ -11,6 +11,8 @@ import { awardTable } from '../report/awardTable';
 import { resultTables } from '../report/resultTable';
 import type { Grid } from './grid';
 import { divRound, fromMicro, rounder } from '../numbers/points';
+import { renderHistory } from './history';
+import { renderReconciliation } from './reconciliation';
 
 export interface OutputBlock {
   name: string;
@@ -25,6 +27,12 @@ export interface OutputBlock {
    * rectangle (0-based, header row and category column included) inside `rows`.
    */
   chart?: ChartSpec;
+  /**
+   * Cells to highlight (0-based row and column inside `rows`) with the one highlight fill, light
+   * orange FFF4CE: on "Đối chiếu", appraised scores that differ from the self score and notes
+   * flagged for discussion. Purely visual: a host that cannot fill cells may ignore it.
+   */
+  highlights?: { row: number; col: number }[];
 }
 
 export interface ChartSpec {
@@ -208,15 +216,24 @@ export function renderLog(previous: Grid | undefined, evaluation: Ok, run: RunIn
   };
 }
 
-/** Every output sheet of one run, in the order they are written. */
+/**
+ * Every output sheet of one run, in the order they are written. "Đối chiếu" comes when a cell
+ * was appraised, "Lịch sử thẩm định" when a cell was appraised or a previous history exists
+ * (`previousHistory`, read back like the previous log).
+ */
 export function renderOutputs(
   evaluation: Ok,
   spec: CampaignSpec,
   previousLog: Grid | undefined,
   run: RunInfo,
+  previousHistory?: Grid,
 ): OutputBlock[] {
   const blocks = [renderResults(evaluation)];
   if (evaluation.awards) blocks.push(renderProposals(evaluation, spec));
+  const reconciliation = renderReconciliation(evaluation, spec);
+  if (reconciliation) blocks.push(reconciliation);
+  const history = renderHistory(spec, previousHistory, run.time);
+  if (history) blocks.push(history);
   blocks.push(renderLog(previousLog, evaluation, run));
   return blocks;
 }

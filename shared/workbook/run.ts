@@ -21,16 +21,27 @@ export const INPUT_SHEETS: readonly string[] = [
   S.units,
   S.self,
   S.appraised,
+  S.appraised2,
+  S.replies,
   S.survey,
   S.nominations,
   S.ballots,
 ];
 
 /** The sheets a run writes (inputs never among them). */
-export const OUTPUT_SHEETS: readonly string[] = [S.results, S.proposals, S.log];
+export const OUTPUT_SHEETS: readonly string[] = [
+  S.results,
+  S.proposals,
+  S.reconciliation,
+  S.history,
+  S.log,
+];
 
-/** Every sheet a host reads for one run: the inputs and the previous log (kept and appended). */
-export const SHEETS_TO_READ: readonly string[] = [...INPUT_SHEETS, S.log];
+/**
+ * Every sheet a host reads for one run: the inputs, the previous log and the previous appraisal
+ * history (both kept and appended to).
+ */
+export const SHEETS_TO_READ: readonly string[] = [...INPUT_SHEETS, S.log, S.history];
 
 type Ok = Extract<Evaluation, { ok: true }>;
 
@@ -64,10 +75,13 @@ export function runCampaign(input: RunInput): RunResult {
   if (!parsed.spec) return { ok: false, issues: parsed.issues };
   const evaluation = evaluateCampaign(parsed.spec);
   if (!evaluation.ok) return { ok: false, issues: [...evaluation.errors, ...evaluation.warnings] };
-  const outputs = renderOutputs(evaluation, parsed.spec, input.sheets[S.log], {
-    time: input.time,
-    hash: inputHash(inputs),
-  });
+  const outputs = renderOutputs(
+    evaluation,
+    parsed.spec,
+    input.sheets[S.log],
+    { time: input.time, hash: inputHash(inputs) },
+    input.sheets[S.history],
+  );
   return {
     ok: true,
     outputs,

@@ -41,9 +41,15 @@ const runOf = (fake: FakeExcel): ExcelRun => fake.run as unknown as ExcelRun;
 const snapshot = (fake: FakeExcel, names: readonly string[]): string =>
   JSON.stringify(names.map((n) => fake.sheet(n)?.grid() ?? null));
 
+/** The campaign without appraised scores: no per-cell appraisal sheets to write. */
+const selfScored = (spec: CampaignSpec): CampaignSpec => ({
+  ...spec,
+  units: spec.units.map(({ appraised: _, ...unit }) => unit),
+});
+
 describe('sync count', () => {
   it.each([10, 10_000])('ranks %i units in two syncs: one read, one write', async (units) => {
-    const fake = fakeOf(generateCampaign(units, 40, 7));
+    const fake = fakeOf(selfScored(generateCampaign(units, 40, 7)));
     const { summary, syncs } = await rankWorkbook(runOf(fake), { now });
     expect(summary.ok).toBe(true);
     expect(syncs).toBe(2);
@@ -52,6 +58,22 @@ describe('sync count', () => {
     // Every request stays under the 5 MB Excel on the web accepts.
     for (const s of fake.syncs) expect(s.payload).toBeLessThan(4_500_000);
     expect(fake.sheet(S.results)?.grid().length).toBeGreaterThan(units);
+  });
+
+  it('writes the per-cell appraisal sheets of a large campaign in requests under the limit', async () => {
+    // "Lịch sử thẩm định" has a row per appraised cell and "Đối chiếu" a row per criterion of
+    // an appraised unit (past 100,000 rows, only those that differ): they grow with units ×
+    // criteria, so a large appraised campaign takes several write requests.
+    const fake = fakeOf(generateCampaign(3_000, 40, 7));
+    const { summary, syncs } = await rankWorkbook(runOf(fake), { now });
+    expect(summary.ok).toBe(true);
+    expect(syncs).toBe(fake.syncs.length);
+    expect(syncs).toBeGreaterThan(2);
+    expect(fake.syncs[0].writes).toBe(0); // still one read for everything
+    for (const s of fake.syncs) expect(s.payload).toBeLessThan(4_500_000);
+    const table = fake.sheet(S.reconciliation)?.grid() ?? [];
+    expect(table.filter((row) => row[3] === 'Tổng cộng').length).toBeGreaterThan(2_900);
+    expect(String(table[table.length - 1][0])).toMatch(/^Chỉ liệt kê tiêu chí có chênh lệch/);
   });
 
   it('suspends calculation and screen updating for the write, and they end with it', async () => {

@@ -58,7 +58,7 @@ describe('xephang rank', () => {
 
   test('adds the output sheets after the input sheets', () => {
     const names = sheetNames(readPackage(after));
-    expect(names.slice(-3)).toEqual([S.results, S.proposals, S.log]);
+    expect(names.slice(-5)).toEqual([S.results, S.proposals, S.reconciliation, S.history, S.log]);
     expect(names.slice(0, 3)).toEqual([S.config, S.criteria, S.units]);
   });
 

@@ -50,7 +50,13 @@ test('load the example, raise a quota, save, rank: the summary shows the new pro
   expect(after).toEqual(expected);
   expect(after.proposals).not.toBe(before.proposals);
   expect(after.time).toBe('2026-11-25 16:20:55');
-  expect(after.sheets).toEqual(['Kết quả', 'Đề nghị khen thưởng', 'Nhật ký']);
+  expect(after.sheets).toEqual([
+    'Kết quả',
+    'Đề nghị khen thưởng',
+    'Đối chiếu',
+    'Lịch sử thẩm định',
+    'Nhật ký',
+  ]);
   expect(bridge.sheets['Nhật ký']).toHaveLength(3); // header + one row per run
   expect(bridge.calls).toEqual(['rank', 'loadSetup', 'saveSetup', 'loadSetup', 'rank']);
   // One batch read per load and run (a save only writes), at most one batch write per call.

@@ -1,0 +1,185 @@
+/**
+ * "Lịch sử thẩm định": the change history of the appraised cells. Each run compares every
+ * appraised cell (per round, appraiser, unit and criterion, as typed) with the latest value the
+ * history holds for it and appends one row per change; the previous rows are kept as read, like
+ * "Nhật ký". A cell the history has never seen counts as blank before, so the first run records
+ * every non-blank appraised cell once ("Điểm cũ" empty): the baseline later runs compare with.
+ * Pure: the previous history comes in as a Grid, the time from the host.
+ */
+import { vi } from '../i18n/vi';
+import type { CampaignSpec, CellValue } from '../model/types';
+import { normalizeText } from '../scoring/cells';
+import { cellAt, headerColumns, isBlankRow, numberOf, text, type Grid } from './grid';
+import type { OutputBlock } from './render';
+
+const H = vi.workbook.headers;
+
+/** Visits every non-blank appraised cell of the spec (records and grids alike). */
+export function forEachAppraisedCell(
+  spec: CampaignSpec,
+  visit: (round: number, appraiser: string, unit: string, code: string, value: CellValue) => void,
+): void {
+  const blank = (v: CellValue): boolean => v === null || v === undefined || v === '';
+  for (const unit of spec.units ?? []) {
+    const parts = [
+      ...(unit.appraised ? [{ round: 1, appraiser: '', scores: unit.appraised }] : []),
+      ...(unit.appraisals ?? []),
+    ];
+    for (const part of parts) {
+      const round = part.round === 2 ? 2 : 1;
+      const appraiser = normalizeText(String(part.appraiser ?? ''));
+      for (const code in part.scores) {
+        const v = part.scores[code];
+        if (!blank(v)) visit(round, appraiser, unit.id, normalizeText(code), v);
+      }
+    }
+  }
+  const grids = spec.scoreGrids;
+  for (const [round, grid] of [
+    [1, grids?.appraised],
+    [2, grids?.appraised2],
+  ] as const) {
+    if (!grid) continue;
+    grid.codes.forEach((code, i) => {
+      const row = grid.rows[i];
+      if (!row) return;
+      for (let k = 0; k < grid.cols.length; k++) {
+        const v = row[grid.cols[k]];
+        if (!blank(v)) visit(round, grid.appraisers?.[k] ?? '', grid.units[k], code, v);
+      }
+    });
+  }
+}
+
+/** Two cell values are the same score when they read the same (text after NFC and trimming). */
+function same(a: CellValue, b: CellValue): boolean {
+  const blankA = a === null || a === undefined || a === '';
+  const blankB = b === null || b === undefined || b === '';
+  if (blankA || blankB) return blankA === blankB;
+  if (typeof a === 'string' && typeof b === 'string') return normalizeText(a) === normalizeText(b);
+  return a === b;
+}
+
+const key = (round: number, appraiser: string, unit: string, code: string): string =>
+  `${round}\u0000${appraiser}\u0000${unit}\u0000${code}`;
+
+/**
+ * The history sheet: the previous rows, then one row per changed cell (ordered by round, unit,
+ * criterion and appraiser). Undefined when there is neither a previous history nor an
+ * appraised cell.
+ */
+export function renderHistory(
+  spec: CampaignSpec,
+  previous: Grid | undefined,
+  time: string,
+): OutputBlock | undefined {
+  const header: CellValue[] = [
+    H.logTime,
+    H.round,
+    H.appraiser,
+    H.unitCode,
+    H.criterionCode,
+    H.oldScore,
+    H.newScore,
+  ];
+  // The latest value per cell, from the previous rows in order (columns found by header).
+  const found = headerColumns(previous?.[0], {
+    round: H.round,
+    appraiser: H.appraiser,
+    unit: H.unitCode,
+    code: H.criterionCode,
+    value: H.newScore,
+  });
+  const col = (name: string, fallback: number): number =>
+    found[name] >= 0 ? found[name] : fallback;
+  const cols = {
+    round: col('round', 1),
+    appraiser: col('appraiser', 2),
+    unit: col('unit', 3),
+    code: col('code', 4),
+    value: col('value', 6),
+  };
+  const kept: CellValue[][] = [];
+  const latest = new Map<
+    string,
+    { round: number; appraiser: string; unit: string; code: string; value: CellValue }
+  >();
+  for (let r = 1; r < (previous?.length ?? 0); r++) {
+    const row = (previous as Grid)[r];
+    if (isBlankRow(row)) continue;
+    kept.push([...row]);
+    const roundCell = cellAt(previous as Grid, r, cols.round);
+    const round = numberOf(roundCell) ?? 1;
+    const appraiser = text(cellAt(previous as Grid, r, cols.appraiser));
+    const unit = text(cellAt(previous as Grid, r, cols.unit));
+    const code = text(cellAt(previous as Grid, r, cols.code));
+    const value = cellAt(previous as Grid, r, cols.value);
+    latest.set(key(round, appraiser, unit, code), { round, appraiser, unit, code, value });
+  }
+
+  const unitOrder = new Map((spec.units ?? []).map((u, i) => [u.id, i]));
+  const codeOrder = new Map<string, number>();
+  const walk = (nodes: CampaignSpec['criteria']): void =>
+    nodes.forEach((node) => {
+      codeOrder.set(normalizeText(String(node.code)), codeOrder.size);
+      if (node.children) walk(node.children);
+    });
+  walk(spec.criteria ?? []);
+  const appraiserOrder = new Map<string, number>([['', 0]]);
+  for (const a of spec.appraisers ?? []) appraiserOrder.set(a.id, appraiserOrder.size);
+
+  interface Change {
+    round: number;
+    appraiser: string;
+    unit: string;
+    code: string;
+    before: CellValue;
+    after: CellValue;
+  }
+  const changes: Change[] = [];
+  const seen = new Set<string>();
+  let any = false;
+  forEachAppraisedCell(spec, (round, appraiser, unit, code, value) => {
+    any = true;
+    const k = key(round, appraiser, unit, code);
+    const last = latest.get(k);
+    if (last) seen.add(k);
+    const before = last?.value ?? null;
+    if (!same(before, value)) changes.push({ round, appraiser, unit, code, before, after: value });
+  });
+  if (!any && kept.length === 0) return undefined;
+  const order = (m: Map<string, number>, id: string): number => m.get(id) ?? m.size;
+  changes.sort(
+    (a, b) =>
+      a.round - b.round ||
+      order(unitOrder, a.unit) - order(unitOrder, b.unit) ||
+      order(codeOrder, a.code) - order(codeOrder, b.code) ||
+      order(appraiserOrder, a.appraiser) - order(appraiserOrder, b.appraiser),
+  );
+  // Cells cleared since (or gone with their column): a change to blank, in history order.
+  for (const [k, last] of latest) {
+    if (seen.has(k) || same(last.value, null)) continue;
+    changes.push({ ...last, before: last.value, after: null });
+  }
+  const rows: CellValue[][] = [
+    header,
+    ...kept,
+    ...changes.map((ch) => [
+      time,
+      ch.round,
+      ch.appraiser === '' ? null : ch.appraiser,
+      ch.unit,
+      ch.code,
+      ch.before ?? null,
+      ch.after ?? null,
+    ]),
+  ];
+  return {
+    name: vi.workbook.sheets.history,
+    rows,
+    formats: rows.map(() => []),
+    boldRows: [0],
+    columnWidths: [20, 6, 14, 12, 12, 14, 14],
+    frozenRows: 1,
+  };
+}

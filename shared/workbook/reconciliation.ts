@@ -1,0 +1,173 @@
+/**
+ * "Đối chiếu": each appraised unit's self scores against its appraised scores, one row per leaf
+ * criterion applicable to the unit, then the unit's totals. Differences and cells flagged for
+ * discussion are highlighted (OutputBlock.highlights). Printed values use the campaign's one
+ * rounding function; totals are rounded once from the unrounded sums, like "Kết quả".
+ */
+import type { Evaluation } from '../evaluate';
+import { formatMessage, vi } from '../i18n/vi';
+import type { CampaignSpec, CellValue } from '../model/types';
+import { fromMicro, rounder } from '../numbers/points';
+import type { OutputBlock } from './render';
+
+type Ok = Extract<Evaluation, { ok: true }>;
+
+const decimal = (micro: number): string => String(fromMicro(micro)).replace('.', ',');
+
+/**
+ * The longest full table (about 660 units × 150 criteria). Past it, every row costs writing
+ * time and file size for nothing: the table keeps the rows with a difference, a reply or a
+ * note, and the totals, and says so in its last row.
+ */
+export const FULL_TABLE_ROWS = 100_000;
+
+const SELF_NA = 1;
+const APPRAISED = 2;
+const COUNTED_NA = 4;
+const ROUND2 = 8;
+const DISCUSS = 16;
+
+/** The "Đối chiếu" sheet, or undefined when no cell of the campaign was appraised. */
+export function renderReconciliation(
+  evaluation: Ok,
+  spec: CampaignSpec,
+  rowLimit = FULL_TABLE_ROWS,
+): OutputBlock | undefined {
+  const c = evaluation.campaign;
+  const facts = c.appraisal;
+  if (!facts) return undefined;
+  const R = vi.reconciliation;
+  const t = evaluation.table;
+  const n = c.units.length;
+  const round = rounder(c.settings.decimals);
+  const d = c.settings.decimals;
+  const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
+  const show = (micro: number): number => fromMicro(round(micro));
+
+  // Per cell: counted points (self + corrections) and what the notes say.
+  const counted = Float64Array.from(c.self);
+  const { cells, delta } = c.corrections;
+  for (let i = 0; i < cells.length; i++) counted[cells[i]] += delta[i];
+  const flags = new Uint8Array(c.self.length);
+  const mark = (list: Uint32Array, flag: number): void => {
+    for (const cell of list) flags[cell] |= flag;
+  };
+  mark(facts.selfNotApplicable, SELF_NA);
+  mark(facts.cells, APPRAISED);
+  mark(c.notApplicable, COUNTED_NA);
+  mark(facts.round2, ROUND2);
+  mark(facts.discussion.cells, DISCUSS);
+  const spread = new Map<number, number>();
+  facts.discussion.cells.forEach((cell, i) => spread.set(cell, facts.discussion.spread[i]));
+
+  const replies = new Map<string, string>();
+  for (const r of spec.replies ?? []) {
+    const lines = [r.text, r.evidence ? formatMessage(R.evidence, { evidence: r.evidence }) : '']
+      .filter(Boolean)
+      .join('\n');
+    replies.set(`${r.unit}\u0000${r.criterion}`, lines);
+  }
+
+  // Units with at least one appraised cell, in input order.
+  const appraisedUnit = new Uint8Array(n);
+  for (const cell of facts.cells) appraisedUnit[cell % n] = 1;
+  const applies = (l: number, u: number): boolean => {
+    const blocks = c.leaves[l].blocks;
+    return blocks === null || blocks.has(c.units[u].block);
+  };
+  let full = 1;
+  for (let u = 0; u < n; u++) {
+    if (!appraisedUnit[u]) continue;
+    full++;
+    for (let l = 0; l < c.leaves.length; l++) if (applies(l, u)) full++;
+  }
+  const trimmed = full > rowLimit;
+
+  const header: CellValue[] = [
+    R.unitCode,
+    R.unitName,
+    R.criterionCode,
+    R.criterionName,
+    R.max,
+    R.self,
+    R.appraised,
+    R.difference,
+    R.reply,
+    R.note,
+  ];
+  const rows: CellValue[][] = [header];
+  const formats: (string | undefined)[][] = [[]];
+  const boldRows = [0];
+  const highlights: { row: number; col: number }[] = [];
+  const lineFormats = [undefined, undefined, undefined, undefined, num, num, num, num];
+  for (let u = 0; u < n; u++) {
+    if (!appraisedUnit[u]) continue;
+    const unit = c.units[u];
+    for (let l = 0; l < c.leaves.length; l++) {
+      if (!applies(l, u)) continue;
+      const leaf = c.leaves[l];
+      const cell = l * n + u;
+      const f = flags[cell];
+      const self = f & SELF_NA ? null : c.self[cell];
+      const appraised = f & COUNTED_NA ? null : counted[cell];
+      const differs = self === null || appraised === null ? self !== appraised : appraised !== self;
+      const notes: string[] = [];
+      if (f & DISCUSS)
+        notes.push(formatMessage(R.discuss, { spread: decimal(spread.get(cell) ?? 0) }));
+      if (f & ROUND2) notes.push(R.round2);
+      if (f & SELF_NA) notes.push(R.selfNotApplicable);
+      if (f & APPRAISED && f & COUNTED_NA) notes.push(R.notApplicable);
+      if (!(f & APPRAISED)) notes.push(R.notAppraised);
+      const reply = replies.get(`${unit.id}\u0000${leaf.code}`) ?? null;
+      // Too long a table keeps the rows with a difference, a reply or a note that matters.
+      const says = differs || reply !== null || notes.some((note) => note !== R.notAppraised);
+      if (trimmed && !says) continue;
+      const row = rows.length;
+      rows.push([
+        unit.id,
+        unit.name,
+        leaf.code,
+        leaf.name,
+        fromMicro(leaf.max),
+        self === null ? null : show(self),
+        appraised === null ? null : show(appraised),
+        self === null || appraised === null ? null : show(appraised - self),
+        reply,
+        notes.length ? notes.join('; ') : null,
+      ]);
+      formats.push(lineFormats);
+      if (differs) highlights.push({ row, col: 6 }, { row, col: 7 });
+      if (f & DISCUSS) highlights.push({ row, col: 9 });
+    }
+    const row = rows.length;
+    const difference = t.appraisal[u] - t.self[u];
+    rows.push([
+      unit.id,
+      unit.name,
+      null,
+      R.total,
+      null,
+      show(t.self[u]),
+      show(t.appraisal[u]),
+      show(difference),
+      null,
+      null,
+    ]);
+    formats.push(lineFormats);
+    boldRows.push(row);
+    if (difference !== 0) highlights.push({ row, col: 7 });
+  }
+  if (trimmed) {
+    rows.push([formatMessage(R.trimmed, { rows: rowLimit })]);
+    formats.push([]);
+  }
+  return {
+    name: vi.workbook.sheets.reconciliation,
+    rows,
+    formats,
+    boldRows,
+    columnWidths: [12, 30, 10, 50, 10, 12, 14, 12, 50, 40],
+    frozenRows: 1,
+    highlights,
+  };
+}

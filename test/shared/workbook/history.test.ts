@@ -1,0 +1,131 @@
+/**
+ * "Lịch sử thẩm định": each run appends one row per appraised cell that changed since the
+ * latest value the history holds; the first run records the baseline; nothing changes, nothing
+ * is added.
+ */
+import type { CellValue } from '../../../shared/model/types';
+import { renderHistory } from '../../../shared/workbook/history';
+import { runCampaign, OUTPUT_SHEETS, SHEETS_TO_READ } from '../../../shared/workbook/run';
+import { anGiang2018 } from '../../../examples/an-giang-2018';
+import { bookOf, panelSpec, type Book } from '../panelCampaign';
+
+const HISTORY = 'Lịch sử thẩm định';
+const HEADER = [
+  'Thời điểm',
+  'Vòng',
+  'Người chấm',
+  'Mã đơn vị',
+  'Mã tiêu chí',
+  'Điểm cũ',
+  'Điểm mới',
+];
+
+/** One run of the workbook at `time`; the written history becomes part of the workbook. */
+function rank(book: Book, time: string): CellValue[][] {
+  const r = runCampaign({ sheets: book, time });
+  if (!r.ok) throw new Error('invalid');
+  const history = r.outputs.find((o) => o.name === HISTORY);
+  if (!history) throw new Error('no history');
+  book[HISTORY] = history.rows.map((row) => [...row]);
+  return history.rows;
+}
+
+test('the history is an output read back on the next run', () => {
+  expect(OUTPUT_SHEETS).toContain(HISTORY);
+  expect(SHEETS_TO_READ).toContain(HISTORY);
+});
+
+test('first run: the baseline, one row per non-blank appraised cell, "Điểm cũ" empty', () => {
+  const book = bookOf(panelSpec());
+  const rows = rank(book, '2026-11-25 09:00:00');
+  expect(rows[0]).toEqual(HEADER);
+  // STP: 3 appraisers × 3 criteria; SNV: NV2 × 3 + NV3 × 2 (its 1.1 is blank).
+  expect(rows).toHaveLength(1 + 9 + 5);
+  // Ordered by round, unit, criterion, then appraiser as listed in "Cấu hình".
+  expect(rows.slice(1, 5)).toEqual([
+    ['2026-11-25 09:00:00', 1, 'NV1', 'STP', '1.1', null, 'x'],
+    ['2026-11-25 09:00:00', 1, 'NV2', 'STP', '1.1', null, 'x'],
+    ['2026-11-25 09:00:00', 1, 'NV3', 'STP', '1.1', null, 'x'],
+    ['2026-11-25 09:00:00', 1, 'NV1', 'STP', '1.2', null, 'Tốt'],
+  ]);
+});
+
+test('a change adds one row with the old and the new value; unchanged cells add none', () => {
+  const book = bookOf(panelSpec());
+  const first = rank(book, 't1').length;
+  book['Chấm điểm'][3][4] = 'Đạt'; // NV2 on STP, 1.2: Khá → Đạt
+  book['Chấm điểm'][4][7] = 70; // NV3 on SNV, 1.3: 80 → 70
+  book['Chấm điểm'][2][7] = 'x'; // NV3 on SNV, 1.1: blank → x
+  book['Chấm điểm'][2][6] = null; // NV2 on SNV, 1.1: x → blank (cleared)
+  const rows = rank(book, 't2');
+  expect(rows.slice(first)).toEqual([
+    ['t2', 1, 'NV2', 'STP', '1.2', 'Khá', 'Đạt'],
+    ['t2', 1, 'NV3', 'SNV', '1.1', null, 'x'],
+    ['t2', 1, 'NV3', 'SNV', '1.3', 80, 70],
+    ['t2', 1, 'NV2', 'SNV', '1.1', 'x', null],
+  ]);
+  // Re-run with nothing changed: nothing added, the rows kept as they were.
+  expect(rank(book, 't3')).toEqual(rows);
+  expect(rank(book, 't4')).toEqual(rows);
+  // Back to the old value: a change again, compared with the latest value.
+  book['Chấm điểm'][3][4] = 'Khá';
+  expect(rank(book, 't5').slice(rows.length)).toEqual([
+    ['t5', 1, 'NV2', 'STP', '1.2', 'Đạt', 'Khá'],
+  ]);
+});
+
+test('text compares after NFC and trimming; a number typed as text is a change', () => {
+  const book = bookOf(panelSpec());
+  const first = rank(book, 't1').length;
+  book['Chấm điểm'][3][4] = ' Kha\u0301 '; // "Khá" in NFD, with spaces
+  expect(rank(book, 't2')).toHaveLength(first);
+  book['Chấm điểm'][4][4] = '75';
+  expect(rank(book, 't3').slice(first)).toEqual([['t3', 1, 'NV2', 'STP', '1.3', 75, '75']]);
+});
+
+test('round 2 cells have their own history', () => {
+  const book = bookOf(panelSpec());
+  const first = rank(book, 't1').length;
+  book['Chấm điểm vòng 2'] = [
+    ['Mã tiêu chí', 'STP'],
+    ['1.2', 'Khá'],
+  ];
+  expect(rank(book, 't2').slice(first)).toEqual([['t2', 2, null, 'STP', '1.2', null, 'Khá']]);
+});
+
+test('columns of an older history are found by their headers', () => {
+  const previous: CellValue[][] = [
+    ['Mã tiêu chí', 'Mã đơn vị', 'Người chấm', 'Vòng', 'Điểm mới', 'Thời điểm', 'Điểm cũ'],
+    ['1.1', 'STP', 'NV1', 1, 'x', 't0', null],
+  ];
+  const spec = panelSpec();
+  spec.units[0].appraisals = [{ appraiser: 'NV1', scores: { '1.1': 'x' } }];
+  spec.units[1].appraisals = [];
+  const history = renderHistory(spec, previous, 't1');
+  expect(history?.rows).toEqual([HEADER, previous[1]]);
+});
+
+test('a campaign without appraisal and without a history gets no history sheet', () => {
+  const spec = panelSpec();
+  for (const u of spec.units) delete u.appraisals;
+  expect(renderHistory(spec, undefined, 't')).toBeUndefined();
+  // An existing history is kept (and says the cells were cleared).
+  const kept = renderHistory(spec, [HEADER, ['t0', 1, null, 'STP', '1.1', null, 'x']], 't1');
+  expect(kept?.rows).toEqual([
+    HEADER,
+    ['t0', 1, null, 'STP', '1.1', null, 'x'],
+    ['t1', 1, null, 'STP', '1.1', 'x', null],
+  ]);
+});
+
+test('a single-appraiser example: the baseline is every appraised cell', () => {
+  const book = bookOf(anGiang2018);
+  const rows = rank(book, 't1');
+  const appraised = anGiang2018.units.reduce(
+    (n, u) => n + Object.values(u.appraised ?? {}).filter((v) => v !== null && v !== '').length,
+    0,
+  );
+  expect(rows).toHaveLength(1 + appraised);
+  expect(rows.slice(1).every((r) => r[2] === null && r[5] === null)).toBe(true);
+  expect(rank(book, 't2')).toEqual(rows);
+});
