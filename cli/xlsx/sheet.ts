@@ -85,14 +85,33 @@ function rowWidth(
   return w;
 }
 
+/** The highlighted columns of each row (OutputSheet.highlights). */
+function highlightsByRow(sheet: OutputSheet): Map<number, Set<number>> {
+  const byRow = new Map<number, Set<number>>();
+  for (const { row, col } of sheet.highlights ?? []) {
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) continue;
+    let cols = byRow.get(row);
+    if (!cols) byRow.set(row, (cols = new Set()));
+    cols.add(col);
+  }
+  return byRow;
+}
+
 /**
  * Style keys (see styleKey) the sheet's cells use: every cell written, i.e. with a value, a
- * formula, or inside an unlocked range.
+ * formula, inside an unlocked range, or highlighted.
  */
 export function sheetStyleKeys(sheet: OutputSheet): Set<string> {
   const keys = new Set<string>();
   const bold = new Set(sheet.boldRows ?? []);
   const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
+  for (const [r, cols] of highlightsByRow(sheet)) {
+    for (const c of cols) {
+      const open = intervals[r];
+      const unlocked = open !== undefined && inIntervals(open, c);
+      keys.add(styleKey(sheet.formats?.[r]?.[c], bold.has(r), unlocked, true));
+    }
+  }
   const rowCount = Math.max(sheet.rows.length, sheet.formulas?.length ?? 0, unlockedRows);
   for (let r = 0; r < rowCount; r++) {
     const row = sheet.rows[r] ?? NO_CELLS;
@@ -155,7 +174,15 @@ export function worksheetXml(
 ): string {
   const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
   const allFormulas = sheet.formulas;
-  const rowCount = Math.max(sheet.rows.length, allFormulas?.length ?? 0, unlockedRows);
+  const highlights = highlightsByRow(sheet);
+  let highlightRows = 0;
+  for (const r of highlights.keys()) highlightRows = Math.max(highlightRows, r + 1);
+  const rowCount = Math.max(
+    sheet.rows.length,
+    allFormulas?.length ?? 0,
+    unlockedRows,
+    highlightRows,
+  );
   if (rowCount > MAX_ROWS) {
     throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_ROWS} dòng`);
   }
@@ -191,12 +218,18 @@ export function worksheetXml(
   };
   const plainAttr = attrCache[0];
   const boldAttr = attrCache[1];
+  const highlightAttr = (f: string | undefined, b: boolean, u: boolean): string => {
+    const xf = styles.get(styleKey(f, b, u, true)) ?? 0;
+    return xf === 0 ? '' : ` s="${xf}"`;
+  };
   for (let r = 0; r < rowCount; r++) {
     const row = sheet.rows[r] ?? NO_CELLS;
     const formulas = allFormulas?.[r];
     const open = intervals[r];
-    if (row.length === 0 && !formulas && !open) continue;
-    const width = rowWidth(row, formulas, open);
+    const lit = highlights.get(r);
+    if (row.length === 0 && !formulas && !open && !lit) continue;
+    let width = rowWidth(row, formulas, open);
+    if (lit) for (const c of lit) if (c + 1 > width) width = c + 1;
     if (width > MAX_COLS) {
       throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_COLS} cột ở dòng ${r + 1}`);
     }
@@ -209,13 +242,15 @@ export function worksheetXml(
       const formula = formulas?.[c];
       const unlocked = open !== undefined && inIntervals(open, c);
       const blank = v === null || v === undefined || v === '';
-      if (blank && !unlocked && (formula === undefined || formula === '')) continue;
+      const highlighted = lit !== undefined && lit.has(c);
+      if (blank && !unlocked && !highlighted && (formula === undefined || formula === '')) continue;
       if (!opened) {
         out.push(`<row r="${rowNumber}">`);
         opened = true;
       }
       let s = '';
-      if (unlocked) s = attrFor(fmts?.[c], b, true);
+      if (highlighted) s = highlightAttr(fmts?.[c], b, unlocked);
+      else if (unlocked) s = attrFor(fmts?.[c], b, true);
       else if (fmts || b) {
         const f = fmts?.[c];
         s = (b ? boldAttr : plainAttr).get(f) ?? attrFor(f, b, false);

@@ -1,4 +1,7 @@
-/** Adding the number formats, bold and unlocked cell styles our output needs to styles.xml by small text edits. */
+/**
+ * Adding the number formats, bold, highlighted and unlocked cell styles our output needs to
+ * styles.xml by small text edits.
+ */
 import { escapeAttr, findElement, findElements, rootPrefix, type XmlElement } from './xml';
 
 /*
@@ -36,17 +39,47 @@ const BUILT_IN: Record<string, number> = {
   '@': 49,
 };
 
+/** The highlight fill (OutputSheet.highlights): light orange, as Excel's "Neutral" style. */
+export const HIGHLIGHT_RGB = 'FFFFF4CE';
+
 /**
- * Key of a (number format, bold, unlocked) cell style; '' format = General. Unlocked cells stay
- * editable when the sheet is protected.
+ * Key of a (number format, bold, unlocked, highlighted) cell style; '' format = General.
+ * Unlocked cells stay editable when the sheet is protected; highlighted ones get the fill.
  */
-export function styleKey(format: string | undefined, bold: boolean, unlocked = false): string {
-  return (unlocked ? (bold ? 'U' : 'u') : bold ? 'b' : 'n') + (format ?? '');
+export function styleKey(
+  format: string | undefined,
+  bold: boolean,
+  unlocked = false,
+  highlight = false,
+): string {
+  return (
+    (highlight ? '!' : '') + (unlocked ? (bold ? 'U' : 'u') : bold ? 'b' : 'n') + (format ?? '')
+  );
 }
 
-function parseKey(key: string): { format: string; bold: boolean; unlocked: boolean } {
-  const k = key[0];
-  return { format: key.slice(1), bold: k === 'b' || k === 'U', unlocked: k === 'u' || k === 'U' };
+function parseKey(key: string): {
+  format: string;
+  bold: boolean;
+  unlocked: boolean;
+  highlight: boolean;
+} {
+  const highlight = key[0] === '!';
+  const rest = highlight ? key.slice(1) : key;
+  const k = rest[0];
+  return {
+    format: rest.slice(1),
+    bold: k === 'b' || k === 'U',
+    unlocked: k === 'u' || k === 'U',
+    highlight,
+  };
+}
+
+/** The <fill> of the highlight colour, with the namespace prefix of the styles part. */
+function highlightFill(p: string): string {
+  return (
+    `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${HIGHLIGHT_RGB}"/>` +
+    `<${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`
+  );
 }
 
 /** Sets (or adds) the count attribute of a container's start tag. */
@@ -181,6 +214,29 @@ export function addStyles(
     }
   }
 
+  // ---- the highlight fill (the first two fills are reserved by Excel: none and gray125)
+  let fillId = 0;
+  if (wanted.some((k) => parseKey(k).highlight)) {
+    xml = ensureContainer(xml, p, 'fills', ['numFmts', 'fonts']);
+    let fillsEl = findElement(xml, p + 'fills') as XmlElement;
+    let fills = findElements(xml, p + 'fill', fillsEl.tagEnd, fillsEl.end);
+    if (fills.length < 2) {
+      const reserved = [
+        `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+        `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+      ].slice(fills.length);
+      xml = appendChildren(xml, fillsEl, p + 'fills', reserved, 2);
+      fillsEl = findElement(xml, p + 'fills') as XmlElement;
+      fills = findElements(xml, p + 'fill', fillsEl.tagEnd, fillsEl.end);
+    }
+    const fill = highlightFill(p);
+    fillId = fills.findIndex((f) => xml.slice(f.start, f.end) === fill);
+    if (fillId < 0) {
+      fillId = fills.length;
+      xml = appendChildren(xml, fillsEl, p + 'fills', [fill], fills.length + 1);
+    }
+  }
+
   // ---- cell formats
   xml = ensureContainer(xml, p, 'cellXfs', [
     'numFmts',
@@ -195,13 +251,15 @@ export function addStyles(
   );
   const newXfs: string[] = [];
   for (const key of wanted) {
-    const { format, bold, unlocked } = parseKey(key);
+    const { format, bold, unlocked, highlight } = parseKey(key);
     const numFmtId = format === '' ? 0 : (numFmtIds.get(format) as number);
     const fontId = bold ? boldId : 0;
     const xf =
-      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
+      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${highlight ? fillId : 0}"` +
+      ' borderId="0" xfId="0"' +
       (numFmtId !== 0 ? ' applyNumberFormat="1"' : '') +
       (bold ? ' applyFont="1"' : '') +
+      (highlight ? ' applyFill="1"' : '') +
       (unlocked ? ` applyProtection="1"><${p}protection locked="0"/></${p}xf>` : '/>');
     let at = xfs.indexOf(xf);
     if (at < 0) {

@@ -29,6 +29,11 @@ export interface OutputSheet {
   /** freeze panes below this many rows */
   frozenRows?: number;
   /**
+   * Cells (0-based row and column) filled with the highlight colour, light orange FFF4CE; a
+   * highlighted blank cell is written (empty, filled) so that the fill shows.
+   */
+  highlights?: { row: number; col: number }[];
+  /**
    * Formula text per cell as typed in Excel but without the leading '=' (one is tolerated and
    * dropped), same shape as rows; e.g. "SUM(B2:B4)". Functions newer than Excel 2007
    * (RANK.EQ, IFS, …) get the "_xlfn." prefix the file format needs. A formula cell caches

@@ -47,7 +47,14 @@ function cellStyle(files: Record<string, string>, sheetPath: string, ref: string
   const fontId = Number(/fontId="(\d+)"/.exec(xf)?.[1] ?? 0);
   const fonts = /<fonts[^>]*>(.*?)<\/fonts>/s.exec(styles)?.[1] ?? '';
   const font = fonts.match(/<font>.*?<\/font>|<font\/>/gs)?.[fontId] ?? '';
-  return { code, bold: /<b(?: val="(?:true|1)")?\/>/.test(font) };
+  const fillId = Number(/fillId="(\d+)"/.exec(xf)?.[1] ?? 0);
+  const fills = /<fills[^>]*>(.*?)<\/fills>/s.exec(styles)?.[1] ?? '';
+  const fill = fills.match(/<fill>.*?<\/fill>|<fill\/>/gs)?.[fillId] ?? '';
+  return {
+    code,
+    bold: /<b(?: val="(?:true|1)")?\/>/.test(font),
+    fill: /<fgColor rgb="([0-9A-Fa-f]{8})"/.exec(fill)?.[1]?.toUpperCase() ?? null,
+  };
 }
 
 maybe(
@@ -70,6 +77,7 @@ maybe(
         boldRows: [0, 2],
         columnWidths: [6, 32, 10, 12, 20],
         frozenRows: 3,
+        highlights: [{ row: 4, col: 2 }],
       };
       const log: OutputSheet = {
         name: 'Nhật ký',
@@ -102,6 +110,9 @@ maybe(
       expect(cellStyle(files, path, 'A1').bold).toBe(true);
       expect(cellStyle(files, path, 'B3').bold).toBe(true);
       expect(cellStyle(files, path, 'B4').bold).toBe(false);
+      // the highlight fill too, on its cell only
+      expect(cellStyle(files, path, 'C5').fill).toBe('FFFFF4CE');
+      expect(cellStyle(files, path, 'C4').fill).toBeNull();
 
       // and LibreOffice's own package (streamed entries, its styles) takes a second write
       const lo = readFileSync(output);

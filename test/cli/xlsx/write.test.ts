@@ -356,3 +356,88 @@ describe('invalid requests', () => {
     expect(() => buildWorkbook([])).toThrow(RangeError);
   });
 });
+
+describe('highlighted cells', () => {
+  const sheet: OutputSheet = {
+    name: 'Đối chiếu',
+    rows: [
+      ['Mã', 'Tự chấm', 'Thẩm định', 'Chênh lệch', 'Ghi chú'],
+      ['1.1', 1, 0.75, -0.25, null],
+      ['Tổng', 1, 0.75, -0.25],
+    ],
+    formats: [[], [undefined, '0.00', '0.00', '0.00'], [undefined, '0.00', '0.00', '0.00']],
+    boldRows: [0, 2],
+    highlights: [
+      { row: 1, col: 2 },
+      { row: 1, col: 3 },
+      { row: 1, col: 4 }, // blank: written empty, filled
+      { row: 2, col: 3 },
+    ],
+  };
+  const fill =
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF4CE"/><bgColor indexed="64"/></patternFill></fill>';
+
+  test('one light orange fill is added; highlighted cells keep their format and bold', () => {
+    const after = writeSheets(readPackage(zipOf(bareWithStyles())), [sheet]);
+    const t = unzipText(after);
+    const styles = t['xl/styles.xml'];
+    expect(styles).toContain(
+      '<fills count="3"><fill><patternFill patternType="none"/></fill>' +
+        '<fill><patternFill patternType="gray125"/></fill>' +
+        fill +
+        '</fills>',
+    );
+    const xfs =
+      /<cellXfs count="\d+">(.*?)<\/cellXfs>/.exec(styles)?.[1].match(/<xf [^>]*\/>/g) ?? [];
+    const xml = t['xl/worksheets/sheet1.xml'];
+    const styleOf = (ref: string): string => {
+      const s = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(xml)?.[1];
+      return s === undefined ? 'none' : xfs[Number(s)];
+    };
+    expect(styleOf('C2')).toBe(
+      '<xf numFmtId="2" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>',
+    );
+    expect(styleOf('D2')).toBe(styleOf('C2'));
+    expect(styleOf('B2')).toBe(
+      '<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    );
+    expect(xml).toMatch(/<c r="E2" s="\d+"\/>/);
+    expect(styleOf('E2')).toContain('fillId="2"');
+    expect(styleOf('D3')).toMatch(
+      /numFmtId="2" fontId="1" fillId="2" .*applyFont="1" applyFill="1"/,
+    );
+    expect(styleOf('C3')).not.toContain('fillId="2"');
+    // The values read back unchanged.
+    expect(readSheets(readPackage(after), ['Đối chiếu']).get('Đối chiếu')?.rows).toEqual([
+      ['Mã', 'Tự chấm', 'Thẩm định', 'Chênh lệch', 'Ghi chú'],
+      ['1.1', 1, 0.75, -0.25],
+      ['Tổng', 1, 0.75, -0.25],
+    ]);
+    // Written again: the fill and the styles are reused, not added twice.
+    const again = writeSheets(readPackage(after), [sheet]);
+    expect(unzipText(again)['xl/styles.xml']).toBe(styles);
+  });
+
+  test('an existing identical fill is reused', () => {
+    const withFill = MINIMAL_STYLES.replace('<fills count="2">', '<fills count="3">').replace(
+      '</fills>',
+      `${fill}</fills>`,
+    );
+    const parts = bareWithStyles();
+    parts['xl/styles.xml'] = withFill;
+    const after = writeSheets(readPackage(zipOf(parts)), [sheet]);
+    expect(unzipText(after)['xl/styles.xml']).toContain(`<fills count="3">`);
+  });
+
+  function bareWithStyles(): Record<string, string> {
+    return {
+      '[Content_Types].xml':
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+      '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Đối chiếu" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`,
+      'xl/styles.xml': MINIMAL_STYLES,
+    };
+  }
+});
