@@ -9,7 +9,7 @@
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CellValue } from '../shared/model/types';
 import type { Grid } from '../shared/workbook/grid';
-import type { ChartSpec } from '../shared/workbook/render';
+import { HIGHLIGHT_FILL, highlightRuns, type OutputBlock } from '../shared/workbook/render';
 import {
   asText,
   ISSUE_LIMIT,
@@ -62,7 +62,7 @@ interface Piece {
 }
 
 /** A sheet to write in full (an output, a setup sheet or a template sheet). */
-type SheetToWrite = TemplateSheet & { chart?: ChartSpec };
+type SheetToWrite = TemplateSheet & Pick<OutputBlock, 'chart' | 'highlights'>;
 
 interface ReadSheet {
   sheet: Excel.Worksheet;
@@ -234,6 +234,9 @@ function queueFinish(sheet: Excel.Worksheet, s: SheetToWrite, width: number): vo
     });
   }
   for (const v of s.validations ?? []) queueValidation(sheet, v);
+  for (const run of highlightRuns(s.highlights ?? [])) {
+    sheet.getRangeByIndexes(run.row, run.col, 1, run.cols).format.fill.color = HIGHLIGHT_FILL;
+  }
   if (s.chart) {
     const { row, col, rows, cols } = s.chart.range;
     const data = sheet.getRangeByIndexes(row, col, rows, cols);

@@ -32,7 +32,7 @@ import {
   type TemplateSheet,
   type Validation,
 } from '../shared/workbook/template';
-import type { ChartSpec } from '../shared/workbook/render';
+import { HIGHLIGHT_FILL, type OutputBlock } from '../shared/workbook/render';
 import type { FormsMade, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 import { unitForm } from '../shared/forms/form';
 import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';
@@ -55,7 +55,7 @@ export interface SheetsEnv {
 export const LOCK_WAIT_MS = 20_000;
 
 /** A sheet to write whole. */
-type SheetToWrite = TemplateSheet & { chart?: ChartSpec };
+type SheetToWrite = TemplateSheet & Pick<OutputBlock, 'chart' | 'highlights'>;
 
 const isoDate = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -170,6 +170,14 @@ function writeSheets(
     const range = sheet.getRange(1, 1, rows, width);
     range.setNumberFormats(formats);
     range.setValues(values);
+    if (s.highlights?.length) {
+      // One matrix for the block (null = no fill): one call, whatever the number of cells.
+      const fills: (string | null)[][] = values.map((row) => row.map(() => null));
+      for (const { row, col } of s.highlights) {
+        if (row < rows && col < width) fills[row][col] = HIGHLIGHT_FILL;
+      }
+      range.setBackgrounds(fills);
+    }
     finish(
       sheet,
       app,

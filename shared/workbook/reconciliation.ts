@@ -15,11 +15,12 @@ type Ok = Extract<Evaluation, { ok: true }>;
 const decimal = (micro: number): string => String(fromMicro(micro)).replace('.', ',');
 
 /**
- * The longest full table (about 660 units × 150 criteria). Past it, every row costs writing
- * time and file size for nothing: the table keeps the rows with a difference, a reply or a
+ * The longest full table (about 130 units × 150 criteria: a province's campaign). Past it, every
+ * row costs each click writing time (Apps Script writes every cell; Excel on the web splits
+ * requests past 4 MB) for nothing: the table keeps the rows with a difference, a reply or a
  * note, and the totals, and says so in its last row.
  */
-export const FULL_TABLE_ROWS = 100_000;
+export const FULL_TABLE_ROWS = 20_000;
 
 const SELF_NA = 1;
 const APPRAISED = 2;

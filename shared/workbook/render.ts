@@ -281,3 +281,24 @@ export function inputHash(sheets: Readonly<Record<string, Grid>>): string {
   const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
   return hex(a) + hex(b);
 }
+
+/** The highlight fill of every host (light orange, as the CLI writes it). */
+export const HIGHLIGHT_FILL = '#FFF4CE';
+
+/**
+ * Highlighted cells as runs along rows ("D5:F5"), so hosts set one fill per run instead of one
+ * per cell. 0-based rows and columns; sorted, each cell in exactly one run.
+ */
+export function highlightRuns(
+  cells: readonly { row: number; col: number }[],
+): { row: number; col: number; cols: number }[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: { row: number; col: number; cols: number }[] = [];
+  for (const { row, col } of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === row && last.col + last.cols === col) last.cols++;
+    else if (!(last && last.row === row && col < last.col + last.cols))
+      runs.push({ row, col, cols: 1 });
+  }
+  return runs;
+}

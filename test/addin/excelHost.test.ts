@@ -24,7 +24,7 @@ import {
 import { vi } from '../../shared/i18n/vi';
 import type { CampaignSpec, CellValue } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
-import { INPUT_SHEETS, OUTPUT_SHEETS } from '../../shared/workbook/run';
+import { INPUT_SHEETS, OUTPUT_SHEETS, runCampaign } from '../../shared/workbook/run';
 import { readSetup } from '../../shared/workbook/setup';
 import { excelTyped, FakeExcel } from './fakeExcel';
 
@@ -172,6 +172,26 @@ describe('what is written', () => {
     const cells = fake.sheet(S.results)?.grid().flat() ?? [];
     for (const name of tricky) expect(cells).toContain(name);
     for (const sheet of OUTPUT_SHEETS) expect(fake.sheet(sheet)?.formulas.size ?? 0).toBe(0);
+  });
+});
+
+describe('highlights', () => {
+  it('fills exactly the cells the core highlights on "Đối chiếu", in row runs', async () => {
+    const fake = fakeOf(anGiang2018);
+    await rankWorkbook(runOf(fake), { now });
+    const core = runCampaign({
+      sheets: Object.fromEntries(inputSheets(anGiang2018).map((b) => [b.name, b.rows])),
+      time: 'x',
+    });
+    if (!core.ok) throw new Error('example must rank');
+    const block = core.outputs.find((o) => o.name === S.reconciliation);
+    expect(block?.highlights?.length).toBeGreaterThan(0);
+    const expected = (block?.highlights ?? [])
+      .map(({ row, col }) => `${String.fromCharCode(65 + col)}${row + 1}`)
+      .sort();
+    const sheet = fake.sheet(S.reconciliation);
+    expect([...(sheet?.fills.keys() ?? [])].sort()).toEqual(expected);
+    expect(new Set(sheet?.fills.values())).toEqual(new Set(['#FFF4CE']));
   });
 });
 

@@ -35,6 +35,8 @@ export class FakeSheet {
   bold = new Set<number>();
   columnWidths = new Map<number, number>();
   unlocked: string[] = [];
+  /** Fill colours by A1 address. */
+  fills = new Map<string, string>();
   validations: FakeValidation[] = [];
   charts: FakeChart[] = [];
   frozenRows = 0;
@@ -77,6 +79,7 @@ export class FakeSheet {
     this.formulas.clear();
     this.numberFormats.clear();
     this.bold.clear();
+    this.fills.clear();
     this.validations = [];
     // clear('All') resets the cells' formats, their locked flag included
     this.unlocked = [];
@@ -391,6 +394,7 @@ type Rect = { r: number; c: number; rows: number; cols: number };
 class RangeProxy extends Loadable {
   readonly format: {
     font: { bold: boolean };
+    fill: { color: string };
     columnWidth: number;
     protection: { locked: boolean };
   };
@@ -416,6 +420,17 @@ class RangeProxy extends Loadable {
         },
         get bold(): boolean {
           throw new NotLoaded('format.font.bold');
+        },
+      },
+      fill: {
+        set color(color: string) {
+          write((s, r) => {
+            for (let i = 0; i < r.rows; i++)
+              for (let j = 0; j < r.cols; j++) s.fills.set(a1(r.r + i, r.c + j), color);
+          });
+        },
+        get color(): string {
+          throw new NotLoaded('format.fill.color');
         },
       },
       set columnWidth(w: number) {

@@ -66,6 +66,8 @@ export class FakeGSheet {
   formulas = new Map<string, string>();
   formats = new Map<string, string>();
   bold = new Set<string>();
+  /** Background colours by range (as set through a RangeList). */
+  backgrounds = new Map<string, string>();
   widths = new Map<number, number>();
   frozenRows = 0;
   charts: FakeChartRecord[] = [];
@@ -158,6 +160,10 @@ export class FakeGSheet {
           });
           return {
             getRanges: () => ranges,
+            setBackground: (color: string) => {
+              calls.add('RangeList.setBackground');
+              for (const a of a1s) sheet.backgrounds.set(a, color);
+            },
             setFontWeight: (w: string) => {
               calls.add('RangeList.setFontWeight');
               for (const a of a1s) if (w === 'bold') sheet.bold.add(a);
@@ -179,6 +185,7 @@ export class FakeGSheet {
           sheet.formulas.clear();
           sheet.formats.clear();
           sheet.bold.clear();
+          sheet.backgrounds.clear();
         }),
       getCharts: () => track('getCharts', () => [...sheet.charts]),
       removeChart: (chart: FakeChartRecord) =>
@@ -303,6 +310,15 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
         m.forEach((row, i) =>
           row.forEach((f, j) => {
             if (f !== 'General') sheet.formats.set(a1(r + i, c + j), f);
+          }),
+        );
+      }),
+    setBackgrounds: (m: (string | null)[][]) =>
+      track('setBackgrounds', () => {
+        shape(m, 'backgrounds');
+        m.forEach((row, i) =>
+          row.forEach((color, j) => {
+            if (color) sheet.backgrounds.set(a1(r + i, c + j), color);
           }),
         );
       }),

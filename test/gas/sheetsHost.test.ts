@@ -21,7 +21,7 @@ import {
 import { vi } from '../../shared/i18n/vi';
 import type { CampaignSpec } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
-import { INPUT_SHEETS, OUTPUT_SHEETS } from '../../shared/workbook/run';
+import { INPUT_SHEETS, OUTPUT_SHEETS, runCampaign } from '../../shared/workbook/run';
 import { FakeSpreadsheet } from './fakeSheets';
 
 const S = vi.workbook.sheets;
@@ -166,6 +166,33 @@ describe('what is written', () => {
     const typedBook = bookOf(anGiang2018);
     rankSpreadsheet(envOf(typedBook));
     expect(book.sheet(S.log)?.grid()[1][1]).toBe(typedBook.sheet(S.log)?.grid()[1][1]);
+  });
+});
+
+describe('highlights', () => {
+  it('sets the highlight background on exactly the core\'s cells of "Đối chiếu"', () => {
+    const book = bookOf(anGiang2018);
+    rankSpreadsheet(envOf(book));
+    const core = runCampaign({
+      sheets: Object.fromEntries(inputSheets(anGiang2018).map((b) => [b.name, b.rows])),
+      time: 'x',
+    });
+    if (!core.ok) throw new Error('example must rank');
+    const highlights = core.outputs.find((o) => o.name === S.reconciliation)?.highlights ?? [];
+    expect(highlights.length).toBeGreaterThan(0);
+    const cells = new Set<string>();
+    for (const [range, color] of book.sheet(S.reconciliation)?.backgrounds ?? []) {
+      expect(color).toBe('#FFF4CE');
+      const [a, b = a] = range.split(':');
+      const row = Number(/\d+/.exec(a)?.[0]);
+      for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++)
+        cells.add(`${String.fromCharCode(c)}${row}`);
+    }
+    expect([...cells].sort()).toEqual(
+      highlights.map(({ row, col }) => `${String.fromCharCode(65 + col)}${row + 1}`).sort(),
+    );
+    // One call for the sheet, whatever the number of cells.
+    expect(book.calls.get('Range.setBackgrounds')).toBe(1);
   });
 });
 
