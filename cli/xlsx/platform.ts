@@ -1,9 +1,11 @@
 /**
- * The Node codec: node:zlib's raw deflate. In a browser bundle this module is replaced by
- * fflateCodec.ts (package.json "browser" field); both export `platformCodec`.
+ * What the .xlsx layer takes from Node: node:zlib's raw deflate and Buffer's native search and
+ * UTF-8 decoding over bytes. In a browser bundle this module is replaced by platform.browser.ts
+ * (package.json "browser" field), which exports the same names over fflate and plain
+ * JavaScript.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Codec } from './codec';
+import type { ByteText, Codec } from './codec';
 
 export const zlibCodec: Codec = {
   // One output chunk of the known size: no 16 KB pieces to allocate and concatenate.
@@ -12,3 +14,8 @@ export const zlibCodec: Codec = {
 };
 
 export const platformCodec = zlibCodec;
+
+/** A Buffer over the same memory (no copy): native indexOf and toString('utf8', a, z). */
+export function byteText(bytes: Uint8Array): ByteText {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,4 +1,6 @@
 /** The worksheet scanner: rows and merged ranges of a sheet part, read straight from its UTF-8 bytes. */
+import type { ByteText } from './codec';
+import { byteText } from './platform';
 import { richText } from './strings';
 import type { CellValue } from './types';
 import { decodeCellText, decodeXml, endsName, findElements, parseAttrs, rootPrefix } from './xml';
@@ -27,9 +29,11 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+const encoder = new TextEncoder();
+
 /** UTF-8 bytes of a tag name, for in-place comparison. */
 function codesOf(s: string): number[] {
-  return Array.from(Buffer.from(s, 'utf8'));
+  return Array.from(encoder.encode(s));
 }
 
 /** Whether the bytes at `pos` are `codes`. */
@@ -91,7 +95,8 @@ export function parseWorksheet(
   bytes: Uint8Array,
   sst: () => string[],
 ): { rows: CellValue[][]; merges: string[] } {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Node: a Buffer over the same bytes (native search and decoding); a browser: the same in JS.
+  const buf = byteText(bytes);
   const rows: CellValue[][] = [];
   const merges: string[] = [];
   // The root element's prefix (usually none) is all that is needed from the head of the part.
@@ -118,7 +123,7 @@ export function parseWorksheet(
 /** Scans the content of <sheetData> from `from`; returns the offset of </sheetData> (or where it stopped). */
 function scan(
   b: Uint8Array,
-  buf: Buffer,
+  buf: ByteText,
   p: string,
   from: number,
   rows: CellValue[][],
@@ -130,16 +135,16 @@ function scan(
   const V_TAG = codesOf('<' + p + 'v>');
   const V_CLOSE = codesOf('</' + p + 'v>');
   const F_OPEN = codesOf('<' + p + 'f');
-  const fClose = Buffer.from('</' + p + 'f>');
+  const fClose = encoder.encode('</' + p + 'f>');
   const ROW_OPEN = codesOf('<' + p + 'row');
   const ROW_R = codesOf(' r=');
   const SD_CLOSE = codesOf('</' + p + 'sheetData>');
   const IS_T = codesOf('<' + p + 'is><' + p + 't>');
   const IS_T_PRESERVE = codesOf('<' + p + 'is><' + p + 't xml:space="preserve">');
   const T_IS_C_CLOSE = codesOf('</' + p + 't></' + p + 'is></' + p + 'c>');
-  // Buffer needles: a string needle is encoded again on every indexOf call.
-  const cClose = Buffer.from('</' + p + 'c>');
-  const vClose = Buffer.from('</' + p + 'v>');
+  // Byte needles: a string needle is encoded again on every indexOf call.
+  const cClose = encoder.encode('</' + p + 'c>');
+  const vClose = encoder.encode('</' + p + 'v>');
   let strings: string[] | undefined;
 
   let rowIndex = -1; // 0-based index of the current <row>
@@ -314,7 +319,7 @@ function addCell(rows: CellValue[][], r: number, c: number, value: CellValue): v
  * hand: an integer below 2^53 divided by an exact power of ten is correctly rounded by IEEE
  * division, so the result equals parseFloat's without making a string per cell.
  */
-function number(b: Uint8Array, buf: Buffer, a: number, z: number): CellValue {
+function number(b: Uint8Array, buf: ByteText, a: number, z: number): CellValue {
   if (a === z) return null;
   let i = a;
   const neg = b[i] === 45; /* - */

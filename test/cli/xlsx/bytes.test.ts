@@ -6,15 +6,16 @@
 import path from 'path';
 import vm from 'vm';
 import { build } from 'esbuild';
+import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { anGiang2018 } from '../../../examples/an-giang-2018';
 import { campaignForms, formFileName, formsZipName, zipForms } from '../../../cli/formFiles';
 import { readPackage, readSheets } from '../../../cli/xlsx';
 import { buildWorkbook } from '../../../cli/xlsx/bytes';
 import { codec, useCodec, type Codec } from '../../../cli/xlsx/codec';
-import { fflateCodec } from '../../../cli/xlsx/fflateCodec';
+import { byteText as jsByteText, fflateCodec } from '../../../cli/xlsx/platform.browser';
 import { entryData, parseZip, ZipFormatError } from '../../../cli/xlsx/zip';
-import { zlibCodec } from '../../../cli/xlsx/zlibCodec';
+import { zlibCodec } from '../../../cli/xlsx/platform';
 import { unitForm } from '../../../shared/forms/form';
 import { vi } from '../../../shared/i18n/vi';
 import { inputSheets } from '../../../shared/workbook/inputs';
@@ -54,15 +55,25 @@ test('Node uses node:zlib', () => {
   expect(codec()).toBe(zlibCodec);
 });
 
-test('a browser bundle uses fflate and has no Node built-in (package.json "browser")', async () => {
+test('a browser bundle uses fflate and plain JavaScript: forms made and read with no Node', async () => {
   const result = await build({
     stdin: {
       contents: [
         "import { codec } from './cli/xlsx/codec';",
-        "import { fflateCodec } from './cli/xlsx/fflateCodec';",
-        "export * from './cli/xlsx/bytes';",
-        "export * from './cli/formFiles';",
-        'globalThis.usesFflate = codec() === fflateCodec;',
+        "import { fflateCodec } from './cli/xlsx/platform.browser';",
+        "import { campaignForms, readFormFiles, zipForms } from './cli/formFiles';",
+        "import { parseZip, entryData } from './cli/xlsx/zip';",
+        'const made = campaignForms(globalThis.input);',
+        'if (!made.ok) throw new Error("forms");',
+        'const zip = zipForms(made.files);',
+        'const files = parseZip(zip).map((e) => ({ name: e.name, bytes: entryData(e) }));',
+        'const read = readFormFiles(files);',
+        'globalThis.output = {',
+        '  usesFflate: codec() === fflateCodec,',
+        '  names: files.map((f) => f.name),',
+        '  units: read.forms.map((f) => f.grid[3][1]),',
+        '  issues: read.issues.length,',
+        '};',
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -75,10 +86,43 @@ test('a browser bundle uses fflate and has no Node built-in (package.json "brows
   });
   const code = result.outputFiles[0].text;
   expect(code).not.toMatch(/node:|require\(|worker_threads/);
-  const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder };
+  // A bare context: no Buffer, no require, no process; only what every browser has.
+  const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder, input: sheets };
   sandbox.globalThis = sandbox;
   vm.runInNewContext(code, sandbox);
-  expect(sandbox.usesFflate).toBe(true);
+  expect(sandbox.output).toEqual({
+    usesFflate: true,
+    names: anGiang2018.units.map((u) => formFileName(u.id)),
+    units: anGiang2018.units.map((u) => u.id),
+    issues: 0,
+  });
+});
+
+test('the browser byte search and decoding agree with Buffer', () => {
+  const bytes = fc.uint8Array({ maxLength: 60 });
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        bytes,
+        fc.string({ unit: 'grapheme' }).map((t) => new TextEncoder().encode(t)),
+      ),
+      bytes,
+      fc.oneof(fc.string({ unit: 'grapheme', maxLength: 3 }), fc.uint8Array({ maxLength: 3 })),
+      fc.nat(70),
+      fc.nat(70),
+      (hay, noise, needle, from, end) => {
+        const data = new Uint8Array([...hay, ...noise]);
+        const js = jsByteText(data);
+        const node = Buffer.from(data);
+        expect(js.indexOf(needle, from)).toBe(node.indexOf(needle, from));
+        // A needle that is there (from the second half of the data on).
+        const piece = data.subarray(hay.length, hay.length + (end % 4));
+        expect(js.indexOf(piece, from % 8)).toBe(node.indexOf(piece, from % 8));
+        expect(js.toString('utf8', from, end)).toBe(node.toString('utf8', from, end));
+        expect(js.length).toBe(node.length);
+      },
+    ),
+  );
 });
 
 describe('a form deflated by one codec reads with the other', () => {
