@@ -4,6 +4,9 @@
  * through the host bridge. Plain DOM built by ui/dom.ts (text is always text, never markup);
  * every string comes from vi.ui and the workbook vocabulary in shared/i18n/vi.ts.
  *
+ * "Xếp hạng" also holds the self-assessment forms: make them (Excel: a .zip to download; Sheets:
+ * one sheet per unit) and merge the returned ones (Excel: .xlsx files picked here).
+ *
  * Rendering: a change of structure (add, move, remove, a select, a tab) re-renders the panel and
  * puts the focus back on the element with the same data-key. A text commit never re-renders —
  * it updates the model and then refreshes the labels bound to it — so a click that blurred the
@@ -11,7 +14,17 @@
  */
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CriterionSpec, RuleKind, Settings } from '../shared/model/types';
-import type { CampaignSetup, HostBridge, IssueView, RunSummary, SetupState } from './bridge';
+import { base64ToBytes, bytesToBase64 } from './base64';
+import type {
+  CampaignSetup,
+  FormsMade,
+  FormUpload,
+  HostBridge,
+  IssueView,
+  MergeSummary,
+  RunSummary,
+  SetupState,
+} from './bridge';
 import { h, newId, replaceChildren, type Child } from './dom';
 import {
   addAward,
@@ -111,6 +124,34 @@ type SaveStatus =
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** "Tệp ": how an issue located in a file (a returned form) begins. */
+const FILE_PREFIX = vi.location.file.slice(0, vi.location.file.indexOf('{'));
+
+/**
+ * A merge's issues as the pane lists them: one located in a form file names the form's sheet and
+ * cell, which are not in this workbook, so it is shown as text only.
+ */
+const workbookIssues = (issues: readonly IssueView[]): IssueView[] =>
+  issues.map((i) => (i.text.startsWith(FILE_PREFIX) ? { severity: i.severity, text: i.text } : i));
+
+/** A file's date as the local calendar day, yyyy-mm-dd (a form's date of receipt). */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Picked files as the bridge takes them (base64, so plain JSON). */
+export async function formUploads(files: readonly File[]): Promise<FormUpload[]> {
+  return Promise.all(
+    files.map(async (f) => ({
+      name: f.name,
+      base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())),
+      lastModified: localDay(f.lastModified),
+    })),
+  );
+}
+
 export interface MountOptions {
   /**
    * A run the host already made before the pane opened (e.g. "Xếp hạng" from the Sheets menu
@@ -146,6 +187,16 @@ export function mountApp(
     unitsError: '',
     yearError: '',
   };
+  const forms = {
+    making: false,
+    made: undefined as FormsMade | undefined,
+    /** The object URL of the last .zip offered; revoked when replaced and on unmount. */
+    url: undefined as string | undefined,
+    merging: false,
+    merged: undefined as MergeSummary | undefined,
+    failure: undefined as string | undefined,
+    picked: [] as File[],
+  };
   const openDetails = new Set<string>();
   let focusKey: string | undefined;
   let bindings: (() => void)[] = [];
@@ -178,6 +229,24 @@ export function mountApp(
     ),
   );
   const dirtyBadge = h('span', { class: 'xh-dirty', hidden: true }, U.save.unsavedShort);
+  // Built once and moved into each render: a re-render must not drop the files picked.
+  const formsInputId = newId('xh-forms');
+  const formsInput = h('input', {
+    type: 'file',
+    id: formsInputId,
+    class: 'xh-file',
+    key: 'forms:files',
+    multiple: true,
+    accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    on: {
+      change: () => {
+        forms.picked = Array.from(formsInput.files ?? []);
+        forms.merged = undefined;
+        focusKey = 'forms:files';
+        render();
+      },
+    },
+  });
   const hostName = (U.hosts as Record<string, string>)[bridge.host] ?? bridge.host;
   const panel = h('div', { role: 'tabpanel', id: panelId, class: 'xh-panel', tabindex: '-1' });
   const live = h('div', { class: 'xh-sr-only', 'aria-live': 'polite', role: 'status' });
@@ -560,6 +629,7 @@ export function mountApp(
       dirty && h('p', { class: 'xh-note' }, U.rank.unsavedHint),
       load.kind === 'empty' && templateForm(),
       resultView(),
+      load.kind !== 'empty' && formsSection(),
     ];
   }
 
@@ -698,6 +768,258 @@ export function mountApp(
           ),
         ]),
       ),
+    );
+  }
+
+  // ---- "Phiếu tự chấm" --------------------------------------------------------------------------
+
+  function formsSection(): HTMLElement {
+    const F = U.forms;
+    const busy = forms.making || forms.merging;
+    const files = bridge.formsFrom === 'files';
+    const spinning = (on: boolean, label: string, text: string): Child =>
+      on ? [h('span', { class: 'xh-spinner', 'aria-hidden': 'true' }), text] : label;
+    return h(
+      'section',
+      { class: 'xh-section xh-forms', 'aria-labelledby': 'xh-forms-title' },
+      h('h2', { class: 'xh-h2', id: 'xh-forms-title' }, F.title),
+      h('p', { class: 'xh-hint' }, F.intro),
+      h(
+        'div',
+        { class: 'xh-forms-step' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'xh-button',
+            key: 'forms:make',
+            disabled: busy,
+            'aria-busy': forms.making ? 'true' : undefined,
+            on: { click: () => void makeForms() },
+          },
+          spinning(forms.making, F.make, F.making),
+        ),
+        madeView(),
+      ),
+      h(
+        'div',
+        { class: 'xh-forms-step' },
+        files
+          ? h(
+              'div',
+              { class: 'xh-field' },
+              h('label', { for: formsInputId }, F.pick),
+              formsInput,
+              forms.picked.length > 0 &&
+                h(
+                  'p',
+                  { class: 'xh-hint', 'data-forms': 'picked' },
+                  formatMessage(F.picked, { count: forms.picked.length }),
+                ),
+            )
+          : h('p', { class: 'xh-hint' }, F.mergeSheetsHint),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'xh-button xh-primary',
+            key: 'forms:merge',
+            disabled: busy || (files && forms.picked.length === 0),
+            'aria-busy': forms.merging ? 'true' : undefined,
+            on: { click: () => void mergeForms() },
+          },
+          spinning(forms.merging, F.merge, F.merging),
+        ),
+        mergedView(),
+      ),
+      forms.failure &&
+        h(
+          'div',
+          { class: 'xh-card xh-card-error', role: 'alert' },
+          formatMessage(F.crashed, { message: forms.failure }),
+        ),
+    );
+  }
+
+  function madeView(): Child {
+    const made = forms.made;
+    if (!made) return null;
+    const F = U.forms;
+    if (!made.ok)
+      return h(
+        'div',
+        { class: 'xh-card xh-card-error', 'data-forms': 'make-errors' },
+        h('p', {}, formatMessage(F.makeFailed, { count: made.errors.length })),
+        issueList(made.errors, 'forms-make-error'),
+      );
+    return h(
+      'div',
+      { class: 'xh-forms-result', 'data-forms': 'made' },
+      h('p', { class: 'xh-ok-text' }, formatMessage(F.made, { count: made.count })),
+      made.download &&
+        forms.url && [
+          h(
+            'a',
+            {
+              class: 'xh-download',
+              href: forms.url,
+              download: made.download.fileName,
+              key: 'forms:download',
+            },
+            formatMessage(F.download, { file: made.download.fileName }),
+          ),
+          h('p', { class: 'xh-hint' }, F.downloadHint),
+        ],
+      made.sheets &&
+        made.sheets.length > 0 &&
+        h(
+          'p',
+          { class: 'xh-sheets' },
+          F.sheets,
+          ' ',
+          made.sheets.map((name, i) => [
+            i > 0 ? ', ' : '',
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'xh-link',
+                key: `forms:sheet:${i}`,
+                title: formatMessage(U.rank.openSheet, { sheet: name }),
+                on: { click: () => void selectCell(name, 'A1') },
+              },
+              name,
+            ),
+          ]),
+        ),
+    );
+  }
+
+  function mergedView(): Child {
+    const s = forms.merged;
+    if (!s) return null;
+    const F = U.forms;
+    const warnings = (list: readonly IssueView[]): Child =>
+      list.length > 0 &&
+      details(
+        'forms-warnings',
+        formatMessage(F.warnings, { count: list.length }),
+        issueList(workbookIssues(list), 'forms-warning'),
+      );
+    if (!s.ok)
+      return h(
+        'div',
+        { class: 'xh-card xh-card-error', 'data-forms': 'merge-errors' },
+        h('p', {}, formatMessage(F.mergeFailed, { count: s.errors.length })),
+        h('p', { class: 'xh-hint' }, F.mergeFailedHint),
+        issueList(workbookIssues(s.errors), 'forms-error'),
+        warnings(s.warnings),
+      );
+    return h(
+      'div',
+      { class: 'xh-forms-result', 'data-forms': 'merged' },
+      h('p', { class: 'xh-ok-text' }, formatMessage(F.merged, { count: s.merged.length })),
+      s.merged.length > 0 &&
+        details(
+          'forms-merged',
+          formatMessage(F.mergedUnits, { count: s.merged.length }),
+          h(
+            'ul',
+            { class: 'xh-plain-list' },
+            s.merged.map((m) => h('li', {}, formatMessage(F.mergedUnit, m))),
+          ),
+        ),
+      warnings(s.warnings),
+      h(
+        'p',
+        { class: 'xh-sheets' },
+        U.rank.sheets,
+        ' ',
+        s.sheets.map((name, i) => [
+          i > 0 ? ', ' : '',
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'xh-link',
+              key: `forms:written:${i}`,
+              title: formatMessage(U.rank.openSheet, { sheet: name }),
+              on: { click: () => void selectCell(name, 'A1') },
+            },
+            name,
+          ),
+        ]),
+      ),
+    );
+  }
+
+  function revokeDownload(): void {
+    if (forms.url) URL.revokeObjectURL(forms.url);
+    forms.url = undefined;
+  }
+
+  async function makeForms(): Promise<void> {
+    if (forms.making || forms.merging) return;
+    forms.making = true;
+    forms.failure = undefined;
+    forms.made = undefined;
+    revokeDownload();
+    announce(U.forms.making);
+    render();
+    try {
+      const made = await bridge.makeForms();
+      if (made.ok && made.download && !unmounted) {
+        const blob = new Blob([base64ToBytes(made.download.base64)], { type: 'application/zip' });
+        forms.url = URL.createObjectURL(blob);
+      }
+      forms.made = made;
+    } catch (e) {
+      forms.failure = messageOf(e);
+    }
+    forms.making = false;
+    if (tab === 'rank') focusKey = forms.made?.ok && forms.url ? 'forms:download' : 'forms:make';
+    render();
+    const made = forms.made;
+    announce(
+      forms.failure
+        ? formatMessage(U.forms.crashed, { message: forms.failure })
+        : made?.ok
+          ? formatMessage(U.forms.made, { count: made.count })
+          : formatMessage(U.forms.makeFailed, { count: made?.errors.length ?? 0 }),
+    );
+  }
+
+  async function mergeForms(): Promise<void> {
+    if (forms.making || forms.merging) return;
+    const files = bridge.formsFrom === 'files';
+    if (files && forms.picked.length === 0) return;
+    forms.merging = true;
+    forms.failure = undefined;
+    forms.merged = undefined;
+    announce(U.forms.merging);
+    render();
+    try {
+      forms.merged = files
+        ? await bridge.mergeForms(await formUploads(forms.picked))
+        : await bridge.mergeForms();
+      if (forms.merged.ok && files) {
+        // Merged: the same files again would only add a log row.
+        formsInput.value = '';
+        forms.picked = [];
+      }
+    } catch (e) {
+      forms.failure = messageOf(e);
+    }
+    forms.merging = false;
+    if (tab === 'rank') focusKey = 'forms:merge';
+    render();
+    const s = forms.merged;
+    announce(
+      forms.failure
+        ? formatMessage(U.forms.crashed, { message: forms.failure })
+        : s?.ok
+          ? formatMessage(U.forms.merged, { count: s.merged.length })
+          : formatMessage(U.forms.mergeFailed, { count: s?.errors.length ?? 0 }),
     );
   }
 
@@ -1606,6 +1928,7 @@ export function mountApp(
     },
     unmount() {
       unmounted = true;
+      revokeDownload();
       app.remove();
     },
   };

@@ -15,7 +15,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /** Throws on text that is not base64 (atob's DOMException). */
-export function base64ToBytes(base64: string): Uint8Array {
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -7,6 +7,7 @@ import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CellValue } from '../shared/model/types';
 import type { Sheets } from '../shared/workbook/grid';
 import {
+  ISSUE_LIMIT,
   issueView,
   localTime,
   runCampaign,
@@ -16,8 +17,20 @@ import {
 } from '../shared/workbook/run';
 import { checkSetup, SETUP_SHEETS, setupSheets, setupState } from '../shared/workbook/setup';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
+import { mergeForms, mergeSummary, type MergeSummary } from '../shared/forms/merge';
+import {
+  campaignForms,
+  formsZipName,
+  FORM_SOURCE_SHEETS,
+  MERGE_SHEETS,
+  readFormFiles,
+  zipForms,
+} from '../cli/formFiles';
+import { base64ToBytes, bytesToBase64 } from './base64';
 import type {
   CampaignSetup,
+  FormsMade,
+  FormUpload,
   HostBridge,
   RunSummary,
   SaveResult,
@@ -136,6 +149,46 @@ export function memoryBridge(
     async selectCell(sheet: string, cell: string): Promise<void> {
       calls.push('selectCell');
       selections.push({ sheet, cell });
+    },
+
+    // Forms as files, as in Excel: a .zip of one .xlsx per unit out, picked .xlsx files in.
+    formsFrom: 'files',
+
+    async makeForms(): Promise<FormsMade> {
+      calls.push('makeForms');
+      await wait();
+      const made = campaignForms(read(FORM_SOURCE_SHEETS));
+      if (!made.ok) {
+        const errors = made.issues.filter((i) => i.severity === 'error');
+        return { ok: false, errors: errors.slice(0, ISSUE_LIMIT).map(issueView) };
+      }
+      if (made.files.length === 0) return { ok: true, count: 0 };
+      const zip = zipForms(made.files, now());
+      return {
+        ok: true,
+        count: made.files.length,
+        download: { fileName: formsZipName(made.campaignId), base64: bytesToBase64(zip) },
+      };
+    },
+
+    async mergeForms(files: FormUpload[] = []): Promise<MergeSummary> {
+      calls.push('mergeForms');
+      await wait();
+      const { forms, issues } = readFormFiles(
+        files.map((f) => {
+          let bytes: Uint8Array;
+          try {
+            bytes = base64ToBytes(f.base64);
+          } catch {
+            bytes = new Uint8Array(0);
+          }
+          return { name: f.name, bytes, ...(f.lastModified ? { received: f.lastModified } : {}) };
+        }),
+      );
+      if (issues.length > 0) return mergeSummary({ ok: false, issues });
+      const result = mergeForms({ sheets: read(MERGE_SHEETS), forms, time: localTime(now()) });
+      if (result.ok) write(result.outputs);
+      return mergeSummary(result);
     },
   };
 }
