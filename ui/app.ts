@@ -748,26 +748,7 @@ export function mountApp(
             issueList(s.warnings, 'rank-warning'),
           )
         : h('p', { class: 'xh-hint' }, U.rank.noWarnings),
-      h(
-        'p',
-        { class: 'xh-sheets' },
-        U.rank.sheets,
-        ' ',
-        s.sheets.map((name, i) => [
-          i > 0 ? ', ' : '',
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'xh-link',
-              key: `sheet:${i}`,
-              title: formatMessage(U.rank.openSheet, { sheet: name }),
-              on: { click: () => void selectCell(name, 'A1') },
-            },
-            name,
-          ),
-        ]),
-      ),
+      sheetLinks(U.rank.sheets, s.sheets, 'sheet:'),
     );
   }
 
@@ -870,28 +851,31 @@ export function mountApp(
           ),
           h('p', { class: 'xh-hint' }, F.downloadHint),
         ],
-      made.sheets &&
-        made.sheets.length > 0 &&
+      made.sheets && made.sheets.length > 0 && sheetLinks(F.sheets, made.sheets, 'forms:sheet:'),
+    );
+  }
+
+  /** "Đã ghi: Kết quả, …": each sheet a link that activates it. */
+  function sheetLinks(label: string, names: readonly string[], key: string): Child {
+    return h(
+      'p',
+      { class: 'xh-sheets' },
+      label,
+      ' ',
+      names.map((name, i) => [
+        i > 0 ? ', ' : '',
         h(
-          'p',
-          { class: 'xh-sheets' },
-          F.sheets,
-          ' ',
-          made.sheets.map((name, i) => [
-            i > 0 ? ', ' : '',
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'xh-link',
-                key: `forms:sheet:${i}`,
-                title: formatMessage(U.rank.openSheet, { sheet: name }),
-                on: { click: () => void selectCell(name, 'A1') },
-              },
-              name,
-            ),
-          ]),
+          'button',
+          {
+            type: 'button',
+            class: 'xh-link',
+            key: `${key}${i}`,
+            title: formatMessage(U.rank.openSheet, { sheet: name }),
+            on: { click: () => void selectCell(name, 'A1') },
+          },
+          name,
         ),
+      ]),
     );
   }
 
@@ -930,26 +914,7 @@ export function mountApp(
           ),
         ),
       warnings(s.warnings),
-      h(
-        'p',
-        { class: 'xh-sheets' },
-        U.rank.sheets,
-        ' ',
-        s.sheets.map((name, i) => [
-          i > 0 ? ', ' : '',
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'xh-link',
-              key: `forms:written:${i}`,
-              title: formatMessage(U.rank.openSheet, { sheet: name }),
-              on: { click: () => void selectCell(name, 'A1') },
-            },
-            name,
-          ),
-        ]),
-      ),
+      sheetLinks(U.rank.sheets, s.sheets, 'forms:written:'),
     );
   }
 

@@ -14,7 +14,7 @@ import type { CampaignSetup, CellRef, CellValue, CriterionSpec, UnitSpec } from 
 import { formatMicro } from '../numbers/points';
 import { cellAt, dateOf, ref, text, type Grid, type Sheets } from '../workbook/grid';
 import { parseUnitsSheet } from '../workbook/parse';
-import { inputHash, type OutputBlock } from '../workbook/render';
+import { appendLog, inputHash, type OutputBlock } from '../workbook/render';
 import { readSetup } from '../workbook/setup';
 import { ISSUE_LIMIT, issueView, type IssueView } from '../workbook/run';
 import { scoreValidation, type TemplateSheet, type Validation } from '../workbook/template';
@@ -475,20 +475,6 @@ function mergedExplanations(
 
 /** "Nhật ký" with one row for this merge. */
 function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Issue[]): OutputBlock {
-  const h = H;
-  const header: CellValue[] = [
-    h.logTime,
-    h.logHash,
-    h.logSettings,
-    h.logUnits,
-    h.logProposals,
-    h.logWarnings,
-    h.logNotes,
-  ];
-  const kept = (input.sheets[S.log] ?? [])
-    .slice(1)
-    .filter((row) => row && row.some((v) => v !== null && v !== ''))
-    .map((row) => [...row]);
   // The checksum covers the merged forms whatever order they came in.
   const sorted = [...input.forms].sort((a, b) => a.source.localeCompare(b.source));
   const hash = inputHash(
@@ -503,7 +489,7 @@ function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Iss
       .replace('{sheet}', S.self),
     ...warnings.map(formatIssue),
   ].join('\n');
-  const row: CellValue[] = [
+  return appendLog(input.sheets[S.log], [
     input.time,
     hash,
     F.logSettings,
@@ -511,16 +497,7 @@ function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Iss
     null,
     warnings.length,
     notes,
-  ];
-  const rows = [header, ...kept, row];
-  return {
-    name: S.log,
-    rows,
-    formats: rows.map(() => []),
-    boldRows: [0],
-    columnWidths: [20, 18, 60, 10, 12, 10, 80],
-    frozenRows: 1,
-  };
+  ]);
 }
 
 /** What the task pane / sidebar shows after a merge. */

@@ -182,6 +182,23 @@ export interface RunInfo {
 }
 
 export function renderLog(previous: Grid | undefined, evaluation: Ok, run: RunInfo): OutputBlock {
+  const warnings = evaluation.warnings.map(formatIssue).join('\n');
+  return appendLog(previous, [
+    run.time,
+    run.hash,
+    settingsSummary(evaluation),
+    evaluation.units.length,
+    evaluation.awards?.allocation.proposals.length ?? 0,
+    evaluation.warnings.length,
+    warnings,
+  ]);
+}
+
+/**
+ * "Nhật ký": the previous rows (blank ones dropped) and one more — of a run, or of another
+ * action such as merging forms. The last cell (notes) is cut to what a cell can hold.
+ */
+export function appendLog(previous: Grid | undefined, row: CellValue[]): OutputBlock {
   const h = vi.workbook.headers;
   const header = [
     h.logTime,
@@ -192,20 +209,12 @@ export function renderLog(previous: Grid | undefined, evaluation: Ok, run: RunIn
     h.logWarnings,
     h.logNotes,
   ];
-  const kept = (previous ?? [])
-    .slice(1)
-    .filter((row) => row && row.some((v) => v !== null && v !== ''));
-  const warnings = evaluation.warnings.map(formatIssue).join('\n');
-  const row: CellValue[] = [
-    run.time,
-    run.hash,
-    settingsSummary(evaluation),
-    evaluation.units.length,
-    evaluation.awards?.allocation.proposals.length ?? 0,
-    evaluation.warnings.length,
-    warnings.length > CELL_LIMIT ? warnings.slice(0, CELL_LIMIT) + '…' : warnings,
-  ];
-  const rows: CellValue[][] = [header, ...kept.map((r) => [...r]), row];
+  const kept = (previous ?? []).slice(1).filter((r) => r && r.some((v) => v !== null && v !== ''));
+  const last = [...row];
+  const notes = last[6];
+  if (typeof notes === 'string' && notes.length > CELL_LIMIT)
+    last[6] = notes.slice(0, CELL_LIMIT) + '…';
+  const rows: CellValue[][] = [header, ...kept.map((r) => [...r]), last];
   return {
     name: vi.workbook.sheets.log,
     rows,
