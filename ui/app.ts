@@ -64,6 +64,8 @@ import {
   setCriterionBlocks,
   setCriterionCode,
   setCriterionMax,
+  setFormsDeadline,
+  setMaxSpread,
   setName,
   setGateField,
   setQuota,
@@ -1788,7 +1790,13 @@ export function mountApp(
     const st = settingsOf(s);
     const K = W.settings;
     const choice = <T extends string>(
-      key: 'scoreSource' | 'naPolicy' | 'blankPolicy' | 'rankBy',
+      key:
+        | 'scoreSource'
+        | 'naPolicy'
+        | 'blankPolicy'
+        | 'rankBy'
+        | 'appraisalCombine'
+        | 'evidencePolicy',
       labels: Record<T, string>,
     ): HTMLElement =>
       selectField<T>({
@@ -1874,6 +1882,28 @@ export function mountApp(
         choice('scoreSource', C.scoreSource),
         choice('naPolicy', C.naPolicy),
         choice('blankPolicy', C.blankPolicy),
+        choice('appraisalCombine', C.appraisalCombine),
+        textField({
+          key: 'setting:appraisalMaxSpread',
+          owner: s,
+          label: K.appraisalMaxSpread,
+          value: () => numberText(settingsOf(s).appraisalMaxSpread),
+          commit: (t) => setMaxSpread(s, t),
+          inputmode: 'decimal',
+          short: true,
+        }),
+      ),
+      section(
+        U.settings.forms,
+        textField({
+          key: 'setting:formsDeadline',
+          owner: s,
+          label: K.formsDeadline,
+          value: () => settingsOf(s).formsDeadline ?? '',
+          commit: (t) => setFormsDeadline(s, t),
+          short: true,
+        }),
+        choice('evidencePolicy', C.evidencePolicy),
       ),
     ];
   }

@@ -24,7 +24,7 @@ import type {
   TieBreakSpec,
 } from '../shared/model/types';
 import { formatMicro, fromMicro, toMicro } from '../shared/numbers/points';
-import { numberOf } from '../shared/workbook/grid';
+import { dateOf, numberOf } from '../shared/workbook/grid';
 import { bandsText, ruleParams, tieBreakText } from '../shared/workbook/inputs';
 import { parseBands, parseRule, parseTieBreak } from '../shared/workbook/parse';
 import { readSetup } from '../shared/workbook/setup';
@@ -716,4 +716,31 @@ export function displayTime(time: string): string {
 /** An index with the campaign's decimals and a decimal comma (98.5 → "98,50"). */
 export function indexText(index: number | null, decimals: number): string {
   return index === null ? vi.labels.noIndex : formatMicro(toMicro(index), decimals);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appraisal and form settings
+
+/** "Chênh lệch tối đa giữa người chấm": points ≥ 0, or blank for no check. */
+export function setMaxSpread(setup: CampaignSetup, text: string): string | undefined {
+  if (text.trim() === '') {
+    updateSettings(setup, { appraisalMaxSpread: undefined });
+    return undefined;
+  }
+  const n = numberOf(text);
+  if (n === undefined || n < 0) return U.input.badNumber;
+  updateSettings(setup, { appraisalMaxSpread: n });
+  return undefined;
+}
+
+/** "Hạn nộp phiếu tự chấm": a date (2026-03-31, 31/03/2026), or blank for none. */
+export function setFormsDeadline(setup: CampaignSetup, text: string): string | undefined {
+  if (text.trim() === '') {
+    updateSettings(setup, { formsDeadline: undefined });
+    return undefined;
+  }
+  const d = dateOf(text.trim());
+  if (d === undefined) return formatMessage(vi.errors.badDate, { value: text.trim() });
+  updateSettings(setup, { formsDeadline: d });
+  return undefined;
 }

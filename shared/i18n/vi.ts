@@ -702,6 +702,7 @@ export const vi = {
       campaign: 'Đợt thi đua',
       ranking: 'Xếp hạng',
       scoring: 'Tính điểm',
+      forms: 'Phiếu tự chấm',
       methods: {
         competition: '1-2-2-4 (bỏ hạng sau đồng hạng)',
         dense: '1-2-2-3 (không bỏ hạng)',

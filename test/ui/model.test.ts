@@ -3,7 +3,7 @@ import { anGiang2018 } from '../../examples/an-giang-2018';
 import type { GateSpec } from '../../shared/awards/types';
 import type { CampaignSetup, CriterionSpec } from '../../shared/model/types';
 import { ruleParams } from '../../shared/workbook/inputs';
-import { checkSetup, readSetup } from '../../shared/workbook/setup';
+import { checkSetup, readSetup, setupSheets } from '../../shared/workbook/setup';
 import {
   addAward,
   addBlock,
@@ -34,7 +34,9 @@ import {
   setCap,
   setCriterionCode,
   setCriterionMax,
+  setFormsDeadline,
   setGateField,
+  setMaxSpread,
   setQuota,
   setQuotaMode,
   setRuleKind,
@@ -42,7 +44,9 @@ import {
   setTieBreak,
   settingsOf,
   tieBreakText,
+  updateSettings,
 } from '../../ui/model';
+import { vi } from '../../shared/i18n/vi';
 import { exampleWorkbook } from './fixtures';
 
 /** The example's setup as the pane gets it: read from its sheets (with cell locations). */
@@ -378,5 +382,27 @@ describe('settings and small readers', () => {
     setGateField(s, 'minIndex', '70');
     expect(checkSetup(s)).toEqual([]);
     expect(anGiang2018.criteria.length).toBe(3);
+  });
+});
+
+describe('appraisal and form settings', () => {
+  it('reads the spread and the deadline as the workbook does, and writes them back', () => {
+    const setup = cloneSetup(exampleSetup());
+    expect(setMaxSpread(setup, 'nhiều')).toBe(vi.ui.input.badNumber);
+    expect(setMaxSpread(setup, '0,5')).toBeUndefined();
+    expect(setFormsDeadline(setup, '31/12')).toContain('31/12');
+    expect(setFormsDeadline(setup, '2018-12-05')).toBeUndefined();
+    updateSettings(setup, { appraisalCombine: 'median', evidencePolicy: 'warning' });
+    const back = readSetup(
+      Object.fromEntries(setupSheets(setup).map((b) => [b.name, b.rows])),
+    ).setup;
+    expect(back?.settings).toMatchObject({
+      appraisalMaxSpread: 0.5,
+      formsDeadline: '2018-12-05',
+      appraisalCombine: 'median',
+      evidencePolicy: 'warning',
+    });
+    expect(setMaxSpread(setup, '')).toBeUndefined();
+    expect(settingsOf(setup).appraisalMaxSpread).toBeUndefined();
   });
 });
