@@ -48,3 +48,6 @@ class JsByteText implements ByteText {
 export function byteText(bytes: Uint8Array): ByteText {
   return new JsByteText(bytes);
 }
+
+/** No native CRC-32 in a browser: zip.ts computes it with its table. */
+export const nativeCrc32: ((data: Uint8Array) => number) | undefined = undefined;

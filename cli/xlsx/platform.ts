@@ -4,6 +4,7 @@
  * (package.json "browser" field), which exports the same names over fflate and plain
  * JavaScript.
  */
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ByteText, Codec } from './codec';
 
@@ -19,3 +20,7 @@ export const platformCodec = zlibCodec;
 export function byteText(bytes: Uint8Array): ByteText {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/** Node's native CRC-32 (Node ≥ 20.15), 20× faster than a table in JavaScript on large parts. */
+export const nativeCrc32: ((data: Uint8Array) => number) | undefined =
+  typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : undefined;

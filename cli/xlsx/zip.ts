@@ -1,5 +1,6 @@
 /** Zip container for .xlsx packages: lazy entry inflation and a writer that copies unchanged entries' compressed bytes verbatim. */
 import { codec } from './codec';
+import { nativeCrc32 } from './platform';
 
 /*
  * Why not fflate's unzipSync/zipSync: re-deflating a 750,000-cell sheet costs ~0.8 s, the
@@ -214,6 +215,12 @@ export function newEntry(name: string, data: Uint8Array, now = new Date()): ZipE
 let crcTable: Int32Array | undefined;
 
 function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
+  return tableCrc32(data);
+}
+
+/** CRC-32 (the zip format's) with a 256-entry table. */
+export function tableCrc32(data: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
