@@ -405,8 +405,10 @@ export function makeFormSheets(env: SheetsEnv): FormsMade {
       const units = parseUnitsSheet(sheets[S.units]);
       const bad = units.issues.filter((i) => i.severity === 'error');
       if (bad.length > 0) return { ok: false, errors: bad.map(issueView) };
+      // One call for the names of every sheet, not one lookup per unit.
+      const existing = new Set(ss.getSheets().map((s) => s.getName()));
       const forms = units.units
-        .filter((u) => !ss.getSheetByName(formSheetName(u.id)))
+        .filter((u) => !existing.has(formSheetName(u.id)))
         .map((u) => {
           const form = unitForm(setup, u, { sheetName: formSheetName(u.id) });
           return { ...form, protection: { unlocked: [], editors: u.editors ?? [] } };

@@ -144,6 +144,7 @@ export const vi = {
     unknownNominee: '"{nominee}" không có trong danh sách đề cử.',
     duplicateVote: '"{nominee}" được ghi phiếu hai lần.',
     alreadyElected: '"{nominee}" đã được chọn ở lượt bầu {previous}.',
+    badEmail: '"{value}" không phải địa chỉ thư điện tử (ví dụ canbo@sonoivu.gov.vn).',
     formMissing: 'Không có trang tính "{sheet}": đây không phải phiếu tự chấm.',
     formOtherCampaign:
       'Phiếu của đợt thi đua "{found}", không phải đợt "{expected}" của sổ tính này.',

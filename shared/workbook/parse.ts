@@ -682,6 +682,11 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
       else (profile.measures ??= {})[m.name] = n;
     }
     const editors = listOf(get('editors'));
+    for (const e of editors) {
+      // An e-mail address: Google Sheets protects the unit's form for exactly these people.
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))
+        issues.push(error('badEmail', { value: e }, at(sheet, r, cols.editors)));
+    }
     units.push({
       id: text(get('code')),
       name: text(get('name')),

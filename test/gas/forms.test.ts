@@ -118,3 +118,25 @@ describe('merging the unit sheets', () => {
     expect(book.sheet(S.self)?.grid()).toEqual(before);
   });
 });
+
+describe('Người nhập liệu', () => {
+  it('rejects what is not an e-mail address, at its cell, and makes no sheet', () => {
+    const spec = {
+      ...blank,
+      units: blank.units.map((u, i) => (i === 1 ? { ...u, editors: ['Nguyễn Văn A'] } : u)),
+    };
+    const book = bookOf(spec);
+    const made = makeFormSheets(envOf(book));
+    expect(made.ok).toBe(false);
+    if (!made.ok) {
+      expect(made.errors[0].text).toMatch(
+        /^Trang tính 'Đơn vị', ô [A-Z]+3: "Nguyễn Văn A" không phải địa chỉ thư điện tử/,
+      );
+    }
+    expect(
+      book.sheets.some(
+        (s) => s.name.startsWith('Phiếu DV') || s.name === formSheetName(spec.units[0].id),
+      ),
+    ).toBe(false);
+  });
+});
