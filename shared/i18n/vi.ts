@@ -375,6 +375,7 @@ export const vi = {
       replies: 'Giải trình bổ sung',
       reconciliation: 'Đối chiếu',
       history: 'Lịch sử thẩm định',
+      snapshot: 'Lưu vết thẩm định',
       /** Drop-down lists of the template (not an input). */
       lists: 'Danh mục',
     },
@@ -500,6 +501,7 @@ export const vi = {
       round: 'Vòng',
       oldScore: 'Điểm cũ',
       newScore: 'Điểm mới',
+      snapshotScores: 'Điểm đã chấm (không sửa)',
     },
   },
   /** The task pane (Excel) and sidebar (Google Sheets): the one UI in ui/. */

@@ -1,10 +1,12 @@
 /**
  * "Lịch sử thẩm định": the change history of the appraised cells. Each run compares every
- * appraised cell (per round, appraiser, unit and criterion, as typed) with the latest value the
- * history holds for it and appends one row per change; the previous rows are kept as read, like
- * "Nhật ký". A cell the history has never seen counts as blank before, so the first run records
- * every non-blank appraised cell once ("Điểm cũ" empty): the baseline later runs compare with.
- * Pure: the previous history comes in as a Grid, the time from the host.
+ * appraised cell (per round, appraiser, unit and criterion, as typed) with the value the last
+ * run saw and appends one row per change; the previous rows are kept as read, like "Nhật ký".
+ * What the last run saw is "Lưu vết thẩm định": one row per round, appraiser and unit with that
+ * unit's appraised cells as JSON — a few thousand cells where a row per cell would be millions.
+ * The first run (no record yet) writes the record and no change. A workbook with a history but
+ * no record (older versions) compares with the latest value its history holds.
+ * Pure: the previous sheets come in as Grids, the time from the host.
  */
 import { vi } from '../i18n/vi';
 import type { CampaignSpec, CellValue } from '../model/types';
@@ -72,6 +74,7 @@ export function renderHistory(
   spec: CampaignSpec,
   previous: Grid | undefined,
   time: string,
+  snapshot?: Grid,
 ): OutputBlock | undefined {
   const header: CellValue[] = [
     H.logTime,
@@ -117,6 +120,14 @@ export function renderHistory(
     latest.set(key(round, appraiser, unit, code), { round, appraiser, unit, code, value });
   }
 
+  // The record of the last run, when there is one, is what changes are measured against.
+  const recorded = readSnapshot(snapshot);
+  const firstRun = recorded === undefined && kept.length === 0;
+  if (recorded) {
+    latest.clear();
+    for (const [k, v] of recorded) latest.set(k, v);
+  }
+
   const unitOrder = new Map((spec.units ?? []).map((u, i) => [u.id, i]));
   const codeOrder = new Map<string, number>();
   const walk = (nodes: CampaignSpec['criteria']): void =>
@@ -145,7 +156,9 @@ export function renderHistory(
     const last = latest.get(k);
     if (last) seen.add(k);
     const before = last?.value ?? null;
-    if (!same(before, value)) changes.push({ round, appraiser, unit, code, before, after: value });
+    if (!firstRun && !same(before, value)) {
+      changes.push({ round, appraiser, unit, code, before, after: value });
+    }
   });
   if (!any && kept.length === 0) return undefined;
   const order = (m: Map<string, number>, id: string): number => m.get(id) ?? m.size;
@@ -180,6 +193,94 @@ export function renderHistory(
     formats: rows.map(() => []),
     boldRows: [0],
     columnWidths: [20, 6, 14, 12, 12, 14, 14],
+    frozenRows: 1,
+  };
+}
+
+const MAX_CELL_TEXT = 30_000;
+
+/** The record's rows: round, appraiser, unit, then the cells as JSON (split past 30,000 chars). */
+function readSnapshot(
+  grid: Grid | undefined,
+):
+  | Map<string, { round: number; appraiser: string; unit: string; code: string; value: CellValue }>
+  | undefined {
+  if (!grid || grid.length === 0) return undefined;
+  const out = new Map<
+    string,
+    { round: number; appraiser: string; unit: string; code: string; value: CellValue }
+  >();
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (isBlankRow(row)) continue;
+    const round = numberOf(cellAt(grid, r, 0)) ?? 1;
+    const appraiser = text(cellAt(grid, r, 1));
+    const unit = text(cellAt(grid, r, 2));
+    let json = '';
+    for (let c = 3; c < row.length; c++) json += String(row[c] ?? '');
+    let cells: Record<string, CellValue>;
+    try {
+      cells = JSON.parse(json) as Record<string, CellValue>;
+    } catch {
+      // An edited record: its cells are taken as unseen (no change is recorded for them).
+      continue;
+    }
+    for (const code in cells) {
+      out.set(key(round, appraiser, unit, code), {
+        round,
+        appraiser,
+        unit,
+        code,
+        value: cells[code],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * "Lưu vết thẩm định": the appraised cells as this run saw them, one row per round, appraiser
+ * and unit (ordered like the history), for the next run to compare with. Undefined when there
+ * is nothing to record and no record before.
+ */
+export function renderSnapshot(spec: CampaignSpec, previous?: Grid): OutputBlock | undefined {
+  const groups = new Map<
+    string,
+    { round: number; appraiser: string; unit: string; cells: Record<string, CellValue> }
+  >();
+  forEachAppraisedCell(spec, (round, appraiser, unit, code, value) => {
+    const k = key(round, appraiser, unit, '');
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { round, appraiser, unit, cells: {} }));
+    g.cells[code] = value;
+  });
+  if (groups.size === 0 && !(previous && previous.length > 0)) return undefined;
+  const unitOrder = new Map((spec.units ?? []).map((u, i) => [u.id, i]));
+  const appraiserOrder = new Map<string, number>([['', 0]]);
+  for (const a of spec.appraisers ?? []) appraiserOrder.set(a.id, appraiserOrder.size);
+  const order = (m: Map<string, number>, id: string): number => m.get(id) ?? m.size;
+  const sorted = [...groups.values()].sort(
+    (a, b) =>
+      a.round - b.round ||
+      order(unitOrder, a.unit) - order(unitOrder, b.unit) ||
+      order(appraiserOrder, a.appraiser) - order(appraiserOrder, b.appraiser) ||
+      a.unit.localeCompare(b.unit) ||
+      a.appraiser.localeCompare(b.appraiser),
+  );
+  const rows: CellValue[][] = [[H.round, H.appraiser, H.unitCode, H.snapshotScores]];
+  for (const g of sorted) {
+    const json = JSON.stringify(g.cells);
+    const parts: string[] = [];
+    for (let i = 0; i < json.length; i += MAX_CELL_TEXT)
+      parts.push(json.slice(i, i + MAX_CELL_TEXT));
+    rows.push([g.round, g.appraiser === '' ? null : g.appraiser, g.unit, ...parts]);
+  }
+  return {
+    name: vi.workbook.sheets.snapshot,
+    rows,
+    formats: rows.map((row) => row.map((_, c) => (c >= 3 ? '@' : undefined))),
+    boldRows: [0],
+    columnWidths: [6, 14, 12, 80],
     frozenRows: 1,
   };
 }

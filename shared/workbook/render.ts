@@ -11,7 +11,7 @@ import { awardTable } from '../report/awardTable';
 import { resultTables } from '../report/resultTable';
 import type { Grid } from './grid';
 import { divRound, fromMicro, rounder } from '../numbers/points';
-import { renderHistory } from './history';
+import { renderHistory, renderSnapshot } from './history';
 import { renderReconciliation } from './reconciliation';
 
 export interface OutputBlock {
@@ -228,7 +228,8 @@ export function appendLog(previous: Grid | undefined, row: CellValue[]): OutputB
 /**
  * Every output sheet of one run, in the order they are written. "Đối chiếu" comes when a cell
  * was appraised, "Lịch sử thẩm định" when a cell was appraised or a previous history exists
- * (`previousHistory`, read back like the previous log).
+ * (`previousHistory`, read back like the previous log), "Lưu vết thẩm định" (the appraised
+ * cells as this run saw them, what the next run compares with) along with it.
  */
 export function renderOutputs(
   evaluation: Ok,
@@ -236,13 +237,16 @@ export function renderOutputs(
   previousLog: Grid | undefined,
   run: RunInfo,
   previousHistory?: Grid,
+  previousSnapshot?: Grid,
 ): OutputBlock[] {
   const blocks = [renderResults(evaluation)];
   if (evaluation.awards) blocks.push(renderProposals(evaluation, spec));
   const reconciliation = renderReconciliation(evaluation, spec);
   if (reconciliation) blocks.push(reconciliation);
-  const history = renderHistory(spec, previousHistory, run.time);
+  const history = renderHistory(spec, previousHistory, run.time, previousSnapshot);
   if (history) blocks.push(history);
+  const snapshot = renderSnapshot(spec, previousSnapshot);
+  if (snapshot) blocks.push(snapshot);
   blocks.push(renderLog(previousLog, evaluation, run));
   return blocks;
 }

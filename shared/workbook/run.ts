@@ -34,14 +34,15 @@ export const OUTPUT_SHEETS: readonly string[] = [
   S.proposals,
   S.reconciliation,
   S.history,
+  S.snapshot,
   S.log,
 ];
 
 /**
  * Every sheet a host reads for one run: the inputs, the previous log and the previous appraisal
- * history (both kept and appended to).
+ * history (both kept and appended to), and the appraised cells as the last run saw them.
  */
-export const SHEETS_TO_READ: readonly string[] = [...INPUT_SHEETS, S.log, S.history];
+export const SHEETS_TO_READ: readonly string[] = [...INPUT_SHEETS, S.log, S.history, S.snapshot];
 
 type Ok = Extract<Evaluation, { ok: true }>;
 
@@ -81,6 +82,7 @@ export function runCampaign(input: RunInput): RunResult {
     input.sheets[S.log],
     { time: input.time, hash: inputHash(inputs) },
     input.sheets[S.history],
+    input.sheets[S.snapshot],
   );
   return {
     ok: true,

@@ -60,20 +60,22 @@ describe('sync count', () => {
     expect(fake.sheet(S.results)?.grid().length).toBeGreaterThan(units);
   });
 
-  it('writes the per-cell appraisal sheets of a large campaign in requests under the limit', async () => {
-    // "Lịch sử thẩm định" has a row per appraised cell and "Đối chiếu" a row per criterion of
-    // an appraised unit (past 100,000 rows, only those that differ): they grow with units ×
-    // criteria, so a large appraised campaign takes several write requests.
-    const fake = fakeOf(generateCampaign(3_000, 40, 7));
+  it('writes a large appraised campaign (10,000 units) in requests under the limit', async () => {
+    // "Đối chiếu" grows with the differing cells (past 20,000 rows) and the record of the
+    // appraised cells with the units: a few requests of at most 4 MB, always one read.
+    const fake = fakeOf(generateCampaign(10_000, 40, 7));
     const { summary, syncs } = await rankWorkbook(runOf(fake), { now });
     expect(summary.ok).toBe(true);
     expect(syncs).toBe(fake.syncs.length);
-    expect(syncs).toBeGreaterThan(2);
+    expect(syncs).toBeLessThanOrEqual(4);
     expect(fake.syncs[0].writes).toBe(0); // still one read for everything
     for (const s of fake.syncs) expect(s.payload).toBeLessThan(4_500_000);
     const table = fake.sheet(S.reconciliation)?.grid() ?? [];
-    expect(table.filter((row) => row[3] === 'Tổng cộng').length).toBeGreaterThan(2_900);
+    expect(table.filter((row) => row[3] === 'Tổng cộng').length).toBeGreaterThan(9_000);
     expect(String(table[table.length - 1][0])).toMatch(/^Chỉ liệt kê tiêu chí có chênh lệch/);
+    // The record is a row per appraised unit, the history has no change on a first run.
+    expect(fake.sheet(S.snapshot)?.grid().length).toBeLessThanOrEqual(10_001);
+    expect(fake.sheet(S.history)?.grid()).toHaveLength(1);
   });
 
   it('suspends calculation and screen updating for the write, and they end with it', async () => {

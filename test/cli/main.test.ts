@@ -58,7 +58,14 @@ describe('xephang rank', () => {
 
   test('adds the output sheets after the input sheets', () => {
     const names = sheetNames(readPackage(after));
-    expect(names.slice(-5)).toEqual([S.results, S.proposals, S.reconciliation, S.history, S.log]);
+    expect(names.slice(-6)).toEqual([
+      S.results,
+      S.proposals,
+      S.reconciliation,
+      S.history,
+      S.snapshot,
+      S.log,
+    ]);
     expect(names.slice(0, 3)).toEqual([S.config, S.criteria, S.units]);
   });
 

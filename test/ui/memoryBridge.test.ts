@@ -55,6 +55,7 @@ test('load the example, raise a quota, save, rank: the summary shows the new pro
     'Đề nghị khen thưởng',
     'Đối chiếu',
     'Lịch sử thẩm định',
+    'Lưu vết thẩm định',
     'Nhật ký',
   ]);
   expect(bridge.sheets['Nhật ký']).toHaveLength(3); // header + one row per run

@@ -1,15 +1,16 @@
 /**
- * "Lịch sử thẩm định": each run appends one row per appraised cell that changed since the
- * latest value the history holds; the first run records the baseline; nothing changes, nothing
- * is added.
+ * "Lịch sử thẩm định": each run appends one row per appraised cell that changed since the last
+ * run, which "Lưu vết thẩm định" records compactly (a row per unit, not per cell); the first
+ * run only records; nothing changes, nothing is added.
  */
 import type { CellValue } from '../../../shared/model/types';
-import { renderHistory } from '../../../shared/workbook/history';
+import { renderHistory, renderSnapshot } from '../../../shared/workbook/history';
 import { runCampaign, OUTPUT_SHEETS, SHEETS_TO_READ } from '../../../shared/workbook/run';
 import { anGiang2018 } from '../../../examples/an-giang-2018';
 import { bookOf, panelSpec, type Book } from '../panelCampaign';
 
 const HISTORY = 'Lịch sử thẩm định';
+const SNAPSHOT = 'Lưu vết thẩm định';
 const HEADER = [
   'Thời điểm',
   'Vòng',
@@ -25,29 +26,35 @@ function rank(book: Book, time: string): CellValue[][] {
   const r = runCampaign({ sheets: book, time });
   if (!r.ok) throw new Error('invalid');
   const history = r.outputs.find((o) => o.name === HISTORY);
-  if (!history) throw new Error('no history');
+  const snapshot = r.outputs.find((o) => o.name === SNAPSHOT);
+  if (!history || !snapshot) throw new Error('no history');
   book[HISTORY] = history.rows.map((row) => [...row]);
+  book[SNAPSHOT] = snapshot.rows.map((row) => [...row]);
   return history.rows;
 }
 
-test('the history is an output read back on the next run', () => {
-  expect(OUTPUT_SHEETS).toContain(HISTORY);
-  expect(SHEETS_TO_READ).toContain(HISTORY);
+test('the history and its record are outputs read back on the next run', () => {
+  for (const name of [HISTORY, SNAPSHOT]) {
+    expect(OUTPUT_SHEETS).toContain(name);
+    expect(SHEETS_TO_READ).toContain(name);
+  }
 });
 
-test('first run: the baseline, one row per non-blank appraised cell, "Điểm cũ" empty', () => {
+test('first run: no change rows; the record holds every appraised cell, a row per unit', () => {
   const book = bookOf(panelSpec());
   const rows = rank(book, '2026-11-25 09:00:00');
-  expect(rows[0]).toEqual(HEADER);
-  // STP: 3 appraisers × 3 criteria; SNV: NV2 × 3 + NV3 × 2 (its 1.1 is blank).
-  expect(rows).toHaveLength(1 + 9 + 5);
-  // Ordered by round, unit, criterion, then appraiser as listed in "Cấu hình".
-  expect(rows.slice(1, 5)).toEqual([
-    ['2026-11-25 09:00:00', 1, 'NV1', 'STP', '1.1', null, 'x'],
-    ['2026-11-25 09:00:00', 1, 'NV2', 'STP', '1.1', null, 'x'],
-    ['2026-11-25 09:00:00', 1, 'NV3', 'STP', '1.1', null, 'x'],
-    ['2026-11-25 09:00:00', 1, 'NV1', 'STP', '1.2', null, 'Tốt'],
+  expect(rows).toEqual([HEADER]);
+  const record = book[SNAPSHOT];
+  expect(record[0]).toEqual(['Vòng', 'Người chấm', 'Mã đơn vị', 'Điểm đã chấm (không sửa)']);
+  // STP: NV1, NV2, NV3; SNV: NV2, NV3 — one row each, ordered by unit then appraiser.
+  expect(record.slice(1).map((r) => r.slice(0, 3))).toEqual([
+    [1, 'NV1', 'STP'],
+    [1, 'NV2', 'STP'],
+    [1, 'NV3', 'STP'],
+    [1, 'NV2', 'SNV'],
+    [1, 'NV3', 'SNV'],
   ]);
+  expect(JSON.parse(String(record[1][3]))).toMatchObject({ '1.1': 'x', '1.2': 'Tốt' });
 });
 
 test('a change adds one row with the old and the new value; unchanged cells add none', () => {
@@ -118,14 +125,32 @@ test('a campaign without appraisal and without a history gets no history sheet',
   ]);
 });
 
-test('a single-appraiser example: the baseline is every appraised cell', () => {
+test('a single-appraiser example: a record row per appraised unit, no change rows', () => {
   const book = bookOf(anGiang2018);
-  const rows = rank(book, 't1');
-  const appraised = anGiang2018.units.reduce(
-    (n, u) => n + Object.values(u.appraised ?? {}).filter((v) => v !== null && v !== '').length,
-    0,
-  );
-  expect(rows).toHaveLength(1 + appraised);
-  expect(rows.slice(1).every((r) => r[2] === null && r[5] === null)).toBe(true);
-  expect(rank(book, 't2')).toEqual(rows);
+  expect(rank(book, 't1')).toEqual([HEADER]);
+  const appraisedUnits = anGiang2018.units.filter((u) =>
+    Object.values(u.appraised ?? {}).some((v) => v !== null && v !== ''),
+  ).length;
+  expect(book[SNAPSHOT]).toHaveLength(1 + appraisedUnits);
+  expect(rank(book, 't2')).toEqual([HEADER]);
+});
+
+test('a record split over cells past 30,000 characters reads back whole', () => {
+  const spec = panelSpec();
+  const long = 'Đạt '.repeat(9000);
+  spec.units[0].appraisals = [{ appraiser: 'NV1', scores: { '1.1': long } }];
+  const record = renderSnapshot(spec)?.rows ?? [];
+  const row = record.find((r) => r[2] === spec.units[0].id && r[1] === 'NV1') ?? [];
+  expect(row.length).toBeGreaterThan(4);
+  const history = renderHistory(spec, [HEADER], 't', record);
+  expect(history?.rows).toEqual([HEADER]);
+});
+
+test('an edited record: its cells count as unseen, the others still compare', () => {
+  const book = bookOf(panelSpec());
+  rank(book, 't1');
+  book[SNAPSHOT][1][3] = '{không phải JSON';
+  book['Chấm điểm'][4][7] = 70; // NV3 on SNV, 1.3: 80 → 70
+  const rows = rank(book, 't2');
+  expect(rows.slice(1).map((r) => r.slice(2, 5))).toContainEqual(['NV3', 'SNV', '1.3']);
 });
