@@ -1,6 +1,7 @@
 /**
- * Regenerates the pictures of docs/workbook-format.md: each sheet of the ranked An Giang
- * example, alone in a workbook, printed to PDF by LibreOffice and turned into a PNG by pdftoppm.
+ * Regenerates the pictures of docs/workbook-format.md and docs/forms.md: each sheet of the
+ * ranked An Giang example, alone in a workbook, and the self-assessment form of its first unit,
+ * printed to PDF by LibreOffice and turned into a PNG by pdftoppm.
  * Needs `soffice` and `pdftoppm` (Debian: libreoffice-calc-nogui, poppler-utils).
  * Run: npx tsx docs/make-pictures.ts
  */
@@ -18,6 +19,15 @@ const pictures: Record<string, string> = {
   'Chấm điểm': 'cham-diem',
   'Kết quả': 'ket-qua',
   'Đề nghị khen thưởng': 'de-nghi',
+  'Đối chiếu': 'doi-chieu',
+};
+
+/** The columns worth a picture where a sheet is wider than a page (0-based). */
+const COLUMNS: Record<string, number[]> = {
+  // Mã đơn vị, Mã tiêu chí, Điểm tối đa, Điểm tự chấm, Điểm thẩm định, Chênh lệch, Ghi chú
+  'Đối chiếu': [0, 2, 4, 5, 6, 7, 9],
+  // Mã tiêu chí, Tên tiêu chí, Điểm tối đa, Điểm tự chấm, Tài liệu kiểm chứng
+  'Phiếu tự chấm': [0, 1, 2, 4, 6],
 };
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-pictures-'));
@@ -27,18 +37,34 @@ main(['rank', path.join(__dirname, '../examples/an-giang-2018.xlsx'), '-o', rank
   err: (t) => process.stderr.write(t + '\n'),
 });
 const sheets = readSheets(readPackage(readFileSync(ranked)), Object.keys(pictures));
+// The self-assessment form of the first unit, as `xephang forms` writes it.
+const formsDir = path.join(dir, 'forms');
+main(['forms', path.join(__dirname, '../examples/an-giang-2018.xlsx'), '-o', formsDir], {
+  out: () => undefined,
+  err: (t) => process.stderr.write(t + '\n'),
+});
+const formSheet = readSheets(readPackage(readFileSync(path.join(formsDir, 'STP.xlsx'))), [
+  'Phiếu tự chấm',
+]).get('Phiếu tự chấm');
+if (formSheet) {
+  sheets.set('Phiếu tự chấm', formSheet);
+  pictures['Phiếu tự chấm'] = 'phieu-tu-cham';
+}
 const files: string[] = [];
 for (const [name, slug] of Object.entries(pictures)) {
   const data = sheets.get(name);
   if (!data) continue;
   // The first rows and columns, sized to their text, numbers with two decimals: what fits a page.
-  const rows = data.rows.slice(0, 28).map((r) => r.slice(0, 7));
+  const pick = COLUMNS[name];
+  const rows = data.rows
+    .slice(0, 28)
+    .map((r) => (pick ? pick.map((c) => r[c] ?? null) : r.slice(0, 7)));
   const widths: number[] = [];
   rows.forEach((r, i) =>
     r.forEach((v, c) => {
       if (r.filter((x) => x !== null).length === 1 && c === 0 && i !== 0) return; // titles overflow
       if (name === 'Kết quả' && i === 0) return;
-      widths[c] = Math.min(28, Math.max(widths[c] ?? 5, String(v ?? '').length + 1));
+      widths[c] = Math.min(pick ? 20 : 28, Math.max(widths[c] ?? 5, String(v ?? '').length + 1));
     }),
   );
   const formats = rows.map((r) =>

@@ -168,7 +168,7 @@ export function unitForm(
     rows,
     formats,
     boldRows: bold,
-    columnWidths: [12, 60, 10, 30, 14, 50, 40],
+    columnWidths: [24, 60, 10, 30, 14, 50, 40],
     frozenRows: FORM_ROWS.header + 1,
     validations,
     protection: { unlocked },
