@@ -160,7 +160,6 @@ export function renderHistory(
       changes.push({ round, appraiser, unit, code, before, after: value });
     }
   });
-  if (!any && kept.length === 0) return undefined;
   const order = (m: Map<string, number>, id: string): number => m.get(id) ?? m.size;
   changes.sort(
     (a, b) =>
@@ -174,6 +173,8 @@ export function renderHistory(
     if (seen.has(k) || same(last.value, null)) continue;
     changes.push({ ...last, before: last.value, after: null });
   }
+  // Cells the record holds, all cleared since, are changes: only a sheet with none is left out.
+  if (!any && kept.length === 0 && changes.length === 0) return undefined;
   const rows: CellValue[][] = [
     header,
     ...kept,

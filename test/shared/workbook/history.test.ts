@@ -154,3 +154,14 @@ test('an edited record: its cells count as unseen, the others still compare', ()
   const rows = rank(book, 't2');
   expect(rows.slice(1).map((r) => r.slice(2, 5))).toContainEqual(['NV3', 'SNV', '1.3']);
 });
+
+test('every appraised cell cleared after the first run: each is a change to blank', () => {
+  const spec = panelSpec();
+  const record = renderSnapshot(spec)?.rows ?? [];
+  const first = renderHistory(spec, undefined, 't1', record)?.rows ?? [];
+  expect(first).toEqual([HEADER]);
+  for (const u of spec.units) delete u.appraisals;
+  const rows = renderHistory(spec, first, 't2', record)?.rows ?? [];
+  expect(rows.length).toBeGreaterThan(1);
+  expect(rows.slice(1).every((r) => r[0] === 't2' && r[6] === null)).toBe(true);
+});
