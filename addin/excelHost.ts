@@ -34,6 +34,7 @@ import {
   readFormFiles,
   zipForms,
 } from '../cli/formFiles';
+import { inlineList } from '../cli/xlsx/validation';
 import { base64ToBytes, bytesToBase64 } from '../ui/base64';
 import type { FormsMade, FormUpload, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 
@@ -259,6 +260,13 @@ function queueValidation(sheet: Excel.Worksheet, v: Validation): void {
   for (const address of v.range.split(/\s+/).filter(Boolean)) {
     const dv = sheet.getRange(address).dataValidation;
     if (v.values) {
+      // An item with a comma would be split in two (and the real label refused), a list past 255
+      // characters refused with the whole request: such a list gets only its prompt.
+      const list = inlineList(v.values);
+      if (list === undefined) {
+        if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
+        continue;
+      }
       dv.rule = { list: { inCellDropDown: true, source: v.values.join(',') } };
     } else if (v.listRange) {
       dv.rule = { list: { inCellDropDown: true, source: `=${v.listRange}` } };

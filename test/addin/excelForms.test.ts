@@ -219,6 +219,28 @@ describe('Gộp phiếu tự chấm', () => {
     expect(self.grid()).toEqual(fakeOf(anGiang2018).sheet(S.self)?.grid());
   });
 
+  it('level drop-downs of "Tự chấm" never split a label at its comma', async () => {
+    const fake = fakeOf(blank);
+    const { result } = await mergeFormFiles(runOf(fake), await filledUploads(), { now });
+    expect(result.ok).toBe(true);
+    const labels = new Set<string>([vi.template.na, '✓', '☐']);
+    const walk = (nodes: CampaignSpec['criteria']): void =>
+      nodes.forEach((n) => {
+        if (n.rule?.kind === 'levels') n.rule.levels.forEach((l) => labels.add(l.label));
+        if (n.children) walk(n.children);
+      });
+    walk(anGiang2018.criteria);
+    expect([...labels].some((l) => l.includes(','))).toBe(true);
+    const sources = (fake.sheet(S.self)?.validations ?? [])
+      .map((v) => (v.rule as { list?: { source: string } } | undefined)?.list?.source)
+      .filter((x): x is string => x !== undefined && !x.startsWith('='));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      expect(source.length).toBeLessThanOrEqual(255);
+      for (const item of source.split(',')) expect(labels).toContain(item);
+    }
+  });
+
   it('a password on "Tự chấm" stops the merge: nothing written, the sheet named', async () => {
     const fake = fakeOf(blank);
     const self = fake.sheet(S.self);
