@@ -272,8 +272,14 @@ export function renderSnapshot(spec: CampaignSpec, previous?: Grid): OutputBlock
   for (const g of sorted) {
     const json = JSON.stringify(g.cells);
     const parts: string[] = [];
-    for (let i = 0; i < json.length; i += MAX_CELL_TEXT)
-      parts.push(json.slice(i, i + MAX_CELL_TEXT));
+    for (let i = 0; i < json.length;) {
+      let end = Math.min(i + MAX_CELL_TEXT, json.length);
+      // Never between the two halves of a character past U+FFFF (a lone half is not text).
+      const last = json.charCodeAt(end - 1);
+      if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+      parts.push(json.slice(i, end));
+      i = end;
+    }
     rows.push([g.round, g.appraiser === '' ? null : g.appraiser, g.unit, ...parts]);
   }
   return {

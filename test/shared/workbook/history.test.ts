@@ -165,3 +165,17 @@ test('every appraised cell cleared after the first run: each is a change to blan
   expect(rows.length).toBeGreaterThan(1);
   expect(rows.slice(1).every((r) => r[0] === 't2' && r[6] === null)).toBe(true);
 });
+
+test('a record split over cells never cuts a character past U+FFFF in two', () => {
+  const spec = panelSpec();
+  // {"1.1":"…  — 8 characters before the text, so the cut at 30,000 falls inside a "😀".
+  const long = 'x'.repeat(30_000 - 8 - 1) + '😀'.repeat(10);
+  spec.units[0].appraisals = [{ appraiser: 'NV1', scores: { '1.1': long } }];
+  const record = renderSnapshot(spec)?.rows ?? [];
+  const row = record.find((r) => r[2] === spec.units[0].id && r[1] === 'NV1') ?? [];
+  const parts = row.slice(3).map(String);
+  expect(parts.length).toBeGreaterThan(1);
+  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  for (const part of parts) expect(lone.test(part)).toBe(false);
+  expect(JSON.parse(parts.join(''))).toEqual({ '1.1': long });
+});
