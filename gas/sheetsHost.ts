@@ -222,8 +222,10 @@ function finish(
     const protection = sheet.protect().setDescription(s.name);
     const editors = s.protection.editors;
     if (editors) {
-      // Only these people (and the owner, who cannot be removed) may edit the sheet.
+      // Only these people (and the owner, who cannot be removed) may edit the sheet — not the
+      // whole domain either (Google's own sample turns that off the same way).
       protection.removeEditors(protection.getEditors());
+      if (protection.canDomainEdit()) protection.setDomainEdit(false);
       if (editors.length > 0) protection.addEditors(editors);
     } else {
       protection.setUnprotectedRanges(s.protection.unlocked.map((a) => sheet.getRange(a)));

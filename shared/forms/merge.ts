@@ -53,6 +53,8 @@ export interface ReadForm {
   /** "Ngày gửi", else the host's date of receipt. */
   date?: string;
   answers: Map<string, FormAnswer>;
+  /** A checksum of the form's values: the last tie-break between two forms of a unit. */
+  content: string;
 }
 
 const isBlank = (v: CellValue): boolean => v === null || v === undefined || v === '';
@@ -104,6 +106,7 @@ export function readForm(file: FormFile): { form?: ReadForm; issues: Issue[] } {
       fingerprint: value(rows.fingerprint),
       ...(date ? { date } : {}),
       answers,
+      content: inputHash({ form: grid }),
     },
     issues,
   };
@@ -136,9 +139,14 @@ export type MergeResult =
     }
   | { ok: false; issues: Issue[] };
 
-/** Which of two forms of the same unit is the later: by date, then by source name. */
+/**
+ * Which of two forms of the same unit is the later: by date, then by source name, then by
+ * content (two files of one name from different folders), so the set decides, not the order.
+ */
 const later = (a: ReadForm, b: ReadForm): number =>
-  (a.date ?? '').localeCompare(b.date ?? '') || a.source.localeCompare(b.source);
+  (a.date ?? '').localeCompare(b.date ?? '') ||
+  a.source.localeCompare(b.source) ||
+  a.content.localeCompare(b.content);
 
 export function mergeForms(input: MergeInput): MergeResult {
   const { setup, issues: setupIssues } = readSetup(input.sheets);
@@ -462,7 +470,9 @@ function mergedExplanations(
     ...[...byUnit.keys()].filter((id) => !units.some((u) => u.id === id)).sort(),
   ];
   const rows = [header, ...order.flatMap((id) => byUnit.get(id) ?? [])];
-  const textCols = rows.map(() => [undefined, '@', undefined, '@', '@', '@', undefined]);
+  // General, not '@': text is kept as text by asText in every host (an apostrophe in a cell
+  // formatted as text would stay visible in Google Sheets).
+  const textCols = rows.map(() => []);
   return {
     name: F.explanations,
     rows,
@@ -476,12 +486,12 @@ function mergedExplanations(
 /** "Nhật ký" with one row for this merge. */
 function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Issue[]): OutputBlock {
   // The checksum covers the merged forms whatever order they came in.
-  const sorted = [...input.forms].sort((a, b) => a.source.localeCompare(b.source));
-  const hash = inputHash(
-    Object.fromEntries(
-      sorted.map((f, i) => [`${String(i).padStart(6, '0')} ${f.source}`, f.grid ?? []]),
-    ),
-  );
+  const each = input.forms.map((f) => ({
+    source: f.source,
+    hash: inputHash({ form: f.grid ?? [] }),
+  }));
+  each.sort((a, b) => a.source.localeCompare(b.source) || a.hash.localeCompare(b.hash));
+  const hash = inputHash({ forms: each.map((f) => [f.source, f.hash]) });
   const notes = [
     F.merged
       .replace('{forms}', String(winners.length))

@@ -285,7 +285,7 @@ export function renderSnapshot(spec: CampaignSpec, previous?: Grid): OutputBlock
   return {
     name: vi.workbook.sheets.snapshot,
     rows,
-    formats: rows.map((row) => row.map((_, c) => (c >= 3 ? '@' : undefined))),
+    formats: rows.map(() => []),
     boldRows: [0],
     columnWidths: [6, 14, 12, 80],
     frozenRows: 1,

@@ -180,6 +180,7 @@ export function asText(v: string): string {
   return COERCED.test(v) ? `'${v}` : v;
 }
 
-// A formula start (also the full-width "＝"), a leading apostrophe (it would be eaten), anything
+// A formula start (also the full-width "＝"), an error literal (#N/A), a leading apostrophe (it
+// would be eaten), anything
 // starting like a number, date, time, percent or currency, and the boolean words.
-const COERCED = /^(?:[=+\-@\uff1d'\s]|[0-9.,$€₫(]|(?:true|false)$)/i;
+const COERCED = /^(?:[=+\-@\uff1d'\s#]|[0-9.,$€₫(]|(?:true|false)$)/i;

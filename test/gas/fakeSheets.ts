@@ -73,7 +73,12 @@ export class FakeGSheet {
   charts: FakeChartRecord[] = [];
   checkboxes: string[] = [];
   validations: { range: string; rule: unknown }[] = [];
-  protection?: { unprotected: string[]; warningOnly: boolean; editors: string[] };
+  protection?: {
+    unprotected: string[];
+    warningOnly: boolean;
+    editors: string[];
+    domainEdit?: boolean;
+  };
   merges: string[] = [];
   constructor(
     public name: string,
@@ -207,6 +212,12 @@ export class FakeGSheet {
           };
           const p = {
             setDescription: () => p,
+            canDomainEdit: () => sheet.protection?.domainEdit ?? true,
+            setDomainEdit: (d: boolean) => {
+              calls.add('Protection.setDomainEdit');
+              if (sheet.protection) sheet.protection.domainEdit = d;
+              return p;
+            },
             getEditors: () => {
               calls.add('Protection.getEditors');
               return (sheet.protection?.editors ?? []).map((email) => ({ getEmail: () => email }));

@@ -70,6 +70,7 @@ describe('unit form sheets', () => {
       unprotected: [],
       warningOnly: false,
       editors: ['owner@so-noi-vu.gov.vn', ...editorsOf(anGiang2018.units[0].id)],
+      domainEdit: false,
     });
     // Tick criteria are real checkboxes.
     expect(first?.checkboxes.length).toBeGreaterThan(0);

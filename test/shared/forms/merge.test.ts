@@ -289,3 +289,18 @@ describe('flags', () => {
     expect(note).toContain('b.xlsx');
   });
 });
+
+describe('ties between two forms of a unit', () => {
+  it('same date and same file name (two folders): the content decides, not the order', () => {
+    const unit = anGiang2018.units[0].id;
+    const a = filledForm(anGiang2018, unit, { date: '2018-12-01', source: 'phieu.xlsx' });
+    const b = filledForm(anGiang2018, unit, { date: '2018-12-01', source: 'phieu.xlsx' });
+    const grid = b.grid as CellValue[][];
+    grid[grid.findIndex((row) => row[0] === '1.1.1')][FORM_COLS.explanation] = 'Bản sửa';
+    const base = blankCampaign(anGiang2018);
+    const ab = merged(base, [a, b]);
+    const ba = merged(base, [b, a]);
+    expect(ab[F.explanations]).toEqual(ba[F.explanations]);
+    expect(ab[S.log].at(-1)).toEqual(ba[S.log].at(-1));
+  });
+});
