@@ -11,7 +11,22 @@ import type { Page } from 'playwright-core';
 import { vi } from '../../shared/i18n/vi';
 import { browserTest, withPage } from '../ui/browser';
 import { quotaEditOutcome } from '../ui/quotaEdit';
-import type { FakeSpreadsheet } from './fakeSheets';
+import { FakeSpreadsheet } from './fakeSheets';
+import { anGiang2018 } from '../../examples/an-giang-2018';
+import { inputSheets } from '../../shared/workbook/inputs';
+import type { CellValue } from '../../shared/model/types';
+
+/** The example's self scores, by unit and criterion (what the units type into their sheets). */
+const selfScores = (): Record<string, Record<string, CellValue>> =>
+  Object.fromEntries(anGiang2018.units.map((u) => [u.id, { ...(u.self ?? {}) }]));
+
+/** "Tự chấm" of the example as typed directly. */
+const typedSelf = (): CellValue[][] =>
+  FakeSpreadsheet.fromSheets(
+    Object.fromEntries(inputSheets(anGiang2018).map((b) => [b.name, b.rows])),
+  )
+    .sheet('Tự chấm')
+    ?.grid() ?? [];
 
 const PAGE = 'test/gas/sidebarPage.ts';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -103,3 +118,46 @@ browserTest(
     );
   },
 );
+
+browserTest('forms in the sidebar: unit sheets made, filled, merged into "Tự chấm"', async () => {
+  await withPage(
+    PAGE,
+    async ({ page, url, problems }) => {
+      await page.goto(`${url}?case=unscored`);
+      await page.getByRole('button', { name: U.forms.make }).click();
+      await page.locator('[data-forms="made"]').waitFor();
+      // The unit sheets were made in the spreadsheet and are listed as links.
+      const made = await page.evaluate(() =>
+        (window as unknown as { xhBook: FakeSpreadsheet }).xhBook.sheets
+          .map((s) => s.name)
+          .filter((n) => n.startsWith('Phiếu ') && n !== 'Phiếu bầu'),
+      );
+      expect(made).toHaveLength(16);
+      await expect(page.locator('[data-forms="made"] .xh-link').count()).resolves.toBe(16);
+
+      // Each unit fills its sheet (ticks, levels, values) with evidence.
+      await page.evaluate((self) => {
+        const book = (window as unknown as { xhBook: FakeSpreadsheet }).xhBook;
+        for (const [unit, scores] of Object.entries(self)) {
+          const sheet = book.sheet(`Phiếu ${unit}`);
+          if (!sheet) continue;
+          for (let r = 10; r < sheet.values.length; r++) {
+            const code = String(sheet.values[r][0]);
+            if (!(code in scores)) continue;
+            sheet.set(r, 4, scores[code] as string | number | boolean);
+            sheet.set(r, 6, `QĐ ${code}`);
+          }
+        }
+      }, selfScores());
+      await page.getByRole('button', { name: U.forms.merge }).click();
+      await page.locator('[data-forms="merged"]').waitFor();
+      const self = await page.evaluate(
+        () =>
+          (window as unknown as { xhBook: FakeSpreadsheet }).xhBook.sheet('Tự chấm')?.grid() ?? [],
+      );
+      expect(self).toEqual(typedSelf());
+      expect(problems).toEqual([]);
+    },
+    { width: 300 },
+  );
+});
