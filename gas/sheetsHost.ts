@@ -129,6 +129,8 @@ function writeSheets(
     if (sheet) {
       for (const chart of sheet.getCharts()) sheet.removeChart(chart);
       sheet.clear();
+      // clear() keeps data validations (and checkboxes): a rewritten sheet gets only its own.
+      sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
       if (sheet.getFrozenRows() > 0) sheet.setFrozenRows(0);
     } else {
       sheet = ss.insertSheet(s.name);

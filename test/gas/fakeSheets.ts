@@ -198,6 +198,9 @@ export class FakeGSheet {
       newChart: () => track('newChart', () => chartBuilder(sheet)),
       insertChart: (chart: FakeChartRecord) => track('insertChart', () => sheet.charts.push(chart)),
       getFrozenRows: () => track('getFrozenRows', () => sheet.frozenRows),
+      getMaxRows: () => track('getMaxRows', () => Math.max(1000, sheet.values.length)),
+      getMaxColumns: () =>
+        track('getMaxColumns', () => Math.max(26, ...sheet.values.map((r) => r.length))),
       setFrozenRows: (n: number) => track('setFrozenRows', () => (sheet.frozenRows = n)),
       setColumnWidth: (c: number, px: number) =>
         track('setColumnWidth', () => sheet.widths.set(c, px)),
@@ -337,6 +340,19 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
       track('setFormula', () => {
         sheet.formulas.set(a1(r, c), f);
         sheet.set(r, c, '#FORMULA');
+      }),
+    clearDataValidations: () =>
+      track('clearDataValidations', () => {
+        sheet.validations = sheet.validations.filter((v) => {
+          const [a] = v.range.split(':');
+          const m = /^([A-Z]+)(\d+)$/.exec(a);
+          if (!m) return true;
+          let col = 0;
+          for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+          const row = Number(m[2]) - 1;
+          return !(row >= r && row < r + rows && col - 1 >= c && col - 1 < c + cols);
+        });
+        sheet.checkboxes = [];
       }),
     setDataValidation: (rule: unknown) =>
       track('setDataValidation', () => sheet.validations.push({ range: address, rule })),

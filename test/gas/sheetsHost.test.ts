@@ -259,3 +259,16 @@ describe('sidebar actions', () => {
     expect(book.selected).toEqual({ sheet: S.appraised, address: 'D7' });
   });
 });
+
+describe('rewriting a sheet', () => {
+  it('drops the old data validations and checkboxes before setting its own', () => {
+    const book = FakeSpreadsheet.fromSheets({ 'Trang tính1': [] });
+    createTemplate(envOf(book), { units: 6, year: 2026 });
+    const config = book.sheet(S.config);
+    config?.validations.push({ range: 'B40', rule: { stale: true } });
+    const state = loadSetup(envOf(book));
+    if (state.kind !== 'ready') throw new Error('ready expected');
+    expect(saveSetup(envOf(book), state.setup)).toEqual({ ok: true });
+    expect(book.sheet(S.config)?.validations.some((v) => v.range === 'B40')).toBe(false);
+  });
+});
