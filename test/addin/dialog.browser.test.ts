@@ -1,0 +1,67 @@
+/**
+ * The ribbon's error dialog (addin/dialog.ts) in headless Chromium over a fake Office dialog
+ * API: it asks its parent for the errors, lists them as text (never markup), and a click or
+ * Enter on one sends "select" with its sheet and cell; errors can also come in the URL fragment.
+ */
+import type { Page } from 'playwright-core';
+import { vi } from '../../shared/i18n/vi';
+import { browserTest, withPage } from '../ui/browser';
+
+const PAGE = 'test/addin/dialogPage.ts';
+jest.setTimeout(30_000);
+
+const sent = (page: Page): Promise<unknown[]> =>
+  page.evaluate(() => [...(window as unknown as { xhSent: unknown[] }).xhSent]);
+
+browserTest('lists the errors it is sent; a click or Enter selects the cell', async () => {
+  await withPage(PAGE, async ({ page, url, problems }) => {
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (window as unknown as { xhSent: unknown[] }).xhSent.length > 0,
+    );
+    expect(await sent(page)).toEqual([{ kind: 'ready' }]);
+    await page.evaluate(() =>
+      (window as unknown as { xhParent: (m: unknown) => void }).xhParent({
+        kind: 'errors',
+        errors: [
+          {
+            severity: 'error',
+            text: "Trang tính 'Chấm điểm', ô D7: <b>nhiều</b>",
+            sheet: 'Chấm điểm',
+            cell: 'D7',
+          },
+          { severity: 'error', text: 'Tệp DV001.xlsx: không đọc được' },
+        ],
+      }),
+    );
+    const items = page.locator('li.issue');
+    await expect(items.count()).resolves.toBe(2);
+    await expect(items.first().textContent()).resolves.toBe(
+      "Trang tính 'Chấm điểm', ô D7: <b>nhiều</b>",
+    );
+    await expect(page.locator('li.issue b').count()).resolves.toBe(0);
+    await expect(page.locator('h1').textContent()).resolves.toBe(vi.host.errorsTitle);
+    await items.first().click();
+    await items.first().focus();
+    await page.keyboard.press('Enter');
+    // The error without a cell is not a button.
+    await expect(items.nth(1).getAttribute('role')).resolves.toBeNull();
+    await page.getByRole('button', { name: vi.host.close }).click();
+    expect(await sent(page)).toEqual([
+      { kind: 'ready' },
+      { kind: 'select', sheet: 'Chấm điểm', cell: 'D7' },
+      { kind: 'select', sheet: 'Chấm điểm', cell: 'D7' },
+      { kind: 'close' },
+    ]);
+    expect(problems).toEqual([]);
+  });
+});
+
+browserTest('without DialogApi 1.2 the errors come in the URL fragment', async () => {
+  await withPage(PAGE, async ({ page, url, problems }) => {
+    await page.goto(`${url}?hash=1`);
+    await page.locator('li.issue').first().waitFor();
+    await expect(page.locator('li.issue').first().textContent()).resolves.toContain('ô B5');
+    expect(problems).toEqual([]);
+  });
+});
