@@ -556,12 +556,26 @@ export async function mergeFormFiles(
         await context.sync();
         syncs++;
       } catch {
+        // Excel applies a request up to the operation that fails: a sheet unprotected before
+        // the one with a password is protected again, so a failed merge leaves things as found.
+        const sheets = locked.map((name) => {
+          const sheet = context.workbook.worksheets.getItem(name);
+          sheet.protection.load('protected');
+          return sheet;
+        });
+        await context.sync();
+        const reopened = sheets.filter((sheet) => !sheet.protection.protected);
+        for (const sheet of reopened) sheet.protection.protect();
+        if (reopened.length > 0) await context.sync();
         const errors = locked.map((sheet) => ({
           severity: 'error' as const,
           text: formatMessage(vi.host.protectedMerge, { sheet }),
           sheet,
         }));
-        return { result: { ok: false, errors, warnings: [] }, syncs: syncs + 1 };
+        return {
+          result: { ok: false, errors, warnings: [] },
+          syncs: syncs + 2 + (reopened.length > 0 ? 1 : 0),
+        };
       }
     }
     // A sheet that was protected is protected again, its checked (score) cells unlocked.

@@ -18,7 +18,7 @@ import { inputSheets } from '../../shared/workbook/inputs';
 import { readSetup } from '../../shared/workbook/setup';
 import { base64ToBytes, bytesToBase64 } from '../../ui/base64';
 import type { FormUpload } from '../../ui/bridge';
-import { FakeExcel } from './fakeExcel';
+import { FakeExcel, FakeSheet } from './fakeExcel';
 
 const S = vi.workbook.sheets;
 const F = vi.forms;
@@ -239,6 +239,25 @@ describe('Gộp phiếu tự chấm', () => {
       expect(source.length).toBeLessThanOrEqual(255);
       for (const item of source.split(',')) expect(labels).toContain(item);
     }
+  });
+
+  it('a sheet unprotected before one with a password is protected again', async () => {
+    const fake = fakeOf(blank);
+    const self = fake.sheet(S.self);
+    if (!self) throw new Error('Tự chấm');
+    self.protected = true; // the template's: no password
+    // "Giải trình tự chấm" from an earlier merge, locked with a password by someone.
+    const explanations = new FakeSheet(vi.forms.explanations);
+    explanations.values = [['Mã đơn vị']];
+    explanations.protected = true;
+    explanations.password = 'mat-khau';
+    fake.sheets.push(explanations);
+    const before = everything(fake);
+    const { result } = await mergeFormFiles(runOf(fake), await filledUploads(), { now });
+    expect(result.ok).toBe(false);
+    expect(self.protected).toBe(true);
+    expect(explanations.protected).toBe(true);
+    expect(everything(fake)).toBe(before);
   });
 
   it('a password on "Tự chấm" stops the merge: nothing written, the sheet named', async () => {
