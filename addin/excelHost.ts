@@ -34,7 +34,8 @@ import {
   readFormFiles,
   zipForms,
 } from '../cli/formFiles';
-import { inlineList } from '../cli/xlsx/validation';
+import { inlineList, LIST_SHEET } from '../cli/xlsx/validation';
+import { withListSheet } from '../cli/xlsx/write';
 import { base64ToBytes, bytesToBase64 } from '../ui/base64';
 import type { FormsMade, FormUpload, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 
@@ -229,6 +230,7 @@ function queueFinish(sheet: Excel.Worksheet, s: SheetToWrite, width: number): vo
     if (c < width) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = points(w);
   });
   if (s.frozenRows) sheet.freezePanes.freezeRows(s.frozenRows);
+  if (s.name === LIST_SHEET) sheet.visibility = 'Hidden';
   for (const [r, row] of (s.formulas ?? []).entries()) {
     row?.forEach((f, c) => {
       if (f) sheet.getRangeByIndexes(r, c, 1, 1).formulas = [[f.startsWith('=') ? f : `=${f}`]];
@@ -541,7 +543,12 @@ export async function mergeFormFiles(
   );
   if (issues.length > 0) return { result: mergeSummary({ ok: false, issues }), syncs: 0 };
   return run(async (context) => {
-    const { inputs, outputs } = queueReads(context, MERGE_SHEETS, MERGE_OUTPUTS, false);
+    const { inputs, outputs } = queueReads(
+      context,
+      MERGE_SHEETS,
+      [...MERGE_OUTPUTS, LIST_SHEET],
+      false,
+    );
     await context.sync();
     let syncs = 1;
     const result = mergeForms({ sheets: gridsOf(inputs), forms, time: localTime(now()) });
@@ -584,7 +591,10 @@ export async function mergeFormFiles(
         ? { ...o, protection: { unlocked: (o.validations ?? []).map((v) => v.range) } }
         : o,
     );
-    syncs += await writeSheets(context, toWrite, outputs, limit, vi.workbook.sheets.self);
+    // Level labels hold commas ("Đầy đủ, đúng hạn"), which an inline list would split: such
+    // lists go to the hidden sheet "Danh sách chọn", as the CLI writer puts them.
+    const prepared = withListSheet(toWrite).sheets;
+    syncs += await writeSheets(context, prepared, outputs, limit, vi.workbook.sheets.self);
     return { result: mergeSummary(result), syncs };
   });
 }

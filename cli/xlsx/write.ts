@@ -259,7 +259,10 @@ function fullCalcOnLoad(xml: string): string {
  * (identical lists share a column) and points their validations there. Returns the sheets to
  * write, the list sheet last when one is needed.
  */
-function withListSheet(sheets: OutputSheet[]): { sheets: OutputSheet[]; lists?: OutputSheet } {
+export function withListSheet(sheets: OutputSheet[]): {
+  sheets: OutputSheet[];
+  lists?: OutputSheet;
+} {
   const columns: string[][] = [];
   const columnOf = new Map<string, number>();
   const out = sheets.map((sheet) => {

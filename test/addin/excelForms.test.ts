@@ -241,6 +241,37 @@ describe('Gộp phiếu tự chấm', () => {
     }
   });
 
+  it('level drop-downs of the merged "Tự chấm" read their labels, commas and all, from a hidden list', async () => {
+    const fake = fakeOf(blank);
+    const { result } = await mergeFormFiles(runOf(fake), await filledUploads(), { now });
+    expect(result.ok).toBe(true);
+    const lists = fake.sheet('Danh sách chọn');
+    expect(lists?.hidden).toBe(true);
+    const self = fake.sheet(S.self);
+    const ranged = (self?.validations ?? [])
+      .map((v) => (v.rule as { list?: { source?: string } } | undefined)?.list?.source)
+      .filter((x): x is string => x !== undefined && x.startsWith("='Danh sách chọn'!"));
+    expect(ranged.length).toBeGreaterThan(0);
+    // Each referenced column holds exactly one criterion's levels and N/A, labels whole.
+    const columns = (lists?.grid() ?? [])[0]?.length ?? 0;
+    const labels = anGiang2018.criteria
+      .flatMap(function leaves(c): typeof anGiang2018.criteria {
+        return c.children?.length ? c.children.flatMap(leaves) : [c];
+      })
+      .filter((c) => c.rule?.kind === 'levels');
+    const lists_ = labels.map((c) => [
+      ...(c.rule?.kind === 'levels' ? c.rule.levels.map((l) => l.label) : []),
+      'N/A',
+    ]);
+    // Lists with a comma in a label are there, whole; the others stay inline.
+    const grid = lists?.grid() ?? [];
+    const inSheet = Array.from({ length: columns }, (_, c) =>
+      grid.map((r) => r[c]).filter((v) => v !== null && v !== undefined),
+    );
+    expect(inSheet.sort()).toEqual(lists_.filter((l) => l.some((x) => x.includes(','))).sort());
+    expect(inSheet.flat()).toContain('Đầy đủ, đúng hạn');
+  });
+
   it('a sheet unprotected before one with a password is protected again', async () => {
     const fake = fakeOf(blank);
     const self = fake.sheet(S.self);

@@ -40,6 +40,7 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   charts: FakeChart[] = [];
   frozenRows = 0;
+  hidden = false;
   protected = false;
   /** A protection password: unprotect() without it fails, as in Excel. */
   password?: string;
@@ -348,6 +349,9 @@ class WorksheetProxy extends Loadable {
   }
   get name(): string {
     return this.read<string>('name');
+  }
+  set visibility(v: string) {
+    this.ctx.queue(() => (this.must().hidden = v !== 'Visible'), 10);
   }
   activate(): void {
     this.ctx.queue(() => {
