@@ -22,7 +22,7 @@ import {
 } from '../shared/workbook/run';
 import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import type { TemplateSheet, Validation } from '../shared/workbook/template';
-import { starterCampaign, templateSheets } from '../shared/workbook/template';
+import { existingSheetErrors, starterCampaign, templateSheets } from '../shared/workbook/template';
 import { issueView } from '../shared/workbook/run';
 import type { CampaignSetup } from '../shared/model/types';
 import { mergeForms, mergeSummary, type MergeSummary } from '../shared/forms/merge';
@@ -438,16 +438,7 @@ export async function createTemplate(run: ExcelRun, options: TemplateOptions): P
     );
     await context.sync();
     const clash = [...outputs].filter(([, s]) => !s.isNullObject).map(([name]) => name);
-    if (clash.length > 0) {
-      return {
-        ok: false,
-        errors: clash.map((sheet) => ({
-          severity: 'error' as const,
-          text: formatMessage(vi.host.sheetExists, { sheet }),
-          sheet,
-        })),
-      };
-    }
+    if (clash.length > 0) return { ok: false, errors: existingSheetErrors(clash) };
     await writeSheets(context, sheets, outputs, REQUEST_LIMIT, vi.workbook.sheets.criteria);
     return { ok: true } as const;
   });

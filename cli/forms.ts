@@ -16,7 +16,7 @@ import {
   FORM_SOURCE_SHEETS,
   MERGE_SHEETS,
 } from './formFiles';
-import { readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
+import { readFile, readSheets, writeFileAtomic, writeSheets, type Package } from './xlsx';
 import { XlsxError } from './xlsx/types';
 
 export { formFileName } from './formFiles';
@@ -25,20 +25,30 @@ const F = vi.forms;
 
 const fileIssue = (e: XlsxError, file: string): Issue => namedFileIssue(e, path.basename(file));
 
+/** The campaign workbook's package and the values of the named sheets it has. */
+function readCampaign(
+  file: string,
+  names: readonly string[],
+): { ok: true; pkg: Package; sheets: Record<string, Grid> } | { ok: false; issues: Issue[] } {
+  let pkg: Package;
+  try {
+    pkg = readFile(file);
+  } catch (e) {
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, file)] };
+    throw e;
+  }
+  const sheets: Record<string, Grid> = {};
+  for (const [name, data] of readSheets(pkg, [...names])) sheets[name] = data.rows;
+  return { ok: true, pkg, sheets };
+}
+
 export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: Issue[] };
 
 /** One form per unit of the campaign workbook, written into `outDir`. */
 export function writeForms(campaign: string, outDir: string): FormsOutcome {
-  let pkg;
-  try {
-    pkg = readFile(campaign);
-  } catch (e) {
-    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, campaign)] };
-    throw e;
-  }
-  const sheets: Record<string, Grid> = {};
-  for (const [name, data] of readSheets(pkg, [...FORM_SOURCE_SHEETS])) sheets[name] = data.rows;
-  const forms = campaignForms(sheets);
+  const read = readCampaign(campaign, FORM_SOURCE_SHEETS);
+  if (!read.ok) return read;
+  const forms = campaignForms(read.sheets);
   if (!forms.ok) return forms;
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
@@ -82,15 +92,9 @@ export function mergeFormFiles(
       ],
     };
   }
-  let pkg;
-  try {
-    pkg = readFile(campaign);
-  } catch (e) {
-    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, campaign)] };
-    throw e;
-  }
-  const sheets: Record<string, Grid> = {};
-  for (const [name, data] of readSheets(pkg, [...MERGE_SHEETS])) sheets[name] = data.rows;
+  const read = readCampaign(campaign, MERGE_SHEETS);
+  if (!read.ok) return read;
+  const { pkg, sheets } = read;
   const files: FormFile[] = [];
   const issues: Issue[] = [];
   for (const form of forms) {

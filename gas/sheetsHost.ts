@@ -27,6 +27,7 @@ import {
   SETUP_SHEETS,
 } from '../shared/workbook/setup';
 import {
+  existingSheetErrors,
   starterCampaign,
   templateSheets,
   type TemplateSheet,
@@ -347,16 +348,7 @@ export function createTemplate(env: SheetsEnv, options: TemplateOptions): SaveRe
     () => {
       const ss = env.app.getActiveSpreadsheet();
       const clash = sheets.map((s) => s.name).filter((name) => ss.getSheetByName(name));
-      if (clash.length > 0) {
-        return {
-          ok: false,
-          errors: clash.map((sheet) => ({
-            severity: 'error' as const,
-            text: formatMessage(vi.host.sheetExists, { sheet }),
-            sheet,
-          })),
-        };
-      }
+      if (clash.length > 0) return { ok: false, errors: existingSheetErrors(clash) };
       // "Danh mục" first: level drop-downs point into it.
       const ordered = [
         ...sheets.filter((s) => s.name === vi.workbook.sheets.lists),

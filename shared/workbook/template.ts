@@ -4,7 +4,8 @@
  * number checks on score cells, level lists, protected and frozen headers. The CLI writes these
  * into an .xlsx; Excel and Sheets create them in the open workbook ("Tạo mẫu").
  */
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
+import type { IssueView } from './run';
 import { columnLetters } from '../model/issues';
 import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { PROVINCIAL_BANDS } from '../model/settings';
@@ -310,4 +311,13 @@ export function templateSheets(spec: CampaignSpec): TemplateSheet[] {
     };
   }
   return sheets;
+}
+
+/** "Tạo mẫu" only in a workbook without the campaign's sheets: one error per sheet already there. */
+export function existingSheetErrors(names: readonly string[]): IssueView[] {
+  return names.map((sheet) => ({
+    severity: 'error' as const,
+    text: formatMessage(vi.host.sheetExists, { sheet }),
+    sheet,
+  }));
 }
