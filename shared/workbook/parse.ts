@@ -273,6 +273,20 @@ function awardGates(
   return out;
 }
 
+/** Settings whose value is one of a fixed list of labels in vi.workbook.choices. */
+const CHOICE_SETTINGS = [
+  'scoreSource',
+  'naPolicy',
+  'blankPolicy',
+  'rankBy',
+  'appraisalCombine',
+  'evidencePolicy',
+] as const;
+
+function isChoiceSetting(name: string | undefined): name is (typeof CHOICE_SETTINGS)[number] {
+  return (CHOICE_SETTINGS as readonly (string | undefined)[]).includes(name);
+}
+
 function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
   const sheet = S.config;
   const found = sections(grid);
@@ -316,6 +330,12 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
         );
       return c;
     };
+    if (isChoiceSetting(name)) {
+      // One of a fixed list of labels ("Chỉ số" / "Tổng điểm"): the same reading for each.
+      const choice = pick(C[name] as Record<string, string>);
+      if (choice) (out.settings as Record<string, unknown>)[name] = choice;
+      continue;
+    }
     switch (name) {
       case 'id':
         out.id = v;
@@ -333,21 +353,6 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
         else runnersUp = n;
         break;
       }
-      case 'scoreSource':
-        out.settings.scoreSource = pick(C.scoreSource) ?? out.settings.scoreSource;
-        break;
-      case 'naPolicy':
-        out.settings.naPolicy = pick(C.naPolicy) ?? out.settings.naPolicy;
-        break;
-      case 'blankPolicy':
-        out.settings.blankPolicy = pick(C.blankPolicy) ?? out.settings.blankPolicy;
-        break;
-      case 'rankBy':
-        out.settings.rankBy = pick(C.rankBy) ?? out.settings.rankBy;
-        break;
-      case 'appraisalCombine':
-        out.settings.appraisalCombine = pick(C.appraisalCombine) ?? out.settings.appraisalCombine;
-        break;
       case 'appraisalMaxSpread': {
         if (v === '') break;
         const n = numberOf(value);
@@ -379,9 +384,6 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
       }
       case 'unfilled':
         unfilled = pick(C.unfilled);
-        break;
-      case 'evidencePolicy':
-        out.settings.evidencePolicy = pick(C.evidencePolicy) ?? out.settings.evidencePolicy;
         break;
       case 'formsDeadline': {
         const d = dateOf(value);
