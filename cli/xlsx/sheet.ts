@@ -6,7 +6,12 @@ import { columnName, inIntervals, MAX_COLS, MAX_ROWS, parseRange, rowIntervals }
 import { styleKey } from './styles';
 import type { CellValue, OutputSheet } from './types';
 import { dataValidationsXml, SHEET_PROTECTION } from './validation';
+import { ByteWriter } from './byteWriter';
 import { escapeCellText } from './xml';
+
+const encoder = new TextEncoder();
+/** Distinct texts whose bytes a sheet keeps (a few MB at most). */
+const TEXT_CACHE = 50_000;
 
 const MAX_TEXT = 32_767;
 
@@ -85,15 +90,20 @@ function rowWidth(
   return w;
 }
 
-/** The highlighted columns of each row (OutputSheet.highlights). */
-function highlightsByRow(sheet: OutputSheet): Map<number, Set<number>> {
-  const byRow = new Map<number, Set<number>>();
+/** The highlighted columns of each row (OutputSheet.highlights), computed once per sheet. */
+const highlightCache = new WeakMap<OutputSheet, (number[] | undefined)[]>();
+
+function highlightsByRow(sheet: OutputSheet): (number[] | undefined)[] {
+  let byRow = highlightCache.get(sheet);
+  if (byRow) return byRow;
+  byRow = [];
   for (const { row, col } of sheet.highlights ?? []) {
     if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) continue;
-    let cols = byRow.get(row);
-    if (!cols) byRow.set(row, (cols = new Set()));
-    cols.add(col);
+    const cols = byRow[row];
+    if (!cols) byRow[row] = [col];
+    else if (!cols.includes(col)) cols.push(col);
   }
+  highlightCache.set(sheet, byRow);
   return byRow;
 }
 
@@ -105,14 +115,26 @@ export function sheetStyleKeys(sheet: OutputSheet): Set<string> {
   const keys = new Set<string>();
   const bold = new Set(sheet.boldRows ?? []);
   const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
-  for (const [r, cols] of highlightsByRow(sheet)) {
+  // The formats seen per (bold, unlocked, highlighted): a key is made once per new format, not
+  // per cell.
+  const seen = [0, 1, 2, 3, 4, 5, 6, 7].map(() => new Set<string | undefined>());
+  const lit = highlightsByRow(sheet);
+  for (let r = 0; r < lit.length; r++) {
+    const cols = lit[r];
+    if (!cols) continue;
+    const open = intervals[r];
+    const b = bold.has(r);
     for (const c of cols) {
-      const open = intervals[r];
       const unlocked = open !== undefined && inIntervals(open, c);
-      keys.add(styleKey(sheet.formats?.[r]?.[c], bold.has(r), unlocked, true));
+      const f = sheet.formats?.[r]?.[c];
+      const set = seen[4 + (b ? 1 : 0) + (unlocked ? 2 : 0)];
+      if (set.has(f)) continue;
+      set.add(f);
+      keys.add(styleKey(f, b, unlocked, true));
     }
   }
   const rowCount = Math.max(sheet.rows.length, sheet.formulas?.length ?? 0, unlockedRows);
+  let lastFormats: readonly (string | undefined)[] | undefined;
   for (let r = 0; r < rowCount; r++) {
     const row = sheet.rows[r] ?? NO_CELLS;
     const fmts = sheet.formats?.[r];
@@ -120,11 +142,22 @@ export function sheetStyleKeys(sheet: OutputSheet): Set<string> {
     const open = intervals[r];
     const b = bold.has(r);
     if (!fmts && !b && !open) continue;
+    // Rows sharing one formats array (a table's lines) and no unlocked cells add nothing new.
+    if (fmts !== undefined && fmts === lastFormats && !b && !open) {
+      let complete = true;
+      for (let c = 0; c < fmts.length && complete; c++) complete = seen[0].has(fmts[c]);
+      if (complete && seen[0].has(undefined)) continue;
+    }
+    lastFormats = fmts;
     const width = rowWidth(row, formulas, open);
     for (let c = 0; c < width; c++) {
       const unlocked = open !== undefined && inIntervals(open, c);
       if (!unlocked && isBlank(row[c]) && !hasFormula(formulas?.[c])) continue;
-      keys.add(styleKey(fmts?.[c], b, unlocked));
+      const f = fmts?.[c];
+      const set = seen[(b ? 1 : 0) + (unlocked ? 2 : 0)];
+      if (set.has(f)) continue;
+      set.add(f);
+      keys.add(styleKey(f, b, unlocked));
     }
   }
   return keys;
@@ -160,57 +193,60 @@ function clip(s: string): string {
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
+/** "A".."XFD" as bytes, per column index, made when first needed. */
+const columnBytes: Uint8Array[] = [];
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+const colBytes = (c: number): Uint8Array => (columnBytes[c] ??= ascii(columnName(c)));
+
 /**
- * The worksheet XML. `styles` maps style keys to cellXfs indexes (keys absent = index 0).
+ * The worksheet part as UTF-8 bytes, written straight into one buffer (see ByteWriter).
+ * `styles` maps style keys to cellXfs indexes (keys absent = index 0).
  * Empty strings, like null, give no cell: a cell holding "" looks empty but is not blank to
  * COUNTA or ISBLANK. Non-finite numbers become the #NUM! error, which Excel can store.
  * Elements follow the order the schema requires: sheetViews, cols, sheetData,
  * sheetProtection, dataValidations.
  */
-export function worksheetXml(
+export function worksheetBytes(
   sheet: OutputSheet,
   styles: ReadonlyMap<string, number>,
   mainNs: string,
-): string {
+): Uint8Array {
   const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
   const allFormulas = sheet.formulas;
   const highlights = highlightsByRow(sheet);
-  let highlightRows = 0;
-  for (const r of highlights.keys()) highlightRows = Math.max(highlightRows, r + 1);
   const rowCount = Math.max(
     sheet.rows.length,
     allFormulas?.length ?? 0,
     unlockedRows,
-    highlightRows,
+    highlights.length,
   );
   if (rowCount > MAX_ROWS) {
     throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_ROWS} dòng`);
   }
   // validated before any work, so that a bad rule fails fast
   const validations = dataValidationsXml(sheet.validations);
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${mainNs}">`,
-  ];
+  const out = new ByteWriter(1 << 16);
+  out.text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+  out.text(`<worksheet xmlns="${mainNs}">`);
   const frozen = Math.floor(sheet.frozenRows ?? 0);
   if (frozen > 0) {
-    out.push(
+    out.text(
       '<sheetViews><sheetView workbookViewId="0">' +
         `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
         '</sheetView></sheetViews>',
     );
   }
-  if (sheet.columnWidths) out.push(colsXml(sheet.columnWidths));
-  out.push('<sheetData>');
+  if (sheet.columnWidths) out.text(colsXml(sheet.columnWidths));
+  out.text('<sheetData>');
   const bold = new Set(sheet.boldRows ?? []);
   // The s="…" attribute per (format, bold, unlocked), cached by the format string itself:
   // building a style key per cell would cost more than writing the cell.
-  const attrCache = [0, 1, 2, 3].map(() => new Map<string | undefined, string>());
-  const attrFor = (f: string | undefined, b: boolean, u: boolean): string => {
-    const cache = attrCache[(b ? 1 : 0) + (u ? 2 : 0)];
+  const attrCache = [0, 1, 2, 3, 4, 5, 6, 7].map(() => new Map<string | undefined, string>());
+  const attrFor = (f: string | undefined, b: boolean, u: boolean, h = false): string => {
+    const cache = attrCache[(b ? 1 : 0) + (u ? 2 : 0) + (h ? 4 : 0)];
     let attr = cache.get(f);
     if (attr === undefined) {
-      const xf = styles.get(styleKey(f, b, u)) ?? 0;
+      const xf = styles.get(styleKey(f, b, u, h)) ?? 0;
       attr = xf === 0 ? '' : ` s="${xf}"`;
       cache.set(f, attr);
     }
@@ -218,15 +254,22 @@ export function worksheetXml(
   };
   const plainAttr = attrCache[0];
   const boldAttr = attrCache[1];
-  const highlightAttr = (f: string | undefined, b: boolean, u: boolean): string => {
-    const xf = styles.get(styleKey(f, b, u, true)) ?? 0;
-    return xf === 0 ? '' : ` s="${xf}"`;
+  // Text cells repeat (unit and criterion names on every line of a table): their escaped UTF-8
+  // is kept by string, up to a bound.
+  const textBytes = new Map<string, Uint8Array>();
+  const cellText = (v: string): void => {
+    let b = textBytes.get(v);
+    if (b === undefined) {
+      b = encoder.encode(escapeCellText(clip(v)));
+      if (textBytes.size < TEXT_CACHE && v.length <= 256) textBytes.set(v, b);
+    }
+    out.bytes(b);
   };
   for (let r = 0; r < rowCount; r++) {
     const row = sheet.rows[r] ?? NO_CELLS;
     const formulas = allFormulas?.[r];
     const open = intervals[r];
-    const lit = highlights.get(r);
+    const lit = highlights[r];
     if (row.length === 0 && !formulas && !open && !lit) continue;
     let width = rowWidth(row, formulas, open);
     if (lit) for (const c of lit) if (c + 1 > width) width = c + 1;
@@ -242,50 +285,59 @@ export function worksheetXml(
       const formula = formulas?.[c];
       const unlocked = open !== undefined && inIntervals(open, c);
       const blank = v === null || v === undefined || v === '';
-      const highlighted = lit !== undefined && lit.has(c);
+      const highlighted = lit !== undefined && lit.includes(c);
       if (blank && !unlocked && !highlighted && (formula === undefined || formula === '')) continue;
       if (!opened) {
-        out.push(`<row r="${rowNumber}">`);
+        out.text(`<row r="${rowNumber}">`);
         opened = true;
       }
       let s = '';
-      if (highlighted) s = highlightAttr(fmts?.[c], b, unlocked);
+      if (highlighted) s = attrFor(fmts?.[c], b, unlocked, true);
       else if (unlocked) s = attrFor(fmts?.[c], b, true);
       else if (fmts || b) {
         const f = fmts?.[c];
         s = (b ? boldAttr : plainAttr).get(f) ?? attrFor(f, b, false);
       }
-      const ref = columnName(c) + rowNumber;
+      out.text('<c r="');
+      out.bytes(colBytes(c));
+      out.text(rowNumber);
+      out.text('"');
+      out.text(s);
       if (formula !== undefined && formula !== '') {
         const f = `<f>${escapeCellText(fileFormula(formula))}</f>`;
         if (typeof v === 'number' && Number.isFinite(v)) {
-          out.push(`<c r="${ref}"${s}>${f}<v>${String(v)}</v></c>`);
+          out.text(`>${f}<v>${String(v)}</v></c>`);
         } else if (typeof v === 'boolean') {
-          out.push(`<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`);
+          out.text(` t="b">${f}<v>${v ? 1 : 0}</v></c>`);
         } else {
-          out.push(`<c r="${ref}"${s}>${f}</c>`);
+          out.text(`>${f}</c>`);
         }
       } else if (blank) {
-        out.push(`<c r="${ref}"${s}/>`);
+        out.text('/>');
       } else if (typeof v === 'number') {
-        out.push(
-          Number.isFinite(v)
-            ? `<c r="${ref}"${s}><v>${String(v)}</v></c>`
-            : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`,
-        );
+        out.text(Number.isFinite(v) ? `><v>${String(v)}</v></c>` : ' t="e"><v>#NUM!</v></c>');
       } else if (typeof v === 'boolean') {
-        out.push(`<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`);
+        out.text(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
       } else {
-        out.push(
-          `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(clip(String(v)))}</t></is></c>`,
-        );
+        out.text(' t="inlineStr"><is><t xml:space="preserve">');
+        cellText(String(v));
+        out.text('</t></is></c>');
       }
     }
-    if (opened) out.push('</row>');
+    if (opened) out.text('</row>');
   }
-  out.push('</sheetData>');
-  if (sheet.protection) out.push(SHEET_PROTECTION);
-  out.push(validations);
-  out.push('</worksheet>');
-  return out.join('');
+  out.text('</sheetData>');
+  if (sheet.protection) out.text(SHEET_PROTECTION);
+  out.text(validations);
+  out.text('</worksheet>');
+  return out.result();
+}
+
+/** The worksheet XML as text (see worksheetBytes). */
+export function worksheetXml(
+  sheet: OutputSheet,
+  styles: ReadonlyMap<string, number>,
+  mainNs: string,
+): string {
+  return new TextDecoder().decode(worksheetBytes(sheet, styles, mainNs));
 }

@@ -14,7 +14,7 @@ import {
   type Package,
 } from './package';
 import { columnName } from './ranges';
-import { worksheetXml, sheetStyleKeys } from './sheet';
+import { worksheetBytes, sheetStyleKeys } from './sheet';
 import { addStyles, MINIMAL_STYLES, styleKey } from './styles';
 import type { OutputSheet } from './types';
 import { inlineList, LIST_SHEET, listMessage } from './validation';
@@ -360,7 +360,7 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
   const replacedIds = new Set<number>();
   let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
   for (const sheet of sheets) {
-    const bytes = encoder.encode(worksheetXml(sheet, styleIndex, ns.main));
+    const bytes = worksheetBytes(sheet, styleIndex, ns.main);
     const ref = findSheet(pkg, sheet.name);
     if (ref) {
       edit.put(ref.path, bytes);

@@ -61,26 +61,38 @@ export function renderReconciliation(
   const spread = new Map<number, number>();
   facts.discussion.cells.forEach((cell, i) => spread.set(cell, facts.discussion.spread[i]));
 
-  const replies = new Map<string, string>();
+  // Replies by cell (leaf × unit), so the loop below looks them up by number.
+  const unitIndex = new Map(c.units.map((u, i) => [u.id, i]));
+  const leafIndex = new Map(c.leaves.map((leaf, l) => [leaf.code, l]));
+  const replies = new Map<number, string>();
   for (const r of spec.replies ?? []) {
+    const u = unitIndex.get(r.unit);
+    const l = leafIndex.get(r.criterion);
+    if (u === undefined || l === undefined) continue;
     const lines = [r.text, r.evidence ? formatMessage(R.evidence, { evidence: r.evidence }) : '']
       .filter(Boolean)
       .join('\n');
-    replies.set(`${r.unit}\u0000${r.criterion}`, lines);
+    replies.set(l * n + u, lines);
   }
+
+  // Whether leaf l applies to unit u: one byte per (leaf, block) instead of a set lookup per cell.
+  const B = c.blocks.length + 1;
+  const unitBlock = Int32Array.from(c.units, (unit) => (unit.block < 0 ? B - 1 : unit.block));
+  const appliesTo = new Uint8Array(c.leaves.length * B);
+  c.leaves.forEach((leaf, l) => {
+    for (let b = 0; b < B; b++) {
+      appliesTo[l * B + b] = leaf.blocks === null || leaf.blocks.has(b === B - 1 ? -1 : b) ? 1 : 0;
+    }
+  });
 
   // Units with at least one appraised cell, in input order.
   const appraisedUnit = new Uint8Array(n);
   for (const cell of facts.cells) appraisedUnit[cell % n] = 1;
-  const applies = (l: number, u: number): boolean => {
-    const blocks = c.leaves[l].blocks;
-    return blocks === null || blocks.has(c.units[u].block);
-  };
   let full = 1;
   for (let u = 0; u < n; u++) {
     if (!appraisedUnit[u]) continue;
     full++;
-    for (let l = 0; l < c.leaves.length; l++) if (applies(l, u)) full++;
+    for (let l = 0; l < c.leaves.length; l++) full += appliesTo[l * B + unitBlock[u]];
   }
   const trimmed = full > rowLimit;
 
@@ -105,13 +117,19 @@ export function renderReconciliation(
     if (!appraisedUnit[u]) continue;
     const unit = c.units[u];
     for (let l = 0; l < c.leaves.length; l++) {
-      if (!applies(l, u)) continue;
+      if (!appliesTo[l * B + unitBlock[u]]) continue;
       const leaf = c.leaves[l];
       const cell = l * n + u;
       const f = flags[cell];
       const self = f & SELF_NA ? null : c.self[cell];
       const appraised = f & COUNTED_NA ? null : counted[cell];
       const differs = self === null || appraised === null ? self !== appraised : appraised !== self;
+      const reply = replies.size > 0 ? (replies.get(cell) ?? null) : null;
+      // Too long a table keeps the rows with a difference, a reply or a note that matters
+      // (every note but "not appraised"); decided before any text is made for the row.
+      const noteworthy =
+        (f & (DISCUSS | ROUND2 | SELF_NA)) !== 0 || (f & APPRAISED && f & COUNTED_NA) !== 0;
+      if (trimmed && !differs && reply === null && !noteworthy) continue;
       const notes: string[] = [];
       if (f & DISCUSS)
         notes.push(formatMessage(R.discuss, { spread: decimal(spread.get(cell) ?? 0) }));
@@ -119,10 +137,6 @@ export function renderReconciliation(
       if (f & SELF_NA) notes.push(R.selfNotApplicable);
       if (f & APPRAISED && f & COUNTED_NA) notes.push(R.notApplicable);
       if (!(f & APPRAISED)) notes.push(R.notAppraised);
-      const reply = replies.get(`${unit.id}\u0000${leaf.code}`) ?? null;
-      // Too long a table keeps the rows with a difference, a reply or a note that matters.
-      const says = differs || reply !== null || notes.some((note) => note !== R.notAppraised);
-      if (trimmed && !says) continue;
       const row = rows.length;
       rows.push([
         unit.id,
