@@ -6,6 +6,8 @@
  * text goes through TextEncoder.encodeInto into the buffer itself.
  */
 const encoder = new TextEncoder();
+/** Strings up to this length are copied in JavaScript; longer ones by encodeInto (a native call). */
+const SHORT = 24;
 
 export class ByteWriter {
   private buf: Uint8Array;
@@ -31,16 +33,21 @@ export class ByteWriter {
   /** Any string, as UTF-8 (a lone surrogate becomes U+FFFD, as TextEncoder does). */
   text(s: string): void {
     const n = s.length;
+    if (n > SHORT) {
+      // at most 3 bytes per UTF-16 unit
+      this.room(n * 3);
+      this.len += encoder.encodeInto(s, this.buf.subarray(this.len)).written;
+      return;
+    }
     this.room(n);
     const buf = this.buf;
     let at = this.len;
     for (let i = 0; i < n; i++) {
       const ch = s.charCodeAt(i);
       if (ch >= 0x80) {
-        // The rest is not all ASCII: at most 3 bytes per UTF-16 unit.
         this.len = at;
         this.room((n - i) * 3);
-        this.len += encoder.encodeInto(i === 0 ? s : s.slice(i), this.buf.subarray(this.len)).written;
+        this.len += encoder.encodeInto(s.slice(i), this.buf.subarray(this.len)).written;
         return;
       }
       buf[at++] = ch;

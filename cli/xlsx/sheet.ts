@@ -9,7 +9,6 @@ import { dataValidationsXml, SHEET_PROTECTION } from './validation';
 import { ByteWriter } from './byteWriter';
 import { escapeCellText } from './xml';
 
-const encoder = new TextEncoder();
 /** Distinct texts whose bytes a sheet keeps (a few MB at most). */
 const TEXT_CACHE = 50_000;
 
@@ -193,10 +192,8 @@ function clip(s: string): string {
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
-/** "A".."XFD" as bytes, per column index, made when first needed. */
-const columnBytes: Uint8Array[] = [];
-const ascii = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
-const colBytes = (c: number): Uint8Array => (columnBytes[c] ??= ascii(columnName(c)));
+const colName = columnName;
+const NO_FORMATS: (string | undefined)[] = [];
 
 /**
  * The worksheet part as UTF-8 bytes, written straight into one buffer (see ByteWriter).
@@ -252,18 +249,18 @@ export function worksheetBytes(
     }
     return attr;
   };
-  const plainAttr = attrCache[0];
-  const boldAttr = attrCache[1];
-  // Text cells repeat (unit and criterion names on every line of a table): their escaped UTF-8
-  // is kept by string, up to a bound.
-  const textBytes = new Map<string, Uint8Array>();
-  const cellText = (v: string): void => {
-    let b = textBytes.get(v);
-    if (b === undefined) {
-      b = encoder.encode(escapeCellText(clip(v)));
-      if (textBytes.size < TEXT_CACHE && v.length <= 256) textBytes.set(v, b);
+  const plainAttrs = new Map<readonly (string | undefined)[], string[]>();
+  const boldAttrs = new Map<readonly (string | undefined)[], string[]>();
+  // Text cells repeat (unit and criterion names on every line of a table): escaped once each,
+  // up to a bound.
+  const escaped = new Map<string, string>();
+  const cellText = (v: string): string => {
+    let e = escaped.get(v);
+    if (e === undefined) {
+      e = escapeCellText(clip(v));
+      if (escaped.size < TEXT_CACHE && v.length <= 256) escaped.set(v, e);
     }
-    out.bytes(b);
+    return e;
   };
   for (let r = 0; r < rowCount; r++) {
     const row = sheet.rows[r] ?? NO_CELLS;
@@ -279,7 +276,19 @@ export function worksheetBytes(
     const fmts = sheet.formats?.[r];
     const b = bold.has(r);
     const rowNumber = String(r + 1);
-    let opened = false;
+    // One string per row, encoded into the buffer in one native call.
+    let line = '';
+    // The s="…" of each column, shared by the rows with the same formats array (a table's lines).
+    let rowAttrs: string[] | undefined;
+    if (fmts || b) {
+      const byFormats = b ? boldAttrs : plainAttrs;
+      const key = fmts ?? NO_FORMATS;
+      rowAttrs = byFormats.get(key);
+      if (rowAttrs === undefined) {
+        rowAttrs = Array.from({ length: key.length }, (_, c) => attrFor(key[c], b, false));
+        byFormats.set(key, rowAttrs);
+      }
+    }
     for (let c = 0; c < width; c++) {
       const v = row[c];
       const formula = formulas?.[c];
@@ -287,44 +296,34 @@ export function worksheetBytes(
       const blank = v === null || v === undefined || v === '';
       const highlighted = lit !== undefined && lit.includes(c);
       if (blank && !unlocked && !highlighted && (formula === undefined || formula === '')) continue;
-      if (!opened) {
-        out.text(`<row r="${rowNumber}">`);
-        opened = true;
-      }
       let s = '';
       if (highlighted) s = attrFor(fmts?.[c], b, unlocked, true);
       else if (unlocked) s = attrFor(fmts?.[c], b, true);
-      else if (fmts || b) {
-        const f = fmts?.[c];
-        s = (b ? boldAttr : plainAttr).get(f) ?? attrFor(f, b, false);
-      }
-      out.text('<c r="');
-      out.bytes(colBytes(c));
-      out.text(rowNumber);
-      out.text('"');
-      out.text(s);
+      else if (rowAttrs !== undefined)
+        s = c < rowAttrs.length ? rowAttrs[c] : attrFor(undefined, b, false);
+      const head = '<c r="' + colName(c) + rowNumber + '"' + s;
       if (formula !== undefined && formula !== '') {
         const f = `<f>${escapeCellText(fileFormula(formula))}</f>`;
         if (typeof v === 'number' && Number.isFinite(v)) {
-          out.text(`>${f}<v>${String(v)}</v></c>`);
+          line += `${head}>${f}<v>${String(v)}</v></c>`;
         } else if (typeof v === 'boolean') {
-          out.text(` t="b">${f}<v>${v ? 1 : 0}</v></c>`);
+          line += `${head} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
         } else {
-          out.text(`>${f}</c>`);
+          line += `${head}>${f}</c>`;
         }
       } else if (blank) {
-        out.text('/>');
+        line += head + '/>';
       } else if (typeof v === 'number') {
-        out.text(Number.isFinite(v) ? `><v>${String(v)}</v></c>` : ' t="e"><v>#NUM!</v></c>');
+        line += Number.isFinite(v)
+          ? `${head}><v>${String(v)}</v></c>`
+          : `${head} t="e"><v>#NUM!</v></c>`;
       } else if (typeof v === 'boolean') {
-        out.text(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+        line += v ? `${head} t="b"><v>1</v></c>` : `${head} t="b"><v>0</v></c>`;
       } else {
-        out.text(' t="inlineStr"><is><t xml:space="preserve">');
-        cellText(String(v));
-        out.text('</t></is></c>');
+        line += `${head} t="inlineStr"><is><t xml:space="preserve">${cellText(String(v))}</t></is></c>`;
       }
     }
-    if (opened) out.text('</row>');
+    if (line !== '') out.text(`<row r="${rowNumber}">${line}</row>`);
   }
   out.text('</sheetData>');
   if (sheet.protection) out.text(SHEET_PROTECTION);

@@ -17,6 +17,7 @@ import { fromMicro, toMicro, type Micro } from '../numbers/points';
 import {
   compileRule,
   encodeInput,
+  encodeNumber,
   BLANK,
   NOT_APPLICABLE,
   pointsFor,
@@ -579,6 +580,16 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
       for (let k = 0; k < columns.length; k++) {
         const raw = row[sheetGrid.cols[k]];
         if (isBlank(raw) || columns[k] < 0) continue;
+        if (typeof raw === 'number') {
+          const v = encodeNumber(leaf.rule, raw, leaf.max);
+          if (v !== undefined) {
+            if (panel === null) target[base + columns[k]] = v;
+            else if (!Number.isNaN(v)) {
+              panel.add(base + columns[k], round, (sinks[k] as PanelSink).appraiser, v);
+            }
+            continue;
+          }
+        }
         let encoded = typeof raw === 'number' ? undefined : seen.get(raw);
         if (encoded === undefined) {
           encoded = encodeInput(leaf.rule, raw, leaf.code, leaf.max, NOWHERE);

@@ -198,6 +198,33 @@ export function encodeInput(
   }
 }
 
+/**
+ * encodeInput's value for a number cell that has nothing to say (no issue, no warning), or
+ * undefined when it has: the fast path of the grid loop, where most cells are plain numbers.
+ */
+export function encodeNumber(rule: CompiledRule, v: number, max: Micro): number | undefined {
+  if (!Number.isFinite(v)) return undefined;
+  switch (rule.kind) {
+    case 'tick':
+      if (v === 1) return 1;
+      if (v === 0) return 0;
+      return v === fromMicro(max) ? 1 : undefined;
+    case 'levels':
+      return undefined;
+    case 'tiers':
+    case 'proportional':
+    case 'deduction':
+    case 'bonus': {
+      if (v < 0) return undefined;
+      if (rule.kind === 'deduction' || (rule.kind === 'bonus' && rule.per !== null)) {
+        return Number.isInteger(v) ? v : undefined;
+      }
+      const micro = toMicro(v);
+      return rule.kind === 'bonus' && micro > max ? undefined : micro;
+    }
+  }
+}
+
 /** Points for an encoded input that is neither blank nor N/A. Always within the rule's range. */
 export function pointsFor(rule: CompiledRule, max: Micro, value: number): Micro {
   switch (rule.kind) {

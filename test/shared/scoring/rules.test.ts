@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import type { IssueLocation } from '../../../shared/model/issues';
 import type { CellValue, RuleSpec } from '../../../shared/model/types';
 import { fromMicro, toMicro } from '../../../shared/numbers/points';
 import {
   compileRule,
   encodeInput,
+  encodeNumber,
   pointsFor,
   NOT_APPLICABLE,
   type CompiledRule,
@@ -189,4 +191,70 @@ describe('bonus: extra points capped at max', () => {
 
 test('an unknown rule kind is reported, not thrown', () => {
   expect(compileKeys({ kind: 'magic' } as unknown as RuleSpec, 1)).toEqual(['unknownRuleKind']);
+});
+
+describe('encodeNumber: the grid fast path agrees with encodeInput', () => {
+  const rules: [RuleSpec, number][] = [
+    [{ kind: 'tick' }, 0.25],
+    [{ kind: 'tick' }, 1],
+    [
+      {
+        kind: 'levels',
+        levels: [
+          { label: 'Đúng hạn', points: 1 },
+          { label: 'Trễ', points: 0.5 },
+        ],
+      },
+      1,
+    ],
+    [
+      {
+        kind: 'tiers',
+        tiers: [
+          { min: 90, points: 2 },
+          { min: 50, points: 1 },
+        ],
+      },
+      2,
+    ],
+    [{ kind: 'proportional', of: 100 }, 1.5],
+    [{ kind: 'deduction', perCount: 0.25, min: -1 }, 1],
+    [{ kind: 'bonus' }, 0.5],
+    [{ kind: 'bonus', perCount: 0.25 }, 1],
+  ];
+  const numbers = fc.oneof(
+    fc.constantFrom(0, 1, 0.25, 0.5, 1.5, 2, 3, -1, 100, 54.66, Infinity, -Infinity, NaN),
+    fc.double({ min: -5, max: 200, noNaN: true }),
+    fc.integer({ min: -3, max: 120 }),
+  );
+  test('a value only where encodeInput has the same value and nothing to say', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: rules.length - 1 }), numbers, (r, v) => {
+        const [spec, max] = rules[r];
+        const rule = compile(spec, max);
+        const fast = encodeNumber(rule, v, toMicro(max));
+        const slow = encodeInput(rule, v, 'T', toMicro(max), at);
+        if (fast === undefined) {
+          // the long way: an issue, a warning, or a rule the fast path leaves alone (levels)
+          expect('issue' in slow || slow.warning !== undefined || rule.kind === 'levels').toBe(
+            true,
+          );
+        } else {
+          expect(slow).toEqual({ value: fast });
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  test('plain numbers take the fast path', () => {
+    expect(encodeNumber(compile({ kind: 'tick' }, 0.25), 1, toMicro(0.25))).toBe(1);
+    expect(encodeNumber(compile({ kind: 'tick' }, 0.25), 0.25, toMicro(0.25))).toBe(1);
+    expect(encodeNumber(compile({ kind: 'tick' }, 0.25), 0.5, toMicro(0.25))).toBeUndefined();
+    expect(encodeNumber(compile({ kind: 'proportional', of: 100 }, 1.5), 54.66, toMicro(1.5))).toBe(
+      54_660_000,
+    );
+    expect(
+      encodeNumber(compile({ kind: 'deduction', perCount: 0.25 }, 1), 1.5, toMicro(1)),
+    ).toBeUndefined();
+  });
 });
