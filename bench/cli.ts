@@ -91,13 +91,14 @@ function disagreements(
   }).length;
 }
 
-function rank(cli: string, input: string, output: string): void {
-  const run = spawnSync('node', [cli, 'rank', input, '-o', output, '--quiet'], {
+function rank(cli: string, input: string, output: string, extra: string[] = []): string {
+  const run = spawnSync('node', [cli, 'rank', input, '-o', output, '--quiet', ...extra], {
     encoding: 'utf8',
   });
   if (run.status !== 0) {
     throw new Error(`xephang rank failed (${run.status}): ${run.stdout}\n${run.stderr}`);
   }
+  return run.stderr;
 }
 
 export function benchCli(sizes: number[]): void {
@@ -145,6 +146,14 @@ export function benchCli(sizes: number[]): void {
         [units, fmt(cliMs), soffice ? fmt(loMs) : '', soffice ? fmt(loMs / cliMs) : '', differ],
         16,
       );
+    }
+    // Where a run's time goes (one more run each, with --timings), next to Node's own start:
+    // the floor under any command-line tool written for Node.
+    const bare = time(CLI_RUNS, () => spawnSync('node', ['-e', '0']));
+    console.log(`  Node alone (node -e 0): ${fmt(bare)} ms`);
+    for (const { units, input } of cases) {
+      const line = rank(cli, input, join(dir, `out-${units}.xlsx`), ['--timings']).trim();
+      console.log(`  ${units} units: ${line.split('\n').pop()}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

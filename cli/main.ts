@@ -10,11 +10,11 @@ import { textTable } from './text';
 import { runWorkbook } from './workbook';
 
 const USAGE = `Cách dùng:
-  xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--quiet]
+  xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--quiet] [--timings]
       Tính điểm, xếp hạng, đề nghị khen thưởng; ghi các trang "Kết quả", "Đề nghị khen thưởng",
       "Nhật ký" (mặc định ghi vào chính tệp đầu vào; các trang khác giữ nguyên).
-  xephang check <sổ tính.xlsx>
-      Chỉ kiểm tra dữ liệu, không ghi gì.
+  xephang check <sổ tính.xlsx> [--timings]
+      Chỉ kiểm tra dữ liệu, không ghi gì. --timings in thời gian từng bước (đọc, tính, ghi).
   xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
       Tạo sổ tính mẫu cho một đợt thi đua mới.
   xephang forms <sổ tính.xlsx> -o <thư mục>
@@ -30,6 +30,8 @@ export interface Io {
   now?: () => Date;
   /** Milliseconds clock for progress messages (tests pass a fake one). */
   clock?: () => number;
+  /** Milliseconds since the process started (Node's own start-up included), for --timings. */
+  uptime?: () => number;
 }
 
 interface Args {
@@ -39,13 +41,14 @@ interface Args {
   more: string[];
   output?: string;
   quiet: boolean;
+  timings: boolean;
   units?: number;
   example?: string;
   problem?: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { quiet: false, more: [] };
+  const args: Args = { quiet: false, timings: false, more: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string | undefined => {
@@ -55,6 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
     };
     if (a === '-o' || a === '--output') args.output = value();
     else if (a === '--quiet' || a === '-q') args.quiet = true;
+    else if (a === '--timings') args.timings = true;
     else if (a === '--units') args.units = Number(value());
     else if (a === '--example') args.example = value();
     else if (a === '-h' || a === '--help') args.command = 'help';
@@ -89,8 +93,11 @@ export function main(argv: readonly string[], io: Io): number {
       if (args.command === 'check' && args.output) return usage('Lệnh check không ghi tệp nào.');
       const clock = io.clock ?? Date.now;
       const started = clock();
+      const marks: [string, number][] = [['start', started]];
       const progress = (stage: string): void => {
-        const ms = clock() - started;
+        const now = clock();
+        marks.push([stage, now]);
+        const ms = now - started;
         if (ms > 1000 && !args.quiet)
           io.err(`[${(ms / 1000).toFixed(1)} s] ${STAGES[stage] ?? stage}`);
       };
@@ -100,6 +107,7 @@ export function main(argv: readonly string[], io: Io): number {
         now: io.now?.(),
         progress,
       });
+      if (args.timings) io.err(timingLine(marks, clock(), io.uptime?.()));
       if (!outcome.ok) {
         io.err(
           `Dữ liệu chưa hợp lệ — không ghi gì vào tệp. ${outcome.issues.filter((i) => i.severity === 'error').length} lỗi:`,
@@ -200,6 +208,26 @@ const STAGES: Record<string, string> = {
   evaluated: 'Đã tính điểm, xếp hạng và đề nghị khen thưởng',
   written: 'Đã ghi kết quả',
 };
+
+const STAGE_SHORT: Record<string, string> = { read: 'đọc', evaluated: 'tính', written: 'ghi' };
+
+/**
+ * --timings: milliseconds per stage ("đọc" = reading the package and the input sheets, "tính" =
+ * parse, score, rank, awards and the output sheets' values, "ghi" = writing the package), the
+ * whole command, and Node's own start-up before it when the process uptime is known.
+ */
+function timingLine(marks: [string, number][], end: number, uptime?: number): string {
+  const parts: string[] = [];
+  for (let i = 1; i < marks.length; i++) {
+    const ms = Math.round(marks[i][1] - marks[i - 1][1]);
+    parts.push(`${STAGE_SHORT[marks[i][0]] ?? marks[i][0]} ${ms} ms`);
+  }
+  const total = end - marks[0][1];
+  parts.push(`cả lệnh ${Math.round(total)} ms`);
+  const boot =
+    uptime === undefined ? '' : ` (Node khởi động trước đó ${Math.round(uptime - total)} ms)`;
+  return `Thời gian: ${parts.join(' · ')}${boot}`;
+}
 
 /** Field columns are long in the report; the terminal shows their codes only. */
 function shortHeaders(header: readonly string[]): string[] {

@@ -268,6 +268,33 @@ describe('progress on long runs', () => {
   });
 });
 
+describe('--timings', () => {
+  test('prints each stage, the whole command and Node start-up; quiet without the flag', () => {
+    const file = tmpCopy();
+    const runWith = (args: string[]): string => {
+      let t = 1000;
+      let err = '';
+      const code = main(args, {
+        out: () => undefined,
+        err: (s) => (err += s + '\n'),
+        // every clock reading is 10 ms after the previous one
+        clock: () => (t += 10) - 10,
+        uptime: () => 1234,
+      });
+      expect(code).toBe(0);
+      return err;
+    };
+    // start 1000, read 1010, evaluated 1020, written 1030, end 1040; uptime 1234 - 40 = 1194
+    expect(runWith(['rank', file, '--quiet', '--timings'])).toContain(
+      'Thời gian: đọc 10 ms · tính 10 ms · ghi 10 ms · cả lệnh 40 ms (Node khởi động trước đó 1194 ms)',
+    );
+    expect(runWith(['check', file, '--timings'])).toMatch(
+      /Thời gian: đọc 10 ms · tính 10 ms · cả lệnh 30 ms/,
+    );
+    expect(runWith(['rank', file, '--quiet'])).not.toContain('Thời gian');
+  });
+});
+
 describe('the example workbooks', () => {
   test('are exactly what examples/generate.ts makes from the example campaigns', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
