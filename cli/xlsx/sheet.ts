@@ -222,7 +222,11 @@ export function worksheetBytes(
   }
   // validated before any work, so that a bad rule fails fast
   const validations = dataValidationsXml(sheet.validations);
-  const out = new ByteWriter(1 << 16);
+  // Sized up front from the cell count (about 48 bytes a cell): a buffer doubled from small
+  // reallocates and copies its way to tens of MB on a large table.
+  let cells = 0;
+  for (const row of sheet.rows) cells += row?.length ?? 0;
+  const out = new ByteWriter(Math.min((1 << 16) + cells * 48, 1 << 28));
   out.text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
   out.text(`<worksheet xmlns="${mainNs}">`);
   const frozen = Math.floor(sheet.frozenRows ?? 0);
