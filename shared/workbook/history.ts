@@ -16,10 +16,22 @@ import type { OutputBlock } from './render';
 
 const H = vi.workbook.headers;
 
-/** Visits every non-blank appraised cell of the spec (records and grids alike). */
+/**
+ * Visits every non-blank appraised cell of the spec (records and grids alike). `slot`, for the
+ * cells of a grid, numbers the grid column the cell is in (one round, appraiser and unit), so a
+ * caller grouping cells can look the group up once per column instead of once per cell; it is
+ * -1 for the cells of records.
+ */
 export function forEachAppraisedCell(
   spec: CampaignSpec,
-  visit: (round: number, appraiser: string, unit: string, code: string, value: CellValue) => void,
+  visit: (
+    round: number,
+    appraiser: string,
+    unit: string,
+    code: string,
+    value: CellValue,
+    slot: number,
+  ) => void,
 ): void {
   const blank = (v: CellValue): boolean => v === null || v === undefined || v === '';
   for (const unit of spec.units ?? []) {
@@ -32,24 +44,27 @@ export function forEachAppraisedCell(
       const appraiser = normalizeText(String(part.appraiser ?? ''));
       for (const code in part.scores) {
         const v = part.scores[code];
-        if (!blank(v)) visit(round, appraiser, unit.id, normalizeText(code), v);
+        if (!blank(v)) visit(round, appraiser, unit.id, normalizeText(code), v, -1);
       }
     }
   }
   const grids = spec.scoreGrids;
+  let slots = 0;
   for (const [round, grid] of [
     [1, grids?.appraised],
     [2, grids?.appraised2],
   ] as const) {
     if (!grid) continue;
+    const first = slots;
     grid.codes.forEach((code, i) => {
       const row = grid.rows[i];
       if (!row) return;
       for (let k = 0; k < grid.cols.length; k++) {
         const v = row[grid.cols[k]];
-        if (!blank(v)) visit(round, grid.appraisers?.[k] ?? '', grid.units[k], code, v);
+        if (!blank(v)) visit(round, grid.appraisers?.[k] ?? '', grid.units[k], code, v, first + k);
       }
     });
+    slots += grid.cols.length;
   }
 }
 
@@ -251,10 +266,16 @@ export function renderSnapshot(spec: CampaignSpec, previous?: Grid): OutputBlock
     string,
     { round: number; appraiser: string; unit: string; cells: Map<string, CellValue> }
   >();
-  forEachAppraisedCell(spec, (round, appraiser, unit, code, value) => {
-    const k = key(round, appraiser, unit, '');
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { round, appraiser, unit, cells: new Map() }));
+  type Group = { round: number; appraiser: string; unit: string; cells: Map<string, CellValue> };
+  const bySlot: (Group | undefined)[] = [];
+  forEachAppraisedCell(spec, (round, appraiser, unit, code, value, slot) => {
+    let g = slot >= 0 ? bySlot[slot] : undefined;
+    if (!g) {
+      const k = key(round, appraiser, unit, '');
+      g = groups.get(k);
+      if (!g) groups.set(k, (g = { round, appraiser, unit, cells: new Map() }));
+      if (slot >= 0) bySlot[slot] = g;
+    }
     g.cells.set(code, value);
   });
   if (groups.size === 0 && !(previous && previous.length > 0)) return undefined;
@@ -271,11 +292,23 @@ export function renderSnapshot(spec: CampaignSpec, previous?: Grid): OutputBlock
       a.appraiser.localeCompare(b.appraiser),
   );
   const rows: CellValue[][] = [[H.round, H.appraiser, H.unitCode, H.snapshotScores]];
+  // Each criterion code's JSON ("1.9":) made once.
+  const names = new Map<string, string>();
   for (const g of sorted) {
     let json = '{';
     for (const [code, value] of g.cells) {
       if (json.length > 1) json += ',';
-      json += JSON.stringify(code) + ':' + JSON.stringify(value ?? null);
+      let name = names.get(code);
+      if (name === undefined) names.set(code, (name = JSON.stringify(code) + ':'));
+      json +=
+        name +
+        (typeof value === 'number'
+          ? Number.isFinite(value)
+            ? String(value)
+            : 'null'
+          : typeof value === 'boolean'
+            ? String(value)
+            : JSON.stringify(value ?? null));
     }
     json += '}';
     const parts: string[] = [];
