@@ -3,6 +3,7 @@
  * run, which "Lưu vết thẩm định" records compactly (a row per unit, not per cell); the first
  * run only records; nothing changes, nothing is added.
  */
+import fc from 'fast-check';
 import type { CellValue } from '../../../shared/model/types';
 import { renderHistory, renderSnapshot } from '../../../shared/workbook/history';
 import { runCampaign, OUTPUT_SHEETS, SHEETS_TO_READ } from '../../../shared/workbook/run';
@@ -178,4 +179,36 @@ test('a record split over cells never cuts a character past U+FFFF in two', () =
   const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
   for (const part of parts) expect(lone.test(part)).toBe(false);
   expect(JSON.parse(parts.join(''))).toEqual({ '1.1': long });
+});
+
+test('the record is valid JSON holding each cell as typed, whatever the text', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', minLength: 1 }),
+          fc.constantFrom('"quoted"', 'back\\slash', 'line\nbreak', '__proto__', 'x'),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer(),
+          fc.boolean(),
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+      (values) => {
+        const grid = {
+          codes: values.map((_, i) => `C${i}`),
+          units: ['DV1'],
+          cols: [1],
+          rows: values.map((v) => [null, v]),
+        };
+        const block = renderSnapshot({ criteria: [], scoreGrids: { appraised: grid } } as never);
+        const kept = values.map((v, i): [string, CellValue] => [`C${i}`, v]);
+        const parsed = JSON.parse(String(block?.rows[1][3])) as Record<string, CellValue>;
+        expect(Object.entries(parsed)).toEqual(
+          kept.map(([code, v]) => [code, Object.is(v, -0) ? 0 : v]),
+        );
+      },
+    ),
+    { numRuns: 300 },
+  );
 });
