@@ -89,20 +89,27 @@ function rowWidth(
   return w;
 }
 
-/** The highlighted columns of each row (OutputSheet.highlights), computed once per sheet. */
-const highlightCache = new WeakMap<OutputSheet, (number[] | undefined)[]>();
+/**
+ * The highlighted columns of each row (OutputSheet.highlights), computed once per sheet written
+ * (sheetStyleKeys and worksheetBytes both need them); recomputed if the list was changed.
+ */
+const highlightCache = new WeakMap<
+  OutputSheet,
+  { list: OutputSheet['highlights']; length: number; byRow: (number[] | undefined)[] }
+>();
 
 function highlightsByRow(sheet: OutputSheet): (number[] | undefined)[] {
-  let byRow = highlightCache.get(sheet);
-  if (byRow) return byRow;
-  byRow = [];
+  const cached = highlightCache.get(sheet);
+  const length = sheet.highlights?.length ?? 0;
+  if (cached && cached.list === sheet.highlights && cached.length === length) return cached.byRow;
+  const byRow: (number[] | undefined)[] = [];
   for (const { row, col } of sheet.highlights ?? []) {
     if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) continue;
     const cols = byRow[row];
     if (!cols) byRow[row] = [col];
     else if (!cols.includes(col)) cols.push(col);
   }
-  highlightCache.set(sheet, byRow);
+  highlightCache.set(sheet, { list: sheet.highlights, length, byRow });
   return byRow;
 }
 
@@ -192,7 +199,6 @@ function clip(s: string): string {
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
-const colName = columnName;
 const NO_FORMATS: (string | undefined)[] = [];
 
 /**
@@ -305,7 +311,7 @@ export function worksheetBytes(
       else if (unlocked) s = attrFor(fmts?.[c], b, true);
       else if (rowAttrs !== undefined)
         s = c < rowAttrs.length ? rowAttrs[c] : attrFor(undefined, b, false);
-      const head = '<c r="' + colName(c) + rowNumber + '"' + s;
+      const head = '<c r="' + columnName(c) + rowNumber + '"' + s;
       if (formula !== undefined && formula !== '') {
         const f = `<f>${escapeCellText(fileFormula(formula))}</f>`;
         if (typeof v === 'number' && Number.isFinite(v)) {
@@ -334,13 +340,4 @@ export function worksheetBytes(
   out.text(validations);
   out.text('</worksheet>');
   return out.result();
-}
-
-/** The worksheet XML as text (see worksheetBytes). */
-export function worksheetXml(
-  sheet: OutputSheet,
-  styles: ReadonlyMap<string, number>,
-  mainNs: string,
-): string {
-  return new TextDecoder().decode(worksheetBytes(sheet, styles, mainNs));
 }
