@@ -356,6 +356,9 @@ export const vi = {
     countError: 'Phải là số nguyên không âm.',
     pointsPrompt: 'Nhập số điểm, không vượt điểm tối đa.',
     numberError: 'Phải là số từ 0 đến điểm tối đa.',
+    preview: {
+      total: 'Tổng điểm tạm tính',
+    },
   },
   /** The workbook format: sheet names, section titles, headers, setting keys and choices. */
   workbook: {
@@ -378,6 +381,8 @@ export const vi = {
       snapshot: 'Lưu vết thẩm định',
       /** Drop-down lists of the template (not an input). */
       lists: 'Danh mục',
+      /** The template's live preview of each unit's points (not an input). */
+      preview: 'Điểm tạm tính',
     },
     sections: {
       settings: 'THIẾT LẬP',

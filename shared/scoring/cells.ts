@@ -50,7 +50,9 @@ export function readCell(raw: CellValue): CellReading {
   return { kind: 'text', value: text };
 }
 
-const TRUE_TICKS = new Set(['x', '✓', '✔', '☑', 'có', 'đạt', 'true', 'yes', 'v']);
+/** Words that tick a criterion as done (lower case), besides TRUE and 1. */
+export const TICK_DONE: readonly string[] = ['x', '✓', '✔', '☑', 'có', 'đạt', 'true', 'yes', 'v'];
+const TRUE_TICKS = new Set(TICK_DONE);
 const FALSE_TICKS = new Set(['không', 'không đạt', 'false', 'no', '☐', 'o']);
 
 /** Done / not done from a reading; undefined when the value is not a tick. */

@@ -10,6 +10,7 @@ import { columnLetters } from '../model/issues';
 import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { PROVINCIAL_BANDS } from '../model/settings';
 import { inputSheets } from './inputs';
+import { previewSheet } from './preview';
 
 /**
  * One data validation. `range` is a cell or range ("D2:Z40"), or several separated by spaces.
@@ -310,6 +311,8 @@ export function templateSheets(spec: CampaignSpec): TemplateSheet[] {
           : [],
     };
   }
+  const preview = previewSheet(spec);
+  if (preview) sheets.push(preview);
   return sheets;
 }
 
