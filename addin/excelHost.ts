@@ -22,7 +22,12 @@ import {
 } from '../shared/workbook/run';
 import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import type { TemplateSheet, Validation } from '../shared/workbook/template';
-import { existingSheetErrors, starterCampaign, templateSheets } from '../shared/workbook/template';
+import {
+  existingSheetErrors,
+  formulaBlocks,
+  starterCampaign,
+  templateSheets,
+} from '../shared/workbook/template';
 import { issueView } from '../shared/workbook/run';
 import type { CampaignSetup } from '../shared/model/types';
 import { mergeForms, mergeSummary, type MergeSummary } from '../shared/forms/merge';
@@ -231,10 +236,13 @@ function queueFinish(sheet: Excel.Worksheet, s: SheetToWrite, width: number): vo
   });
   if (s.frozenRows) sheet.freezePanes.freezeRows(s.frozenRows);
   if (s.name === LIST_SHEET) sheet.visibility = 'Hidden';
-  for (const [r, row] of (s.formulas ?? []).entries()) {
-    row?.forEach((f, c) => {
-      if (f) sheet.getRangeByIndexes(r, c, 1, 1).formulas = [[f.startsWith('=') ? f : `=${f}`]];
-    });
+  for (const block of formulaBlocks(s.formulas ?? [])) {
+    sheet.getRangeByIndexes(
+      block.row,
+      block.col,
+      block.formulas.length,
+      block.formulas[0].length,
+    ).formulas = block.formulas;
   }
   for (const v of s.validations ?? []) queueValidation(sheet, v);
   for (const run of highlightRuns(s.highlights ?? [])) {

@@ -28,6 +28,7 @@ import {
 } from '../shared/workbook/setup';
 import {
   existingSheetErrors,
+  formulaBlocks,
   starterCampaign,
   templateSheets,
   type TemplateSheet,
@@ -203,11 +204,11 @@ function finish(
     if (c < width) sheet.setColumnWidth(c + 1, pixels(w));
   });
   if (s.frozenRows) sheet.setFrozenRows(s.frozenRows);
-  (s.formulas ?? []).forEach((row, r) =>
-    row?.forEach((f, c) => {
-      if (f) sheet.getRange(r + 1, c + 1).setFormula(f.startsWith('=') ? f : `=${f}`);
-    }),
-  );
+  for (const block of formulaBlocks(s.formulas ?? [])) {
+    sheet
+      .getRange(block.row + 1, block.col + 1, block.formulas.length, block.formulas[0].length)
+      .setFormulas(block.formulas);
+  }
   for (const v of s.validations ?? []) applyValidation(sheet, app, v);
   if (s.chart) {
     const { row, col, rows, cols } = s.chart.range;

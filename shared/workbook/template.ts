@@ -316,6 +316,51 @@ export function templateSheets(spec: CampaignSpec): TemplateSheet[] {
   return sheets;
 }
 
+/** A rectangle of formulas (0-based), to write in one host call. */
+export interface FormulaBlock {
+  row: number;
+  col: number;
+  /** Formula texts with their leading '='; every cell of the rectangle has one. */
+  formulas: string[][];
+}
+
+/**
+ * A sheet's formulas as rectangles: runs of formula cells along each row, joined with the runs
+ * of the rows below that start and end in the same columns. The preview (a formula in every
+ * unit cell) is one block; "Tiêu chí"'s parent maxima are a cell each.
+ */
+export function formulaBlocks(
+  formulas: readonly (readonly (string | undefined)[] | undefined)[],
+): FormulaBlock[] {
+  const blocks: FormulaBlock[] = [];
+  let open: FormulaBlock[] = [];
+  formulas.forEach((row, r) => {
+    const next: FormulaBlock[] = [];
+    const cells = row ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (!cells[c]) continue;
+      let end = c;
+      while (end + 1 < cells.length && cells[end + 1]) end++;
+      const run = cells.slice(c, end + 1).map((f) => (f!.startsWith('=') ? f! : `=${f}`));
+      const above = open.find(
+        (b) =>
+          b.col === c && b.formulas[0].length === run.length && b.row + b.formulas.length === r,
+      );
+      if (above) {
+        above.formulas.push(run);
+        next.push(above);
+      } else {
+        const block = { row: r, col: c, formulas: [run] };
+        blocks.push(block);
+        next.push(block);
+      }
+      c = end;
+    }
+    open = next;
+  });
+  return blocks;
+}
+
 /** "Tạo mẫu" only in a workbook without the campaign's sheets: one error per sheet already there. */
 export function existingSheetErrors(names: readonly string[]): IssueView[] {
   return names.map((sheet) => ({

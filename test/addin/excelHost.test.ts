@@ -293,6 +293,11 @@ describe('task pane actions', () => {
     expect(scores?.protected).toBe(true);
     expect(scores?.validations.length).toBeGreaterThan(0);
     expect(fake.sheet(S.criteria)?.formulas.size).toBeGreaterThan(0);
+    // the live preview: a formula in every unit cell below its header
+    const preview = fake.sheet(S.preview);
+    expect(preview?.protected).toBe(true);
+    expect(preview?.formulas.get('D3')).toMatch(/^=IF\(ISBLANK\('Chấm điểm'!D3\)/);
+    expect(preview?.formulas.get('O12')).toMatch(/^=SUM\(/);
     const state = await loadSetup(runOf(fake));
     expect(state.kind).toBe('ready');
     const again = await createTemplate(runOf(fake), { units: 12, year: 2026 });

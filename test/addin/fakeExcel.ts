@@ -555,6 +555,9 @@ class RangeProxy extends Loadable {
     this.ctx.queue(() => {
       const s = this.ws.must();
       const r = this.must();
+      if (matrix.length !== r.rows || matrix.some((row) => row.length !== r.cols)) {
+        throw new Error('InvalidArgument: formulas shape');
+      }
       matrix.forEach((row, i) =>
         row.forEach((f, j) => {
           s.formulas.set(a1(r.r + i, r.c + j), f);

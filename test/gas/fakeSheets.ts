@@ -341,6 +341,16 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
         sheet.formulas.set(a1(r, c), f);
         sheet.set(r, c, '#FORMULA');
       }),
+    setFormulas: (m: string[][]) =>
+      track('setFormulas', () => {
+        shape(m, 'formulas');
+        m.forEach((row, i) =>
+          row.forEach((f, j) => {
+            sheet.formulas.set(a1(r + i, c + j), f);
+            sheet.set(r + i, c + j, '#FORMULA');
+          }),
+        );
+      }),
     clearDataValidations: () =>
       track('clearDataValidations', () => {
         sheet.validations = sheet.validations.filter((v) => {

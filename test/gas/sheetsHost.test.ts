@@ -253,6 +253,23 @@ describe('sidebar actions', () => {
     expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
   });
 
+  it('writes the preview of the template with one setFormulas per block, whatever the units', () => {
+    const callsFor = (units: number): Record<string, number> => {
+      const book = FakeSpreadsheet.fromSheets({ 'Trang tính1': [] });
+      expect(createTemplate(envOf(book), { units, year: 2026 })).toEqual({ ok: true });
+      const preview = book.sheet(S.preview);
+      // every unit cell of every row below the header holds a formula
+      const rows = preview?.grid().length ?? 0;
+      expect(preview?.formulas.size).toBeGreaterThanOrEqual((rows - 1) * units);
+      expect(preview?.formulas.get('D3')).toMatch(/^=IF\(ISBLANK\('Chấm điểm'!D3\)/);
+      return book.calls.toJSON();
+    };
+    const few = callsFor(4);
+    const many = callsFor(40);
+    expect(many['Range.setFormulas']).toBe(few['Range.setFormulas']);
+    expect(many['Range.setFormula'] ?? 0).toBe(0);
+  });
+
   it('activates the cell of an issue', () => {
     const book = bookOf(anGiang2018);
     selectCell(envOf(book), S.appraised, 'D7');

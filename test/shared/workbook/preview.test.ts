@@ -13,7 +13,7 @@ import {
   pointsFormula,
 } from '../../../shared/workbook/preview';
 import { INPUT_SHEETS } from '../../../shared/workbook/run';
-import { starterCampaign, templateSheets } from '../../../shared/workbook/template';
+import { formulaBlocks, starterCampaign, templateSheets } from '../../../shared/workbook/template';
 import { panelSpec } from '../panelCampaign';
 
 const S = vi.workbook.sheets;
@@ -72,4 +72,31 @@ test('no preview for named appraisers, nor past the formula limits', () => {
   const text = (preview?.formulas ?? []).flat().reduce((n, f) => n + (f?.length ?? 0), 0);
   expect(text).toBeLessThan(PREVIEW_TEXT_LIMIT);
   expect(text * 20).toBeGreaterThan(PREVIEW_TEXT_LIMIT);
+});
+
+test('formulaBlocks: rows of formulas with the same columns make one rectangle', () => {
+  const u = undefined;
+  expect(
+    formulaBlocks([[], [u, 'A', 'B'], [u, 'C', '=D'], [u, u, 'E'], ['F', u, 'G', 'H']]),
+  ).toEqual([
+    {
+      row: 1,
+      col: 1,
+      formulas: [
+        ['=A', '=B'],
+        ['=C', '=D'],
+      ],
+    },
+    { row: 3, col: 2, formulas: [['=E']] },
+    { row: 4, col: 0, formulas: [['=F']] },
+    { row: 4, col: 2, formulas: [['=G', '=H']] },
+  ]);
+  // the starter's preview: the tree rows, the component row and the total row
+  const preview = templateSheets(starterCampaign(30, 2026)).find((s) => s.name === S.preview);
+  const blocks = formulaBlocks(preview?.formulas ?? []);
+  expect(blocks.map((b) => [b.row, b.col, b.formulas.length, b.formulas[0].length])).toEqual([
+    [1, 2, 9, 31],
+    [10, 3, 1, 30],
+    [11, 2, 1, 31],
+  ]);
 });
