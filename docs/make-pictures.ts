@@ -1,7 +1,8 @@
 /**
  * Regenerates the pictures of docs/workbook-format.md and docs/forms.md: each sheet of the
- * ranked An Giang example, alone in a workbook, and the self-assessment form of its first unit,
- * printed to PDF by LibreOffice and turned into a PNG by pdftoppm.
+ * ranked An Giang example, alone in a workbook, the self-assessment form of its first unit and
+ * the live preview of its template (computed by LibreOffice), printed to PDF by LibreOffice and
+ * turned into a PNG by pdftoppm.
  * Needs `soffice` and `pdftoppm` (Debian: libreoffice-calc-nogui, poppler-utils).
  * Run: npx tsx docs/make-pictures.ts
  */
@@ -49,6 +50,30 @@ const formSheet = readSheets(readPackage(readFileSync(path.join(formsDir, 'STP.x
 if (formSheet) {
   sheets.set('Phiếu tự chấm', formSheet);
   pictures['Phiếu tự chấm'] = 'phieu-tu-cham';
+}
+// The template's live preview, computed by LibreOffice (the template is saved without values).
+const template = path.join(dir, 'template.xlsx');
+main(['template', '-o', template, '--example', 'an-giang-2018'], {
+  out: () => undefined,
+  err: (t) => process.stderr.write(t + '\n'),
+});
+execFileSync('soffice', [
+  '--headless',
+  '--norestore',
+  `-env:UserInstallation=file://${dir}/profile`,
+  '--convert-to',
+  'xlsx',
+  '--outdir',
+  path.join(dir, 'recalculated'),
+  template,
+]);
+const preview = readSheets(
+  readPackage(readFileSync(path.join(dir, 'recalculated', 'template.xlsx'))),
+  ['Điểm tạm tính'],
+).get('Điểm tạm tính');
+if (preview) {
+  sheets.set('Điểm tạm tính', preview);
+  pictures['Điểm tạm tính'] = 'diem-tam-tinh';
 }
 const files: string[] = [];
 for (const [name, slug] of Object.entries(pictures)) {
