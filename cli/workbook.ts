@@ -67,7 +67,13 @@ export function runWorkbook(
     }
   }
   progress('read');
-  const result = runCampaign({ sheets, merges, time: localTime(options.now ?? new Date()) });
+  const result = runCampaign({
+    sheets,
+    merges,
+    time: localTime(options.now ?? new Date()),
+    // a check writes nothing: the output sheets are not even made
+    outputs: options.write,
+  });
   progress('evaluated');
   if (!result.ok) {
     // The core says "the workbook"; here it has a name.

@@ -49,6 +49,7 @@ type Ok = Extract<Evaluation, { ok: true }>;
 export type RunResult =
   | {
       ok: true;
+      /** The sheets to write (none when RunInput.outputs is false). */
       outputs: OutputBlock[];
       evaluation: Ok;
       spec: CampaignSpec;
@@ -63,6 +64,8 @@ export interface RunInput {
   merges?: Merges;
   /** The run's local time as people read it ("2026-11-25 16:20:55"); hosts own the clock. */
   time: string;
+  /** false: validate, score and rank only, without rendering the output sheets (a check). */
+  outputs?: boolean;
 }
 
 /** Parses, validates, scores, ranks, proposes awards and renders; never touches a host. */
@@ -76,14 +79,17 @@ export function runCampaign(input: RunInput): RunResult {
   if (!parsed.spec) return { ok: false, issues: parsed.issues };
   const evaluation = evaluateCampaign(parsed.spec);
   if (!evaluation.ok) return { ok: false, issues: [...evaluation.errors, ...evaluation.warnings] };
-  const outputs = renderOutputs(
-    evaluation,
-    parsed.spec,
-    input.sheets[S.log],
-    { time: input.time, hash: inputHash(inputs) },
-    input.sheets[S.history],
-    input.sheets[S.snapshot],
-  );
+  const outputs =
+    input.outputs === false
+      ? []
+      : renderOutputs(
+          evaluation,
+          parsed.spec,
+          input.sheets[S.log],
+          { time: input.time, hash: inputHash(inputs) },
+          input.sheets[S.history],
+          input.sheets[S.snapshot],
+        );
   return {
     ok: true,
     outputs,

@@ -212,3 +212,14 @@ test('the record is valid JSON holding each cell as typed, whatever the text', (
     { numRuns: 300 },
   );
 });
+
+test('a check (outputs: false) makes no output sheet and evaluates the same', () => {
+  const book = bookOf(panelSpec());
+  const full = runCampaign({ sheets: book, time: 't' });
+  const check = runCampaign({ sheets: book, time: 't', outputs: false });
+  if (!full.ok || !check.ok) throw new Error('invalid');
+  expect(full.outputs.length).toBeGreaterThan(0);
+  expect(check.outputs).toEqual([]);
+  expect(check.evaluation.units).toEqual(full.evaluation.units);
+  expect(check.warnings).toEqual(full.warnings);
+});
