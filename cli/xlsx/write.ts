@@ -212,6 +212,75 @@ function calcChainSheets(xml: string): Set<number> | 'all' {
   return ids;
 }
 
+/** The part a relationships part belongs to: xl/worksheets/_rels/sheet1.xml.rels → xl/worksheets/sheet1.xml. */
+function sourceOfRels(relsPath: string): string | undefined {
+  const m = /^(?:(.*)\/)?_rels\/([^/]*)\.rels$/i.exec(relsPath);
+  if (!m) return undefined;
+  return m[1] ? `${m[1]}/${m[2]}` : m[2];
+}
+
+/** The parts a part's relationships point to inside the package (lower-cased names). */
+function targetsOf(edit: Edit, part: string): string[] {
+  const xml = edit.text(relsPathOf(part));
+  if (xml === undefined) return [];
+  return parseRels(xml)
+    .filter((r) => !r.external)
+    .map((r) => resolveTarget(part, r.target).toLowerCase());
+}
+
+/**
+ * A replaced sheet's new XML refers to no relationship, so its relationships part goes, and
+ * with it every part reachable only through it — the comments, VML and drawings, charts,
+ * tables and printer settings of the old sheet — which Excel would otherwise try to attach to
+ * the new one ("We found a problem with some content…"). A part that any other remaining
+ * relationship still points to stays, with everything it points to.
+ */
+function dropOrphanedParts(edit: Edit, sheets: readonly string[]): void {
+  const candidates = new Set<string>();
+  const queue: string[] = [];
+  for (const sheet of sheets) {
+    for (const t of targetsOf(edit, sheet)) queue.push(t);
+    const rels = relsPathOf(sheet);
+    if (edit.has(rels)) candidates.add(rels.toLowerCase());
+  }
+  while (queue.length > 0) {
+    const part = queue.pop() as string;
+    if (candidates.has(part) || !edit.has(part)) continue;
+    candidates.add(part);
+    const rels = relsPathOf(part);
+    if (edit.has(rels)) {
+      candidates.add(rels.toLowerCase());
+      for (const t of targetsOf(edit, part)) queue.push(t);
+    }
+  }
+  if (candidates.size === 0) return;
+  // Kept: what the package's other relationships point to, and everything reachable from it.
+  const kept = new Set<string>();
+  const keep: string[] = [];
+  for (const e of edit.entries) {
+    const name = e.name.toLowerCase();
+    if (!name.endsWith('.rels') || candidates.has(name)) continue;
+    const source = sourceOfRels(e.name);
+    if (source !== undefined) keep.push(...targetsOf(edit, source));
+  }
+  while (keep.length > 0) {
+    const part = keep.pop() as string;
+    if (kept.has(part) || !candidates.has(part)) continue;
+    kept.add(part);
+    const rels = relsPathOf(part).toLowerCase();
+    if (candidates.has(rels)) {
+      kept.add(rels);
+      keep.push(...targetsOf(edit, part));
+    }
+  }
+  for (const e of [...edit.entries]) {
+    const name = e.name.toLowerCase();
+    if (!candidates.has(name) || kept.has(name)) continue;
+    edit.remove(e.name);
+    removeOverride(edit, e.name);
+  }
+}
+
 /** workbook.xml children that come before calcPr, in schema order. */
 const BEFORE_CALC_PR = [
   'fileVersion',
@@ -306,9 +375,8 @@ export function withListSheet(sheets: OutputSheet[]): {
  * Only the replaced or added worksheet parts, workbook.xml, its relationships,
  * [Content_Types].xml and styles.xml can change; every other entry is copied as its original
  * compressed bytes. calcChain.xml is dropped when it refers to a replaced sheet (Excel rebuilds
- * it). A replaced sheet's own relationships part is kept, with everything it points to
- * (drawings, tables, comments, printer settings): the new sheet XML no longer refers to them, so
- * they stay in the package unused rather than risk removing a part some other part still uses.
+ * it). A replaced sheet's own relationships part goes, with the parts only it led to (its old
+ * comments, drawings, tables, printer settings: see dropOrphanedParts).
  *
  * Drop-down lists that cannot be written inline go to the hidden sheet "Danh sách chọn",
  * added (or replaced) with the sheets.
@@ -358,6 +426,7 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
 
   // ---- worksheets
   const replacedIds = new Set<number>();
+  const replacedPaths: string[] = [];
   let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
   for (const sheet of sheets) {
     const bytes = worksheetBytes(sheet, styleIndex, ns.main);
@@ -365,6 +434,7 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
     if (ref) {
       edit.put(ref.path, bytes);
       replacedIds.add(ref.sheetId);
+      replacedPaths.push(ref.path);
       continue;
     }
     const path = freshPart(edit, wbDir === '' ? 'worksheets' : `${wbDir}/worksheets`, 'sheet');
@@ -386,6 +456,9 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
     if (!findElement(xml, p + 'sheets')) throw missingPart(pkg.label, `${wbPath} <sheets>`);
     edit.setText(wbPath, appendChild(xml, p + 'sheets', el));
   }
+
+  // ---- what only the replaced sheets used (comments, drawings, tables, printer settings)
+  dropOrphanedParts(edit, replacedPaths);
 
   // ---- formulas written without cached values: Excel computes them on opening
   if (

@@ -189,12 +189,40 @@ describe('replacing a sheet', () => {
     });
   });
 
-  test("the replaced sheet's drawing, image and relationships stay in the package", () => {
-    const after = unzipText(writeSheets(readPackage(before), [{ name: 'Kết quả', rows: [[1]] }]));
-    expect(after['xl/worksheets/_rels/sheet2.xml.rels']).toContain('drawing1.xml');
-    expect(after['xl/drawings/drawing1.xml']).toBeDefined();
-    expect(after['xl/media/image1.png']).toBeDefined();
+  test("the replaced sheet's drawing, image and relationships go with it, and nothing else", () => {
+    const bytes = writeSheets(readPackage(before), [{ name: 'Kết quả', rows: [[1]] }]);
+    const after = unzipText(bytes);
     expect(after['xl/worksheets/sheet2.xml']).not.toContain('<drawing');
+    expect(diffEntries(before, bytes)).toEqual({
+      changed: ['[Content_Types].xml', 'xl/worksheets/sheet2.xml'],
+      added: [],
+      removed: [
+        'xl/drawings/_rels/drawing1.xml.rels',
+        'xl/drawings/drawing1.xml',
+        'xl/media/image1.png',
+        'xl/worksheets/_rels/sheet2.xml.rels',
+      ],
+    });
+    // the drawing's content type goes with it
+    expect(after['[Content_Types].xml']).not.toContain('drawing1.xml');
+    expect(after['[Content_Types].xml']).toContain('/xl/worksheets/sheet2.xml');
+    // written again: nothing more to drop
+    const again = writeSheets(readPackage(bytes), [{ name: 'Kết quả', rows: [[1]] }]);
+    expect(diffEntries(bytes, again).removed).toEqual([]);
+  });
+
+  test('a part another sheet still uses stays, with what it points to', () => {
+    const parts = excelLikeParts();
+    // "Ẩn" (sheet3) shows the same drawing
+    parts['xl/worksheets/_rels/sheet3.xml.rels'] = parts['xl/worksheets/_rels/sheet2.xml.rels'];
+    const shared = zipOf(parts);
+    const after = unzipText(writeSheets(readPackage(shared), [{ name: 'Kết quả', rows: [[1]] }]));
+    expect(after['xl/worksheets/_rels/sheet2.xml.rels']).toBeUndefined();
+    expect(after['xl/worksheets/_rels/sheet3.xml.rels']).toContain('drawing1.xml');
+    expect(after['xl/drawings/drawing1.xml']).toBeDefined();
+    expect(after['xl/drawings/_rels/drawing1.xml.rels']).toBeDefined();
+    expect(after['xl/media/image1.png']).toBeDefined();
+    expect(after['[Content_Types].xml']).toContain('/xl/drawings/drawing1.xml');
   });
 });
 
