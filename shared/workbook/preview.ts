@@ -11,9 +11,8 @@
  * It is not an input: parsing never reads it, and "Xếp hạng" gives the official figures (the
  * preview rounds nothing, reads a level only by its label, and does not check the input).
  * Written only for the plain layout (one score column per unit: no named appraisers, no second
- * round) and up to PREVIEW_CELL_LIMIT formulas and PREVIEW_TEXT_LIMIT characters of them;
- * test/oracle/preview.test.ts checks it against the core in
- * LibreOffice.
+ * round) and up to PREVIEW_CELL_LIMIT formulas and PREVIEW_TEXT_LIMIT characters of them.
+ * test/oracle/preview.test.ts checks it against the core in LibreOffice.
  */
 import { vi } from '../i18n/vi';
 import { columnLetters } from '../model/issues';
@@ -35,7 +34,7 @@ const col = (c: number): string => columnLetters(c + 1);
 const ref = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
 /** A text as a formula string literal. */
 const literal = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-/** A number as formula text (no exponent for the small decimals points use). */
+/** A number as formula text (an exponent such as 1e-7 reads in Excel and LibreOffice alike). */
 const num = (x: number): string => String(Number(x));
 
 /** The formula of a leaf's points from the input cell `x` (an A1 reference), max in `max`. */
@@ -117,17 +116,13 @@ export function previewSheet(spec: CampaignSpec): TemplateSheet | undefined {
   const formulas: (string | undefined)[][] = [[]];
   const bold = [0];
 
-  // "Tiêu chí" lists the same nodes in the same order under its header row.
-  const criteriaRow = new Map(nodes.map((n, i) => [n.code, i + 2]));
+  // The 1-based row of each node: the same here, in both score sheets and in "Tiêu chí" (the
+  // tree in order under one header row).
   const rowOf = new Map(nodes.map((n, i) => [n.code, i + 2]));
   for (const { node, blocks } of tree) {
     const r = rows.length + 1; // this row, 1-based: the same row in both score sheets
     const max = `$C${r}`;
-    const f: (string | undefined)[] = [
-      undefined,
-      undefined,
-      `${ref(S.criteria)}C${criteriaRow.get(node.code)}`,
-    ];
+    const f: (string | undefined)[] = [undefined, undefined, `${ref(S.criteria)}C${r}`];
     if (node.children?.length) {
       bold.push(rows.length);
       const children = node.children.map((ch) => rowOf.get(ch.code) as number);
