@@ -29,7 +29,7 @@ test('rows line up with both score sheets; every unit cell and max is a formula'
   const last = preview.rows.length - 1;
   expect(preview.rows[last][1]).toBe(vi.template.preview.total);
   for (let r = 1; r <= last; r++) {
-    const isComponent = r > last - 1 - 1 && r < last; // the starter has one survey component
+    const isComponent = r === last - 1; // the starter's one survey row: its max is a value
     for (let c = isComponent ? 3 : 2; c < 3 + 5; c++) {
       expect([r, c, typeof preview.formulas?.[r]?.[c]]).toEqual([r, c, 'string']);
     }
