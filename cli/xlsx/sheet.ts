@@ -202,6 +202,19 @@ function clip(s: string): string {
 const NO_FORMATS: (string | undefined)[] = [];
 
 /**
+ * White space a reader may trim or fold unless the text says xml:space="preserve": at either
+ * end, a tab or line break anywhere, or two spaces in a row. Other text goes without the
+ * attribute, 21 bytes less a cell (a fifth of a "Đối chiếu" line).
+ */
+const LOOSE_SPACE = /^\s|\s$|[\t\n\r]| {2}/;
+
+/** A text cell's <is> element (escaped; xml:space="preserve" only where white space needs it). */
+export function inlineString(text: string): string {
+  const t = LOOSE_SPACE.test(text) ? '<t xml:space="preserve">' : '<t>';
+  return `<is>${t}${escapeCellText(text)}</t></is>`;
+}
+
+/**
  * The worksheet part as UTF-8 bytes, written straight into one buffer (see ByteWriter).
  * `styles` maps style keys to cellXfs indexes (keys absent = index 0).
  * Empty strings, like null, give no cell: a cell holding "" looks empty but is not blank to
@@ -261,14 +274,14 @@ export function worksheetBytes(
   };
   const plainAttrs = new Map<readonly (string | undefined)[], string[]>();
   const boldAttrs = new Map<readonly (string | undefined)[], string[]>();
-  // Text cells repeat (unit and criterion names on every line of a table): escaped once each,
-  // up to a bound.
-  const escaped = new Map<string, string>();
-  const cellText = (v: string): string => {
-    let e = escaped.get(v);
+  // Text cells repeat (unit and criterion names on every line of a table): each one's
+  // <is><t>…</t></is> is made once, up to a bound.
+  const inlineTexts = new Map<string, string>();
+  const inlineText = (v: string): string => {
+    let e = inlineTexts.get(v);
     if (e === undefined) {
-      e = escapeCellText(clip(v));
-      if (escaped.size < TEXT_CACHE && v.length <= 256) escaped.set(v, e);
+      e = inlineString(clip(v));
+      if (inlineTexts.size < TEXT_CACHE && v.length <= 256) inlineTexts.set(v, e);
     }
     return e;
   };
@@ -330,7 +343,7 @@ export function worksheetBytes(
       } else if (typeof v === 'boolean') {
         line += v ? `${head} t="b"><v>1</v></c>` : `${head} t="b"><v>0</v></c>`;
       } else {
-        line += `${head} t="inlineStr"><is><t xml:space="preserve">${cellText(String(v))}</t></is></c>`;
+        line += `${head} t="inlineStr">${inlineText(String(v))}</c>`;
       }
     }
     if (line !== '') out.text(`<row r="${rowNumber}">${line}</row>`);

@@ -72,6 +72,8 @@ maybe(
           [1, 'Sở Tư pháp', 95.5, 45747, '=SUM(A1)', true],
           [2, 'UBND huyện Đức Phổ', 88.25, 45748, '<b>không đậm</b>', false],
           [3, 'Ủy ban MTTQ', -1.125, null, '+84 912 345 678'],
+          // white space at the ends, doubled and across lines comes back as written
+          [4, '  Sở Nội vụ ', null, null, 'dòng 1\ndòng 2  cuối'],
         ],
         formats: [[], [], [], [undefined, undefined, '0.00', 'dd/mm/yyyy']],
         boldRows: [0, 2],

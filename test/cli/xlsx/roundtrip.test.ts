@@ -69,8 +69,25 @@ describe('values survive a round trip', () => {
     const xml = unzipText(bytes)['xl/worksheets/sheet1.xml'];
     expect(xml).toContain('<v>0.30000000000000004</v>');
     expect(xml).toContain('<v>123456789.123456</v>');
-    expect(xml).toContain('<is><t xml:space="preserve">=1+1</t></is>');
+    expect(xml).toContain('<is><t>=1+1</t></is>');
     expect(xml).not.toContain('<f>');
+  });
+
+  test('white space a reader could trim is marked xml:space="preserve", and only that', () => {
+    const texts = [
+      ' lề trái',
+      'lề phải ',
+      'hai  dấu cách',
+      'tab\tgiữa',
+      'dòng 1\ndòng 2',
+      'a\r\nb',
+    ];
+    const plain = ['Đơn vị 1', 'Sở Nội vụ - Khối 1', 'x'];
+    const bytes = buildWorkbook([{ name: 'S', rows: [[...texts, ...plain]] }]);
+    const xml = unzipText(bytes)['xl/worksheets/sheet1.xml'];
+    expect(xml.match(/<t xml:space="preserve">/g)).toHaveLength(texts.length);
+    for (const t of plain) expect(xml).toContain(`<is><t>${t}</t></is>`);
+    expect(roundTrip([[...texts, ...plain]])).toEqual([[...texts, ...plain]]);
   });
 
   test('several sheets keep their order', () => {
