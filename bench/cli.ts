@@ -111,24 +111,35 @@ export function benchCli(sizes: number[]): void {
   const dir = mkdtempSync(join(tmpdir(), 'xephang-bench-cli-'));
   const profile = freshProfile();
   try {
-    const cases = sizes.map((units) => {
-      const spec = generateCampaign(units, LEAVES, units);
-      const input = join(dir, `campaign-${units}.xlsx`);
+    // Each size as generated (appraised scores on a tenth of the cells, so a rank also writes
+    // "Đối chiếu", "Lịch sử thẩm định" and "Lưu vết thẩm định"), then the smallest size once
+    // more with its appraised scores removed: the same inputs otherwise, and what the rank
+    // costs without those three sheets.
+    const variants = sizes.map((units) => ({ units, appraised: true }));
+    if (sizes.length > 0) variants.push({ units: Math.min(...sizes), appraised: false });
+    const cases = variants.map(({ units, appraised }) => {
+      const generated = generateCampaign(units, LEAVES, units);
+      const spec = appraised
+        ? generated
+        : { ...generated, units: generated.units.map((u) => ({ ...u, appraised: {} })) };
+      const label = appraised ? String(units) : `${units} self-only`;
+      const name = appraised ? String(units) : `${units}-self`;
+      const input = join(dir, `campaign-${name}.xlsx`);
       writeFileSync(input, buildWorkbook(inputSheets(spec)));
       const evaluation = evaluateCampaign(spec);
       if (!evaluation.ok) throw new Error('benchmark campaign is invalid');
-      const formulas = join(dir, `formulas-${units}.xlsx`);
+      const formulas = join(dir, `formulas-${name}.xlsx`);
       const { sheet, layout } = formulaSheet(evaluation);
       writeFileSync(formulas, buildWorkbook([sheet]));
-      return { units, input, formulas, evaluation, layout };
+      return { label, name, input, formulas, evaluation, layout };
     });
     // the warm-up: LibreOffice creates its profile and loads its libraries once
     if (soffice && cases.length > 0) {
       convertWithSoffice([cases[0].formulas], join(dir, 'warm-up'), profile, 600_000);
     }
     row(['units', 'CLI ms', 'LibreOffice ms', 'ratio', 'LO ≠ core'], 16);
-    for (const { units, input, formulas, evaluation, layout } of cases) {
-      const cliMs = time(CLI_RUNS, () => rank(cli, input, join(dir, `out-${units}.xlsx`)));
+    for (const { label, name, input, formulas, evaluation, layout } of cases) {
+      const cliMs = time(CLI_RUNS, () => rank(cli, input, join(dir, `out-${name}.xlsx`)));
       let loMs = Number.NaN;
       if (soffice) {
         const runs: number[] = [];
@@ -143,7 +154,7 @@ export function benchCli(sizes: number[]): void {
         ? disagreements(join(dir, 'lo', basename(formulas)), evaluation, layout)
         : '';
       row(
-        [units, fmt(cliMs), soffice ? fmt(loMs) : '', soffice ? fmt(loMs / cliMs) : '', differ],
+        [label, fmt(cliMs), soffice ? fmt(loMs) : '', soffice ? fmt(loMs / cliMs) : '', differ],
         16,
       );
     }
@@ -151,9 +162,9 @@ export function benchCli(sizes: number[]): void {
     // the floor under any command-line tool written for Node.
     const bare = time(CLI_RUNS, () => spawnSync('node', ['-e', '0']));
     console.log(`  Node alone (node -e 0): ${fmt(bare)} ms`);
-    for (const { units, input } of cases) {
-      const line = rank(cli, input, join(dir, `out-${units}.xlsx`), ['--timings']).trim();
-      console.log(`  ${units} units: ${line.split('\n').pop()}`);
+    for (const { label, name, input } of cases) {
+      const line = rank(cli, input, join(dir, `out-${name}.xlsx`), ['--timings']).trim();
+      console.log(`  ${label}: ${line.split('\n').pop()}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
