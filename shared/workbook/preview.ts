@@ -9,7 +9,10 @@
  * - a survey component: the unit's cell of "Khảo sát";
  * - the last row: the unit's total points, fields plus components.
  * It is not an input: parsing never reads it, and "Xếp hạng" gives the official figures (the
- * preview rounds nothing, reads a level only by its label, and does not check the input).
+ * preview rounds nothing, reads a level only by its label, does not check the input, and
+ * counts a number typed as text, "90", as nothing: reading it would depend on the locale's
+ * decimal sign). Spaces around a word or a label, and doubled inside, are read as the core
+ * reads them (TRIM).
  * Written only for the plain layout (one score column per unit: no named appraisers, no second
  * round) and up to PREVIEW_CELL_LIMIT formulas and PREVIEW_TEXT_LIMIT characters of them.
  * test/oracle/preview.test.ts checks it against the core in LibreOffice.
@@ -36,6 +39,11 @@ const ref = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
 const literal = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 /** A number as formula text (an exponent such as 1e-7 reads in Excel and LibreOffice alike). */
 const num = (x: number): string => String(Number(x));
+/**
+ * Whether the cell `x` is blank as the core reads it: empty or only spaces. TRIM also folds
+ * inner runs of spaces, as the core does when it matches a tick word or a level label.
+ */
+const blank = (x: string): string => `LEN(TRIM(${x}))=0`;
 
 /** The formula of a leaf's points from the input cell `x` (an A1 reference), max in `max`. */
 export function pointsFormula(rule: RuleSpec | undefined, x: string, max: string): string {
@@ -44,12 +52,12 @@ export function pointsFormula(rule: RuleSpec | undefined, x: string, max: string
     case 'tick': {
       // 1 is tested apart: Excel does not take 1 for TRUE (LibreOffice does)
       const words = TICK_DONE.map(literal).join(',');
-      return `IF(OR(${x}=TRUE,${x}=1,${x}=${max},ISNUMBER(MATCH(${x},{${words}},0))),${max},0)`;
+      return `IF(OR(${x}=TRUE,${x}=1,${x}=${max},ISNUMBER(MATCH(TRIM(${x}),{${words}},0))),${max},0)`;
     }
     case 'levels': {
       const points = rule.levels.map((l) => num(l.points)).join(',');
       const labels = rule.levels.map((l) => literal(l.label)).join(',');
-      return `IFERROR(INDEX({${points}},MATCH(${x},{${labels}},0)),0)`;
+      return `IFERROR(INDEX({${points}},MATCH(TRIM(${x}),{${labels}},0)),0)`;
     }
     case 'tiers': {
       let f = '0';
@@ -65,7 +73,7 @@ export function pointsFormula(rule: RuleSpec | undefined, x: string, max: string
     }
     case 'deduction':
       // a blank count is no violation (full points); N/A or other text gives nothing
-      return `IF(ISNUMBER(${x}),MAX(${num(rule.min ?? 0)},${max}-${x}*${num(rule.perCount)}),IF(ISBLANK(${x}),${max},0))`;
+      return `IF(ISNUMBER(${x}),MAX(${num(rule.min ?? 0)},${max}-${x}*${num(rule.perCount)}),IF(${blank(x)},${max},0))`;
     case 'bonus':
       return rule.perCount === undefined
         ? `IF(ISNUMBER(${x}),MIN(${max},${x}),0)`
@@ -140,7 +148,7 @@ export function previewSheet(spec: CampaignSpec): TemplateSheet | undefined {
             ? fromSelf
             : source === 'appraisedOnly'
               ? fromAppraised
-              : `IF(ISBLANK(${appraised + cell}),${fromSelf},${fromAppraised})`;
+              : `IF(${blank(appraised + cell)},${fromSelf},${fromAppraised})`;
         // A criterion of some blocks only gives nothing to a unit of another block ("Đơn vị",
         // column C, read live: a unit moved to another block is previewed in its new one).
         const block = `${ref(S.units)}$C${u + 2}`;

@@ -5,7 +5,8 @@
  * each unit's "Tổng điểm tạm tính" must equal the total points the core gives the same
  * workbook (to 1e-6: the preview does not round a proportional score to micro-points), and each
  * field's subtotal the core's field subtotal. The filled cells are values a person would type:
- * the template's own drop-down entries, numbers in range, and blanks.
+ * the template's own drop-down entries, numbers in range, and blanks; one starter adds stray
+ * spaces, as people type them.
  *
  * Skipped, with a note, where `soffice` is not on PATH (CI installs it).
  */
@@ -37,23 +38,35 @@ function leaves(nodes: readonly CriterionSpec[], out: CriterionSpec[] = []): Cri
   return out;
 }
 
-/** A starter campaign whose units typed self and appraised scores a person could type. */
-function filledStarter(units: number, seed: number): CampaignSpec {
+/**
+ * A starter campaign whose units typed self and appraised scores a person could type; `sloppy`:
+ * with stray spaces too (around a tick word or a level label, doubled inside one, a cell of
+ * spaces only), which the core reads as if they were not there.
+ */
+function filledStarter(units: number, seed: number, sloppy = false): CampaignSpec {
   const spec = starterCampaign(units, 2026);
   // one criterion for the xã block only, one field for the sở block only (its leaves inherit)
   (spec.criteria[1].children as CriterionSpec[])[1].blocks = ['xa'];
   if (seed % 2 === 0) spec.criteria[0].blocks = ['so'];
   const r = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const untidy = (v: CellValue): CellValue => {
+    if (!sloppy || typeof v !== 'string') return v;
+    const k = r();
+    if (k < 0.25) return ` ${v}`;
+    if (k < 0.5) return `${v}  `;
+    if (k < 0.75) return v.replace(' ', '  ');
+    return v;
+  };
   const valueFor = (leaf: CriterionSpec): CellValue => {
-    if (r() < 0.1) return null;
+    if (r() < 0.1) return sloppy && r() < 0.5 ? '   ' : null;
     const rule = leaf.rule;
     switch (rule?.kind) {
       case undefined:
       case 'tick':
-        return pick(['✓', '☐', 'x', true, false, 1, 0, 'N/A']);
+        return untidy(pick(['✓', '☐', 'x', true, false, 1, 0, 'N/A']));
       case 'levels':
-        return pick([...rule.levels.map((l) => l.label), 'N/A']);
+        return untidy(pick([...rule.levels.map((l) => l.label), 'N/A']));
       case 'tiers':
       case 'proportional':
         return Math.round(r() * 12000) / 100;
@@ -91,6 +104,7 @@ const specs: [string, CampaignSpec][] = [
   ...Object.entries(EXAMPLES),
   ['starter-1', filledStarter(12, 7001)],
   ['starter-2', filledStarter(25, 7002)],
+  ['starter-sloppy', filledStarter(25, 7003, true)],
 ];
 const cases: Case[] = specs.map(([name, spec]) => {
   const evaluation = evaluateCampaign(spec);

@@ -35,7 +35,7 @@ test('rows line up with both score sheets; every unit cell and max is a formula'
     }
   }
   // a leaf reads the same row of "Chấm điểm", else of "Tự chấm"
-  expect(preview.formulas?.[2]?.[3]).toMatch(/^IF\(ISBLANK\('Chấm điểm'!D3\),.*'Tự chấm'!D3/);
+  expect(preview.formulas?.[2]?.[3]).toMatch(/^IF\(LEN\(TRIM\('Chấm điểm'!D3\)\)=0,.*'Tự chấm'!D3/);
   expect(preview.protection).toEqual({ unlocked: [] });
   expect(preview.frozenRows).toBe(1);
   expect(INPUT_SHEETS).not.toContain(S.preview);
@@ -43,13 +43,13 @@ test('rows line up with both score sheets; every unit cell and max is a formula'
 
 test('a tick formula accepts the number 1 itself: in Excel 1 = TRUE is false', () => {
   expect(pointsFormula({ kind: 'tick' }, 'D3', '$C3')).toContain('D3=1,');
-  expect(pointsFormula({ kind: 'tick' }, 'D3', '$C3')).toContain('MATCH(D3,{"x","✓"');
+  expect(pointsFormula({ kind: 'tick' }, 'D3', '$C3')).toContain('MATCH(TRIM(D3),{"x","✓"');
 });
 
 test('labels with quotes are escaped in level formulas', () => {
   expect(
     pointsFormula({ kind: 'levels', levels: [{ label: 'Đạt "tốt"', points: 1.5 }] }, 'D3', '$C3'),
-  ).toBe('IFERROR(INDEX({1.5},MATCH(D3,{"Đạt ""tốt"""},0)),0)');
+  ).toBe('IFERROR(INDEX({1.5},MATCH(TRIM(D3),{"Đạt ""tốt"""},0)),0)');
 });
 
 test('the campaign still parses with the preview in the workbook (it is not read)', () => {
