@@ -296,7 +296,7 @@ describe('task pane actions', () => {
     // the live preview: a formula in every unit cell below its header
     const preview = fake.sheet(S.preview);
     expect(preview?.protected).toBe(true);
-    expect(preview?.formulas.get('D3')).toMatch(/^=IF\(ISBLANK\('Chấm điểm'!D3\)/);
+    expect(preview?.formulas.get('D3')).toMatch(/^=IF\(LEN\(TRIM\('Chấm điểm'!D3\)\)=0,/);
     expect(preview?.formulas.get('O12')).toMatch(/^=SUM\(/);
     const state = await loadSetup(runOf(fake));
     expect(state.kind).toBe('ready');
