@@ -90,26 +90,21 @@ function rowWidth(
 }
 
 /**
- * The highlighted columns of each row (OutputSheet.highlights), computed once per sheet written
- * (sheetStyleKeys and worksheetBytes both need them); recomputed if the list was changed.
+ * The highlighted columns of each row (OutputSheet.highlights). A highlight past the sheet's
+ * limits is refused as a value there would be.
  */
-const highlightCache = new WeakMap<
-  OutputSheet,
-  { list: OutputSheet['highlights']; length: number; byRow: (number[] | undefined)[] }
->();
-
 function highlightsByRow(sheet: OutputSheet): (number[] | undefined)[] {
-  const cached = highlightCache.get(sheet);
-  const length = sheet.highlights?.length ?? 0;
-  if (cached && cached.list === sheet.highlights && cached.length === length) return cached.byRow;
   const byRow: (number[] | undefined)[] = [];
   for (const { row, col } of sheet.highlights ?? []) {
     if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) continue;
+    if (row >= MAX_ROWS) throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_ROWS} dòng`);
+    if (col >= MAX_COLS) {
+      throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_COLS} cột ở dòng ${row + 1}`);
+    }
     const cols = byRow[row];
     if (!cols) byRow[row] = [col];
     else if (!cols.includes(col)) cols.push(col);
   }
-  highlightCache.set(sheet, { list: sheet.highlights, length, byRow });
   return byRow;
 }
 
@@ -210,8 +205,11 @@ const LOOSE_SPACE = /^\s|\s$|[\t\n\r]| {2}/;
 
 /** A text cell's <is> element (escaped; xml:space="preserve" only where white space needs it). */
 export function inlineString(text: string): string {
-  const t = LOOSE_SPACE.test(text) ? '<t xml:space="preserve">' : '<t>';
-  return `<is>${t}${escapeCellText(text)}</t></is>`;
+  const escaped = escapeCellText(text);
+  // tested after escaping too: dropping a character XML cannot hold may leave spaces at an
+  // end or side by side
+  const loose = LOOSE_SPACE.test(text) || LOOSE_SPACE.test(escaped);
+  return `<is>${loose ? '<t xml:space="preserve">' : '<t>'}${escaped}</t></is>`;
 }
 
 /**

@@ -15,6 +15,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 describe('ByteWriter', () => {
+  test('grows from an empty buffer', () => {
+    const w = new ByteWriter(0);
+    w.text('a');
+    w.text('Đối chiếu '.repeat(10));
+    expect(new TextDecoder().decode(w.result())).toBe('a' + 'Đối chiếu '.repeat(10));
+  });
+
   test('ASCII, Vietnamese, emoji and a lone surrogate, short and long, from a tiny buffer', () => {
     const pieces = [
       '<c r="A1">',

@@ -7,6 +7,7 @@ import {
   sheetNames,
   type CellValue,
 } from '../../../cli/xlsx';
+import { inlineString } from '../../../cli/xlsx/sheet';
 import { unzipText } from './helpers';
 
 function roundTrip(rows: (CellValue | undefined)[][], name = 'Trang 1'): CellValue[][] {
@@ -88,6 +89,12 @@ describe('values survive a round trip', () => {
     expect(xml.match(/<t xml:space="preserve">/g)).toHaveLength(texts.length);
     for (const t of plain) expect(xml).toContain(`<is><t>${t}</t></is>`);
     expect(roundTrip([[...texts, ...plain]])).toEqual([[...texts, ...plain]]);
+  });
+
+  test('spaces left at an end or side by side by a dropped character are preserved too', () => {
+    expect(inlineString('\u0001 lề trái')).toBe('<is><t xml:space="preserve"> lề trái</t></is>');
+    expect(inlineString('a \u0001 b')).toBe('<is><t xml:space="preserve">a  b</t></is>');
+    expect(inlineString('a\u0001b')).toBe('<is><t>ab</t></is>');
   });
 
   test('several sheets keep their order', () => {

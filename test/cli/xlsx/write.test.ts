@@ -446,6 +446,40 @@ describe('highlighted cells', () => {
     expect(unzipText(again)['xl/styles.xml']).toBe(styles);
   });
 
+  test('a highlight list changed in place between two writes is read afresh', () => {
+    const own: OutputSheet = { ...sheet, highlights: [{ row: 1, col: 1 }] };
+    const filled = (bytes: Uint8Array, ref: string): boolean => {
+      const t = unzipText(bytes);
+      const xfs =
+        /<cellXfs count="\d+">(.*?)<\/cellXfs>/
+          .exec(t['xl/styles.xml'])?.[1]
+          .match(/<xf [^>]*\/>/g) ?? [];
+      const s = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(
+        t['xl/worksheets/sheet1.xml'],
+      )?.[1];
+      return s !== undefined && (xfs[Number(s)] ?? '').includes('fillId="2"');
+    };
+    const first = writeSheets(readPackage(zipOf(bareWithStyles())), [own]);
+    expect([filled(first, 'B2'), filled(first, 'C3')]).toEqual([true, false]);
+    const [h] = own.highlights ?? [];
+    h.row = 2;
+    h.col = 2;
+    const second = writeSheets(readPackage(zipOf(bareWithStyles())), [own]);
+    expect([filled(second, 'B2'), filled(second, 'C3')]).toEqual([false, true]);
+  });
+
+  test('a highlight past the sheet limits is refused like a value there', () => {
+    for (const at of [
+      { row: 1_048_576, col: 0 },
+      { row: 2 ** 32 - 1, col: 0 },
+      { row: 1, col: 16_384 },
+    ]) {
+      expect(() =>
+        writeSheets(readPackage(zipOf(bareWithStyles())), [{ ...sheet, highlights: [at] }]),
+      ).toThrow(RangeError);
+    }
+  });
+
   test('an existing identical fill is reused', () => {
     const withFill = MINIMAL_STYLES.replace('<fills count="2">', '<fills count="3">').replace(
       '</fills>',
