@@ -1,6 +1,6 @@
 /**
  * Regenerates the pictures of docs/workbook-format.md and docs/forms.md: each sheet of the
- * ranked An Giang example, alone in a workbook, the self-assessment form of its first unit and
+ * An Giang example, ranked, revised in a few appraised cells and ranked again, alone in a workbook, the self-assessment form of its first unit and
  * the live preview of its template (computed by LibreOffice), printed to PDF by LibreOffice and
  * turned into a PNG by pdftoppm.
  * Needs `soffice` and `pdftoppm` (Debian: libreoffice-calc-nogui, poppler-utils).
@@ -10,17 +10,23 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, renameSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { buildWorkbook, readPackage, readSheets, writeFileAtomic } from '../cli/xlsx';
+import { buildWorkbook, readPackage, readSheets, writeFileAtomic, writeSheets } from '../cli/xlsx';
 import { main } from '../cli/main';
 
 const pictures: Record<string, string> = {
   'Cấu hình': 'cau-hinh',
   'Tiêu chí': 'tieu-chi',
   'Đơn vị': 'don-vi',
+  'Tự chấm': 'tu-cham',
   'Chấm điểm': 'cham-diem',
+  'Khảo sát': 'khao-sat',
+  'Đề cử cá nhân': 'de-cu-ca-nhan',
+  'Phiếu bầu': 'phieu-bau',
   'Kết quả': 'ket-qua',
   'Đề nghị khen thưởng': 'de-nghi',
   'Đối chiếu': 'doi-chieu',
+  'Lịch sử thẩm định': 'lich-su-tham-dinh',
+  'Nhật ký': 'nhat-ky',
 };
 
 /** The columns worth a picture where a sheet is wider than a page (0-based). */
@@ -29,7 +35,34 @@ const COLUMNS: Record<string, number[]> = {
   'Đối chiếu': [0, 2, 4, 5, 6, 7, 9],
   // Mã tiêu chí, Tên tiêu chí, Điểm tối đa, Điểm tự chấm, Tài liệu kiểm chứng
   'Phiếu tự chấm': [0, 1, 2, 4, 6],
+  // Mã tiêu chí, Điểm tối đa, the first three units (level labels make wide columns)
+  'Tự chấm': [0, 2, 3, 4, 5],
+  // Lượt bầu, Số được chọn, Số có mặt, Người / tập thể được bầu, Số phiếu
+  'Phiếu bầu': [0, 3, 5, 8, 9],
+  // Vòng, Mã đơn vị, Mã tiêu chí, Điểm cũ, Điểm mới
+  'Lịch sử thẩm định': [1, 3, 4, 5, 6],
+  // Thời điểm, Số đơn vị, Số đề nghị khen thưởng, Số cảnh báo
+  'Nhật ký': [0, 3, 4, 5],
 };
+
+/**
+ * The ranked workbook with a few appraised numbers changed (each one less, as an appraiser
+ * would revise them) in "Chấm điểm": ranked again, it shows change rows in "Lịch sử thẩm định"
+ * and a second line in "Nhật ký".
+ */
+function revised(file: string, out: string): void {
+  const pkg = readPackage(readFileSync(file));
+  const rows = readSheets(pkg, ['Chấm điểm']).get('Chấm điểm')?.rows ?? [];
+  let changed = 0;
+  const edited = rows.map((r, i) =>
+    r.map((v, c) => {
+      if (i === 0 || c < 3 || typeof v !== 'number' || v < 1 || changed >= 3) return v;
+      changed++;
+      return v - 1;
+    }),
+  );
+  writeFileAtomic(out, writeSheets(pkg, [{ name: 'Chấm điểm', rows: edited }]));
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-pictures-'));
 const ranked = path.join(dir, 'an-giang-2018.xlsx');
@@ -38,6 +71,19 @@ main(['rank', path.join(__dirname, '../examples/an-giang-2018.xlsx'), '-o', rank
   err: (t) => process.stderr.write(t + '\n'),
 });
 const sheets = readSheets(readPackage(readFileSync(ranked)), Object.keys(pictures));
+// The history and the log after an appraiser's revision and a second rank.
+const again = path.join(dir, 'an-giang-2018-revised.xlsx');
+revised(ranked, again);
+main(['rank', again, '--quiet'], {
+  out: () => undefined,
+  err: (t) => process.stderr.write(t + '\n'),
+});
+for (const [name, data] of readSheets(readPackage(readFileSync(again)), [
+  'Lịch sử thẩm định',
+  'Nhật ký',
+])) {
+  sheets.set(name, data);
+}
 // The self-assessment form of the first unit, as `xephang forms` writes it.
 const formsDir = path.join(dir, 'forms');
 main(['forms', path.join(__dirname, '../examples/an-giang-2018.xlsx'), '-o', formsDir], {
