@@ -2,6 +2,14 @@
 /** Process entry of the `xephang` command. */
 import { main } from './main';
 
+// `xephang rank … | head`: a reader that stops reading is not a failure of the run, whose file
+// is already written when its table is printed. Further output to that stream is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 process.exitCode = main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
