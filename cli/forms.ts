@@ -3,9 +3,9 @@
  * in (merged into "Tự chấm" and "Giải trình tự chấm", a row in "Nhật ký"). The reading,
  * checking and merging are the core's (shared/forms/); this file only moves files.
  */
-import { existsSync, mkdirSync, statSync } from 'fs';
+import { mkdirSync, statSync } from 'fs';
 import path from 'path';
-import { error, type Issue } from '../shared';
+import type { Issue } from '../shared';
 import { mergeForms, type FormFile } from '../shared/forms/merge';
 import { vi } from '../shared/i18n/vi';
 import type { Grid } from '../shared/workbook/grid';
@@ -17,6 +17,7 @@ import {
   MERGE_SHEETS,
 } from './formFiles';
 import { readFile, readSheets, writeFileAtomic, writeSheets, type Package } from './xlsx';
+import { openIssue } from './workbook';
 import { XlsxError } from './xlsx/types';
 
 export { formFileName } from './formFiles';
@@ -83,15 +84,8 @@ export function mergeFormFiles(
   options: { outPath?: string; now?: Date } = {},
 ): MergeOutcome {
   const target = options.outPath ?? campaign;
-  const lock = path.join(path.dirname(target), `~$${path.basename(target)}`);
-  if (existsSync(lock)) {
-    return {
-      ok: false,
-      issues: [
-        error('fileOpenInExcel', { lock: path.basename(lock) }, { file: path.basename(target) }),
-      ],
-    };
-  }
+  const open = openIssue(target);
+  if (open) return { ok: false, issues: [open] };
   const read = readCampaign(campaign, MERGE_SHEETS);
   if (!read.ok) return read;
   const { pkg, sheets } = read;

@@ -4,11 +4,11 @@
  * unless the whole run succeeds; the file is replaced atomically.
  */
 import { error, type Evaluation, type Issue, type CampaignSpec } from '../shared';
-import { existsSync, mkdirSync } from 'fs';
+import { mkdirSync } from 'fs';
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
-import { readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
+import { officeLock, readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
 import { XlsxError } from './xlsx/types';
 
 export { INPUT_SHEETS, localTime };
@@ -29,24 +29,24 @@ export type RunOutcome =
 const fileIssue = (e: XlsxError, file: string): Issue =>
   error('fileProblem', { message: e.message }, { file: path.basename(file) });
 
+/** The error for a workbook open in Excel or LibreOffice (its lock file beside it), if it is. */
+export function openIssue(file: string): Issue | undefined {
+  const open = officeLock(file);
+  if (!open) return undefined;
+  const key = open.app === 'Excel' ? 'fileOpenInExcel' : 'fileOpenInLibreOffice';
+  return error(key, { lock: open.lock }, { file: path.basename(file) });
+}
+
 /** Reads and evaluates a campaign workbook; `write` also writes the outputs to `outPath`. */
 export function runWorkbook(
   inPath: string,
   options: { write: boolean; outPath?: string; now?: Date; progress?: Progress },
 ): RunOutcome {
   const progress = options.progress ?? (() => undefined);
-  // Excel keeps "~$name.xlsx" beside a workbook it has open: writing now would be lost.
   if (options.write) {
     for (const file of new Set([inPath, options.outPath ?? inPath])) {
-      const lock = path.join(path.dirname(file), `~$${path.basename(file)}`);
-      if (existsSync(lock)) {
-        return {
-          ok: false,
-          issues: [
-            error('fileOpenInExcel', { lock: path.basename(lock) }, { file: path.basename(file) }),
-          ],
-        };
-      }
+      const open = openIssue(file);
+      if (open) return { ok: false, issues: [open] };
     }
   }
   let pkg;

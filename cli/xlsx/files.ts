@@ -4,6 +4,7 @@
  */
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -11,6 +12,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { readPackage, type Package } from './read';
 import { XlsxError } from './types';
 
@@ -69,4 +71,20 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     }
     throw fileError(e, path, 'write');
   }
+}
+
+/**
+ * The lock file an office application keeps beside a workbook it has open, if there is one:
+ * Excel's "~$name.xlsx", LibreOffice's ".~lock.name.xlsx#". Writing the workbook then would be
+ * lost when the application saves it.
+ */
+export function officeLock(
+  path: string,
+): { app: 'Excel' | 'LibreOffice'; lock: string } | undefined {
+  const name = basename(path);
+  const locks = [
+    { app: 'Excel' as const, lock: `~$${name}` },
+    { app: 'LibreOffice' as const, lock: `.~lock.${name}#` },
+  ];
+  return locks.find(({ lock }) => existsSync(join(dirname(path), lock)));
 }

@@ -3,4 +3,4 @@
  * parts (bytes.ts, which also runs in a browser), and the Node file helpers (files.ts).
  */
 export * from './bytes';
-export { readFile, writeFileAtomic } from './files';
+export { officeLock, readFile, writeFileAtomic } from './files';

@@ -84,6 +84,8 @@ export const vi = {
     fileProblem: '{message}',
     fileOpenInExcel:
       'Tệp đang được mở trong Excel (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
+    fileOpenInLibreOffice:
+      'Tệp đang được mở trong LibreOffice (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
     missingSheet: 'Thiếu trang tính "{sheet}".',
     emptySheet: 'Trang tính "{sheet}" không có dữ liệu.',
     missingHeader: 'Thiếu cột "{header}" ở dòng tiêu đề.',

@@ -42,14 +42,19 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Runs `xephang rank` in-process on a fresh copy of `source` named `name`. */
-function rank(source: string, name: string, lock = false): Run {
+function rank(source: string, name: string, lock?: BadCase['lock']): Run {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-bad-'));
   dirs.push(dir);
   const copy = path.join(dir, name);
   copyFileSync(source, copy);
-  // Excel's owner file: "~$" + the workbook's name, beside it.
-  if (lock)
+  // Excel's owner file, "~$" + the workbook's name; LibreOffice's ".~lock." + name + "#".
+  if (lock === 'excel')
     writeFileSync(path.join(dir, `~$${name}`), Buffer.from('\u0005Nguyễn Văn A', 'utf16le'));
+  if (lock === 'libreoffice')
+    writeFileSync(
+      path.join(dir, `.~lock.${name}#`),
+      'Nguyễn Văn A,may-tinh,may-tinh,25.11.2026 09:30;',
+    );
   const output = path.join(dir, 'ket-qua.xlsx');
   const before = readFileSync(copy);
   let out = '';
