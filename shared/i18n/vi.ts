@@ -89,6 +89,7 @@ export const vi = {
     missingSheet: 'Thiếu trang tính "{sheet}".',
     emptySheet: 'Trang tính "{sheet}" không có dữ liệu.',
     missingHeader: 'Thiếu cột "{header}" ở dòng tiêu đề.',
+    missingValue: 'Thiếu giá trị ở cột "{header}".',
     unknownSetting: 'Không hiểu thiết lập "{key}".',
     unknownChoice: 'Giá trị "{value}" không hợp lệ; chọn một trong: {choices}.',
     badNumber: 'Giá trị "{value}" phải là một số.',

@@ -171,10 +171,16 @@ function sections(grid: Grid): Map<string, number> {
   return out;
 }
 
-/** Rows of a section from `start` until a blank row or another section title. */
+/**
+ * The non-blank rows of a section, from `start` to the next section title: blank rows inside a
+ * section are skipped, not taken as its end (people space a long list out; ending the section
+ * there would drop the rows after it without a word).
+ */
 function sectionRows(grid: Grid, start: number, titles: Set<number>): number[] {
   const rows: number[] = [];
-  for (let r = start; r < grid.length && !titles.has(r) && !isBlankRow(grid[r]); r++) rows.push(r);
+  for (let r = start; r < grid.length && !titles.has(r); r++) {
+    if (!isBlankRow(grid[r])) rows.push(r);
+  }
   return rows;
 }
 
@@ -402,18 +408,30 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
     labels: Record<string, string>,
     required: string[],
   ): { rows: number[]; cols: Record<string, number> } | undefined => {
-    const start = found.get(section);
-    if (start === undefined) return undefined;
+    const title = found.get(section);
+    if (title === undefined) return undefined;
+    // the header: the first non-blank row under the title
+    const [start = title] = sectionRows(grid, title, titleRows);
     const cols = headerColumns(grid[start], labels);
     issues.push(...requireHeaders(sheet, start, cols, labels, required));
-    return { rows: sectionRows(grid, start + 1, titleRows), cols };
+    const rows = sectionRows(grid, start + 1, titleRows);
+    // Every item fills its required columns: a row without them is a mistake or a note typed
+    // under the table, and either way not an item to take silently.
+    for (const r of rows) {
+      for (const key of required) {
+        if (cols[key] >= 0 && text(cellAt(grid, r, cols[key])) === '') {
+          issues.push(error('missingValue', { header: labels[key] }, at(sheet, r, cols[key])));
+        }
+      }
+    }
+    return { rows, cols };
   };
 
   const comps = table('components', { code: H.code, name: H.name, max: H.max }, ['code', 'max']);
   for (const r of comps?.rows ?? []) {
     const cols = comps!.cols;
     const max = numberOf(cellAt(grid, r, cols.max));
-    if (max === undefined)
+    if (max === undefined && text(cellAt(grid, r, cols.max)) !== '')
       issues.push(
         error('badNumber', { value: text(cellAt(grid, r, cols.max)) }, at(sheet, r, cols.max)),
       );

@@ -56,3 +56,37 @@ test('a missing required sheet is named', () => {
   delete s['Tiêu chí'];
   expect(errorsOf(s)).toEqual(['Sổ tính: Thiếu trang tính "Tiêu chí".']);
 });
+
+test('blank rows inside "Cấu hình" sections (under a title, between items) change nothing', () => {
+  const plain = sheets();
+  const spaced = sheets();
+  // a blank row after every row: under each title, between header and items, between items
+  spaced['Cấu hình'] = spaced['Cấu hình'].flatMap((row) => [row, []]);
+  const outcome = (s: Record<string, CellValue[][]>): unknown => {
+    const parsed = parseWorkbook(s);
+    if (!parsed.spec) return parsed.issues.map(formatIssue);
+    const e = evaluateCampaign(parsed.spec);
+    if (!e.ok) return e.errors.map(formatIssue);
+    const { blocks, components, awards, settings } = parsed.spec;
+    const all = { blocks, components, awards, settings, units: e.units, proposals: e.awards };
+    // the same items, found on other rows: their cell references aside
+    return JSON.parse(JSON.stringify(all, (k, v: unknown) => (k === 'source' ? undefined : v)));
+  };
+  const expected = outcome(plain);
+  expect(outcome(spaced)).toEqual(expected);
+  // the example has blocks, awards and components to lose
+  expect(JSON.stringify(expected)).toContain('Bằng khen');
+});
+
+test('an item row of a "Cấu hình" table without its required cells is an error at the cell', () => {
+  const s = sheets();
+  const config = s['Cấu hình'];
+  // a block without its name, and a note typed under the last table, after a blank row
+  const so = config.findIndex((r) => r[0] === 'so');
+  config[so][1] = null;
+  config.push([], ['Ghi chú: Sở Nội vụ lập bảng này']);
+  const last = config.length;
+  const errors = errorsOf(s);
+  expect(errors).toContain(`Trang tính 'Cấu hình', ô B${so + 1}: Thiếu giá trị ở cột "Tên".`);
+  expect(errors.some((e) => e.startsWith(`Trang tính 'Cấu hình', ô B${last}:`))).toBe(true);
+});
