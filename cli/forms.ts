@@ -104,7 +104,6 @@ export function mergeFormFiles(
   const result = mergeForms({ sheets, forms: files, time: localTime(options.now ?? new Date()) });
   if (!result.ok) return result;
   try {
-    mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
     writeFileAtomic(target, writeSheets(pkg, result.outputs));
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };

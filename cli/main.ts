@@ -5,7 +5,7 @@
 import { awardTable, formatIssue, formatMessage, resultTables, vi } from '../shared';
 import { mergeFormFiles, writeForms } from './forms';
 import { issueTable } from './errors';
-import { writeTemplate } from './template';
+import { EXAMPLES, writeTemplate } from './template';
 import { textTable } from './text';
 import { runWorkbook } from './workbook';
 
@@ -17,7 +17,7 @@ const USAGE = `Cách dùng:
   xephang check <sổ tính.xlsx> [--timings]
       Chỉ kiểm tra dữ liệu, không ghi gì. --timings in thời gian từng bước (đọc, tính, ghi).
   xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
-      Tạo sổ tính mẫu cho một đợt thi đua mới.
+      Tạo sổ tính mẫu cho một đợt thi đua mới. Ví dụ có sẵn: ${Object.keys(EXAMPLES).join(', ')}.
   xephang forms <sổ tính.xlsx> -o <thư mục>
       Tạo phiếu tự chấm cho từng đơn vị (mỗi đơn vị một tệp <mã đơn vị>.xlsx).
   xephang merge <sổ tính.xlsx> <phiếu 1.xlsx> [<phiếu 2.xlsx> …] [-o <tệp kết quả.xlsx>]
@@ -52,8 +52,14 @@ function parseArgs(argv: readonly string[]): Args {
   const args: Args = { quiet: false, timings: false, more: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    // The value after an option: missing, or another option, is a usage error (`rank a.xlsx
+    // -o` must not fall back to writing into a.xlsx).
     const value = (): string | undefined => {
       const v = argv[i + 1];
+      if (v === undefined || (v.startsWith('-') && v.length > 1)) {
+        args.problem ??= `Thiếu giá trị sau "${a}".`;
+        return undefined;
+      }
       i++;
       return v;
     };
@@ -149,6 +155,9 @@ export function main(argv: readonly string[], io: Io): number {
       const units = args.units ?? 10;
       if (!Number.isInteger(units) || units < 1 || units > 20_000) {
         return usage('Số đơn vị phải là số nguyên từ 1 đến 20 000.');
+      }
+      if (args.example !== undefined && !(args.example in EXAMPLES)) {
+        return usage(`Không có ví dụ "${args.example}". Có: ${Object.keys(EXAMPLES).join(', ')}.`);
       }
       const problem = writeTemplate(args.output, { units, example: args.example });
       if (problem) {

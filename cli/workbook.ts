@@ -4,7 +4,6 @@
  * unless the whole run succeeds; the file is replaced atomically.
  */
 import { error, type Evaluation, type Issue, type CampaignSpec } from '../shared';
-import { mkdirSync } from 'fs';
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
@@ -87,7 +86,6 @@ export function runWorkbook(
     const bytes = writeSheets(pkg, result.outputs);
     const target = options.outPath ?? inPath;
     try {
-      mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
       writeFileAtomic(target, bytes);
     } catch (e) {
       if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };

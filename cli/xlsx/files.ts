@@ -6,13 +6,14 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readPackage, type Package } from './read';
 import { XlsxError } from './types';
 
@@ -30,7 +31,8 @@ export function readFile(path: string): Package {
 /** Maps a file-system error to XlsxError; anything unexpected passes through unchanged. */
 export function fileError(e: unknown, path: string, op: 'read' | 'write'): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
+  // EEXIST: a folder on the path is a file (mkdir of a new file's folder)
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
     return new XlsxError('notFound', `Không tìm thấy tệp "${path}"`);
   }
   if (code === 'EISDIR') {
@@ -54,6 +56,8 @@ export function fileError(e: unknown, path: string, op: 'read' | 'write'): unkno
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
+    // a new file may go in a new folder (rank -o, merge -o and template alike)
+    mkdirSync(dirname(resolve(path)), { recursive: true });
     const fd = openSync(tmp, 'w');
     try {
       let off = 0;

@@ -180,6 +180,18 @@ describe('bad input and usage', () => {
     expect(Buffer.compare(readFileSync(file), before)).toBe(0);
   });
 
+  test.each([[['-o']], [['-o', '--quiet']], [['--units']]])(
+    'rank with an option missing its value %p exits 2 and leaves the workbook as it was',
+    (tail) => {
+      const file = tmpCopy();
+      const before = readFileSync(file);
+      const r = run(['rank', file, ...(tail as string[])]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`Thiếu giá trị sau "${(tail as string[])[0]}"`);
+      expect(Buffer.compare(readFileSync(file), before)).toBe(0);
+    },
+  );
+
   test.each([
     [[]],
     [['rank']],
@@ -246,7 +258,11 @@ describe('xephang template', () => {
     const file = path.join(dir, 'ag.xlsx');
     expect(run(['template', '-o', file, '--example', 'an-giang-2018']).code).toBe(0);
     expect(run(['check', file]).code).toBe(0);
-    expect(run(['template', '-o', file, '--example', 'khong-co']).code).toBe(1);
+    // an unknown example is a usage error, and the help lists the examples
+    const wrong = run(['template', '-o', file, '--example', 'khong-co']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('an-giang-2018');
+    expect(run(['--help']).out).toContain('Ví dụ có sẵn: an-giang-2018');
   });
 });
 

@@ -105,10 +105,18 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['kết quả.xlsx']);
   });
 
-  test('a missing folder → notFound, nothing left behind', () => {
-    const e = caught(() => writeFileAtomic(join(dir, 'không', 'a.xlsx'), new Uint8Array([1])));
-    expect(e.code).toBe('notFound');
-    expect(readdirSync(dir)).toEqual([]);
+  test('a missing folder is made (rank -o, merge -o and template alike)', () => {
+    writeFileAtomic(join(dir, 'mới', 'năm 2026', 'a.xlsx'), new Uint8Array([1]));
+    expect(readdirSync(join(dir, 'mới', 'năm 2026'))).toEqual(['a.xlsx']);
+  });
+
+  test('a folder on the path that is a file → notFound, nothing left behind', () => {
+    writeFileSync(join(dir, 'tệp'), 'x');
+    for (const target of [join(dir, 'tệp', 'a.xlsx'), join(dir, 'tệp', 'con', 'a.xlsx')]) {
+      const e = caught(() => writeFileAtomic(target, new Uint8Array([1])));
+      expect(e.code).toBe('notFound');
+    }
+    expect(readdirSync(dir)).toEqual(['tệp']);
   });
 
   test.each(['EBUSY', 'EPERM', 'EACCES'])(
