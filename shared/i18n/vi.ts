@@ -35,7 +35,7 @@ export const vi = {
     bonusPerCount: 'Tiêu chí {code}: số điểm thưởng mỗi lần phải là số dương.',
     bonusHasChildren: 'Tiêu chí điểm thưởng {code} phải là tiêu chí lá.',
     unknownBlockInCriterion:
-      'Tiêu chí {code} áp dụng cho khối "{block}" không có trong danh sách khối.',
+      'Tiêu chí {code} áp dụng cho khối "{block}" không có trong danh sách khối (có: {blocks}).',
     noCriteria: 'Chưa có tiêu chí nào.',
     duplicateComponent: 'Mã thành phần "{id}" bị trùng.',
     componentMaxBelowZero: 'Điểm tối đa của thành phần {id} là {max}, không được nhỏ hơn 0.',
@@ -47,7 +47,8 @@ export const vi = {
     bandEmptyLabel: 'Có xếp loại chưa đặt tên.',
     duplicateUnit: 'Mã đơn vị "{id}" bị trùng.',
     emptyUnitId: 'Có đơn vị chưa có mã.',
-    unknownBlock: 'Khối "{block}" không có trong danh sách khối.',
+    unknownBlock: 'Khối "{block}" không có trong danh sách khối (có: {blocks}).',
+    missingBlock: 'Đơn vị {unit} chưa có khối thi đua.',
     unknownCriterionInScores: 'Mã tiêu chí "{code}" không có trong bảng tiêu chí.',
     scoreOnParent: 'Tiêu chí {code} có tiêu chí con, chỉ chấm điểm ở tiêu chí lá.',
     unknownComponentInScores: 'Thành phần "{id}" không có trong cấu hình.',

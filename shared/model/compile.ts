@@ -159,6 +159,8 @@ interface TreeState {
   leaves: CompiledLeaf[];
   seen: Map<string, string>;
   blockIndex: Map<string, number>;
+  /** The block codes, for messages: "so, huyen". */
+  blockList: string;
   parents: Set<string>;
 }
 
@@ -188,8 +190,8 @@ function walkCriterion(
     issues.push(error('duplicateCriterionCode', { code, other }, at));
   }
   state.seen.set(code, location);
-  if (normalizeText(String(node.name ?? '')) === '') {
-    issues.push(error('emptyName', { what: 'tiêu chí', code }, at));
+  if (code !== '' && normalizeText(String(node.name ?? '')) === '') {
+    issues.push(error('emptyName', { what: 'tiêu chí', code }, cellOr(node.cells?.name, at)));
   }
   const maxNumber = Number(node.max);
   if (typeof node.max !== 'number' || !Number.isFinite(maxNumber)) {
@@ -204,8 +206,15 @@ function walkCriterion(
     const own = new Set<number>();
     for (const b of node.blocks) {
       const i = state.blockIndex.get(b);
-      if (i === undefined) issues.push(error('unknownBlockInCriterion', { code, block: b }, at));
-      else if (inherited === null || inherited.has(i)) own.add(i);
+      if (i === undefined) {
+        issues.push(
+          error(
+            'unknownBlockInCriterion',
+            { code, block: b, blocks: state.blockList },
+            cellOr(node.cells?.blocks, at),
+          ),
+        );
+      } else if (inherited === null || inherited.has(i)) own.add(i);
     }
     blocks = own;
   }
@@ -305,6 +314,8 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     });
   }
 
+  const blockList = [...blockIndex.keys()].join(', ');
+
   // The criteria tree.
   const state: TreeState = {
     issues,
@@ -312,6 +323,7 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     leaves: [],
     seen: new Map(),
     blockIndex,
+    blockList,
     parents: new Set(),
   };
   if (!spec.criteria || spec.criteria.length === 0) {
@@ -350,13 +362,15 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     });
   }
 
-  // Tie-break keys must name things that exist.
+  // Tie-break keys must name things that exist (located at the setting's cell, if known).
+  const tieBreakCell = spec.settingCells?.tieBreak;
+  const tieBreakAt: IssueLocation = tieBreakCell ? { cell: tieBreakCell } : { settings: true };
   for (const key of settings.ranking.tieBreak) {
     if (key.by === 'field' && !fields.some((f) => f.code === key.code)) {
-      issues.push(error('unknownTieBreakField', { code: key.code }, { settings: true }));
+      issues.push(error('unknownTieBreakField', { code: key.code }, tieBreakAt));
     }
     if (key.by === 'component' && !componentIndex.has(key.id)) {
-      issues.push(error('unknownTieBreakComponent', { id: key.id }, { settings: true }));
+      issues.push(error('unknownTieBreakComponent', { id: key.id }, tieBreakAt));
     }
   }
 
@@ -454,12 +468,23 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     else if (unitIds.has(id)) issues.push(error('duplicateUnit', { id }, at));
     unitIds.set(id, u);
     const name = normalizeText(String(unit.name ?? ''));
-    if (name === '') issues.push(error('emptyName', { what: 'đơn vị', code: id }, at));
-    const block = blockIndex.get(normalizeText(String(unit.block ?? '')));
-    if (block === undefined)
+    // a row without a code says so once (emptyUnitId), not again for its name
+    if (id !== '' && name === '') {
+      issues.push(error('emptyName', { what: 'đơn vị', code: id }, cellOr(unit.cells?.name, at)));
+    }
+    const blockText = normalizeText(String(unit.block ?? ''));
+    const block = blockIndex.get(blockText);
+    if (block === undefined) {
       issues.push(
-        error('unknownBlock', { unit: id, block: unit.block }, cellOr(unit.cells?.block, at)),
+        blockText === ''
+          ? error('missingBlock', { unit: id }, cellOr(unit.cells?.block, at))
+          : error(
+              'unknownBlock',
+              { unit: id, block: unit.block, blocks: blockList },
+              cellOr(unit.cells?.block, at),
+            ),
       );
+    }
     units.push({ id, name, block: block ?? -1 });
 
     const encodeAll = (

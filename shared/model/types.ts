@@ -64,7 +64,7 @@ export interface CriterionSpec {
   blocks?: string[];
   source?: CellRef;
   /** Cells of single fields, for messages about them (max, rule, params). */
-  cells?: { max?: CellRef; rule?: CellRef; params?: CellRef };
+  cells?: { max?: CellRef; name?: CellRef; rule?: CellRef; params?: CellRef; blocks?: CellRef };
 }
 
 /** A survey or impact part scored directly per unit (SIPAS, leader survey, impact…). */
@@ -113,7 +113,13 @@ export interface UnitSpec {
   editors?: string[];
   source?: CellRef;
   /** Cells of single fields, for messages about them (block, registration date, parent…). */
-  cells?: { block?: CellRef; registeredOn?: CellRef; staff?: CellRef; parent?: CellRef };
+  cells?: {
+    block?: CellRef;
+    name?: CellRef;
+    registeredOn?: CellRef;
+    staff?: CellRef;
+    parent?: CellRef;
+  };
 }
 
 /** One appraiser's scores of one unit in one round (docs/scoring.md, "Appraisal"). */

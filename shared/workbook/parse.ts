@@ -586,8 +586,10 @@ function parseCriteria(grid: Grid, issues: Issue[]): CriterionSpec[] {
       source: ref(sheet, r, cols.code),
       cells: {
         max: ref(sheet, r, cols.max),
+        ...(cols.name >= 0 ? { name: ref(sheet, r, cols.name) } : {}),
         ...(cols.rule >= 0 ? { rule: ref(sheet, r, cols.rule) } : {}),
         ...(cols.params >= 0 ? { params: ref(sheet, r, cols.params) } : {}),
+        ...(cols.blocks >= 0 ? { blocks: ref(sheet, r, cols.blocks) } : {}),
       },
     };
     const ruleText = cols.rule >= 0 ? text(cellAt(grid, r, cols.rule)) : '';
@@ -716,6 +718,7 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
       source: ref(sheet, r, cols.code),
       cells: {
         block: ref(sheet, r, cols.block),
+        ...(cols.name >= 0 ? { name: ref(sheet, r, cols.name) } : {}),
         ...(cols.registeredOn >= 0 ? { registeredOn: ref(sheet, r, cols.registeredOn) } : {}),
         ...(cols.staff >= 0 ? { staff: ref(sheet, r, cols.staff) } : {}),
         ...(cols.parent >= 0 ? { parent: ref(sheet, r, cols.parent) } : {}),

@@ -90,3 +90,53 @@ test('an item row of a "Cấu hình" table without its required cells is an erro
   expect(errors).toContain(`Trang tính 'Cấu hình', ô B${so + 1}: Thiếu giá trị ở cột "Tên".`);
   expect(errors.some((e) => e.startsWith(`Trang tính 'Cấu hình', ô B${last}:`))).toBe(true);
 });
+
+describe('a mistake is located at the cell that holds it', () => {
+  const col = (grid: CellValue[][], header: string): string =>
+    String.fromCharCode(65 + grid[0].indexOf(header));
+
+  test('an unknown block in "Áp dụng cho khối", listing the blocks there are', () => {
+    const s = sheets();
+    const criteria = s['Tiêu chí'];
+    const c = criteria[0].indexOf('Áp dụng cho khối');
+    expect(c).toBeGreaterThan(0);
+    const r = criteria.findIndex((row) => row[0] === '1.2');
+    criteria[r][c] = 'so; XA';
+    expect(errorsOf(s)).toEqual([
+      `Trang tính 'Tiêu chí', ô ${col(criteria, 'Áp dụng cho khối')}${r + 1}: Tiêu chí 1.2 áp dụng cho khối "XA" không có trong danh sách khối (có: so, huyen).`,
+    ]);
+  });
+
+  test('a unit without a name: its name cell; a row without a code: one error', () => {
+    const s = sheets();
+    const units = s['Đơn vị'];
+    units[2][1] = null;
+    units.push([null, null, 'so']);
+    const errors = errorsOf(s);
+    expect(errors).toEqual([
+      `Trang tính 'Đơn vị', ô B3: Thiếu tên của đơn vị "${String(units[2][0])}".`,
+      `Trang tính 'Đơn vị', ô A${units.length}: Có đơn vị chưa có mã.`,
+    ]);
+  });
+
+  test('a unit without a block is told so at its block cell', () => {
+    const s = sheets();
+    const units = s['Đơn vị'];
+    units[5][2] = null;
+    expect(errorsOf(s)).toContain(
+      `Trang tính 'Đơn vị', ô C6: Đơn vị ${String(units[5][0])} chưa có khối thi đua.`,
+    );
+  });
+
+  test('a tie-break naming no field: the setting cell itself', () => {
+    const s = sheets();
+    const config = s['Cấu hình'];
+    const r = config.findIndex((row) => row[0] === 'Tiêu chí phụ khi bằng điểm');
+    if (r < 0) config.splice(3, 0, ['Tiêu chí phụ khi bằng điểm', 'Lĩnh vực 9']);
+    else config[r][1] = 'Lĩnh vực 9';
+    const at = r < 0 ? 4 : r + 1;
+    expect(errorsOf(s).filter((e) => e.includes('9'))).toEqual([
+      expect.stringMatching(new RegExp(`^Trang tính 'Cấu hình', ô B${at}: `)),
+    ]);
+  });
+});
