@@ -50,6 +50,7 @@ export const vi = {
     unknownBlock: 'Khối "{block}" không có trong danh sách khối (có: {blocks}).',
     missingBlock: 'Đơn vị {unit} chưa có khối thi đua.',
     unknownCriterionInScores: 'Mã tiêu chí "{code}" không có trong bảng tiêu chí.',
+    criterionRowMissing: 'Tiêu chí {code} chưa có dòng trong trang tính {sheets}.',
     scoreOnParent: 'Tiêu chí {code} có tiêu chí con, chỉ chấm điểm ở tiêu chí lá.',
     unknownComponentInScores: 'Thành phần "{id}" không có trong cấu hình.',
     notANumber: 'Giá trị "{value}" không phải là số.',
@@ -164,6 +165,8 @@ export const vi = {
     appraisersDisagree:
       'Các người chấm lệch nhau {spread} điểm ở tiêu chí {code} của đơn vị {unit} (từ {low} đến {high}), quá {limit} điểm: cần thảo luận.',
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
+    criterionRowMissingScored0:
+      'Tiêu chí {code} chưa có dòng trong trang tính {sheets}; mọi đơn vị được tính 0 điểm ở tiêu chí này.',
     blankScored0At: 'Đơn vị {unit}: {count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: ô này).',
     decimalCommaText: 'Số "{value}" được gõ dạng chữ với dấu phẩy thập phân; đã hiểu là {number}.',
     componentBlank: 'Chưa có điểm, tính 0 điểm.',

@@ -27,6 +27,7 @@ import {
 } from '../scoring/rules';
 import { normalizeText } from '../scoring/cells';
 import { PanelEntries, resolvePanel } from './appraisal';
+import { vi } from '../i18n/vi';
 
 export interface CompiledField {
   code: string;
@@ -682,7 +683,18 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
   const inPoints = panel !== undefined;
   if (inPoints) inputsToPoints(leaves, self, unitCount);
   const counted = selectCounted(settings, self, appraised);
-  checkBlanks(settings, leaves, units, counted, componentScores, components, issues, locate);
+  const rowless = leavesWithoutRows(spec, settings, leaves, issues);
+  checkBlanks(
+    settings,
+    leaves,
+    units,
+    counted,
+    componentScores,
+    components,
+    issues,
+    locate,
+    rowless,
+  );
   const notApplicable = cellsMarked(counted, NOT_APPLICABLE);
   const deductionLost = new Float64Array(unitCount);
   if (counted !== self) toPoints(leaves, counted, unitCount, deductionLost, inPoints);
@@ -827,6 +839,59 @@ function selectCounted(
   return counted;
 }
 
+/**
+ * Leaves that have no row in the score sheets the campaign counts (a criterion added to "Tiêu
+ * chí" and not to "Tự chấm" / "Chấm điểm"): one message each at the criterion's row — an error
+ * under blankPolicy "error", else a warning that every unit gets 0 there — instead of a blank
+ * per unit or per cell. Bonus and deduction leaves are left out: a blank there means none.
+ * Only for campaigns read from sheets (score grids).
+ */
+function leavesWithoutRows(
+  spec: CampaignSpec,
+  settings: Settings,
+  leaves: readonly CompiledLeaf[],
+  issues: Issue[],
+): Set<number> {
+  const rowless = new Set<number>();
+  const grids = spec.scoreGrids;
+  if (!grids || (spec.units ?? []).length === 0) return rowless;
+  const counted =
+    settings.scoreSource === 'selfOnly'
+      ? [grids.self]
+      : settings.scoreSource === 'appraisedOnly'
+        ? [grids.appraised, grids.appraised2]
+        : [grids.self, grids.appraised, grids.appraised2];
+  const present = new Set<string>();
+  for (const g of counted) for (const c of g?.codes ?? []) present.add(normalizeText(c));
+  const sourceOf = new Map<string, CellRef | undefined>();
+  const walk = (nodes: readonly CriterionSpec[]): void =>
+    nodes.forEach((n) => {
+      sourceOf.set(normalizeText(String(n.code ?? '')), n.source);
+      if (n.children) walk(n.children);
+    });
+  walk(spec.criteria ?? []);
+  const S = vi.workbook.sheets;
+  const sheets =
+    settings.scoreSource === 'selfOnly'
+      ? `"${S.self}"`
+      : settings.scoreSource === 'appraisedOnly'
+        ? `"${S.appraised}"`
+        : `"${S.self}" hay "${S.appraised}"`;
+  for (const leaf of leaves) {
+    const kind = leaf.rule.kind;
+    if (kind === 'bonus' || kind === 'deduction' || present.has(leaf.code)) continue;
+    if (leaf.blocks !== null && leaf.blocks.size === 0) continue;
+    rowless.add(leaf.index);
+    const at = where(leaf.code, sourceOf.get(leaf.code));
+    issues.push(
+      settings.blankPolicy === 'error'
+        ? error('criterionRowMissing', { code: leaf.code, sheets }, at)
+        : warning('criterionRowMissingScored0', { code: leaf.code, sheets }, at),
+    );
+  }
+  return rowless;
+}
+
 /** Blank counted cells: one warning per unit (scored 0), or one error per cell. */
 function checkBlanks(
   settings: Settings,
@@ -837,6 +902,7 @@ function checkBlanks(
   components: CompiledComponent[],
   issues: Issue[],
   locate: CampaignSpec['locateScore'],
+  rowless: ReadonlySet<number> = new Set(),
 ): void {
   const n = units.length;
   const source: ScoreSource = settings.scoreSource === 'selfOnly' ? 'self' : 'appraised';
@@ -847,6 +913,7 @@ function checkBlanks(
       if (leaf.blocks !== null && !leaf.blocks.has(unit.block)) return;
       // A blank bonus or deduction cell means "none": no bonus, no violation.
       if (leaf.rule.kind === 'bonus' || leaf.rule.kind === 'deduction') return;
+      if (rowless.has(l)) return; // said once for the criterion
       if (!Number.isNaN(counted[l * n + u] as number)) return;
       if (settings.blankPolicy === 'error') {
         const cell = locate?.(source, unit.id, leaf.code);

@@ -140,3 +140,49 @@ describe('a mistake is located at the cell that holds it', () => {
     ]);
   });
 });
+
+describe('a criterion added to "Tiêu chí" but not to the score sheets', () => {
+  /** An Giang with a new leaf 2.4 under field 2, in "Tiêu chí" only. */
+  function withNewLeaf(policy?: string): Record<string, CellValue[][]> {
+    const s = sheets();
+    const criteria = s['Tiêu chí'];
+    const after = criteria.findIndex((r) => r[0] === '2.3');
+    const row: CellValue[] = ['2.4', 'Ứng dụng công nghệ thông tin', 2, 'Đạt/Không đạt'];
+    criteria.splice(after + 1, 0, row);
+    const field = criteria.findIndex((r) => r[0] === '2');
+    criteria[field][2] = (criteria[field][2] as number) + 2;
+    if (policy) {
+      const config = s['Cấu hình'];
+      const r = config.findIndex((x) => x[0] === 'Ô chưa chấm');
+      config[r][1] = policy;
+    }
+    return s;
+  }
+  const criterionRow = (s: Record<string, CellValue[][]>): number =>
+    s['Tiêu chí'].findIndex((r) => r[0] === '2.4') + 1;
+
+  test('is one warning at its row, not one blank per unit', () => {
+    const s = withNewLeaf();
+    const parsed = parseWorkbook(s);
+    const e = evaluateCampaign(parsed.spec as CampaignSpec);
+    expect(e.ok).toBe(true);
+    const about = e.warnings
+      .map(formatIssue)
+      .filter((w) => w.includes('2.4') || w.includes('chưa chấm'));
+    expect(about).toContainEqual(
+      `Trang tính 'Tiêu chí', ô A${criterionRow(s)}: Tiêu chí 2.4 chưa có dòng trong trang tính "Tự chấm" hay "Chấm điểm"; mọi đơn vị được tính 0 điểm ở tiêu chí này.`,
+    );
+    // the example's own blank (HTB, S7) is still reported; no unit is told about 2.4
+    expect(about.filter((w) => w.includes('tiêu chí chưa chấm'))).toHaveLength(1);
+  });
+
+  test('is one error at its row under "Báo lỗi"', () => {
+    const s = withNewLeaf('Báo lỗi');
+    expect(errorsOf(s)).toContain(
+      `Trang tính 'Tiêu chí', ô A${criterionRow(s)}: Tiêu chí 2.4 chưa có dòng trong trang tính "Tự chấm" hay "Chấm điểm".`,
+    );
+    expect(errorsOf(s).filter((e) => e.includes('Chưa được chấm điểm'))).toEqual([
+      "Trang tính 'Chấm điểm', ô S7: Chưa được chấm điểm.",
+    ]);
+  });
+});
