@@ -165,6 +165,8 @@ export const vi = {
     appraisersDisagree:
       'Các người chấm lệch nhau {spread} điểm ở tiêu chí {code} của đơn vị {unit} (từ {low} đến {high}), quá {limit} điểm: cần thảo luận.',
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
+    ruleTopBelowMax:
+      'Tiêu chí {code}: mức cao nhất của cách chấm được {top} điểm, thấp hơn điểm tối đa {max}; không đơn vị nào đạt đủ điểm tiêu chí này.',
     criterionRowMissingScored0:
       'Tiêu chí {code} chưa có dòng trong trang tính {sheets}; mọi đơn vị được tính 0 điểm ở tiêu chí này.',
     blankScored0At: 'Đơn vị {unit}: {count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: ô này).',

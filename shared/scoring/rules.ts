@@ -58,6 +58,7 @@ export function compileRule(
         keys.push(key);
         points.push(pts);
       }
+      topBelowMax(points, max, p, at, issues);
       return { rule: { kind: 'levels', keys, labels: levels.map((l) => l.label), points }, issues };
     }
     case 'tiers': {
@@ -85,6 +86,7 @@ export function compileRule(
         mins.push(min);
         points.push(pts);
       });
+      topBelowMax(points, max, p, at, issues);
       return { rule: { kind: 'tiers', mins, points }, issues };
     }
     case 'proportional': {
@@ -254,4 +256,21 @@ export function pointsFor(rule: CompiledRule, max: Micro, value: number): Micro 
 /** Points a rule loses to deductions (for the "fewer deductions" tie-break). */
 export function deductionLost(rule: CompiledRule, max: Micro, points: Micro): Micro {
   return rule.kind === 'deduction' ? max - points : 0;
+}
+
+/**
+ * A warning when no level or tier gives the criterion's full points: no unit can then reach
+ * "Điểm tối đa", and every index is lowered by the gap (a raised max, a lowered top level).
+ * Only when the points themselves are valid (errors are reported apart).
+ */
+function topBelowMax(
+  points: readonly Micro[],
+  max: Micro,
+  p: { code: string; max: string },
+  at: IssueLocation,
+  issues: Issue[],
+): void {
+  if (points.length === 0 || issues.length > 0) return;
+  const top = Math.max(...points);
+  if (top < max) issues.push(warning('ruleTopBelowMax', { ...p, top: show(top) }, at));
 }

@@ -258,3 +258,32 @@ describe('encodeNumber: the grid fast path agrees with encodeInput', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a rule whose best level or tier is below the criterion max', () => {
+  const levels = (top: number): RuleSpec => ({
+    kind: 'levels',
+    levels: [
+      { label: 'Tốt', points: top },
+      { label: 'Chưa tốt', points: 0 },
+    ],
+  });
+  const tiers = (top: number): RuleSpec => ({
+    kind: 'tiers',
+    tiers: [
+      { min: 100, points: top },
+      { min: 80, points: 1 },
+    ],
+  });
+
+  test('is a warning (no unit can reach the max); at the max, nothing', () => {
+    for (const rule of [levels, tiers]) {
+      expect(compileKeys(rule(4), 5)).toEqual(['ruleTopBelowMax']);
+      expect(compileKeys(rule(5), 5)).toEqual([]);
+      expect(compileRule(rule(4), 'T', toMicro(5), at).issues[0]?.severity).toBe('warning');
+    }
+  });
+
+  test('is not added to an invalid rule (its errors say enough)', () => {
+    expect(compileKeys(tiers(6), 5)).toEqual(['tierPointsAboveMax']);
+  });
+});
