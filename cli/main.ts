@@ -22,7 +22,7 @@ const USAGE = `Cách dùng:
       Tạo phiếu tự chấm cho từng đơn vị (mỗi đơn vị một tệp <mã đơn vị>.xlsx).
   xephang merge <sổ tính.xlsx> <phiếu 1.xlsx> [<phiếu 2.xlsx> …] [-o <tệp kết quả.xlsx>]
       Gộp các phiếu tự chấm đã điền vào trang "Tự chấm" và "Giải trình tự chấm"
-      (mặc định ghi vào chính sổ tính; không phiếu nào hợp lệ thì không ghi gì).
+      (mặc định ghi vào chính sổ tính; có lỗi ở bất kỳ phiếu nào thì không ghi gì).
   xephang --help | --version`;
 
 export interface Io {
