@@ -9,21 +9,9 @@ import { EXAMPLES, writeTemplate } from './template';
 import { textTable } from './text';
 import { runWorkbook } from './workbook';
 
-const USAGE = `Cách dùng:
-  xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--quiet] [--timings]
-      Tính điểm, xếp hạng, đề nghị khen thưởng; ghi các trang "Kết quả", "Đề nghị khen thưởng",
-      "Nhật ký", và khi có điểm thẩm định thêm "Đối chiếu", "Lịch sử thẩm định", "Lưu vết thẩm
-      định" (mặc định ghi vào chính tệp đầu vào; các trang khác giữ nguyên).
-  xephang check <sổ tính.xlsx> [--timings]
-      Chỉ kiểm tra dữ liệu, không ghi gì. --timings in thời gian từng bước (đọc, tính, ghi).
-  xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
-      Tạo sổ tính mẫu cho một đợt thi đua mới. Ví dụ có sẵn: ${Object.keys(EXAMPLES).join(', ')}.
-  xephang forms <sổ tính.xlsx> -o <thư mục>
-      Tạo phiếu tự chấm cho từng đơn vị (mỗi đơn vị một tệp <mã đơn vị>.xlsx).
-  xephang merge <sổ tính.xlsx> <phiếu 1.xlsx> [<phiếu 2.xlsx> …] [-o <tệp kết quả.xlsx>]
-      Gộp các phiếu tự chấm đã điền vào trang "Tự chấm" và "Giải trình tự chấm"
-      (mặc định ghi vào chính sổ tính; có lỗi ở bất kỳ phiếu nào thì không ghi gì).
-  xephang --help | --version`;
+const C = vi.cli;
+const USAGE = formatMessage(C.usage, { examples: Object.keys(EXAMPLES).join(', ') });
+const say = formatMessage;
 
 export interface Io {
   out: (text: string) => void;
@@ -57,7 +45,7 @@ function parseArgs(argv: readonly string[]): Args {
     const value = (): string | undefined => {
       const v = argv[i + 1];
       if (v === undefined || (v.startsWith('-') && v.length > 1)) {
-        args.problem ??= `Thiếu giá trị sau "${a}".`;
+        args.problem ??= say(C.missingValue, { option: a });
         return undefined;
       }
       i++;
@@ -70,11 +58,11 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--example') args.example = value();
     else if (a === '-h' || a === '--help') args.command = 'help';
     else if (a === '--version') args.command = 'version';
-    else if (a.startsWith('-')) args.problem = `Không hiểu tùy chọn "${a}".`;
+    else if (a.startsWith('-')) args.problem = say(C.unknownOption, { option: a });
     else if (args.command === undefined) args.command = a;
     else if (args.file === undefined) args.file = a;
     else if (args.command === 'merge') args.more.push(a);
-    else args.problem = `Thừa tham số "${a}".`;
+    else args.problem = say(C.extraArgument, { argument: a });
   }
   return args;
 }
@@ -96,8 +84,8 @@ export function main(argv: readonly string[], io: Io): number {
       return 0;
     case 'rank':
     case 'check': {
-      if (!args.file) return usage('Thiếu tên tệp sổ tính.');
-      if (args.command === 'check' && args.output) return usage('Lệnh check không ghi tệp nào.');
+      if (!args.file) return usage(C.missingWorkbook);
+      if (args.command === 'check' && args.output) return usage(C.checkWritesNothing);
       const clock = io.clock ?? Date.now;
       const started = clock();
       const marks: [string, number][] = [['start', started]];
@@ -116,22 +104,22 @@ export function main(argv: readonly string[], io: Io): number {
       });
       if (args.timings) io.err(timingLine(marks, clock(), io.uptime?.()));
       if (!outcome.ok) {
-        io.err(
-          `Dữ liệu chưa hợp lệ — không ghi gì vào tệp. ${outcome.issues.filter((i) => i.severity === 'error').length} lỗi:`,
-        );
         // Only the errors: warnings would bury them (one per unit on a large workbook).
-        io.err(issueTable(outcome.issues.filter((i) => i.severity === 'error')));
+        const errors = outcome.issues.filter((i) => i.severity === 'error');
+        // A missing, damaged or open file is not a fault of the data in it.
+        const aboutFile = errors.every((i) => FILE_PROBLEMS.has(i.key));
+        io.err(say(aboutFile ? C.cannotRun : C.invalid, { count: errors.length }));
+        io.err(issueTable(errors));
         return 1;
       }
       if (outcome.warnings.length > 0 && !args.quiet) {
         io.err(issueTable(outcome.warnings.slice(0, MAX_WARNINGS_SHOWN)));
         const more = outcome.warnings.length - MAX_WARNINGS_SHOWN;
-        if (more > 0) io.err(`… và ${more} cảnh báo khác (xem trang "Nhật ký").`);
+        if (more > 0) io.err(say(C.moreWarnings, { count: more }));
       }
       if (args.command === 'check') {
-        io.out(
-          `Hợp lệ: ${outcome.evaluation.units.length} đơn vị, ${outcome.evaluation.campaign.leaves.length} tiêu chí.`,
-        );
+        const { units, campaign } = outcome.evaluation;
+        io.out(say(C.valid, { units: units.length, criteria: campaign.leaves.length }));
         return 0;
       }
       if (!args.quiet) {
@@ -142,34 +130,36 @@ export function main(argv: readonly string[], io: Io): number {
         }
         if (outcome.evaluation.awards) {
           const proposals = awardTable(outcome.evaluation, outcome.spec);
-          io.out('Đề nghị khen thưởng');
+          io.out(C.proposals);
           io.out(textTable(proposals.header, proposals.rows, proposals.formats));
           io.out('');
         }
       }
-      io.out(`Đã ghi kết quả vào ${args.output ?? args.file}.`);
+      io.out(say(C.written, { file: args.output ?? args.file }));
       return 0;
     }
     case 'template': {
-      if (!args.output) return usage('Thiếu tên tệp mẫu (-o <tệp mới.xlsx>).');
+      if (!args.output) return usage(C.missingTemplateFile);
       const units = args.units ?? 10;
       if (!Number.isInteger(units) || units < 1 || units > 20_000) {
-        return usage('Số đơn vị phải là số nguyên từ 1 đến 20 000.');
+        return usage(C.unitsRange);
       }
       if (args.example !== undefined && !(args.example in EXAMPLES)) {
-        return usage(`Không có ví dụ "${args.example}". Có: ${Object.keys(EXAMPLES).join(', ')}.`);
+        return usage(
+          say(C.unknownExample, { name: args.example, examples: Object.keys(EXAMPLES).join(', ') }),
+        );
       }
       const problem = writeTemplate(args.output, { units, example: args.example });
       if (problem) {
         io.err(problem);
         return 1;
       }
-      io.out(`Đã tạo sổ tính mẫu ${args.output}.`);
+      io.out(say(C.templateWritten, { file: args.output }));
       return 0;
     }
     case 'forms': {
-      if (!args.file) return usage('Thiếu tên tệp sổ tính.');
-      if (!args.output) return usage('Thiếu thư mục ghi phiếu (-o <thư mục>).');
+      if (!args.file) return usage(C.missingWorkbook);
+      if (!args.output) return usage(C.missingFormsFolder);
       const outcome = writeForms(args.file, args.output);
       if (!outcome.ok) {
         io.err(issueTable(outcome.issues.filter((i) => i.severity === 'error')));
@@ -179,15 +169,15 @@ export function main(argv: readonly string[], io: Io): number {
       return 0;
     }
     case 'merge': {
-      if (!args.file) return usage('Thiếu tên tệp sổ tính.');
-      if (args.more.length === 0) return usage('Thiếu phiếu tự chấm để gộp.');
+      if (!args.file) return usage(C.missingWorkbook);
+      if (args.more.length === 0) return usage(C.missingForms);
       const outcome = mergeFormFiles(args.file, args.more, {
         outPath: args.output,
         now: io.now?.(),
       });
       if (!outcome.ok) {
         const errors = outcome.issues.filter((i) => i.severity === 'error');
-        io.err(`Phiếu chưa hợp lệ — không ghi gì vào sổ tính. ${errors.length} lỗi:`);
+        io.err(say(C.formsInvalid, { count: errors.length }));
         io.err(issueTable(errors));
         return 1;
       }
@@ -200,26 +190,24 @@ export function main(argv: readonly string[], io: Io): number {
           sheet: vi.workbook.sheets.self,
         }),
       );
-      io.out(`Đã ghi vào ${args.output ?? args.file}.`);
+      io.out(say(C.mergedInto, { file: args.output ?? args.file }));
       return 0;
     }
     case undefined:
       return usage();
     default:
-      return usage(`Không có lệnh "${args.command}".`);
+      return usage(say(C.unknownCommand, { command: args.command }));
   }
 }
+
+/** Errors about the file itself (unreadable, not a workbook, open elsewhere), not its data. */
+const FILE_PROBLEMS = new Set<string>(['fileProblem', 'fileOpenInExcel', 'fileOpenInLibreOffice']);
 
 /** Warnings shown on the terminal; all of them go to the "Nhật ký" sheet. */
 const MAX_WARNINGS_SHOWN = 50;
 
-const STAGES: Record<string, string> = {
-  read: 'Đã đọc sổ tính',
-  evaluated: 'Đã tính điểm, xếp hạng và đề nghị khen thưởng',
-  written: 'Đã ghi kết quả',
-};
-
-const STAGE_SHORT: Record<string, string> = { read: 'đọc', evaluated: 'tính', written: 'ghi' };
+const STAGES: Record<string, string> = C.stages;
+const STAGE_SHORT: Record<string, string> = C.stageShort;
 
 /**
  * --timings: milliseconds per stage ("đọc" = reading the package and the input sheets, "tính" =
@@ -233,10 +221,8 @@ function timingLine(marks: [string, number][], end: number, uptime?: number): st
     parts.push(`${STAGE_SHORT[marks[i][0]] ?? marks[i][0]} ${ms} ms`);
   }
   const total = end - marks[0][1];
-  parts.push(`cả lệnh ${Math.round(total)} ms`);
-  const boot =
-    uptime === undefined ? '' : ` (Node khởi động trước đó ${Math.round(uptime - total)} ms)`;
-  return `Thời gian: ${parts.join(' · ')}${boot}`;
+  const boot = uptime === undefined ? '' : say(C.timingsBoot, { ms: Math.round(uptime - total) });
+  return say(C.timings, { stages: parts.join(' · '), total: Math.round(total) }) + boot;
 }
 
 /** Field columns are long in the report; the terminal shows their codes only. */

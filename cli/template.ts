@@ -2,7 +2,7 @@
  * `xephang template`: a fresh campaign workbook — the input sheets of the workbook format with
  * a starter criteria tree, blocks, bands and N unit columns, or one of the bundled examples.
  */
-import type { CampaignSpec } from '../shared';
+import { formatMessage, vi, type CampaignSpec } from '../shared';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { anGiang2018 } from '../examples/an-giang-2018';
 import { currentShape2025 } from '../examples/current-shape';
@@ -25,7 +25,10 @@ export function writeTemplate(
   if (options.example !== undefined) {
     const found = EXAMPLES[options.example];
     if (!found)
-      return `Không có ví dụ "${options.example}". Có: ${Object.keys(EXAMPLES).join(', ')}.`;
+      return formatMessage(vi.cli.unknownExample, {
+        name: options.example,
+        examples: Object.keys(EXAMPLES).join(', '),
+      });
     spec = found;
   } else spec = starterCampaign(options.units, new Date().getFullYear());
   try {

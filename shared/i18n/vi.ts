@@ -370,6 +370,63 @@ export const vi = {
     },
   },
   /** The workbook format: sheet names, section titles, headers, setting keys and choices. */
+  /** The command line (`xephang`): usage, messages and the terminal tables. */
+  cli: {
+    usage: `Cách dùng:
+  xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--quiet] [--timings]
+      Tính điểm, xếp hạng, đề nghị khen thưởng; ghi các trang "Kết quả", "Đề nghị khen thưởng",
+      "Nhật ký", và khi có điểm thẩm định thêm "Đối chiếu", "Lịch sử thẩm định", "Lưu vết thẩm
+      định" (mặc định ghi vào chính tệp đầu vào; các trang khác giữ nguyên).
+  xephang check <sổ tính.xlsx> [--timings]
+      Chỉ kiểm tra dữ liệu, không ghi gì. --timings in thời gian từng bước (đọc, tính, ghi).
+  xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
+      Tạo sổ tính mẫu cho một đợt thi đua mới. Ví dụ có sẵn: {examples}.
+  xephang forms <sổ tính.xlsx> -o <thư mục>
+      Tạo phiếu tự chấm cho từng đơn vị (mỗi đơn vị một tệp <mã đơn vị>.xlsx).
+  xephang merge <sổ tính.xlsx> <phiếu 1.xlsx> [<phiếu 2.xlsx> …] [-o <tệp kết quả.xlsx>]
+      Gộp các phiếu tự chấm đã điền vào trang "Tự chấm" và "Giải trình tự chấm"
+      (mặc định ghi vào chính sổ tính; có lỗi ở bất kỳ phiếu nào thì không ghi gì).
+  xephang --help | --version`,
+    missingValue: 'Thiếu giá trị sau "{option}".',
+    unknownOption: 'Không hiểu tùy chọn "{option}".',
+    extraArgument: 'Thừa tham số "{argument}".',
+    unknownCommand: 'Không có lệnh "{command}".',
+    missingWorkbook: 'Thiếu tên tệp sổ tính.',
+    checkWritesNothing: 'Lệnh check không ghi tệp nào.',
+    missingTemplateFile: 'Thiếu tên tệp mẫu (-o <tệp mới.xlsx>).',
+    unitsRange: 'Số đơn vị phải là số nguyên từ 1 đến 20 000.',
+    unknownExample: 'Không có ví dụ "{name}". Có: {examples}.',
+    missingFormsFolder: 'Thiếu thư mục ghi phiếu (-o <thư mục>).',
+    missingForms: 'Thiếu phiếu tự chấm để gộp.',
+    invalid: 'Dữ liệu chưa hợp lệ — không ghi gì vào tệp. {count} lỗi:',
+    /** When every error is about the file itself (missing, locked, open elsewhere), not its data. */
+    cannotRun: 'Không chạy được — không ghi gì vào tệp. {count} lỗi:',
+    formsInvalid: 'Phiếu chưa hợp lệ — không ghi gì vào sổ tính. {count} lỗi:',
+    moreWarnings: '… và {count} cảnh báo khác (xem trang "Nhật ký").',
+    valid: 'Hợp lệ: {units} đơn vị, {criteria} tiêu chí.',
+    proposals: 'Đề nghị khen thưởng',
+    written: 'Đã ghi kết quả vào {file}.',
+    templateWritten: 'Đã tạo sổ tính mẫu {file}.',
+    mergedInto: 'Đã ghi vào {file}.',
+    /** Progress lines on stderr, for runs past a second. */
+    stages: {
+      read: 'Đã đọc sổ tính',
+      evaluated: 'Đã tính điểm, xếp hạng và đề nghị khen thưởng',
+      written: 'Đã ghi kết quả',
+    },
+    /** --timings */
+    stageShort: { read: 'đọc', evaluated: 'tính', written: 'ghi' },
+    timings: 'Thời gian: {stages} · cả lệnh {total} ms',
+    timingsBoot: ' (Node khởi động trước đó {ms} ms)',
+    table: {
+      level: 'Mức',
+      sheet: 'Trang tính',
+      cell: 'Ô',
+      message: 'Nội dung',
+      error: 'Lỗi',
+      warning: 'Cảnh báo',
+    },
+  },
   workbook: {
     sheets: {
       config: 'Cấu hình',
