@@ -16,6 +16,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { readPackage, type Package } from './read';
 import { XlsxError } from './types';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 
 /** Reads a workbook file; failures become XlsxError with a Vietnamese message naming the file. */
 export function readFile(path: string): Package {
@@ -28,22 +29,21 @@ export function readFile(path: string): Package {
   return readPackage(bytes, `"${path}"`);
 }
 
+const X = vi.xlsx;
+
 /** Maps a file-system error to XlsxError; anything unexpected passes through unchanged. */
 export function fileError(e: unknown, path: string, op: 'read' | 'write'): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   // EEXIST: a folder on the path is a file (mkdir of a new file's folder)
   if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
-    return new XlsxError('notFound', `Không tìm thấy tệp "${path}"`);
+    return new XlsxError('notFound', formatMessage(X.notFound, { path }));
   }
   if (code === 'EISDIR') {
-    return new XlsxError('notXlsx', `"${path}" là một thư mục, không phải sổ tính Excel (.xlsx)`);
+    return new XlsxError('notXlsx', formatMessage(X.isFolder, { path }));
   }
   if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') {
-    const what = op === 'read' ? 'đọc' : 'ghi';
-    return new XlsxError(
-      'locked',
-      `Tệp "${path}" đang bị khóa hoặc không có quyền ${what} (nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại)`,
-    );
+    const what = op === 'read' ? X.read : X.write;
+    return new XlsxError('locked', formatMessage(X.locked, { path, what }));
   }
   return e;
 }

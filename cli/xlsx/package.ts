@@ -2,6 +2,7 @@
 import { XlsxError } from './types';
 import { entryData, ZipFormatError, type ZipEntry } from './zip';
 import { findElement, findElements, prefixedAttr, rootPrefix } from './xml';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 
 export interface SheetRef {
   name: string;
@@ -43,14 +44,11 @@ export interface Relationship {
 const utf8 = new TextDecoder('utf-8');
 
 export function notXlsx(label: string): XlsxError {
-  return new XlsxError(
-    'notXlsx',
-    `Tệp ${label} không phải là sổ tính Excel (.xlsx) hoặc đã bị hỏng`,
-  );
+  return new XlsxError('notXlsx', formatMessage(vi.xlsx.notXlsx, { label }));
 }
 
 export function missingPart(label: string, part: string): XlsxError {
-  return new XlsxError('missingPart', `Tệp ${label} thiếu phần "${part}" của sổ tính Excel`);
+  return new XlsxError('missingPart', formatMessage(vi.xlsx.missingPart, { label, part }));
 }
 
 /** Runs `fn`, turning a damaged zip found on the way into the user-facing error. */
@@ -183,7 +181,11 @@ export function openPackage(entries: ZipEntry[], label: string): Package {
     const name = el.attrs.get('name') ?? '';
     const rId = prefixedAttr(el.attrs, 'id') ?? '';
     const rel = rels.get(rId);
-    if (!rel) throw missingPart(label, `${relsPath}#${rId} (trang tính "${name}")`);
+    if (!rel)
+      throw missingPart(
+        label,
+        formatMessage(vi.xlsx.sheetPart, { part: `${relsPath}#${rId}`, name }),
+      );
     const target = resolveTarget(workbookPath, rel.target);
     const e = findEntry(base, target);
     if (!e) throw missingPart(label, target);

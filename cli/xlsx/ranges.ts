@@ -1,4 +1,5 @@
 /** A1 references: column names and the rectangles of "B3" / "B3:D40" ranges as the writer takes them. */
+import { formatMessage, vi } from '../../shared/i18n/vi';
 
 /** Excel's limits; beyond them it refuses the file instead of clipping. */
 export const MAX_ROWS = 1_048_576;
@@ -47,7 +48,7 @@ export function parseRange(range: string): Rect {
   const a = parts.length <= 2 ? parseCell(parts[0]) : undefined;
   const b = parts.length === 2 ? parseCell(parts[1]) : a;
   if (!a || !b) {
-    throw new RangeError(`Vùng ô "${range}" không hợp lệ: cần dạng B3 hoặc B3:D40`);
+    throw new RangeError(formatMessage(vi.xlsx.badRange, { range }));
   }
   return {
     r0: Math.min(a.r, b.r),
@@ -68,7 +69,7 @@ export function rangeText(rect: Rect): string {
 export function sqrefText(ranges: string): string {
   const parts = ranges.trim().split(/\s+/);
   if (parts.length === 0 || parts[0] === '') {
-    throw new RangeError('Vùng ô của quy tắc kiểm tra dữ liệu đang trống');
+    throw new RangeError(vi.xlsx.emptyRange);
   }
   return parts.map((p) => rangeText(parseRange(p))).join(' ');
 }

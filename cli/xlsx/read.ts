@@ -16,6 +16,7 @@ import type { SheetData } from './types';
 import { parseZip, ZipFormatError } from './zip';
 import { parseSharedStrings } from './strings';
 import { parseWorksheet } from './worksheet';
+import { vi } from '../../shared/i18n/vi';
 
 export type { Package, SheetRef } from './package';
 export { readEntry } from './package';
@@ -25,7 +26,7 @@ export { readEntry } from './package';
  * only when used), the workbook and its relationships are parsed to map sheet names to parts.
  * `label` names the file in error messages.
  */
-export function readPackage(bytes: Uint8Array, label = '(không tên)'): Package {
+export function readPackage(bytes: Uint8Array, label: string = vi.xlsx.unnamed): Package {
   let entries;
   try {
     entries = parseZip(bytes);

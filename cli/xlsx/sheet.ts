@@ -8,6 +8,7 @@ import type { CellValue, OutputSheet } from './types';
 import { dataValidationsXml, SHEET_PROTECTION } from './validation';
 import { ByteWriter } from './byteWriter';
 import { escapeCellText } from './xml';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 
 /** Distinct texts whose bytes a sheet keeps (a few MB at most). */
 const TEXT_CACHE = 50_000;
@@ -89,6 +90,13 @@ function rowWidth(
   return w;
 }
 
+const tooManyRows = (sheet: OutputSheet): RangeError =>
+  new RangeError(formatMessage(vi.xlsx.tooManyRows, { sheet: sheet.name, max: MAX_ROWS }));
+const tooManyColumns = (sheet: OutputSheet, row: number): RangeError =>
+  new RangeError(
+    formatMessage(vi.xlsx.tooManyColumns, { sheet: sheet.name, max: MAX_COLS, row: row + 1 }),
+  );
+
 /**
  * The highlighted columns of each row (OutputSheet.highlights). A highlight past the sheet's
  * limits is refused as a value there would be.
@@ -97,9 +105,9 @@ function highlightsByRow(sheet: OutputSheet): (number[] | undefined)[] {
   const byRow: (number[] | undefined)[] = [];
   for (const { row, col } of sheet.highlights ?? []) {
     if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) continue;
-    if (row >= MAX_ROWS) throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_ROWS} dòng`);
+    if (row >= MAX_ROWS) throw tooManyRows(sheet);
     if (col >= MAX_COLS) {
-      throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_COLS} cột ở dòng ${row + 1}`);
+      throw tooManyColumns(sheet, row);
     }
     const cols = byRow[row];
     if (!cols) byRow[row] = [col];
@@ -235,7 +243,7 @@ export function worksheetBytes(
     highlights.length,
   );
   if (rowCount > MAX_ROWS) {
-    throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_ROWS} dòng`);
+    throw tooManyRows(sheet);
   }
   // validated before any work, so that a bad rule fails fast
   const validations = dataValidationsXml(sheet.validations);
@@ -292,7 +300,7 @@ export function worksheetBytes(
     let width = rowWidth(row, formulas, open);
     if (lit) for (const c of lit) if (c + 1 > width) width = c + 1;
     if (width > MAX_COLS) {
-      throw new RangeError(`Trang tính "${sheet.name}" có quá ${MAX_COLS} cột ở dòng ${r + 1}`);
+      throw tooManyColumns(sheet, r);
     }
     const fmts = sheet.formats?.[r];
     const b = bold.has(r);

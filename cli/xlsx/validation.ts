@@ -2,15 +2,17 @@
 import { sqrefText } from './ranges';
 import type { Validation } from './types';
 import { escapeAttr, escapeCellText } from './xml';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 
 /** Excel's limits on validation texts; longer ones make it report a damaged file. */
 const MAX_LIST = 255;
 const MAX_ERROR = 225;
 const MAX_PROMPT = 255;
-const ERROR_TITLE = 'Giá trị không hợp lệ';
+const V = vi.xlsx.validation;
+const ERROR_TITLE = V.errorTitle;
 
 /** The hidden sheet holding drop-down lists that cannot be written inline. */
-export const LIST_SHEET = 'Danh sách chọn';
+export const LIST_SHEET = V.listSheet;
 
 /**
  * A list as Excel's inline list formula ("a,b,c" in quotes), or undefined when Excel cannot
@@ -26,7 +28,7 @@ export function inlineList(values: readonly string[]): string | undefined {
 
 /** The default error message of a drop-down list. */
 export function listMessage(values: readonly string[]): string {
-  return clip(`Chọn một giá trị trong danh sách: ${values.join('; ')}.`, MAX_ERROR);
+  return clip(formatMessage(V.chooseFrom, { values: values.join('; ') }), MAX_ERROR);
 }
 
 /** A number as a Vietnamese reader writes it: decimal comma. */
@@ -46,38 +48,36 @@ function finite(x: unknown): x is number {
 function rule(v: Validation): { attrs: string; formulas: string[]; message: string } {
   const kinds = [v.values, v.listRange, v.decimal, v.whole].filter((k) => k !== undefined);
   if (kinds.length !== 1) {
-    throw new RangeError(
-      `Quy tắc kiểm tra dữ liệu ở "${v.range}" cần đúng một trong values, listRange, decimal, whole`,
-    );
+    throw new RangeError(formatMessage(V.oneKind, { range: v.range }));
   }
   if (v.values) {
-    if (v.values.length === 0) throw new RangeError(`Danh sách chọn ở "${v.range}" đang trống`);
+    if (v.values.length === 0) throw new RangeError(formatMessage(V.emptyList, { range: v.range }));
     const list = inlineList(v.values);
     if (list === undefined) {
       throw new RangeError(
-        `Danh sách chọn ở "${v.range}" không viết liền được (có dấu phẩy hoặc dài quá ${MAX_LIST} ký tự); writeSheets đặt danh sách như vậy vào trang ẩn "${LIST_SHEET}"`,
+        formatMessage(V.listNotInline, { range: v.range, max: MAX_LIST, sheet: LIST_SHEET }),
       );
     }
     return { attrs: ' type="list"', formulas: [list], message: listMessage(v.values) };
   }
   if (v.listRange !== undefined) {
     const source = v.listRange.replace(/^=/, '').trim();
-    if (source === '') throw new RangeError(`Danh sách chọn ở "${v.range}" đang trống`);
+    if (source === '') throw new RangeError(formatMessage(V.emptyList, { range: v.range }));
     return {
       attrs: ' type="list"',
       formulas: [source],
-      message: 'Chọn một giá trị trong danh sách.',
+      message: V.choose,
     };
   }
   if (v.decimal) {
     const { min, max } = v.decimal;
     if (!finite(min) || !finite(max) || min > max) {
-      throw new RangeError(`Khoảng số ở "${v.range}" không hợp lệ: ${min}–${max}`);
+      throw new RangeError(formatMessage(V.badDecimal, { range: v.range, min, max }));
     }
     return {
       attrs: ' type="decimal"',
       formulas: [String(min), String(max)],
-      message: `Nhập một số từ ${vn(min)} đến ${vn(max)}.`,
+      message: formatMessage(V.between, { min: vn(min), max: vn(max) }),
     };
   }
   const { min, max } = v.whole as { min: number; max?: number };
@@ -85,18 +85,18 @@ function rule(v: Validation): { attrs: string; formulas: string[]; message: stri
     !Number.isSafeInteger(min) ||
     (max !== undefined && (!Number.isSafeInteger(max) || max < min))
   ) {
-    throw new RangeError(`Khoảng số nguyên ở "${v.range}" không hợp lệ: ${min}–${max ?? ''}`);
+    throw new RangeError(formatMessage(V.badWhole, { range: v.range, min, max: max ?? '' }));
   }
   return max === undefined
     ? {
         attrs: ' type="whole" operator="greaterThanOrEqual"',
         formulas: [String(min)],
-        message: `Nhập một số nguyên từ ${vn(min)} trở lên.`,
+        message: formatMessage(V.wholeFrom, { min: vn(min) }),
       }
     : {
         attrs: ' type="whole"',
         formulas: [String(min), String(max)],
-        message: `Nhập một số nguyên từ ${vn(min)} đến ${vn(max)}.`,
+        message: formatMessage(V.wholeBetween, { min: vn(min), max: vn(max) }),
       };
 }
 
@@ -113,10 +113,10 @@ export function dataValidationsXml(validations: Validation[] | undefined): strin
     const { attrs, formulas, message } = rule(v);
     const error = v.error ?? message;
     if (error.length > MAX_ERROR) {
-      throw new RangeError(`Thông báo lỗi ở "${v.range}" dài quá ${MAX_ERROR} ký tự`);
+      throw new RangeError(formatMessage(V.errorTooLong, { range: v.range, max: MAX_ERROR }));
     }
     if (v.prompt !== undefined && v.prompt.length > MAX_PROMPT) {
-      throw new RangeError(`Lời nhắc ở "${v.range}" dài quá ${MAX_PROMPT} ký tự`);
+      throw new RangeError(formatMessage(V.promptTooLong, { range: v.range, max: MAX_PROMPT }));
     }
     const prompt =
       v.prompt !== undefined && v.prompt !== ''

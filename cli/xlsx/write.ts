@@ -20,6 +20,7 @@ import type { OutputSheet } from './types';
 import { inlineList, LIST_SHEET, listMessage } from './validation';
 import { buildZip, newEntry, type ZipEntry } from './zip';
 import { escapeAttr, findElement, findElements, rootPrefix } from './xml';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 
 const TRANSITIONAL = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -48,9 +49,7 @@ function checkNewName(name: string): void {
     name.endsWith("'") ||
     sheetKey(name) === 'HISTORY'
   ) {
-    throw new RangeError(
-      `Tên trang tính "${name}" không hợp lệ: cần 1–31 ký tự, không chứa [ ] : * ? / \\, không bắt đầu hay kết thúc bằng dấu ', không là "History"`,
-    );
+    throw new RangeError(formatMessage(vi.xlsx.badSheetName, { name }));
   }
 }
 
@@ -386,12 +385,12 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
   const seen = new Set<string>();
   for (const s of sheets) {
     const key = sheetKey(s.name);
-    if (seen.has(key)) throw new RangeError(`Trang tính "${s.name}" được ghi hai lần`);
+    if (seen.has(key)) throw new RangeError(formatMessage(vi.xlsx.sheetTwice, { name: s.name }));
     seen.add(key);
     const ref = findSheet(pkg, s.name);
     if (!ref) checkNewName(s.name);
     else if (ref.kind !== 'worksheet') {
-      throw new RangeError(`"${s.name}" là trang biểu đồ hoặc hộp thoại, không ghi đè được`);
+      throw new RangeError(formatMessage(vi.xlsx.notAWorksheet, { name: s.name }));
     }
   }
 
@@ -488,7 +487,7 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
 
 /** A minimal new workbook holding the given sheets, written by the same code as writeSheets. */
 export function buildWorkbook(sheets: OutputSheet[]): Uint8Array {
-  if (sheets.length === 0) throw new RangeError('Sổ tính cần ít nhất một trang tính');
+  if (sheets.length === 0) throw new RangeError(vi.xlsx.noSheets);
   const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const parts: [string, string][] = [
@@ -541,5 +540,5 @@ export function buildWorkbook(sheets: OutputSheet[]): Uint8Array {
     ['xl/styles.xml', MINIMAL_STYLES],
   ];
   const entries = parts.map(([name, text]) => newEntry(name, encoder.encode(text)));
-  return writeSheets(openPackage(entries, 'sổ tính mới'), sheets);
+  return writeSheets(openPackage(entries, vi.xlsx.newWorkbook), sheets);
 }

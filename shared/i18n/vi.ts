@@ -427,6 +427,47 @@ export const vi = {
       warning: 'Cảnh báo',
     },
   },
+  /** The .xlsx layer (cli/xlsx): file problems, limits, data-validation texts. */
+  xlsx: {
+    notFound: 'Không tìm thấy tệp "{path}"',
+    isFolder: '"{path}" là một thư mục, không phải sổ tính Excel (.xlsx)',
+    locked:
+      'Tệp "{path}" đang bị khóa hoặc không có quyền {what} (nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại)',
+    read: 'đọc',
+    write: 'ghi',
+    notXlsx: 'Tệp {label} không phải là sổ tính Excel (.xlsx) hoặc đã bị hỏng',
+    missingPart: 'Tệp {label} thiếu phần "{part}" của sổ tính Excel',
+    sheetPart: '{part} (trang tính "{name}")',
+    unnamed: '(không tên)',
+    newWorkbook: 'sổ tính mới',
+    tooManyRows: 'Trang tính "{sheet}" có quá {max} dòng',
+    tooManyColumns: 'Trang tính "{sheet}" có quá {max} cột ở dòng {row}',
+    badSheetName:
+      'Tên trang tính "{name}" không hợp lệ: cần 1–31 ký tự, không chứa [ ] : * ? / \\, không bắt đầu hay kết thúc bằng dấu \', không là "History"',
+    sheetTwice: 'Trang tính "{name}" được ghi hai lần',
+    notAWorksheet: '"{name}" là trang biểu đồ hoặc hộp thoại, không ghi đè được',
+    noSheets: 'Sổ tính cần ít nhất một trang tính',
+    badRange: 'Vùng ô "{range}" không hợp lệ: cần dạng B3 hoặc B3:D40',
+    emptyRange: 'Vùng ô của quy tắc kiểm tra dữ liệu đang trống',
+    validation: {
+      errorTitle: 'Giá trị không hợp lệ',
+      listSheet: 'Danh sách chọn',
+      chooseFrom: 'Chọn một giá trị trong danh sách: {values}.',
+      choose: 'Chọn một giá trị trong danh sách.',
+      between: 'Nhập một số từ {min} đến {max}.',
+      wholeFrom: 'Nhập một số nguyên từ {min} trở lên.',
+      wholeBetween: 'Nhập một số nguyên từ {min} đến {max}.',
+      oneKind:
+        'Quy tắc kiểm tra dữ liệu ở "{range}" cần đúng một trong values, listRange, decimal, whole',
+      emptyList: 'Danh sách chọn ở "{range}" đang trống',
+      listNotInline:
+        'Danh sách chọn ở "{range}" không viết liền được (có dấu phẩy hoặc dài quá {max} ký tự); writeSheets đặt danh sách như vậy vào trang ẩn "{sheet}"',
+      badDecimal: 'Khoảng số ở "{range}" không hợp lệ: {min}–{max}',
+      badWhole: 'Khoảng số nguyên ở "{range}" không hợp lệ: {min}–{max}',
+      errorTooLong: 'Thông báo lỗi ở "{range}" dài quá {max} ký tự',
+      promptTooLong: 'Lời nhắc ở "{range}" dài quá {max} ký tự',
+    },
+  },
   workbook: {
     sheets: {
       config: 'Cấu hình',
