@@ -3,6 +3,7 @@
  * tally — votes per nominee against a threshold (share of members present or of all members),
  * the top seats elected, ties at the last seat flagged for the council, never broken.
  */
+import { vi } from '../i18n/vi';
 import { normalizeText } from '../scoring/cells';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import { SCALE } from '../numbers/points';
@@ -54,7 +55,7 @@ export function validateNominations(
     }
     const entitled = kind === 'awarded' ? awarded.has(by) : runnersUp.has(by);
     if (!entitled) {
-      const label = kind === 'awarded' ? 'tập thể được khen thưởng' : 'tập thể liền kề';
+      const label = kind === 'awarded' ? vi.labels.awardedCollective : vi.labels.runnerUpCollective;
       issues.push(error('nominatorNotEntitled', { unit: by, kind: label }, byAt));
     }
     const count = (counts.get(by) ?? 0) + 1;

@@ -12,6 +12,8 @@ import type { ScoreTable } from '../scoring/score';
 import type { UnitSpec } from '../model/types';
 import type { GateSpec, UnitProfile } from './types';
 
+const G = vi.labels.gates;
+
 export type ReasonKey = keyof typeof vi.awards.reasons;
 
 export interface Reason {
@@ -91,7 +93,7 @@ export function validateGates(
         break;
       case 'classification':
         if (!Array.isArray(gate.allowed) || gate.allowed.length === 0) {
-          issues.push(error('gateNeedsValue', { gate: 'xếp loại' }, at));
+          issues.push(error('gateNeedsValue', { gate: G.classification }, at));
         } else {
           const labels = new Set(c.blocks.flatMap((b) => b.bands.map((band) => band.label)));
           for (const label of gate.allowed) {
@@ -101,17 +103,17 @@ export function validateGates(
         break;
       case 'minIndex':
         if (typeof gate.min !== 'number' || !Number.isFinite(gate.min)) {
-          issues.push(error('gateNeedsValue', { gate: 'chỉ số tối thiểu' }, at));
+          issues.push(error('gateNeedsValue', { gate: G.minIndex }, at));
         }
         break;
       case 'flag':
         if (typeof gate.flag !== 'string' || gate.flag.trim() === '') {
-          issues.push(error('gateNeedsValue', { gate: 'danh hiệu' }, at));
+          issues.push(error('gateNeedsValue', { gate: G.flags }, at));
         }
         break;
       case 'improvement':
         if (!Array.isArray(gate.measures) || gate.measures.length === 0) {
-          issues.push(error('gateNeedsValue', { gate: 'tăng so với năm trước' }, at));
+          issues.push(error('gateNeedsValue', { gate: G.improvement }, at));
         } else {
           for (const m of gate.measures) {
             if (!knownMeasure(c, profiles, m))
@@ -301,7 +303,7 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): (reado
         for (const m of gate.measures) {
           const name =
             m === 'index'
-              ? 'Chỉ số'
+              ? vi.labels.index
               : (c.components.find((k) => k.id === m)?.name ??
                 c.fields.find((f) => f.code === m)?.name ??
                 m);

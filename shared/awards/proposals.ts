@@ -167,7 +167,7 @@ export function awardNotes(outcome: AwardOutcome, c: CompiledCampaign): string[]
     if (nothing) return '';
     const parts: string[] = [];
     const award = allocation.awardOf[u];
-    if (award !== null) parts.push(`Đề nghị ${nameOf.get(award)}`);
+    if (award !== null) parts.push(formatMessage(vi.labels.proposed, { award: nameOf.get(award) }));
     const pending = allocation.pendingOf[u];
     if (pending !== null) {
       const tie = allocation.ties.find(
@@ -198,7 +198,9 @@ export function awardNotes(outcome: AwardOutcome, c: CompiledCampaign): string[]
       );
     }
     if (exclusions[u].length > 0) {
-      parts.push(`Không xét khen thưởng: ${exclusions[u].map(formatReason).join('; ')}`);
+      parts.push(
+        formatMessage(vi.labels.excluded, { reasons: exclusions[u].map(formatReason).join('; ') }),
+      );
     }
     return parts.join('. ');
   });

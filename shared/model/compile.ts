@@ -192,7 +192,9 @@ function walkCriterion(
   }
   state.seen.set(code, location);
   if (code !== '' && normalizeText(String(node.name ?? '')) === '') {
-    issues.push(error('emptyName', { what: 'tiêu chí', code }, cellOr(node.cells?.name, at)));
+    issues.push(
+      error('emptyName', { what: vi.labels.criterion, code }, cellOr(node.cells?.name, at)),
+    );
   }
   const maxNumber = Number(node.max);
   if (typeof node.max !== 'number' || !Number.isFinite(maxNumber)) {
@@ -471,7 +473,9 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     const name = normalizeText(String(unit.name ?? ''));
     // a row without a code says so once (emptyUnitId), not again for its name
     if (id !== '' && name === '') {
-      issues.push(error('emptyName', { what: 'đơn vị', code: id }, cellOr(unit.cells?.name, at)));
+      issues.push(
+        error('emptyName', { what: vi.labels.unit, code: id }, cellOr(unit.cells?.name, at)),
+      );
     }
     const blockText = normalizeText(String(unit.block ?? ''));
     const block = blockIndex.get(blockText);

@@ -4,7 +4,7 @@
  * "Nhật ký" (the previous log rows plus one row for this run). Outputs never hold formulas.
  */
 import type { Evaluation } from '../evaluate';
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
 import { formatIssue } from '../model/issues';
 import type { CampaignSpec, CellValue } from '../model/types';
 import { awardTable } from '../report/awardTable';
@@ -62,7 +62,7 @@ export function renderResults(evaluation: Ok): OutputBlock {
   const formats: (string | undefined)[][] = [];
   const boldRows: number[] = [];
   const c = evaluation.campaign;
-  rows.push([`KẾT QUẢ XẾP HẠNG — ${c.name} (${c.year})`]);
+  rows.push([formatMessage(vi.report.title, { name: c.name, year: c.year })]);
   formats.push([]);
   boldRows.push(0);
   for (const table of resultTables(evaluation)) {
@@ -165,12 +165,13 @@ export function renderProposals(evaluation: Ok, spec: CampaignSpec): OutputBlock
 export function settingsSummary(evaluation: Ok): string {
   const s = evaluation.campaign.settings;
   const C = vi.workbook.choices;
+  const L = vi.labels.summary;
   return [
-    `${s.decimals} chữ số thập phân`,
+    formatMessage(L.decimals, { decimals: s.decimals }),
     C.scoreSource[s.scoreSource],
-    `N/A: ${C.naPolicy[s.naPolicy]}`,
-    `xếp hạng theo ${C.rankBy[s.rankBy]}`,
-    `đồng hạng ${C.method[s.ranking.method]}`,
+    formatMessage(L.na, { policy: C.naPolicy[s.naPolicy] }),
+    formatMessage(L.rankBy, { by: C.rankBy[s.rankBy] }),
+    formatMessage(L.method, { method: C.method[s.ranking.method] }),
   ].join('; ');
 }
 

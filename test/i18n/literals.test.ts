@@ -1,6 +1,7 @@
 /**
- * "All user-visible strings in one dictionary": the hosts (cli/, addin/, gas/, ui/) hold no
- * Vietnamese text of their own; it comes from shared/i18n/vi.ts. Comments are not counted.
+ * "All user-visible strings in one dictionary": the sources hold no Vietnamese text of their
+ * own; it comes from shared/i18n/vi.ts. Comments are not counted; the few core files whose
+ * Vietnamese is data (DATA below) are left out.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,8 +29,23 @@ test('the scanner finds Vietnamese in literals and skips comments', () => {
   expect(found.filter((l) => VIETNAMESE.test(l))).toEqual(["'Xếp hạng'"]);
 });
 
-test.each(['cli', 'addin', 'gas', 'ui'])('%s/ has no Vietnamese literals', (dir) => {
-  const offending = sources(join(ROOT, dir)).flatMap((file) =>
+/**
+ * Files of the core whose Vietnamese is data, not interface: the words a cell may hold (tick
+ * words, rule parameters read and written back), the default bands, the starter campaign.
+ */
+const DATA = new Set([
+  'shared/scoring/cells.ts',
+  'shared/workbook/parse.ts',
+  'shared/workbook/inputs.ts',
+  'shared/model/settings.ts',
+  'shared/workbook/template.ts',
+]);
+
+test.each(['shared', 'cli', 'addin', 'gas', 'ui'])('%s/ has no Vietnamese literals', (dir) => {
+  const files = sources(join(ROOT, dir)).filter(
+    (f) => !f.endsWith(join('i18n', 'vi.ts')) && !DATA.has(relative(ROOT, f).split('\\').join('/')),
+  );
+  const offending = files.flatMap((file) =>
     literals(readFileSync(file, 'utf8'))
       .filter((l) => VIETNAMESE.test(l))
       .map((l) => `${relative(ROOT, file)}: ${l.slice(0, 80)}`),
