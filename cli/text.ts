@@ -9,12 +9,29 @@ function cellText(value: CellValue, format: string | undefined): string {
   return String(value);
 }
 
+/** Widest a column other than the last may be: a 600-character name would widen every line. */
+const MAX_COLUMN = 60;
+
+/** One line (line breaks and tabs become spaces), cut to `max` characters with "…". */
+function fit(text: string, max: number): string {
+  const flat = text.replace(/[\r\n\t]+/g, ' ');
+  const chars = [...flat];
+  return chars.length <= max ? flat : chars.slice(0, max - 1).join('') + '…';
+}
+
+/**
+ * A table with " | " between columns. Every column but the last (the message or the note, read
+ * whole) is cut to MAX_COLUMN characters.
+ */
 export function textTable(
   header: readonly string[],
   rows: readonly (readonly CellValue[])[],
   formats: readonly (string | undefined)[],
 ): string {
-  const cells = [[...header], ...rows.map((r) => r.map((v, i) => cellText(v, formats[i])))];
+  const last = header.length - 1;
+  const show = (v: CellValue, i: number): string =>
+    i === last ? fit(cellText(v, formats[i]), Infinity) : fit(cellText(v, formats[i]), MAX_COLUMN);
+  const cells = [[...header], ...rows.map((r) => r.map(show))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
   const pad = (t: string, i: number, numeric: boolean): string => {
     const gap = ' '.repeat(Math.max(0, widths[i] - [...t].length));

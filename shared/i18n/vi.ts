@@ -393,9 +393,10 @@ export const vi = {
   cli: {
     usage: `Cách dùng:
   xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--quiet] [--timings]
-      Tính điểm, xếp hạng, đề nghị khen thưởng; ghi các trang "Kết quả", "Đề nghị khen thưởng",
-      "Nhật ký", và khi có điểm thẩm định thêm "Đối chiếu", "Lịch sử thẩm định", "Lưu vết thẩm
-      định" (mặc định ghi vào chính tệp đầu vào; các trang khác giữ nguyên).
+      Tính điểm, xếp hạng, đề nghị khen thưởng; ghi các trang "Kết quả", "Nhật ký", khi có mục
+      KHEN THƯỞNG thêm "Đề nghị khen thưởng", khi có điểm thẩm định thêm "Đối chiếu", "Lịch sử
+      thẩm định", "Lưu vết thẩm định" (mặc định ghi vào chính tệp đầu vào; các trang khác giữ
+      nguyên).
   xephang check <sổ tính.xlsx> [--timings]
       Chỉ kiểm tra dữ liệu, không ghi gì. --timings in thời gian từng bước (đọc, tính, ghi).
   xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
