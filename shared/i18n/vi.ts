@@ -280,6 +280,8 @@ export const vi = {
     note: 'Ghi chú',
     blockTitle: '{block}',
     tiedNote: 'Đồng hạng',
+    /** A unit level with another on the printed value, placed by the tie-break keys. */
+    tieBrokenNote: 'Bằng {value} với đơn vị khác; thứ tự theo tiêu chí phụ ({keys})',
     blockSummary: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH THEO KHỐI THI ĐUA',
     block: 'Khối thi đua',
     unitCount: 'Số đơn vị',

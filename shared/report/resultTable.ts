@@ -6,9 +6,10 @@
  */
 import type { BlockResult, Evaluation, UnitResult } from '../evaluate';
 import { awardNotes } from '../awards/proposals';
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
 import type { CellValue } from '../model/types';
 import { fromMicro, rounder } from '../numbers/points';
+import { tieBreakText } from '../workbook/inputs';
 
 export interface ResultTable {
   blockId: string;
@@ -55,31 +56,45 @@ export function resultTables(evaluation: Ok): ResultTable[] {
   ];
   const unitIndex = new Map(evaluation.units.map((u, i) => [u, i]));
   const notes = evaluation.awards ? awardNotes(evaluation.awards, campaign) : undefined;
-  const noteOf = (u: UnitResult): string => {
+  // Units level on the printed value yet ranked apart: the tie-break keys decided, and the
+  // report says so (a council reading two equal indexes with different ranks asks why).
+  const { rankBy, ranking } = campaign.settings;
+  const valueOf = (u: UnitResult): number | null =>
+    rankBy === 'index' ? u.printed.index : u.printed.total;
+  const brokenNote = formatMessage(r.tieBrokenNote, {
+    value: vi.workbook.choices.rankBy[rankBy].toLocaleLowerCase('vi'),
+    keys: tieBreakText(ranking.tieBreak),
+  });
+  const noteOf = (u: UnitResult, level: ReadonlyMap<number | null, number>): string => {
     const parts: string[] = [];
     if (u.printed.index === null) parts.push(vi.labels.noIndex);
     else if (u.tiedInBlock) parts.push(r.tiedNote);
+    else if ((level.get(valueOf(u)) ?? 0) > 1) parts.push(brokenNote);
     const award = notes?.[unitIndex.get(u) ?? -1];
     if (award) parts.push(award);
     return parts.join('. ');
   };
-  return evaluation.blocks.map((block: BlockResult) => ({
-    blockId: block.id,
-    title: r.blockTitle.replace('{block}', block.name),
-    header,
-    formats,
-    rows: block.units.map((u, i) => [
-      i + 1,
-      u.name,
-      fromMicro(u.printed.self),
-      fromMicro(u.printed.appraised),
-      ...u.fields.map((v) => fromMicro(round(v))),
-      ...u.components.map((v) => fromMicro(round(v))),
-      fromMicro(u.printed.total),
-      u.printed.index === null ? null : fromMicro(u.printed.index),
-      u.rankInBlock,
-      u.classification,
-      noteOf(u),
-    ]),
-  }));
+  return evaluation.blocks.map((block: BlockResult) => {
+    const level = new Map<number | null, number>();
+    for (const u of block.units) level.set(valueOf(u), (level.get(valueOf(u)) ?? 0) + 1);
+    return {
+      blockId: block.id,
+      title: r.blockTitle.replace('{block}', block.name),
+      header,
+      formats,
+      rows: block.units.map((u, i) => [
+        i + 1,
+        u.name,
+        fromMicro(u.printed.self),
+        fromMicro(u.printed.appraised),
+        ...u.fields.map((v) => fromMicro(round(v))),
+        ...u.components.map((v) => fromMicro(round(v))),
+        fromMicro(u.printed.total),
+        u.printed.index === null ? null : fromMicro(u.printed.index),
+        u.rankInBlock,
+        u.classification,
+        noteOf(u, level),
+      ]),
+    };
+  });
 }
