@@ -142,7 +142,13 @@ export function findSheet(pkg: Package, name: string): SheetRef | undefined {
   const exact = pkg.sheets.find((s) => s.name === name);
   if (exact) return exact;
   const key = sheetKey(name);
-  return pkg.sheets.find((s) => sheetKey(s.name) === key);
+  const same = pkg.sheets.find((s) => sheetKey(s.name) === key);
+  if (same) return same;
+  // A tab renamed with a stray space ("Đơn vị ", "Chấm  điểm"): the one sheet that reads the
+  // same once spaces are trimmed and folded, if there is exactly one.
+  const loose = (n: string): string => sheetKey(n).trim().replace(/\s+/g, ' ');
+  const near = pkg.sheets.filter((s) => loose(s.name) === loose(name));
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** Builds the package view over zip entries; throws XlsxError when the workbook cannot be located. */

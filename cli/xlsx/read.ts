@@ -13,10 +13,11 @@ import {
   type Package,
 } from './package';
 import type { SheetData } from './types';
-import { parseZip, ZipFormatError } from './zip';
+import { entryData, parseZip, ZipFormatError } from './zip';
 import { parseSharedStrings } from './strings';
 import { parseWorksheet } from './worksheet';
-import { vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../../shared/i18n/vi';
+import { XlsxError } from './types';
 
 export type { Package, SheetRef } from './package';
 export { readEntry } from './package';
@@ -27,6 +28,10 @@ export { readEntry } from './package';
  * `label` names the file in error messages.
  */
 export function readPackage(bytes: Uint8Array, label: string = vi.xlsx.unnamed): Package {
+  // An OLE compound file: a password-protected .xlsx (Excel encrypts into one) or an old .xls.
+  if (OLE.every((b, i) => bytes[i] === b)) {
+    throw new XlsxError('notXlsx', formatMessage(vi.xlsx.oleFile, { label }));
+  }
   let entries;
   try {
     entries = parseZip(bytes);
@@ -34,8 +39,24 @@ export function readPackage(bytes: Uint8Array, label: string = vi.xlsx.unnamed):
     if (e instanceof ZipFormatError) throw notXlsx(label);
     throw e;
   }
+  const mimetype = entries.find((e) => e.name === 'mimetype');
+  if (mimetype && !entries.some((e) => e.name.toLowerCase() === 'xl/workbook.xml')) {
+    // OpenDocument (.ods) keeps its type, uncompressed, in "mimetype"
+    let type = '';
+    try {
+      type = new TextDecoder().decode(entryData(mimetype).subarray(0, 80));
+    } catch {
+      // unreadable: the usual message below
+    }
+    if (type.startsWith('application/vnd.oasis.opendocument')) {
+      throw new XlsxError('notXlsx', formatMessage(vi.xlsx.openDocument, { label }));
+    }
+  }
   return openPackage(entries, label);
 }
+
+/** The signature of an OLE compound file. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Sheet names in workbook (tab) order. */
 export function sheetNames(pkg: Package): string[] {

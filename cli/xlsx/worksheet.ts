@@ -358,8 +358,9 @@ function textValue(type: T, v: string, sst: () => string[]): CellValue {
     case T.Bool:
       return v.startsWith('1') || v.startsWith('t');
     case T.Error:
-    case T.Date:
       return decodeXml(v);
+    case T.Date:
+      return isoDateSerial(v) ?? decodeXml(v);
     default:
       return decodeCellText(v);
   }
@@ -384,4 +385,24 @@ function otherCell(inner: string, p: string, type: T, sst: () => string[]): Cell
   if (inner.charCodeAt(gt - 1) === SLASH) return type === T.Str ? '' : null;
   const ve = inner.indexOf('</' + p + 'v>', gt);
   return textValue(type, inner.substring(gt + 1, ve < 0 ? gt + 1 : ve), sst);
+}
+
+/**
+ * A date cell stored as ISO 8601 text (t="d": "2018-03-12", "2018-03-12T08:30:00", with "Z" or
+ * not), as some writers and Strict OOXML store them, → the serial number Excel stores for it
+ * (days since 1899-12-30, the time as a fraction), so it reads like any other date cell.
+ * Undefined when the text is not such a date.
+ */
+export function isoDateSerial(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?Z?)?$/.exec(
+    text.trim(),
+  );
+  if (!m) return undefined;
+  const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1);
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const check = new Date(ms);
+  if (Number.isNaN(ms) || check.getUTCDate() !== Number(d)) return undefined;
+  const days = ms / 86_400_000 + 25_569;
+  // whole days stay whole; a time keeps Excel's precision
+  return Number.isInteger(days) ? days : Math.round(days * 1e10) / 1e10;
 }

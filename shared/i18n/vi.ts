@@ -458,6 +458,10 @@ export const vi = {
     read: 'đọc',
     write: 'ghi',
     notXlsx: 'Tệp {label} không phải là sổ tính Excel (.xlsx) hoặc đã bị hỏng',
+    oleFile:
+      'Tệp {label} được đặt mật khẩu hoặc là sổ tính Excel cũ (.xls): hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu dạng .xlsx',
+    openDocument:
+      'Tệp {label} là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice hoặc Excel và lưu dạng Excel (.xlsx)',
     missingPart: 'Tệp {label} thiếu phần "{part}" của sổ tính Excel',
     sheetPart: '{part} (trang tính "{name}")',
     unnamed: '(không tên)',

@@ -65,7 +65,7 @@ describe('cell types', () => {
         '#N/A',
         12.5,
         -3,
-        '2025-03-31T00:00:00',
+        45747, // t="d" (ISO text) reads as the date serial Excel stores
         null,
         '',
         null,
@@ -210,6 +210,58 @@ describe('positions', () => {
       '<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="B2:D3"/></mergeCells>',
     );
     expect(readSheets(pkg, ['S']).get('S')?.merges).toEqual(['A1:C1', 'B2:D3']);
+  });
+});
+
+describe('real-world variants', () => {
+  test('t="d" dates in ISO text, with or without a time or Z, read as date serials', () => {
+    const rows = rowsOf(
+      '<row r="1">' +
+        '<c r="A1" t="d"><v>2018-03-12</v></c>' +
+        '<c r="B1" t="d"><v>2018-03-12T00:00:00Z</v></c>' +
+        '<c r="C1" t="d"><v>2018-03-12T12:00:00</v></c>' +
+        '<c r="D1" t="d"><v>không phải ngày</v></c>' +
+        '</row>',
+    );
+    expect(rows).toEqual([[43171, 43171, 43171.5, 'không phải ngày']]);
+  });
+
+  test('a tab renamed with a stray space is still found (only when one sheet matches)', () => {
+    const parts = (names: string[]): Record<string, string> => ({
+      'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${names
+        .map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .join('')}</sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/s${i + 1}.xml"/>`,
+        )
+        .join('')}</Relationships>`,
+      ...Object.fromEntries(
+        names.map((_, i) => [
+          `xl/worksheets/s${i + 1}.xml`,
+          `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>${i + 1}</v></c></row></sheetData></worksheet>`,
+        ]),
+      ),
+    });
+    const one = readPackage(zipOf(parts(['Đơn vị ', ' Chấm  điểm'])));
+    const got = readSheets(one, ['Đơn vị', 'Chấm điểm']);
+    expect(got.get('Đơn vị')?.rows).toEqual([[1]]);
+    expect(got.get('Chấm điểm')?.rows).toEqual([[2]]);
+    // two tabs that read the same once spaced alike: neither is guessed
+    const two = readPackage(zipOf(parts(['Đơn vị ', ' Đơn vị'])));
+    expect(readSheets(two, ['Đơn vị']).has('Đơn vị')).toBe(false);
+  });
+
+  test('a password-protected workbook or an .xls, and an .ods, are told apart from a damaged file', () => {
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(() => readPackage(ole, '"a.xlsx"')).toThrow(/đặt mật khẩu hoặc là sổ tính Excel cũ/);
+    const ods = zipOf(
+      { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' },
+      true,
+    );
+    expect(() => readPackage(ods, '"b.xlsx"')).toThrow(/OpenDocument \(\.ods\)/);
+    expect(() => readPackage(Uint8Array.from([1, 2, 3]), '"c.xlsx"')).toThrow(/đã bị hỏng/);
   });
 });
 
