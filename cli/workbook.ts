@@ -7,7 +7,14 @@ import { error, type Evaluation, type Issue, type CampaignSpec } from '../shared
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
-import { officeLock, readFile, readSheets, writeFileAtomic, writeSheets } from './xlsx';
+import {
+  officeLock,
+  readFile,
+  readSheets,
+  writeFileAtomic,
+  writeSheets,
+  type SheetData,
+} from './xlsx';
 import { XlsxError } from './xlsx/types';
 
 export { INPUT_SHEETS, localTime };
@@ -34,6 +41,38 @@ export function openIssue(file: string): Issue | undefined {
   if (!open) return undefined;
   const key = open.app === 'Excel' ? 'fileOpenInExcel' : 'fileOpenInLibreOffice';
   return error(key, { lock: open.lock }, { file: path.basename(file) });
+}
+
+/** Input cells listed one by one per sheet; past this, one line says how many more. */
+const UNCOMPUTED_SHOWN = 20;
+
+/**
+ * Formulas in the input sheets saved without their results (a file written by a program and
+ * never opened in a spreadsheet): their values are unknown, and reading them as blank would
+ * change the scores without a word. An error at each cell: open the file, let it calculate,
+ * save it.
+ */
+function uncomputedIssues(read: ReadonlyMap<string, SheetData>): Issue[] {
+  const issues: Issue[] = [];
+  for (const name of INPUT_SHEETS) {
+    const cells = read.get(name)?.uncomputed ?? [];
+    const sheet = read.get(name)?.name ?? name;
+    for (const c of cells.slice(0, UNCOMPUTED_SHOWN)) {
+      issues.push(
+        error('formulaNotComputed', {}, { cell: { sheet, row: c.row + 1, col: c.col + 1 } }),
+      );
+    }
+    if (cells.length > UNCOMPUTED_SHOWN) {
+      issues.push(
+        error(
+          'formulaNotComputedMore',
+          { count: cells.length - UNCOMPUTED_SHOWN, sheet },
+          { workbook: true },
+        ),
+      );
+    }
+  }
+  return issues;
 }
 
 /** Reads and evaluates a campaign workbook; `write` also writes the outputs to `outPath`. */
@@ -66,6 +105,8 @@ export function runWorkbook(
     }
   }
   progress('read');
+  const uncomputed = uncomputedIssues(read);
+  if (uncomputed.length > 0) return { ok: false, issues: uncomputed };
   const result = runCampaign({
     sheets,
     merges,

@@ -11,6 +11,8 @@ export interface SheetData {
   rows: CellValue[][];
   /** merged ranges like "B2:D3" */
   merges: string[];
+  /** Cells (0-based) holding a formula saved without its result, when there are any. */
+  uncomputed?: { row: number; col: number }[];
 }
 
 export interface OutputSheet {

@@ -94,7 +94,7 @@ function tagEnd(b: Uint8Array, lt: number): number {
 export function parseWorksheet(
   bytes: Uint8Array,
   sst: () => string[],
-): { rows: CellValue[][]; merges: string[] } {
+): { rows: CellValue[][]; merges: string[]; uncomputed?: { row: number; col: number }[] } {
   // Node: a Buffer over the same bytes (native search and decoding); a browser: the same in JS.
   const buf = byteText(bytes);
   const rows: CellValue[][] = [];
@@ -108,8 +108,9 @@ export function parseWorksheet(
   const sdEnd = tagEnd(bytes, sd);
   if (sdEnd < 0) return { rows, merges };
   // The scan stops at </sheetData> itself: searching for it first would read the part twice.
+  const uncomputed: { row: number; col: number }[] = [];
   const dataEnd =
-    bytes[sdEnd - 1] === SLASH ? sdEnd + 1 : scan(bytes, buf, p, sdEnd + 1, rows, sst);
+    bytes[sdEnd - 1] === SLASH ? sdEnd + 1 : scan(bytes, buf, p, sdEnd + 1, rows, sst, uncomputed);
   for (const el of findElements(buf.toString('utf8', dataEnd), p + 'mergeCell')) {
     const ref = el.attrs.get('ref');
     if (ref) merges.push(ref);
@@ -117,7 +118,7 @@ export function parseWorksheet(
   // Cells are never stored as trailing nulls (gaps are filled only before a value), but rows
   // that held only styled empty cells can trail.
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return { rows, merges };
+  return uncomputed.length > 0 ? { rows, merges, uncomputed } : { rows, merges };
 }
 
 /** Scans the content of <sheetData> from `from`; returns the offset of </sheetData> (or where it stopped). */
@@ -128,6 +129,7 @@ function scan(
   from: number,
   rows: CellValue[][],
   sst: () => string[],
+  uncomputed: { row: number; col: number }[],
 ): number {
   const to = b.length;
   const C_OPEN = codesOf('<' + p + 'c');
@@ -262,7 +264,13 @@ function scan(
         const contentEnd = buf.indexOf(cClose, contentStart);
         if (contentEnd < 0) break;
         i = contentEnd + C_CLOSE.length;
-        value = otherCell(buf.toString('utf8', contentStart, contentEnd), p, type, sst);
+        const inner = buf.toString('utf8', contentStart, contentEnd);
+        value = otherCell(inner, p, type, sst);
+        // a formula saved without its result (a file written by a program, never opened in a
+        // spreadsheet): its value is unknown, not blank
+        if (value === null && type !== T.Inline && formulaWithoutValue(inner, p)) {
+          uncomputed.push({ row: rowIndex, col });
+        }
       }
       if (value === null) continue;
       addCell(rows, rowIndex, col, value);
@@ -364,6 +372,18 @@ function textValue(type: T, v: string, sst: () => string[]): CellValue {
     default:
       return decodeCellText(v);
   }
+}
+
+/** Whether a cell's content holds a formula and no <v> element at all. */
+function formulaWithoutValue(inner: string, p: string): boolean {
+  const has = (name: string): boolean => {
+    const open = '<' + p + name;
+    for (let k = inner.indexOf(open); k >= 0; k = inner.indexOf(open, k + 1)) {
+      if (endsName(inner.charCodeAt(k + open.length))) return true;
+    }
+    return false;
+  };
+  return has('f') && !has('v');
 }
 
 /**

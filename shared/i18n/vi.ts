@@ -92,6 +92,9 @@ export const vi = {
     emptySheet: 'Trang tính "{sheet}" không có dữ liệu.',
     missingHeader: 'Thiếu cột "{header}" ở dòng tiêu đề.',
     missingValue: 'Thiếu giá trị ở cột "{header}".',
+    formulaNotComputed:
+      'Ô có công thức nhưng chưa có kết quả (tệp chưa được mở trong Excel hay LibreOffice); hãy mở tệp, để bảng tính tự tính rồi lưu lại.',
+    formulaNotComputedMore: 'Còn {count} ô công thức chưa có kết quả trong trang tính "{sheet}".',
     unknownSetting: 'Không hiểu thiết lập "{key}".',
     unknownChoice: 'Giá trị "{value}" không hợp lệ; chọn một trong: {choices}.',
     badNumber: 'Giá trị "{value}" phải là một số.',

@@ -11,7 +11,7 @@ import { renderProposals, renderResults } from '../../shared/workbook/render';
 import { main } from '../../cli/main';
 import { INPUT_SHEETS } from '../../cli/workbook';
 import { readPackage, readSheets, sheetNames } from '../../cli/xlsx';
-import { unzipBytes } from './xlsx/helpers';
+import { unzipBytes, zipOf } from './xlsx/helpers';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/an-giang-2018.xlsx');
 const S = vi.workbook.sheets;
@@ -201,6 +201,35 @@ describe('bad input and usage', () => {
     [['template']],
   ])('usage %p exits 2', (args) => {
     expect(run(args as string[]).code).toBe(2);
+  });
+});
+
+describe('a formula saved without its result (a file written by a program)', () => {
+  /** The example with "Chấm điểm" D6 (98.5) replaced by the formula 197/2, cached or not. */
+  function withFormula(cached: boolean): string {
+    const parts = unzipBytes(readFileSync(EXAMPLE));
+    const path5 = 'xl/worksheets/sheet5.xml';
+    const xml = new TextDecoder().decode(parts[path5]);
+    const cell = cached ? '<c r="D6"><f>197/2</f><v>98.5</v></c>' : '<c r="D6"><f>197/2</f></c>';
+    expect(xml).toContain('<c r="D6"><v>98.5</v></c>');
+    parts[path5] = new TextEncoder().encode(xml.replace('<c r="D6"><v>98.5</v></c>', cell));
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'xephang-f-')), 'dot.xlsx');
+    writeFileSync(file, zipOf(parts));
+    return file;
+  }
+
+  test('is an error at its cell, and nothing is written', () => {
+    const file = withFormula(false);
+    const before = readFileSync(file);
+    const r = run(['rank', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Chấm điểm +\| D6 +\| Ô có công thức nhưng chưa có kết quả/);
+    expect(Buffer.compare(readFileSync(file), before)).toBe(0);
+  });
+
+  test('with its result saved, it reads as that result', () => {
+    const r = run(['check', withFormula(true)]);
+    expect(r.code).toBe(0);
   });
 });
 
