@@ -170,6 +170,8 @@ export const vi = {
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
     ruleTopBelowMax:
       'Tiêu chí {code}: mức cao nhất của cách chấm được {top} điểm, thấp hơn điểm tối đa {max}; không đơn vị nào đạt đủ điểm tiêu chí này.',
+    fractionOnPercentScale:
+      'Tiêu chí {code}: giá trị {value} quá nhỏ so với thang phần trăm của cách chấm; nếu ô định dạng phần trăm thì {percent}% được lưu là {value} — hãy gõ {percent} vào ô định dạng số. Đã tính theo {value}.',
     criterionRowMissingScored0:
       'Tiêu chí {code} chưa có dòng trong trang tính {sheets}; mọi đơn vị được tính 0 điểm ở tiêu chí này.',
     blankScored0At: 'Đơn vị {unit}: {count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: ô này).',

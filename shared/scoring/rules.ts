@@ -5,7 +5,7 @@
  */
 import { error, warning, type Issue, type IssueLocation } from '../model/issues';
 import type { CellValue, RuleSpec } from '../model/types';
-import { fromMicro, mulDivRound, toMicro, type Micro } from '../numbers/points';
+import { fromMicro, mulDivRound, SCALE, toMicro, type Micro } from '../numbers/points';
 import { labelKey, readCell, tickOf } from './cells';
 
 export type CompiledRule =
@@ -195,6 +195,10 @@ export function encodeInput(
           issue: error('pointsAboveMax', { points: show(micro), max: show(max), code }, at),
         };
       }
+      if (!commaWarning && looksLikeFraction(rule, micro)) {
+        const p = { code, value: show(micro), percent: show(micro * 100) };
+        return { value: micro, warning: warning('fractionOnPercentScale', p, at) };
+      }
       return withWarning(micro);
     }
   }
@@ -222,7 +226,8 @@ export function encodeNumber(rule: CompiledRule, v: number, max: Micro): number 
         return Number.isInteger(v) ? v : undefined;
       }
       const micro = toMicro(v);
-      return rule.kind === 'bonus' && micro > max ? undefined : micro;
+      if (rule.kind === 'bonus' && micro > max) return undefined;
+      return looksLikeFraction(rule, micro) ? undefined : micro;
     }
   }
 }
@@ -273,4 +278,19 @@ function topBelowMax(
   if (points.length === 0 || issues.length > 0) return;
   const top = Math.max(...points);
   if (top < max) issues.push(warning('ruleTopBelowMax', { ...p, top: show(top) }, at));
+}
+
+/**
+ * A measured value in (0, 1] where the rule counts in whole percents (tiers from 80, "trên
+ * 100"): most likely a cell formatted as a percentage, which Excel and Sheets store as a
+ * fraction (95% is 0,95). Scored as stored, with a warning at the cell.
+ */
+function looksLikeFraction(rule: CompiledRule, micro: number): boolean {
+  if (micro <= 0 || micro > SCALE) return false;
+  if (rule.kind === 'proportional') return rule.of > SCALE;
+  if (rule.kind === 'tiers') {
+    const positive = rule.mins.filter((m) => m > 0);
+    return positive.length > 0 && Math.min(...positive) > SCALE;
+  }
+  return false;
 }

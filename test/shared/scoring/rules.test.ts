@@ -287,3 +287,34 @@ describe('a rule whose best level or tier is below the criterion max', () => {
     expect(compileKeys(tiers(6), 5)).toEqual(['tierPointsAboveMax']);
   });
 });
+
+describe('a fraction where the rule counts in percents (a cell formatted as 95%)', () => {
+  const tiers: RuleSpec = {
+    kind: 'tiers',
+    tiers: [
+      { min: 100, points: 4 },
+      { min: 80, points: 2 },
+    ],
+  };
+  const warningOf = (rule: RuleSpec, raw: CellValue): string | undefined => {
+    const { rule: compiled } = compileRule(rule, 'T', toMicro(4), at);
+    const encoded = encodeInput(compiled as CompiledRule, raw, 'T', toMicro(4), at);
+    return 'warning' in encoded ? encoded.warning?.key : undefined;
+  };
+
+  test('is scored as stored, with a warning; whole percents and fraction scales say nothing', () => {
+    expect(warningOf(tiers, 0.95)).toBe('fractionOnPercentScale');
+    expect(warningOf({ kind: 'proportional', of: 100 }, 0.5)).toBe('fractionOnPercentScale');
+    expect(warningOf(tiers, 95)).toBeUndefined();
+    expect(warningOf(tiers, 0)).toBeUndefined();
+    expect(warningOf({ kind: 'proportional', of: 1 }, 0.5)).toBeUndefined();
+    const fractions: RuleSpec = { kind: 'tiers', tiers: [{ min: 0.9, points: 4 }] };
+    expect(warningOf(fractions, 0.95)).toBeUndefined();
+  });
+
+  test('the grid fast path leaves such a cell to the slow path that warns', () => {
+    const { rule } = compileRule(tiers, 'T', toMicro(4), at);
+    expect(encodeNumber(rule as CompiledRule, 0.95, toMicro(4))).toBeUndefined();
+    expect(encodeNumber(rule as CompiledRule, 95, toMicro(4))).toBe(toMicro(95));
+  });
+});
