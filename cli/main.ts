@@ -201,7 +201,13 @@ export function main(argv: readonly string[], io: Io): number {
 }
 
 /** Errors about the file itself (unreadable, not a workbook, open elsewhere), not its data. */
-const FILE_PROBLEMS = new Set<string>(['fileProblem', 'fileOpenInExcel', 'fileOpenInLibreOffice']);
+const FILE_PROBLEMS = new Set<string>([
+  'fileProblem',
+  'fileOpenInExcel',
+  'fileOpenInLibreOffice',
+  'macroToXlsx',
+  'plainToXlsm',
+]);
 
 /** Warnings shown on the terminal; all of them go to the "Nhật ký" sheet. */
 const MAX_WARNINGS_SHOWN = 50;

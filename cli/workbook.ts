@@ -8,6 +8,7 @@ import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
 import {
+  isMacroEnabled,
   officeLock,
   readFile,
   readSheets,
@@ -94,6 +95,16 @@ export function runWorkbook(
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, inPath)] };
     throw e;
   }
+  // Excel refuses a macro-enabled package named .xlsx, and a plain one named .xlsm.
+  const target = options.outPath ?? inPath;
+  if (options.write && options.outPath !== undefined) {
+    const macro = isMacroEnabled(pkg);
+    const extension = path.extname(target).toLowerCase();
+    if (extension === (macro ? '.xlsx' : '.xlsm')) {
+      const key = macro ? 'macroToXlsx' : 'plainToXlsm';
+      return { ok: false, issues: [error(key, {}, { file: path.basename(target) })] };
+    }
+  }
   const read = readSheets(pkg, [...SHEETS_TO_READ]);
   const sheets: Record<string, Grid> = {};
   const merges: Record<string, string[]> = {};
@@ -125,7 +136,6 @@ export function runWorkbook(
   }
   if (options.write) {
     const bytes = writeSheets(pkg, result.outputs);
-    const target = options.outPath ?? inPath;
     try {
       writeFileAtomic(target, bytes);
     } catch (e) {

@@ -5,7 +5,7 @@
  * import cli/xlsx/index.ts instead: the same functions with the faster node:zlib codec and the
  * file helpers.
  */
-export { readEntry, readPackage, readSheets, sheetNames } from './read';
+export { isMacroEnabled, readEntry, readPackage, readSheets, sheetNames } from './read';
 export type { Package, SheetRef } from './read';
 export { buildWorkbook, writeSheets } from './write';
 export { zipFiles } from './zip';

@@ -58,6 +58,15 @@ export function readPackage(bytes: Uint8Array, label: string = vi.xlsx.unnamed):
 /** The signature of an OLE compound file. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/**
+ * Whether the workbook is macro-enabled (.xlsm): its main part's content type says so. Excel
+ * opens such a package only under an .xlsm name, and a plain one only under .xlsx.
+ */
+export function isMacroEnabled(pkg: Package): boolean {
+  const types = readText(pkg, '[Content_Types].xml') ?? '';
+  return types.includes('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+}
+
 /** Sheet names in workbook (tab) order. */
 export function sheetNames(pkg: Package): string[] {
   return pkg.sheets.map((s) => s.name);

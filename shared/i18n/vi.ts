@@ -86,6 +86,10 @@ export const vi = {
     fileProblem: '{message}',
     fileOpenInExcel:
       'Tệp đang được mở trong Excel (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
+    macroToXlsx:
+      'Sổ tính có macro (.xlsm) phải ghi ra tệp .xlsm: Excel không mở tệp .xlsx chứa macro. Hãy đặt tên tệp kết quả đuôi .xlsm.',
+    plainToXlsm:
+      'Sổ tính không có macro phải ghi ra tệp .xlsx: Excel không mở tệp .xlsm không có macro. Hãy đặt tên tệp kết quả đuôi .xlsx.',
     fileOpenInLibreOffice:
       'Tệp đang được mở trong LibreOffice (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
     missingSheet: 'Thiếu trang tính "{sheet}".',

@@ -233,6 +233,42 @@ describe('a formula saved without its result (a file written by a program)', () 
   });
 });
 
+describe('a macro-enabled workbook (.xlsm)', () => {
+  const MAIN_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+  const MACRO_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+  /** The example as Excel saves it with macros: the main part's content type says so. */
+  function xlsm(): string {
+    const parts = unzipBytes(readFileSync(EXAMPLE));
+    const types = new TextDecoder().decode(parts['[Content_Types].xml']);
+    expect(types).toContain(MAIN_TYPE);
+    parts['[Content_Types].xml'] = new TextEncoder().encode(types.replace(MAIN_TYPE, MACRO_TYPE));
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'xephang-m-')), 'dot.xlsm');
+    writeFileSync(file, zipOf(parts));
+    return file;
+  }
+
+  test('ranks in place or into another .xlsm, keeping its type', () => {
+    const file = xlsm();
+    const out = path.join(path.dirname(file), 'ket-qua.xlsm');
+    expect(run(['rank', file, '-o', out]).code).toBe(0);
+    const types = new TextDecoder().decode(unzipBytes(readFileSync(out))['[Content_Types].xml']);
+    expect(types).toContain(MACRO_TYPE);
+    expect(run(['rank', file]).code).toBe(0);
+  });
+
+  test('is not written under an .xlsx name (Excel would refuse it), nor a plain one as .xlsm', () => {
+    const file = xlsm();
+    const toXlsx = run(['rank', file, '-o', path.join(path.dirname(file), 'ket-qua.xlsx')]);
+    expect(toXlsx.code).toBe(1);
+    expect(toXlsx.err).toContain('phải ghi ra tệp .xlsm');
+    expect(existsSync(path.join(path.dirname(file), 'ket-qua.xlsx'))).toBe(false);
+    const plain = tmpCopy();
+    const toXlsm = run(['rank', plain, '-o', path.join(path.dirname(plain), 'ket-qua.xlsm')]);
+    expect(toXlsm.code).toBe(1);
+    expect(toXlsm.err).toContain('phải ghi ra tệp .xlsx');
+  });
+});
+
 describe('xephang template', () => {
   test('writes a campaign workbook that check accepts, with unit columns and blank scores', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-tpl-'));
