@@ -620,6 +620,8 @@ export const vi = {
       flags: 'Danh hiệu',
       editors: 'Người nhập liệu',
       previousSuffix: 'năm trước',
+      /** Columns of "Đơn vị" a person adds for their own notes: never read as measures. */
+      notes: ['Ghi chú', 'Chú thích', 'Ghi chú khác'],
       person: 'Họ và tên',
       position: 'Chức vụ',
       nominatedBy: 'Đề cử bởi',

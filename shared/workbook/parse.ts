@@ -52,6 +52,8 @@ import {
 const W = vi.workbook;
 const S = W.sheets;
 const H = W.headers;
+/** Note columns of "Đơn vị" ("Ghi chú"…), skipped: not measures. */
+const NOTE_HEADERS = new Set(H.notes.map((n) => labelKey(n)));
 
 /** Finds the value whose Vietnamese label matches (case-insensitive); undefined if none. */
 function choiceOf<T extends string>(labels: Record<T, string>, value: string): T | undefined {
@@ -663,7 +665,7 @@ function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
   const measureCols: { c: number; name: string; previous: boolean }[] = [];
   (grid[0] ?? []).forEach((v, c) => {
     const h = text(v);
-    if (h === '' || known.has(c)) return;
+    if (h === '' || known.has(c) || NOTE_HEADERS.has(labelKey(h))) return;
     const previous = labelKey(h).endsWith(suffix);
     const name = previous ? h.slice(0, h.length - suffix.length).trim() : h;
     measureCols.push({ c, name: previous ? measureId(name) : name, previous });

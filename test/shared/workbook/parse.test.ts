@@ -186,3 +186,18 @@ describe('a criterion added to "Tiêu chí" but not to the score sheets', () => 
     ]);
   });
 });
+
+test('a "Ghi chú" column in "Đơn vị" holds notes, not a measure', () => {
+  const s = sheets();
+  const units = s['Đơn vị'];
+  units[0].push('Ghi chú');
+  units[1].push('Đơn vị mới sáp nhập');
+  units[2].push(12);
+  const parsed = parseWorkbook(s);
+  expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  const spec = parsed.spec as CampaignSpec;
+  expect(spec.units.some((u) => u.profile?.measures && 'Ghi chú' in u.profile.measures)).toBe(
+    false,
+  );
+  expect(errorsOf(s)).toEqual([]);
+});
