@@ -22,7 +22,12 @@ const COMMA_NUMBER = /^[-+]?\d+,\d+$/;
 
 /** Unicode NFC + trimmed + collapsed spaces: "Đạt" typed in NFD matches "Đạt" in NFC. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  // zero-width characters (pasted from web pages and chat apps) are invisible: dropped
+  return text
+    .normalize('NFC')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 /** Case-insensitive key of a label (levels, N/A tokens). */

@@ -201,3 +201,11 @@ test('a "Ghi chú" column in "Đơn vị" holds notes, not a measure', () => {
   );
   expect(errorsOf(s)).toEqual([]);
 });
+
+test('a unit code pasted with a zero-width space matches the code without it', () => {
+  const s = sheets();
+  const header = s['Chấm điểm'][0];
+  const c = header.indexOf('STP');
+  header[c] = 'STP\u200B';
+  expect(errorsOf(s)).toEqual([]);
+});
