@@ -91,7 +91,10 @@ function readSheets(
     if (!sheet) continue;
     const range = sheet.getDataRange();
     sheets[name] = gridOf(range.getValues(), toDate);
-    if (withMerges && (name === vi.workbook.sheets.appraised || name === vi.workbook.sheets.self)) {
+    // the score sheets (merged cells there are errors) and "Đơn vị" (a block merged down over
+    // its units reads as typed on each row)
+    const S = vi.workbook.sheets;
+    if (withMerges && (name === S.appraised || name === S.self || name === S.units)) {
       const merged = range.getMergedRanges();
       if (merged.length > 0) merges[name] = merged.map((m) => m.getA1Notation());
     }

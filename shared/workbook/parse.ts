@@ -894,6 +894,50 @@ function parseReplies(
   return [...byKey.values()];
 }
 
+/** "C2:C9" → 1-based corners; undefined when it is not such a range. */
+function rangeCorners(
+  range: string,
+): { r0: number; c0: number; r1: number; c1: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range.trim().toUpperCase());
+  if (!m) return undefined;
+  const col = (letters: string): number =>
+    [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
+  const [a, b] = [
+    { r: Number(m[2]), c: col(m[1]) },
+    { r: Number(m[4] ?? m[2]), c: col(m[3] ?? m[1]) },
+  ];
+  return {
+    r0: Math.min(a.r, b.r),
+    c0: Math.min(a.c, b.c),
+    r1: Math.max(a.r, b.r),
+    c1: Math.max(a.c, b.c),
+  };
+}
+
+/**
+ * The grid with each merged range's value (kept by spreadsheets in its top-left cell only)
+ * copied into its other, blank cells: merged cells read as the person sees them. A new grid;
+ * the input is not changed.
+ */
+export function fillMerged(grid: Grid, merges: readonly string[]): Grid {
+  if (merges.length === 0) return grid;
+  const out = grid.map((row) => (row ? [...row] : []));
+  for (const range of merges) {
+    const rect = rangeCorners(range);
+    if (!rect || (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1) > 1_000_000) continue;
+    const value = out[rect.r0 - 1]?.[rect.c0 - 1];
+    if (value === null || value === undefined || value === '') continue;
+    for (let r = rect.r0 - 1; r < rect.r1; r++) {
+      const row = (out[r] ??= []);
+      for (let c = rect.c0 - 1; c < rect.c1; c++) {
+        while (row.length < c) row.push(null);
+        if (row[c] === null || row[c] === undefined || row[c] === '') row[c] = value;
+      }
+    }
+  }
+  return out;
+}
+
 function rangeStart(sheet: string, range: string): CellRef {
   const m = /^([A-Z]+)(\d+)/.exec(range);
   if (!m) return ref(sheet, 0, 0);
@@ -1078,7 +1122,8 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
   if (issues.length > 0) return { issues };
   const config = parseConfig(sheets[S.config], issues);
   const criteria = parseCriteria(sheets[S.criteria], issues);
-  const { units } = parseUnits(sheets[S.units], issues);
+  // A block (or any value) merged down over its units' rows reads as typed on each row.
+  const { units } = parseUnits(fillMerged(sheets[S.units], merges[S.units] ?? []), issues);
   const unitIds = new Set(units.map((u) => u.id));
   const parents = new Set<string>();
   const leafCodes = new Set<string>();

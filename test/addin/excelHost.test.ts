@@ -221,6 +221,23 @@ describe('bad input', () => {
     if (!summary.ok) expect(summary.errors.some((e) => e.cell === 'D2')).toBe(true);
   });
 
+  it('reads a block merged down over its units in "Đơn vị" (ExcelApi 1.13)', async () => {
+    const plain = fakeOf(anGiang2018);
+    const fake = fakeOf(anGiang2018);
+    const units = fake.sheet(S.units) as unknown as {
+      merges: string[];
+      set(r: number, c: number, v: unknown): void;
+      grid(): unknown[][];
+    };
+    units.merges = ['C2:C9', 'C10:C17'];
+    const rows = units.grid().length;
+    for (let r = 2; r < rows; r++) if (r !== 9) units.set(r, 2, '');
+    const a = await rankWorkbook(runOf(plain), { now, mergesSupported: true });
+    const b = await rankWorkbook(runOf(fake), { now, mergesSupported: true });
+    expect(b.summary.ok).toBe(true);
+    expect(JSON.stringify(b.summary)).toBe(JSON.stringify(a.summary));
+  });
+
   it('refuses to write into a protected output sheet, and writes nothing', async () => {
     const fake = fakeOf(anGiang2018);
     await rankWorkbook(runOf(fake), { now });

@@ -209,6 +209,23 @@ describe('bad input', () => {
     expect(book.flushes).toBe(0);
   });
 
+  it('reads a block merged down over its units in "Đơn vị" (one more call, whatever the units)', () => {
+    const plain = bookOf(anGiang2018);
+    const book = bookOf(anGiang2018);
+    const units = book.sheet(S.units) as unknown as {
+      merges: string[];
+      set(r: number, c: number, v: unknown): void;
+      grid(): unknown[][];
+    };
+    units.merges = ['C2:C9', 'C10:C17'];
+    const rows = units.grid().length;
+    for (let r = 2; r < rows; r++) if (r !== 9) units.set(r, 2, '');
+    const a = rankSpreadsheet(envOf(plain));
+    const b = rankSpreadsheet(envOf(book));
+    expect(b.ok).toBe(true);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
   it('reports merged cells of a score sheet', () => {
     const book = bookOf(anGiang2018);
     (book.sheet(S.appraised) as { merges: string[] }).merges = ['D2:E2'];

@@ -3,7 +3,7 @@ import { evaluateCampaign } from '../../../shared/evaluate';
 import { formatIssue } from '../../../shared/model/issues';
 import type { CampaignSpec, CellValue } from '../../../shared/model/types';
 import { inputSheets } from '../../../shared/workbook/inputs';
-import { parseWorkbook } from '../../../shared/workbook/parse';
+import { fillMerged, parseWorkbook } from '../../../shared/workbook/parse';
 import { anGiang2018 } from '../../../examples/an-giang-2018';
 
 function sheets(): Record<string, CellValue[][]> {
@@ -208,4 +208,37 @@ test('a unit code pasted with a zero-width space matches the code without it', (
   const c = header.indexOf('STP');
   header[c] = 'STP\u200B';
   expect(errorsOf(s)).toEqual([]);
+});
+
+describe('"Khối" merged down over the units of each block, as people lay it out', () => {
+  /** An Giang's "Đơn vị" with each block typed once and merged over its units (C2:C9, C10:C17). */
+  function merged(): { s: Record<string, CellValue[][]>; merges: Record<string, string[]> } {
+    const s = sheets();
+    const units = s['Đơn vị'];
+    for (let r = 2; r < units.length; r++) if (r !== 9) units[r][2] = null;
+    return { s, merges: { 'Đơn vị': ['C2:C9', 'C10:C17'] } };
+  }
+
+  test('reads each unit in its block, with the results of the unmerged sheet', () => {
+    const { s, merges } = merged();
+    const parsed = parseWorkbook(s, merges);
+    expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const plain = parseWorkbook(sheets()).spec as CampaignSpec;
+    expect((parsed.spec as CampaignSpec).units.map((u) => u.block)).toEqual(
+      plain.units.map((u) => u.block),
+    );
+  });
+
+  test('without the merge information the blank blocks are errors at their cells', () => {
+    const { s } = merged();
+    expect(errorsOf(s)).toContain(
+      `Trang tính 'Đơn vị', ô C3: Đơn vị ${String(s['Đơn vị'][2][0])} chưa có khối thi đua.`,
+    );
+  });
+
+  test('fillMerged copies a value into blank cells only, and leaves the input alone', () => {
+    const grid: CellValue[][] = [['a', null], [null, 'b'], [null]];
+    expect(fillMerged(grid, ['A1:A3', 'A2:B2'])).toEqual([['a', null], ['a', 'b'], ['a']]);
+    expect(grid).toEqual([['a', null], [null, 'b'], [null]]);
+  });
 });
