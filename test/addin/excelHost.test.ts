@@ -27,6 +27,7 @@ import { inputSheets } from '../../shared/workbook/inputs';
 import { INPUT_SHEETS, OUTPUT_SHEETS, runCampaign } from '../../shared/workbook/run';
 import { readSetup } from '../../shared/workbook/setup';
 import { excelTyped, FakeExcel } from './fakeExcel';
+import { mergeBlocksDown, type MergeableSheet } from '../hosts/mergedBlocks';
 
 const S = vi.workbook.sheets;
 const NOW = new Date(2026, 10, 25, 9, 30, 0);
@@ -224,14 +225,7 @@ describe('bad input', () => {
   it('reads a block merged down over its units in "Đơn vị" (ExcelApi 1.13)', async () => {
     const plain = fakeOf(anGiang2018);
     const fake = fakeOf(anGiang2018);
-    const units = fake.sheet(S.units) as unknown as {
-      merges: string[];
-      set(r: number, c: number, v: unknown): void;
-      grid(): unknown[][];
-    };
-    units.merges = ['C2:C9', 'C10:C17'];
-    const rows = units.grid().length;
-    for (let r = 2; r < rows; r++) if (r !== 9) units.set(r, 2, '');
+    mergeBlocksDown(fake.sheet(S.units) as unknown as MergeableSheet);
     const a = await rankWorkbook(runOf(plain), { now, mergesSupported: true });
     const b = await rankWorkbook(runOf(fake), { now, mergesSupported: true });
     expect(b.summary.ok).toBe(true);

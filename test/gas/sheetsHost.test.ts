@@ -23,6 +23,7 @@ import type { CampaignSpec } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { INPUT_SHEETS, OUTPUT_SHEETS, runCampaign } from '../../shared/workbook/run';
 import { FakeSpreadsheet } from './fakeSheets';
+import { mergeBlocksDown, type MergeableSheet } from '../hosts/mergedBlocks';
 
 const S = vi.workbook.sheets;
 const NOW = new Date(2026, 10, 25, 9, 30, 0);
@@ -212,14 +213,7 @@ describe('bad input', () => {
   it('reads a block merged down over its units in "Đơn vị" (one more call, whatever the units)', () => {
     const plain = bookOf(anGiang2018);
     const book = bookOf(anGiang2018);
-    const units = book.sheet(S.units) as unknown as {
-      merges: string[];
-      set(r: number, c: number, v: unknown): void;
-      grid(): unknown[][];
-    };
-    units.merges = ['C2:C9', 'C10:C17'];
-    const rows = units.grid().length;
-    for (let r = 2; r < rows; r++) if (r !== 9) units.set(r, 2, '');
+    mergeBlocksDown(book.sheet(S.units) as unknown as MergeableSheet);
     const a = rankSpreadsheet(envOf(plain));
     const b = rankSpreadsheet(envOf(book));
     expect(b.ok).toBe(true);
