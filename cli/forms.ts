@@ -3,7 +3,7 @@
  * in (merged into "Tự chấm" and "Giải trình tự chấm", a row in "Nhật ký"). The reading,
  * checking and merging are the core's (shared/forms/); this file only moves files.
  */
-import { mkdirSync, statSync } from 'fs';
+import { statSync } from 'fs';
 import path from 'path';
 import type { Issue } from '../shared';
 import { mergeForms, type FormFile } from '../shared/forms/merge';
@@ -16,8 +16,15 @@ import {
   FORM_SOURCE_SHEETS,
   MERGE_SHEETS,
 } from './formFiles';
-import { readFile, readSheets, writeFileAtomic, writeSheets, type Package } from './xlsx';
-import { openIssue } from './workbook';
+import {
+  isMacroEnabled,
+  readFile,
+  readSheets,
+  writeFileAtomic,
+  writeSheets,
+  type Package,
+} from './xlsx';
+import { extensionIssue, openIssue } from './workbook';
 import { XlsxError } from './xlsx/types';
 
 export { formFileName } from './formFiles';
@@ -51,7 +58,6 @@ export function writeForms(campaign: string, outDir: string): FormsOutcome {
   if (!read.ok) return read;
   const forms = campaignForms(read.sheets);
   if (!forms.ok) return forms;
-  mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   for (const form of forms.files) {
     const file = path.join(outDir, form.name);
@@ -89,6 +95,8 @@ export function mergeFormFiles(
   const read = readCampaign(campaign, MERGE_SHEETS);
   if (!read.ok) return read;
   const { pkg, sheets } = read;
+  const misnamed = extensionIssue(isMacroEnabled(pkg), target);
+  if (misnamed) return { ok: false, issues: [misnamed] };
   const files: FormFile[] = [];
   const issues: Issue[] = [];
   for (const form of forms) {

@@ -201,13 +201,7 @@ export function main(argv: readonly string[], io: Io): number {
 }
 
 /** Errors about the file itself (unreadable, not a workbook, open elsewhere), not its data. */
-const FILE_PROBLEMS = new Set<string>([
-  'fileProblem',
-  'fileOpenInExcel',
-  'fileOpenInLibreOffice',
-  'macroToXlsx',
-  'plainToXlsm',
-]);
+const FILE_PROBLEMS = new Set<string>(['fileProblem', 'fileOpen', 'macroToXlsx', 'plainToXlsm']);
 
 /** Warnings shown on the terminal; all of them go to the "Nhật ký" sheet. */
 const MAX_WARNINGS_SHOWN = 50;
@@ -227,8 +221,9 @@ function timingLine(marks: [string, number][], end: number, uptime?: number): st
     parts.push(`${STAGE_SHORT[marks[i][0]] ?? marks[i][0]} ${ms} ms`);
   }
   const total = end - marks[0][1];
+  parts.push(say(C.timingsTotal, { ms: Math.round(total) }));
   const boot = uptime === undefined ? '' : say(C.timingsBoot, { ms: Math.round(uptime - total) });
-  return say(C.timings, { stages: parts.join(' · '), total: Math.round(total) }) + boot;
+  return say(C.timings, { stages: parts.join(' · ') }) + boot;
 }
 
 /** Field columns are long in the report; the terminal shows their codes only. */

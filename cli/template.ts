@@ -2,7 +2,8 @@
  * `xephang template`: a fresh campaign workbook — the input sheets of the workbook format with
  * a starter criteria tree, blocks, bands and N unit columns, or one of the bundled examples.
  */
-import { formatMessage, vi, type CampaignSpec } from '../shared';
+import { formatIssue, formatMessage, vi, type CampaignSpec } from '../shared';
+import { extensionIssue } from './workbook';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { anGiang2018 } from '../examples/an-giang-2018';
 import { currentShape2025 } from '../examples/current-shape';
@@ -31,6 +32,9 @@ export function writeTemplate(
       });
     spec = found;
   } else spec = starterCampaign(options.units, new Date().getFullYear());
+  // a template has no macros: an .xlsm name would not open in Excel
+  const misnamed = extensionIssue(false, path);
+  if (misnamed) return formatIssue(misnamed);
   try {
     writeFileAtomic(path, buildWorkbook(templateSheets(spec)));
   } catch (e) {

@@ -9,6 +9,7 @@ import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
 import {
   isMacroEnabled,
+  nearSheetName,
   officeLock,
   readFile,
   readSheets,
@@ -40,8 +41,17 @@ const fileIssue = (e: XlsxError, file: string): Issue =>
 export function openIssue(file: string): Issue | undefined {
   const open = officeLock(file);
   if (!open) return undefined;
-  const key = open.app === 'Excel' ? 'fileOpenInExcel' : 'fileOpenInLibreOffice';
-  return error(key, { lock: open.lock }, { file: path.basename(file) });
+  return error('fileOpen', { app: open.app, lock: open.lock }, { file: path.basename(file) });
+}
+
+/**
+ * Excel opens a macro-enabled package only under an .xlsm name, and a plain one only under
+ * .xlsx: the error for a target named the other way, if it is.
+ */
+export function extensionIssue(macro: boolean, target: string): Issue | undefined {
+  const extension = path.extname(target).toLowerCase();
+  if (extension !== (macro ? '.xlsx' : '.xlsm')) return undefined;
+  return error(macro ? 'macroToXlsx' : 'plainToXlsm', {}, { file: path.basename(target) });
 }
 
 /** Input cells listed one by one per sheet; past this, one line says how many more. */
@@ -95,16 +105,9 @@ export function runWorkbook(
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, inPath)] };
     throw e;
   }
-  // Excel refuses a macro-enabled package named .xlsx, and a plain one named .xlsm.
   const target = options.outPath ?? inPath;
-  if (options.write && options.outPath !== undefined) {
-    const macro = isMacroEnabled(pkg);
-    const extension = path.extname(target).toLowerCase();
-    if (extension === (macro ? '.xlsx' : '.xlsm')) {
-      const key = macro ? 'macroToXlsx' : 'plainToXlsm';
-      return { ok: false, issues: [error(key, {}, { file: path.basename(target) })] };
-    }
-  }
+  const misnamed = options.write ? extensionIssue(isMacroEnabled(pkg), target) : undefined;
+  if (misnamed) return { ok: false, issues: [misnamed] };
   const read = readSheets(pkg, [...SHEETS_TO_READ]);
   const sheets: Record<string, Grid> = {};
   const merges: Record<string, string[]> = {};
@@ -127,12 +130,16 @@ export function runWorkbook(
   });
   progress('evaluated');
   if (!result.ok) {
-    // The core says "the workbook"; here it has a name.
+    // The core says "the workbook"; here it has a name. A missing sheet whose tab is there
+    // but for stray spaces says which tab to rename.
     const file = path.basename(inPath);
-    return {
-      ok: false,
-      issues: result.issues.map((i) => (i.at.workbook ? { ...i, at: { file } } : i)),
+    const located = (i: Issue): Issue => {
+      const near =
+        i.key === 'missingSheet' ? nearSheetName(pkg, String(i.params.sheet)) : undefined;
+      const issue = near === undefined ? i : error('missingSheetNear', { ...i.params, near }, i.at);
+      return issue.at.workbook ? { ...issue, at: { file } } : issue;
     };
+    return { ok: false, issues: result.issues.map(located) };
   }
   if (options.write) {
     const bytes = writeSheets(pkg, result.outputs);

@@ -6,6 +6,7 @@
  * file helpers.
  */
 export { isMacroEnabled, readEntry, readPackage, readSheets, sheetNames } from './read';
+export { nearSheetName } from './package';
 export type { Package, SheetRef } from './read';
 export { buildWorkbook, writeSheets } from './write';
 export { zipFiles } from './zip';

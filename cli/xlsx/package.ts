@@ -142,13 +142,17 @@ export function findSheet(pkg: Package, name: string): SheetRef | undefined {
   const exact = pkg.sheets.find((s) => s.name === name);
   if (exact) return exact;
   const key = sheetKey(name);
-  const same = pkg.sheets.find((s) => sheetKey(s.name) === key);
-  if (same) return same;
-  // A tab renamed with a stray space ("Đơn vị ", "Chấm  điểm"): the one sheet that reads the
-  // same once spaces are trimmed and folded, if there is exactly one.
+  return pkg.sheets.find((s) => sheetKey(s.name) === key);
+}
+
+/**
+ * A tab named like `name` but for stray spaces ("Đơn vị ", "Chấm  điểm"), for a message: it is
+ * not read as that sheet (Excel and Google Sheets look names up exactly, and every host must
+ * read the same sheets), but the user is told which tab to rename.
+ */
+export function nearSheetName(pkg: Package, name: string): string | undefined {
   const loose = (n: string): string => sheetKey(n).trim().replace(/\s+/g, ' ');
-  const near = pkg.sheets.filter((s) => loose(s.name) === loose(name));
-  return near.length === 1 ? near[0] : undefined;
+  return pkg.sheets.find((s) => s.name !== name && loose(s.name) === loose(name))?.name;
 }
 
 /** Builds the package view over zip entries; throws XlsxError when the workbook cannot be located. */

@@ -421,7 +421,13 @@ export function isoDateSerial(text: string): number | undefined {
   const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1);
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const check = new Date(ms);
-  if (Number.isNaN(ms) || check.getUTCDate() !== Number(d)) return undefined;
+  if (
+    Number.isNaN(ms) ||
+    check.getUTCMonth() + 1 !== Number(mo) ||
+    check.getUTCDate() !== Number(d)
+  ) {
+    return undefined;
+  }
   const days = ms / 86_400_000 + 25_569;
   // whole days stay whole; a time keeps Excel's precision
   return Number.isInteger(days) ? days : Math.round(days * 1e10) / 1e10;

@@ -84,15 +84,14 @@ export const vi = {
       'Người chấm {na} ghi "không áp dụng" nhưng người chấm {scored} chấm điểm tiêu chí {code} của đơn vị {unit}; các người chấm phải thống nhất.',
     // Workbook
     fileProblem: '{message}',
-    fileOpenInExcel:
-      'Tệp đang được mở trong Excel (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
+    fileOpen: 'Tệp đang được mở trong {app} (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
     macroToXlsx:
       'Sổ tính có macro (.xlsm) phải ghi ra tệp .xlsm: Excel không mở tệp .xlsx chứa macro. Hãy đặt tên tệp kết quả đuôi .xlsm.',
     plainToXlsm:
       'Sổ tính không có macro phải ghi ra tệp .xlsx: Excel không mở tệp .xlsm không có macro. Hãy đặt tên tệp kết quả đuôi .xlsx.',
-    fileOpenInLibreOffice:
-      'Tệp đang được mở trong LibreOffice (có tệp khóa {lock}); hãy lưu, đóng tệp rồi chạy lại.',
     missingSheet: 'Thiếu trang tính "{sheet}".',
+    missingSheetNear:
+      'Thiếu trang tính "{sheet}": trang "{near}" có dấu cách thừa trong tên; hãy đổi tên trang thành "{sheet}".',
     emptySheet: 'Trang tính "{sheet}" không có dữ liệu.',
     missingHeader: 'Thiếu cột "{header}" ở dòng tiêu đề.',
     missingValue: 'Thiếu giá trị ở cột "{header}".',
@@ -255,6 +254,7 @@ export const vi = {
     unit: 'đơn vị',
     component: 'thành phần',
     index: 'Chỉ số',
+    eitherSheet: '"{a}" hay "{b}"',
     awardedCollective: 'tập thể được khen thưởng',
     runnerUpCollective: 'tập thể liền kề',
     gates: {
@@ -447,7 +447,8 @@ export const vi = {
     },
     /** --timings */
     stageShort: { read: 'đọc', evaluated: 'tính', written: 'ghi' },
-    timings: 'Thời gian: {stages} · cả lệnh {total} ms',
+    timings: 'Thời gian: {stages}',
+    timingsTotal: 'cả lệnh {ms} ms',
     timingsBoot: ' (Node khởi động trước đó {ms} ms)',
     table: {
       level: 'Mức',

@@ -27,7 +27,7 @@ import {
 } from '../scoring/rules';
 import { normalizeText } from '../scoring/cells';
 import { PanelEntries, resolvePanel } from './appraisal';
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
 
 export interface CompiledField {
   code: string;
@@ -479,7 +479,8 @@ export function compileCampaign(spec: CampaignSpec): CompileOutcome {
     }
     const blockText = normalizeText(String(unit.block ?? ''));
     const block = blockIndex.get(blockText);
-    if (block === undefined) {
+    // (a row without a code has said so already)
+    if (block === undefined && id !== '') {
       issues.push(
         blockText === ''
           ? error('missingBlock', { unit: id }, cellOr(unit.cells?.block, at))
@@ -880,7 +881,7 @@ function leavesWithoutRows(
       ? `"${S.self}"`
       : settings.scoreSource === 'appraisedOnly'
         ? `"${S.appraised}"`
-        : `"${S.self}" hay "${S.appraised}"`;
+        : formatMessage(vi.labels.eitherSheet, { a: S.self, b: S.appraised });
   for (const leaf of leaves) {
     const kind = leaf.rule.kind;
     if (kind === 'bonus' || kind === 'deduction' || present.has(leaf.code)) continue;

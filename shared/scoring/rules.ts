@@ -287,10 +287,15 @@ function topBelowMax(
  */
 function looksLikeFraction(rule: CompiledRule, micro: number): boolean {
   if (micro <= 0 || micro > SCALE) return false;
-  if (rule.kind === 'proportional') return rule.of > SCALE;
+  // a percent scale: a base of 50 or more, or tiers reaching 50 and all above 1 (not counts
+  // such as "≥ 5: 10; ≥ 2: 5", where 1 is just a small count)
+  const PERCENTS = 50 * SCALE;
+  if (rule.kind === 'proportional') return rule.of >= PERCENTS;
   if (rule.kind === 'tiers') {
     const positive = rule.mins.filter((m) => m > 0);
-    return positive.length > 0 && Math.min(...positive) > SCALE;
+    return (
+      positive.length > 0 && Math.min(...positive) > SCALE && Math.max(...positive) >= PERCENTS
+    );
   }
   return false;
 }

@@ -61,7 +61,7 @@ export function tieBreakText(keys: readonly TieBreakSpec[]): string {
 }
 
 const flagLabel = (f: string): string => vi.awards.flags[f] ?? f;
-const measureLabel = (m: string): string => (m === 'index' ? 'Chỉ số' : m);
+const measureLabel = (m: string): string => (m === 'index' ? vi.labels.index : m);
 
 /** One gate as a key and a value of the "ĐIỀU KIỆN XÉT KHEN" section. */
 export function gateRows(gates: readonly GateSpec[]): [string, CellValue][] {

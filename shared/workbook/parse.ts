@@ -413,10 +413,9 @@ function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
     const title = found.get(section);
     if (title === undefined) return undefined;
     // the header: the first non-blank row under the title
-    const [start = title] = sectionRows(grid, title, titleRows);
+    const [start = title, ...rows] = sectionRows(grid, title, titleRows);
     const cols = headerColumns(grid[start], labels);
     issues.push(...requireHeaders(sheet, start, cols, labels, required));
-    const rows = sectionRows(grid, start + 1, titleRows);
     // Every item fills its required columns: a row without them is a mistake or a note typed
     // under the table, and either way not an item to take silently.
     for (const r of rows) {
@@ -922,13 +921,16 @@ function rangeCorners(
 export function fillMerged(grid: Grid, merges: readonly string[]): Grid {
   if (merges.length === 0) return grid;
   const out = grid.map((row) => (row ? [...row] : []));
+  // a blank spacer row under a merge stays blank: it is not an item
+  const filled = grid.map((row) => !isBlankRow(row));
   for (const range of merges) {
     const rect = rangeCorners(range);
     if (!rect || (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1) > 1_000_000) continue;
     const value = out[rect.r0 - 1]?.[rect.c0 - 1];
     if (value === null || value === undefined || value === '') continue;
     for (let r = rect.r0 - 1; r < rect.r1; r++) {
-      const row = (out[r] ??= []);
+      if (!filled[r]) continue;
+      const row = out[r];
       for (let c = rect.c0 - 1; c < rect.c1; c++) {
         while (row.length < c) row.push(null);
         if (row[c] === null || row[c] === undefined || row[c] === '') row[c] = value;
@@ -939,11 +941,8 @@ export function fillMerged(grid: Grid, merges: readonly string[]): Grid {
 }
 
 function rangeStart(sheet: string, range: string): CellRef {
-  const m = /^([A-Z]+)(\d+)/.exec(range);
-  if (!m) return ref(sheet, 0, 0);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet, row: Number(m[2]), col };
+  const rect = rangeCorners(range);
+  return rect ? { sheet, row: rect.r0, col: rect.c0 } : ref(sheet, 0, 0);
 }
 
 function parseSurvey(

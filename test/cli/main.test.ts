@@ -269,6 +269,38 @@ describe('a macro-enabled workbook (.xlsm)', () => {
   });
 });
 
+describe('review fixes', () => {
+  test('--timings on a file that cannot be read: no stray separator', () => {
+    const r = run(['check', path.join(os.tmpdir(), 'khong-co-tep-nay.xlsx'), '--timings']);
+    expect(r.err).toMatch(/Thời gian: cả lệnh \d+ ms/);
+  });
+
+  test('template and merge refuse an .xlsm name for a plain workbook', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-x-'));
+    const t = run(['template', '-o', path.join(dir, 'mau.xlsm')]);
+    expect(t.code).toBe(1);
+    expect(t.err).toContain('phải ghi ra tệp .xlsx');
+    expect(existsSync(path.join(dir, 'mau.xlsm'))).toBe(false);
+    const file = tmpCopy();
+    const m = run(['merge', file, file, '-o', path.join(dir, 'gop.xlsm')]);
+    expect(m.code).toBe(1);
+    expect(m.err).toContain('phải ghi ra tệp .xlsx');
+  });
+
+  test('a sheet missing but for a stray space in its tab name says which tab to rename', () => {
+    const parts = unzipBytes(readFileSync(EXAMPLE));
+    const wb = new TextDecoder().decode(parts['xl/workbook.xml']);
+    parts['xl/workbook.xml'] = new TextEncoder().encode(
+      wb.replace('name="Đơn vị"', 'name="Đơn vị "'),
+    );
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'xephang-n-')), 'dot.xlsx');
+    writeFileSync(file, zipOf(parts));
+    const r = run(['check', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('trang "Đơn vị " có dấu cách thừa trong tên');
+  });
+});
+
 describe('xephang template', () => {
   test('writes a campaign workbook that check accepts, with unit columns and blank scores', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-tpl-'));

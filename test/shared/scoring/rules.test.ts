@@ -310,6 +310,16 @@ describe('a fraction where the rule counts in percents (a cell formatted as 95%)
     expect(warningOf({ kind: 'proportional', of: 1 }, 0.5)).toBeUndefined();
     const fractions: RuleSpec = { kind: 'tiers', tiers: [{ min: 0.9, points: 4 }] };
     expect(warningOf(fractions, 0.95)).toBeUndefined();
+    // rules that count things: 1 is a small count, not 100 %
+    const counts: RuleSpec = {
+      kind: 'tiers',
+      tiers: [
+        { min: 5, points: 4 },
+        { min: 2, points: 2 },
+      ],
+    };
+    expect(warningOf(counts, 1)).toBeUndefined();
+    expect(warningOf({ kind: 'proportional', of: 12 }, 1)).toBeUndefined();
   });
 
   test('the grid fast path leaves such a cell to the slow path that warns', () => {

@@ -112,9 +112,11 @@ describe('a mistake is located at the cell that holds it', () => {
     const units = s['Đơn vị'];
     units[2][1] = null;
     units.push([null, null, 'so']);
+    units.push([null, 'Sở Công Thương', null]);
     const errors = errorsOf(s);
     expect(errors).toEqual([
       `Trang tính 'Đơn vị', ô B3: Thiếu tên của đơn vị "${String(units[2][0])}".`,
+      `Trang tính 'Đơn vị', ô A${units.length - 1}: Có đơn vị chưa có mã.`,
       `Trang tính 'Đơn vị', ô A${units.length}: Có đơn vị chưa có mã.`,
     ]);
   });
@@ -237,8 +239,25 @@ describe('"Khối" merged down over the units of each block, as people lay it ou
   });
 
   test('fillMerged copies a value into blank cells only, and leaves the input alone', () => {
-    const grid: CellValue[][] = [['a', null], [null, 'b'], [null]];
-    expect(fillMerged(grid, ['A1:A3', 'A2:B2'])).toEqual([['a', null], ['a', 'b'], ['a']]);
-    expect(grid).toEqual([['a', null], [null, 'b'], [null]]);
+    const grid: CellValue[][] = [
+      ['a', null],
+      [null, 'b'],
+      [null, 'c'],
+    ];
+    expect(fillMerged(grid, ['A1:A3', 'A2:B2'])).toEqual([
+      ['a', null],
+      ['a', 'b'],
+      ['a', 'c'],
+    ]);
+    expect(grid).toEqual([
+      ['a', null],
+      [null, 'b'],
+      [null, 'c'],
+    ]);
+  });
+
+  test('a blank spacer row under a merge stays blank (it is not a unit)', () => {
+    const grid: CellValue[][] = [['DV1', 'A', 'so'], [], ['DV2', 'B']];
+    expect(fillMerged(grid, ['C1:C3'])).toEqual([['DV1', 'A', 'so'], [], ['DV2', 'B', 'so']]);
   });
 });
