@@ -108,9 +108,10 @@ export function parseWorksheet(
   const sdEnd = tagEnd(bytes, sd);
   if (sdEnd < 0) return { rows, merges };
   // The scan stops at </sheetData> itself: searching for it first would read the part twice.
-  const uncomputed: { row: number; col: number }[] = [];
   const dataEnd =
-    bytes[sdEnd - 1] === SLASH ? sdEnd + 1 : scan(bytes, buf, p, sdEnd + 1, rows, sst, uncomputed);
+    bytes[sdEnd - 1] === SLASH ? sdEnd + 1 : scan(bytes, buf, p, sdEnd + 1, rows, sst);
+  // A second, native search, not a branch of the hot loop: most sheets have no formula at all.
+  const uncomputed = uncomputedCells(bytes, buf, p, sdEnd, dataEnd);
   for (const el of findElements(buf.toString('utf8', dataEnd), p + 'mergeCell')) {
     const ref = el.attrs.get('ref');
     if (ref) merges.push(ref);
@@ -129,7 +130,6 @@ function scan(
   from: number,
   rows: CellValue[][],
   sst: () => string[],
-  uncomputed: { row: number; col: number }[],
 ): number {
   const to = b.length;
   const C_OPEN = codesOf('<' + p + 'c');
@@ -264,13 +264,7 @@ function scan(
         const contentEnd = buf.indexOf(cClose, contentStart);
         if (contentEnd < 0) break;
         i = contentEnd + C_CLOSE.length;
-        const inner = buf.toString('utf8', contentStart, contentEnd);
-        value = otherCell(inner, p, type, sst);
-        // a formula saved without its result (a file written by a program, never opened in a
-        // spreadsheet): its value is unknown, not blank
-        if (value === null && type !== T.Inline && formulaWithoutValue(inner, p)) {
-          uncomputed.push({ row: rowIndex, col });
-        }
+        value = otherCell(buf.toString('utf8', contentStart, contentEnd), p, type, sst);
       }
       if (value === null) continue;
       addCell(rows, rowIndex, col, value);
@@ -374,16 +368,42 @@ function textValue(type: T, v: string, sst: () => string[]): CellValue {
   }
 }
 
-/** Whether a cell's content holds a formula and no <v> element at all. */
-function formulaWithoutValue(inner: string, p: string): boolean {
-  const has = (name: string): boolean => {
-    const open = '<' + p + name;
-    for (let k = inner.indexOf(open); k >= 0; k = inner.indexOf(open, k + 1)) {
-      if (endsName(inner.charCodeAt(k + open.length))) return true;
-    }
-    return false;
-  };
-  return has('f') && !has('v');
+/**
+ * Cells (0-based) of the sheet data in [from, to) that hold a formula saved without its result
+ * (no <v> at all: a file written by a program and never opened in a spreadsheet), whose value
+ * is unknown, not blank. Found by searching for <f>, so a sheet without formulas costs one
+ * native search. A cell without an r attribute cannot be placed and is left out.
+ */
+function uncomputedCells(
+  b: Uint8Array,
+  buf: ByteText,
+  p: string,
+  from: number,
+  to: number,
+): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  const fOpen = encoder.encode('<' + p + 'f');
+  const cOpen = codesOf('<' + p + 'c');
+  const cClose = encoder.encode('</' + p + 'c>');
+  const vOpen = '<' + p + 'v';
+  for (let k = buf.indexOf(fOpen, from); k >= 0 && k < to; k = buf.indexOf(fOpen, k + 1)) {
+    if (!endsName(b[k + fOpen.length])) continue;
+    // the cell around the formula: back to its <c, on to its </c>
+    let start = k;
+    while (start > from && !(at(b, start, cOpen) && endsName(b[start + cOpen.length]))) start--;
+    const end = buf.indexOf(cClose, k);
+    if (end < 0) break;
+    const cell = buf.toString('utf8', start, end);
+    let v = cell.indexOf(vOpen);
+    while (v >= 0 && !endsName(cell.charCodeAt(v + vOpen.length))) v = cell.indexOf(vOpen, v + 1);
+    if (v >= 0) continue;
+    const m = /^<[^>]*?\sr="([A-Z]+)(\d+)"/.exec(cell);
+    if (!m) continue;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+    out.push({ row: Number(m[2]) - 1, col: col - 1 });
+  }
+  return out;
 }
 
 /**

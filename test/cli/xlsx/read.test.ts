@@ -257,6 +257,32 @@ describe('real-world variants', () => {
     expect(nearSheetName(one, 'Khảo sát')).toBeUndefined();
   });
 
+  test('formulas saved without a result are listed by cell; cached ones, even empty, are not', () => {
+    const data = readSheets(
+      pkgWith(
+        '<row r="2">' +
+          '<c r="B2"><f>1+1</f></c>' +
+          '<c r="C2"><f>1+1</f><v>2</v></c>' +
+          '<c r="D2" t="str"><f>""</f><v></v></c>' +
+          '<c r="E2"><f t="shared" si="0" ref="E2:E3">A1</f></c>' +
+          '<c r="F2" t="inlineStr"><is><t>ghi chú</t></is></c>' +
+          '</row><row r="3"><c r="AA3" s="1"><f t="shared" si="0"/></c></row>',
+      ),
+      ['S'],
+    ).get('S');
+    expect(data?.uncomputed).toEqual([
+      { row: 1, col: 1 },
+      { row: 1, col: 4 },
+      { row: 2, col: 26 },
+    ]);
+    expect(data?.rows).toEqual([[], [null, null, 2, '', null, 'ghi chú']]);
+    expect(readSheets(pkgWith('<row r="1"><c r="A1"><v>1</v></c></row>'), ['S']).get('S')).toEqual({
+      name: 'S',
+      rows: [[1]],
+      merges: [],
+    });
+  });
+
   test('a password-protected workbook or an .xls, and an .ods, are told apart from a damaged file', () => {
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect(() => readPackage(ole, '"a.xlsx"')).toThrow(/đặt mật khẩu hoặc là sổ tính Excel cũ/);
