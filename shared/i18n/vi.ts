@@ -106,11 +106,12 @@ export const vi = {
     unknownRule: 'Cách chấm "{value}" không có; dùng một trong: {choices}.',
     orphanCriterion: 'Tiêu chí {code} không có tiêu chí cha {parent} đứng trước nó.',
     unitColumnNoHeader: 'Cột có điểm nhưng không có mã đơn vị ở dòng tiêu đề.',
-    unknownUnitColumn: 'Mã đơn vị "{unit}" ở dòng tiêu đề không có trong trang tính "Đơn vị".',
+    unknownUnitColumn:
+      'Mã đơn vị "{unit}" ở dòng tiêu đề không có trong trang tính "Đơn vị"{hint}.',
     duplicateUnitColumn: 'Mã đơn vị "{unit}" xuất hiện hai lần ở dòng tiêu đề.',
     duplicateCriterionRow: 'Mã tiêu chí "{code}" xuất hiện hai lần.',
     unknownComponentColumn: 'Cột "{header}" không phải là thành phần nào trong cấu hình.',
-    unknownUnitRow: 'Mã đơn vị "{unit}" không có trong trang tính "Đơn vị".',
+    unknownUnitRow: 'Mã đơn vị "{unit}" không có trong trang tính "Đơn vị"{hint}.',
     mergedCells: 'Vùng ô gộp {range} nằm trong bảng điểm; hãy bỏ gộp ô.',
     badTieBreak: 'Không hiểu tiêu chí phụ "{value}" (ví dụ: Lĩnh vực 2; Ít điểm trừ).',
     badGateText: 'Không hiểu điều kiện "{value}".',
@@ -255,6 +256,7 @@ export const vi = {
     component: 'thành phần',
     index: 'Chỉ số',
     eitherSheet: '"{a}" hay "{b}"',
+    didYouMean: ' (có phải "{code}"?)',
     awardedCollective: 'tập thể được khen thưởng',
     runnerUpCollective: 'tập thể liền kề',
     gates: {

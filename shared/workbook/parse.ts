@@ -12,7 +12,7 @@ import type {
   NominationSpec,
   UnitProfile,
 } from '../awards/types';
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import type {
   AppraiserSpec,
@@ -793,7 +793,9 @@ function parseScores(
       continue;
     }
     if (!unitIds.has(h)) {
-      issues.push(error('unknownUnitColumn', { unit: h }, at(sheetName, 0, c)));
+      issues.push(
+        error('unknownUnitColumn', { unit: h, hint: hintFor(h, unitIds) }, at(sheetName, 0, c)),
+      );
       continue;
     }
     let appraiser = '';
@@ -863,7 +865,9 @@ function parseReplies(
     const reply = cols.text >= 0 ? text(cellAt(grid, r, cols.text)) : '';
     const evidence = cols.evidence >= 0 ? text(cellAt(grid, r, cols.evidence)) : '';
     if (!unitIds.has(unit)) {
-      issues.push(error('unknownUnitRow', { unit }, at(sheet, r, cols.unit)));
+      issues.push(
+        error('unknownUnitRow', { unit, hint: hintFor(unit, unitIds) }, at(sheet, r, cols.unit)),
+      );
       continue;
     }
     if (!leafCodes.has(code)) {
@@ -891,6 +895,18 @@ function parseReplies(
     }
   }
   return [...byKey.values()];
+}
+
+/**
+ * " (có phải "DV001"?)" when a code differs from a known one only in letter case, else "": codes
+ * are matched exactly, but a person typing "dv001" should be told which code was meant.
+ */
+export function hintFor(code: string, known: Iterable<string>): string {
+  const key = code.toLocaleLowerCase('vi');
+  for (const k of known) {
+    if (k.toLocaleLowerCase('vi') === key) return formatMessage(vi.labels.didYouMean, { code: k });
+  }
+  return '';
 }
 
 /** "C2:C9" → 1-based corners; undefined when it is not such a range. */
@@ -1180,7 +1196,13 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
     for (const unit of survey.byUnit.keys()) {
       if (!unitIds.has(unit)) {
         const r = (sheets[S.survey] as Grid).findIndex((row) => text(row?.[0]) === unit);
-        issues.push(error('unknownUnitRow', { unit }, at(S.survey, Math.max(r, 0), 0)));
+        issues.push(
+          error(
+            'unknownUnitRow',
+            { unit, hint: hintFor(unit, unitIds) },
+            at(S.survey, Math.max(r, 0), 0),
+          ),
+        );
       }
     }
     apply('components', survey.byUnit, survey.cells);

@@ -261,3 +261,17 @@ describe('"Khối" merged down over the units of each block, as people lay it ou
     expect(fillMerged(grid, ['C1:C3'])).toEqual([['DV1', 'A', 'so'], [], ['DV2', 'B', 'so']]);
   });
 });
+
+test('a unit code typed in another letter case is not taken, but the message names the code', () => {
+  const s = sheets();
+  const header = s['Chấm điểm'][0];
+  header[header.indexOf('STP')] = 'stp';
+  expect(errorsOf(s)).toContain(
+    'Trang tính \'Chấm điểm\', ô D1: Mã đơn vị "stp" ở dòng tiêu đề không có trong trang tính "Đơn vị" (có phải "STP"?).',
+  );
+  const other = sheets();
+  other['Chấm điểm'][0][other['Chấm điểm'][0].indexOf('STP')] = 'XYZ';
+  expect(errorsOf(other)).toContain(
+    'Trang tính \'Chấm điểm\', ô D1: Mã đơn vị "XYZ" ở dòng tiêu đề không có trong trang tính "Đơn vị".',
+  );
+});
