@@ -19,6 +19,7 @@ import { readSetup } from '../../shared/workbook/setup';
 import { base64ToBytes, bytesToBase64 } from '../../ui/base64';
 import type { FormUpload } from '../../ui/bridge';
 import { FakeExcel, FakeSheet } from './fakeExcel';
+import { fillFormRows } from '../hosts/fillForm';
 
 const S = vi.workbook.sheets;
 const F = vi.forms;
@@ -49,16 +50,7 @@ async function madeForms(): Promise<Record<string, Uint8Array>> {
 /** What a unit does in Excel: open its form, type its scores and evidence, save. */
 function fill(bytes: Uint8Array, edit?: (rows: CellValue[][]) => void): Uint8Array {
   const rows = formRows(bytes).map((r) => [...r]);
-  const unit = anGiang2018.units.find((u) => u.id === rows[FORM_ROWS.unitCode][1]);
-  if (!unit) throw new Error('unit');
-  for (let r = FORM_ROWS.header + 1; r < rows.length; r++) {
-    const code = String(rows[r][FORM_COLS.code]);
-    const v = unit.self?.[code];
-    if (v === undefined || rows[r].length <= FORM_COLS.rule) continue;
-    rows[r][FORM_COLS.score] = v;
-    rows[r][FORM_COLS.explanation] = 'Đã thực hiện';
-    rows[r][FORM_COLS.evidence] = `QĐ ${code}`;
-  }
+  fillFormRows(rows);
   edit?.(rows);
   return buildWorkbook([{ name: F.sheet, rows }]);
 }

@@ -13,12 +13,13 @@ import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { buildWorkbook, readPackage, readSheets } from '../../cli/xlsx';
 import { anGiang2018 } from '../../examples/an-giang-2018';
-import { FORM_COLS, FORM_ROWS } from '../../shared/forms/form';
+import { FORM_ROWS } from '../../shared/forms/form';
 import { vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
 import { browserTest, withPage } from '../ui/browser';
 import { exampleWorkbook } from '../ui/fixtures';
 import { FakeExcel } from './fakeExcel';
+import { fillFormRows } from '../hosts/fillForm';
 
 const PAGE = 'test/addin/taskpanePage.ts';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -43,16 +44,7 @@ function fill(bytes: Uint8Array, campaignId?: string): Buffer {
   const rows = (readSheets(readPackage(bytes), [F.sheet]).get(F.sheet)?.rows ?? []).map((r) => [
     ...r,
   ]) as CellValue[][];
-  const unit = anGiang2018.units.find((u) => u.id === rows[FORM_ROWS.unitCode][1]);
-  if (!unit) throw new Error('unit');
-  for (let r = FORM_ROWS.header + 1; r < rows.length; r++) {
-    const code = String(rows[r][FORM_COLS.code]);
-    const v = unit.self?.[code];
-    if (v === undefined || rows[r].length <= FORM_COLS.rule) continue;
-    rows[r][FORM_COLS.score] = v;
-    rows[r][FORM_COLS.explanation] = 'Đã thực hiện';
-    rows[r][FORM_COLS.evidence] = `QĐ ${code}`;
-  }
+  fillFormRows(rows);
   if (campaignId) rows[FORM_ROWS.campaignId][1] = campaignId;
   return Buffer.from(buildWorkbook([{ name: F.sheet, rows }]));
 }

@@ -9,11 +9,12 @@ import path from 'path';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { main } from '../../cli/main';
 import { buildWorkbook, readPackage, readSheets } from '../../cli/xlsx';
-import { FORM_COLS, FORM_ROWS } from '../../shared/forms/form';
+import { FORM_ROWS } from '../../shared/forms/form';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
 import { unzipBytes } from './xlsx/helpers';
+import { fillFormRows } from '../hosts/fillForm';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/an-giang-2018.xlsx');
 const S = vi.workbook.sheets;
@@ -38,16 +39,7 @@ const sheet = (file: string, name: string): CellValue[][] =>
 /** What a unit does in Excel: open its form, type its scores, evidence, save. */
 function fill(formFile: string): void {
   const rows = sheet(formFile, F.sheet).map((r) => [...r]);
-  const unit = anGiang2018.units.find((u) => u.id === rows[FORM_ROWS.unitCode][1]);
-  if (!unit) throw new Error('unit');
-  for (let r = FORM_ROWS.header + 1; r < rows.length; r++) {
-    const code = String(rows[r][FORM_COLS.code]);
-    const v = unit.self?.[code];
-    if (v === undefined || rows[r].length <= FORM_COLS.rule) continue;
-    rows[r][FORM_COLS.score] = v;
-    rows[r][FORM_COLS.explanation] = 'Đã thực hiện';
-    rows[r][FORM_COLS.evidence] = `QĐ ${code}`;
-  }
+  fillFormRows(rows);
   writeFileSync(formFile, buildWorkbook([{ name: F.sheet, rows }]));
 }
 
