@@ -10,7 +10,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { vi } from '../../shared/i18n/vi';
 import { browserTest, withPage } from '../ui/browser';
-import { quotaEditOutcome } from '../ui/quotaEdit';
+import { editDistrictQuota, quotaEditOutcome } from '../ui/quotaEdit';
 import type { FakeExcel } from './fakeExcel';
 
 const PAGE = 'test/addin/taskpanePage.ts';
@@ -44,14 +44,7 @@ browserTest('edit a quota, save, rank: Excel gets the core’s results in ≤ 3 
   const expected = quotaEditOutcome();
   await withPage(PAGE, async ({ page, url, problems }) => {
     await page.goto(`${url}?case=example&latency=60`);
-    await page.getByRole('tab', { name: U.tabs.awards }).click();
-    const card = page.locator('[data-award="0"]');
-    await card.getByLabel(vi.workbook.headers.quota).selectOption('perBlock');
-    const district = card.getByLabel('Khối huyện, thị xã, thành phố');
-    await district.fill('4');
-    await district.press('Tab');
-    await page.getByRole('button', { name: U.save.button }).click();
-    await page.locator('.xh-save-status.xh-ok').waitFor();
+    await editDistrictQuota(page);
     // The quota is now in the workbook's "Cấu hình" as the format writes it.
     const saved = await excelState(page);
     expect(JSON.stringify(saved.config)).toMatch(/huyen: 4/);

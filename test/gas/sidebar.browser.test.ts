@@ -10,7 +10,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { vi } from '../../shared/i18n/vi';
 import { browserTest, withPage } from '../ui/browser';
-import { quotaEditOutcome } from '../ui/quotaEdit';
+import { editDistrictQuota, quotaEditOutcome } from '../ui/quotaEdit';
 import { FakeSpreadsheet } from './fakeSheets';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { inputSheets } from '../../shared/workbook/inputs';
@@ -61,14 +61,7 @@ browserTest('edit a quota, save, rank: the spreadsheet gets the core’s results
     PAGE,
     async ({ page, url, problems }) => {
       await page.goto(`${url}?case=example&latency=40`);
-      await page.getByRole('tab', { name: U.tabs.awards }).click();
-      const card = page.locator('[data-award="0"]');
-      await card.getByLabel(vi.workbook.headers.quota).selectOption('perBlock');
-      const district = card.getByLabel('Khối huyện, thị xã, thành phố');
-      await district.fill('4');
-      await district.press('Tab');
-      await page.getByRole('button', { name: U.save.button }).click();
-      await page.locator('.xh-save-status.xh-ok').waitFor();
+      await editDistrictQuota(page);
       // The setup went through JSON and came back whole: the open band "Yếu" (−∞) included.
       const saved = await bookState(page);
       expect(JSON.stringify(saved.config)).toMatch(/huyen: 4/);
