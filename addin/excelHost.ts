@@ -38,9 +38,9 @@ import {
   MERGE_SHEETS,
   readFormFiles,
   zipForms,
-} from '../cli/formFiles';
-import { inlineList, LIST_SHEET } from '../cli/xlsx/validation';
-import { withListSheet } from '../cli/xlsx/write';
+} from '../xlsx/formFiles';
+import { inlineList, LIST_SHEET } from '../xlsx/validation';
+import { withListSheet } from '../xlsx/write';
 import { base64ToBytes, bytesToBase64 } from '../ui/base64';
 import type { FormsMade, FormUpload, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 

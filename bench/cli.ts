@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { buildWorkbook, readPackage, readSheets } from '../cli/xlsx';
+import { buildWorkbook, readPackage, readSheets } from '../xlsx';
 import { evaluateCampaign, inputSheets, type Evaluation } from '../shared';
 import { formulaSheet, SHEET, type FormulaLayout } from './formulaWorkbook';
 import { generateCampaign } from './generate';

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildWorkbook } from '../cli/xlsx';
+import { buildWorkbook } from '../xlsx';
 import { FORM_COLS, FORM_ROWS, unitForm } from '../shared/forms/form';
 import { mergeForms, type FormFile } from '../shared/forms/merge';
 import type { CampaignSpec, CellValue } from '../shared/model/types';

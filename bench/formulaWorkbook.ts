@@ -16,8 +16,8 @@
  * The leaf points come from the core, so the oracle checks the arithmetic and the ranking above
  * the leaf level, not the scoring rules.
  */
-import { columnName } from '../cli/xlsx/ranges';
-import type { CellValue, OutputSheet } from '../cli/xlsx';
+import { columnName } from '../xlsx/ranges';
+import type { CellValue, OutputSheet } from '../xlsx';
 import type { Evaluation } from '../shared';
 
 type Evaluated = Extract<Evaluation, { ok: true }>;

@@ -15,19 +15,13 @@ import {
   fileIssue as namedFileIssue,
   FORM_SOURCE_SHEETS,
   MERGE_SHEETS,
-} from './formFiles';
-import {
-  isMacroEnabled,
-  readFile,
-  readSheets,
-  writeFileAtomic,
-  writeSheets,
-  type Package,
-} from './xlsx';
+} from '../xlsx/formFiles';
+import { isMacroEnabled, readSheets, writeSheets, type Package } from '../xlsx';
+import { readFile, writeFileAtomic } from './files';
 import { extensionIssue, openIssue } from './workbook';
-import { XlsxError } from './xlsx/types';
+import { XlsxError } from '../xlsx/types';
 
-export { formFileName } from './formFiles';
+export { formFileName } from '../xlsx/formFiles';
 
 const F = vi.forms;
 

@@ -8,8 +8,9 @@ import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { anGiang2018 } from '../examples/an-giang-2018';
 import { currentShape2025 } from '../examples/current-shape';
 import { ninhThuan2020 } from '../examples/ninh-thuan-2020';
-import { buildWorkbook, writeFileAtomic } from './xlsx';
-import { XlsxError } from './xlsx/types';
+import { buildWorkbook } from '../xlsx';
+import { writeFileAtomic } from './files';
+import { XlsxError } from '../xlsx/types';
 
 export const EXAMPLES: Record<string, CampaignSpec> = {
   'an-giang-2018': anGiang2018,

@@ -7,17 +7,9 @@ import { error, type Evaluation, type Issue, type CampaignSpec } from '../shared
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
-import {
-  isMacroEnabled,
-  nearSheetName,
-  officeLock,
-  readFile,
-  readSheets,
-  writeFileAtomic,
-  writeSheets,
-  type SheetData,
-} from './xlsx';
-import { XlsxError } from './xlsx/types';
+import { isMacroEnabled, nearSheetName, readSheets, writeSheets, type SheetData } from '../xlsx';
+import { officeLock, readFile, writeFileAtomic } from './files';
+import { XlsxError } from '../xlsx/types';
 
 export { INPUT_SHEETS, localTime };
 

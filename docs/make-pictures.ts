@@ -10,7 +10,8 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, renameSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { buildWorkbook, readPackage, readSheets, writeFileAtomic, writeSheets } from '../cli/xlsx';
+import { writeFileAtomic } from '../cli/files';
+import { buildWorkbook, readPackage, readSheets, writeSheets } from '../xlsx';
 import { main } from '../cli/main';
 
 const pictures: Record<string, string> = {

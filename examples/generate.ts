@@ -5,7 +5,8 @@
  */
 import path from 'path';
 import { inputSheets, type CampaignSpec } from '../shared';
-import { buildWorkbook, writeFileAtomic } from '../cli/xlsx';
+import { writeFileAtomic } from '../cli/files';
+import { buildWorkbook } from '../xlsx';
 import { anGiang2018 } from './an-giang-2018';
 import { currentShape2025 } from './current-shape';
 import { ninhThuan2020 } from './ninh-thuan-2020';

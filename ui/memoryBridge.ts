@@ -25,7 +25,7 @@ import {
   MERGE_SHEETS,
   readFormFiles,
   zipForms,
-} from '../cli/formFiles';
+} from '../xlsx/formFiles';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type {
   CampaignSetup,

@@ -461,7 +461,7 @@ export const vi = {
       warning: 'Cảnh báo',
     },
   },
-  /** The .xlsx layer (cli/xlsx): file problems, limits, data-validation texts. */
+  /** The .xlsx layer (xlsx/): file problems, limits, data-validation texts. */
   xlsx: {
     notFound: 'Không tìm thấy tệp "{path}"',
     isFolder: '"{path}" là một thư mục, không phải sổ tính Excel (.xlsx)',

@@ -9,8 +9,8 @@
 import { unzipSync } from 'fflate';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { makeFormsZip, mergeFormFiles, rankWorkbook, type ExcelRun } from '../../addin/excelHost';
-import { formFileName } from '../../cli/formFiles';
-import { buildWorkbook, readPackage, readSheets } from '../../cli/xlsx';
+import { formFileName } from '../../xlsx/formFiles';
+import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
 import { criteriaFingerprint, FORM_COLS, FORM_ROWS } from '../../shared/forms/form';
 import { vi } from '../../shared/i18n/vi';
 import type { CampaignSpec, CellValue } from '../../shared/model/types';

@@ -9,7 +9,7 @@ import path from 'path';
 import { generateCampaign } from '../../bench/generate';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { runWorkbook } from '../../cli/workbook';
-import { readPackage, readSheets } from '../../cli/xlsx';
+import { readPackage, readSheets } from '../../xlsx';
 import {
   CHART_NAME,
   createTemplate,

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { buildWorkbook, readPackage, readSheets } from '../../cli/xlsx';
+import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { FORM_ROWS } from '../../shared/forms/form';
 import { vi } from '../../shared/i18n/vi';

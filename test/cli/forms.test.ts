@@ -8,12 +8,12 @@ import os from 'os';
 import path from 'path';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { main } from '../../cli/main';
-import { buildWorkbook, readPackage, readSheets } from '../../cli/xlsx';
+import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
 import { FORM_ROWS } from '../../shared/forms/form';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
-import { unzipBytes } from './xlsx/helpers';
+import { unzipBytes } from '../xlsx/helpers';
 import { fillFormRows } from '../hosts/fillForm';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/an-giang-2018.xlsx');

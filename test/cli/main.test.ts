@@ -10,8 +10,8 @@ import { evaluateCampaign, parseWorkbook, vi, type CampaignSpec } from '../../sh
 import { renderProposals, renderResults } from '../../shared/workbook/render';
 import { main } from '../../cli/main';
 import { INPUT_SHEETS } from '../../cli/workbook';
-import { readPackage, readSheets, sheetNames } from '../../cli/xlsx';
-import { unzipBytes, zipOf } from './xlsx/helpers';
+import { readPackage, readSheets, sheetNames } from '../../xlsx';
+import { unzipBytes, zipOf } from '../xlsx/helpers';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/an-giang-2018.xlsx');
 const S = vi.workbook.sheets;
@@ -151,7 +151,7 @@ describe('bad input and usage', () => {
       .rows.map((r) => [...r]);
     grid[1][3] = 'nhiều';
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { writeSheets } = require('../../cli/xlsx');
+    const { writeSheets } = require('../../xlsx');
     writeFileSync(file, writeSheets(pkg, [{ name: S.appraised, rows: grid }]));
     const corrupted = readFileSync(file);
     const out = path.join(path.dirname(file), 'out.xlsx');

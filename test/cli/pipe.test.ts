@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
-import { readPackage, sheetNames } from '../../cli/xlsx';
+import { readPackage, sheetNames } from '../../xlsx';
 
 const root = resolve(__dirname, '../..');
 let dir: string;

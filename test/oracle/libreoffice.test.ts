@@ -34,7 +34,7 @@ import {
   readSheets,
   type CellValue,
   type OutputSheet,
-} from '../../cli/xlsx';
+} from '../../xlsx';
 import {
   evaluateCampaign,
   inputSheets,

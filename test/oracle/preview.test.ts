@@ -21,7 +21,7 @@ import {
   sofficeOnPath,
 } from '../../bench/soffice';
 import { EXAMPLES } from '../../cli/template';
-import { buildWorkbook, readPackage, readSheets, type CellValue } from '../../cli/xlsx';
+import { buildWorkbook, readPackage, readSheets, type CellValue } from '../../xlsx';
 import { evaluateCampaign, type Evaluation } from '../../shared';
 import type { CampaignSpec, CriterionSpec } from '../../shared/model/types';
 import { vi } from '../../shared/i18n/vi';

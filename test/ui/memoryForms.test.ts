@@ -4,7 +4,7 @@
  * the filled forms gives the example's "Tự chấm"; a bad file writes nothing.
  */
 import { unzipSync } from 'fflate';
-import { buildWorkbook, readPackage, readSheets } from '../../cli/xlsx';
+import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { FORM_COLS, FORM_ROWS } from '../../shared/forms/form';
 import { vi } from '../../shared/i18n/vi';

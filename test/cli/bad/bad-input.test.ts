@@ -18,7 +18,7 @@ import os from 'os';
 import path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../../cli/main';
-import { readPackage, readSheets, sheetNames } from '../../../cli/xlsx';
+import { readPackage, readSheets, sheetNames } from '../../../xlsx';
 import { CASES, manifest, type BadCase, type ExpectedRow } from '../../fixtures/make-bad';
 
 const BAD = path.resolve(__dirname, '../../fixtures/bad');

@@ -1,6 +1,6 @@
 /**
- * The .xlsx layer's file side, Node only: reading a workbook file and writing one atomically.
- * Everything else in cli/xlsx/ works on bytes and runs in a browser too (see bytes.ts).
+ * The CLI's file side, Node only: reading a workbook file and writing one atomically.
+ * Everything in xlsx/ works on bytes and runs in a browser too (see xlsx/bytes.ts).
  */
 import {
   closeSync,
@@ -14,9 +14,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { readPackage, type Package } from './read';
-import { XlsxError } from './types';
-import { formatMessage, vi } from '../../shared/i18n/vi';
+import { readPackage, type Package } from '../xlsx/read';
+import { XlsxError } from '../xlsx/types';
+import { formatMessage, vi } from '../shared/i18n/vi';
 
 /** Reads a workbook file; failures become XlsxError with a Vietnamese message naming the file. */
 export function readFile(path: string): Package {

@@ -2,7 +2,7 @@
 import { sqrefText } from './ranges';
 import type { Validation } from './types';
 import { escapeAttr, escapeCellText } from './xml';
-import { formatMessage, vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 
 /** Excel's limits on validation texts; longer ones make it report a damaged file. */
 const MAX_LIST = 255;

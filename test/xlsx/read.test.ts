@@ -3,7 +3,7 @@
  * positions and gaps, trailing empties, merges, prefixed namespaces, sheet lookup, and the
  * Excel-like fixture (sheet order, absolute targets, hidden sheet).
  */
-import { nearSheetName, readPackage, readSheets, sheetNames } from '../../../cli/xlsx';
+import { nearSheetName, readPackage, readSheets, sheetNames } from '../../xlsx';
 import { excelLike, MAIN, REL, zipOf } from './helpers';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

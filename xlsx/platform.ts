@@ -6,7 +6,7 @@
  */
 import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ByteText, Codec } from './codec';
+import type { ByteText, Codec } from './codecTypes';
 
 export const zlibCodec: Codec = {
   // One output chunk of the known size: no 16 KB pieces to allocate and concatenate.

@@ -12,7 +12,7 @@ import { error, type Issue } from '../shared/model/issues';
 import type { Grid, Sheets } from '../shared/workbook/grid';
 import { parseUnitsSheet } from '../shared/workbook/parse';
 import { readSetup } from '../shared/workbook/setup';
-import { buildWorkbook, readPackage, readSheets, XlsxError, zipFiles } from './xlsx/bytes';
+import { buildWorkbook, readPackage, readSheets, XlsxError, zipFiles } from './bytes';
 
 const S = vi.workbook.sheets;
 const F = vi.forms;

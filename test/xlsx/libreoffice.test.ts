@@ -13,16 +13,16 @@ import {
   freshProfile,
   removeProfile,
   sofficeOnPath,
-} from '../../../bench/soffice';
+} from '../../bench/soffice';
+import { readFile } from '../../cli/files';
 import {
   buildWorkbook,
-  readFile,
   readPackage,
   readSheets,
   sheetNames,
   writeSheets,
   type OutputSheet,
-} from '../../../cli/xlsx';
+} from '../../xlsx';
 import { diffEntries, excelLike, unzipText } from './helpers';
 
 const soffice = sofficeOnPath();

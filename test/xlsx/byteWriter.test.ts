@@ -1,6 +1,6 @@
 /** ByteWriter: what it writes is exactly TextEncoder's UTF-8 of the strings, in order, however the buffer grows. */
 import fc from 'fast-check';
-import { ByteWriter } from '../../../cli/xlsx/byteWriter';
+import { ByteWriter } from '../../xlsx/byteWriter';
 
 const encoder = new TextEncoder();
 

@@ -16,7 +16,7 @@ import type { SheetData } from './types';
 import { entryData, parseZip, ZipFormatError } from './zip';
 import { parseSharedStrings } from './strings';
 import { parseWorksheet } from './worksheet';
-import { formatMessage, vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 import { XlsxError } from './types';
 
 export type { Package, SheetRef } from './package';

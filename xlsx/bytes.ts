@@ -2,8 +2,8 @@
  * The .xlsx layer on bytes only — no file system, no node:zlib — so that browser code (the Excel
  * task pane's forms, the memory bridge) can import it: open a package and read sheets from its
  * bytes, build a workbook or write sheets into a package as bytes, zip several files. Under Node,
- * import cli/xlsx/index.ts instead: the same functions with the faster node:zlib codec and the
- * file helpers.
+ * import xlsx/index.ts instead: the same functions with the faster node:zlib codec (the CLI's
+ * file helpers are cli/files.ts).
  */
 export { isMacroEnabled, readEntry, readPackage, readSheets, sheetNames } from './read';
 export { nearSheetName } from './package';

@@ -1,5 +1,5 @@
 /** A1 references: column names and the rectangles of "B3" / "B3:D40" ranges as the writer takes them. */
-import { formatMessage, vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 
 /** Excel's limits; beyond them it refuses the file instead of clipping. */
 export const MAX_ROWS = 1_048_576;

@@ -20,7 +20,7 @@ import type { OutputSheet } from './types';
 import { inlineList, LIST_SHEET, listMessage } from './validation';
 import { buildZip, newEntry, type ZipEntry } from './zip';
 import { escapeAttr, findElement, findElements, rootPrefix } from './xml';
-import { formatMessage, vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 
 const TRANSITIONAL = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',

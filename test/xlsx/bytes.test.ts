@@ -1,5 +1,5 @@
 /**
- * The .xlsx layer without Node: cli/xlsx/bytes.ts bundles for a browser (no node:zlib, no fs),
+ * The .xlsx layer without Node: xlsx/bytes.ts bundles for a browser (no node:zlib, no fs),
  * and a package deflated by the browser codec (fflate) reads with the Node one (node:zlib) and
  * the other way round. The .zip of forms holds one .xlsx per unit, stored.
  */
@@ -8,18 +8,18 @@ import vm from 'vm';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
-import { anGiang2018 } from '../../../examples/an-giang-2018';
-import { campaignForms, formFileName, formsZipName, zipForms } from '../../../cli/formFiles';
-import { readPackage, readSheets } from '../../../cli/xlsx';
-import { buildWorkbook } from '../../../cli/xlsx/bytes';
-import { codec, useCodec, type Codec } from '../../../cli/xlsx/codec';
-import { byteText as jsByteText, fflateCodec } from '../../../cli/xlsx/platform.browser';
-import { entryData, parseZip, ZipFormatError } from '../../../cli/xlsx/zip';
-import { zlibCodec } from '../../../cli/xlsx/platform';
-import { unitForm } from '../../../shared/forms/form';
-import { vi } from '../../../shared/i18n/vi';
-import { inputSheets } from '../../../shared/workbook/inputs';
-import { readSetup } from '../../../shared/workbook/setup';
+import { anGiang2018 } from '../../examples/an-giang-2018';
+import { campaignForms, formFileName, formsZipName, zipForms } from '../../xlsx/formFiles';
+import { readPackage, readSheets } from '../../xlsx';
+import { buildWorkbook } from '../../xlsx/bytes';
+import { codec, useCodec, type Codec } from '../../xlsx/codec';
+import { byteText as jsByteText, fflateCodec } from '../../xlsx/platform.browser';
+import { entryData, parseZip, ZipFormatError } from '../../xlsx/zip';
+import { zlibCodec } from '../../xlsx/platform';
+import { unitForm } from '../../shared/forms/form';
+import { vi } from '../../shared/i18n/vi';
+import { inputSheets } from '../../shared/workbook/inputs';
+import { readSetup } from '../../shared/workbook/setup';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const F = vi.forms;
@@ -59,10 +59,10 @@ test('a browser bundle uses fflate and plain JavaScript: forms made and read wit
   const result = await build({
     stdin: {
       contents: [
-        "import { codec } from './cli/xlsx/codec';",
-        "import { fflateCodec } from './cli/xlsx/platform.browser';",
-        "import { campaignForms, readFormFiles, zipForms } from './cli/formFiles';",
-        "import { parseZip, entryData } from './cli/xlsx/zip';",
+        "import { codec } from './xlsx/codec';",
+        "import { fflateCodec } from './xlsx/platform.browser';",
+        "import { campaignForms, readFormFiles, zipForms } from './xlsx/formFiles';",
+        "import { parseZip, entryData } from './xlsx/zip';",
         'const made = campaignForms(globalThis.input);',
         'if (!made.ok) throw new Error("forms");',
         'const zip = zipForms(made.files);',

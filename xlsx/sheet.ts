@@ -8,7 +8,7 @@ import type { CellValue, OutputSheet } from './types';
 import { dataValidationsXml, SHEET_PROTECTION } from './validation';
 import { ByteWriter } from './byteWriter';
 import { escapeCellText } from './xml';
-import { formatMessage, vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 
 /** Distinct texts whose bytes a sheet keeps (a few MB at most). */
 const TEXT_CACHE = 50_000;

@@ -4,15 +4,9 @@ import fs from 'node:fs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  buildWorkbook,
-  readFile,
-  readPackage,
-  readSheets,
-  writeFileAtomic,
-  XlsxError,
-} from '../../../cli/xlsx';
-import { excelLikeParts, zipOf } from './helpers';
+import { readFile, writeFileAtomic } from '../../cli/files';
+import { buildWorkbook, readPackage, readSheets, XlsxError } from '../../xlsx';
+import { excelLikeParts, zipOf } from '../xlsx/helpers';
 
 let dir: string;
 beforeEach(() => {

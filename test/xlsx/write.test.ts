@@ -10,8 +10,8 @@ import {
   sheetNames,
   writeSheets,
   type OutputSheet,
-} from '../../../cli/xlsx';
-import { MINIMAL_STYLES } from '../../../cli/xlsx/styles';
+} from '../../xlsx';
+import { MINIMAL_STYLES } from '../../xlsx/styles';
 import {
   diffEntries,
   excelLike,

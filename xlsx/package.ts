@@ -2,7 +2,7 @@
 import { XlsxError } from './types';
 import { entryData, ZipFormatError, type ZipEntry } from './zip';
 import { findElement, findElements, prefixedAttr, rootPrefix } from './xml';
-import { formatMessage, vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 
 export interface SheetRef {
   name: string;

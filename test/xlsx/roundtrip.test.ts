@@ -1,13 +1,7 @@
 /** buildWorkbook → readSheets gives back the values written: text that looks like formulas or markup, exact numbers, booleans, gaps. */
 import fc from 'fast-check';
-import {
-  buildWorkbook,
-  readPackage,
-  readSheets,
-  sheetNames,
-  type CellValue,
-} from '../../../cli/xlsx';
-import { inlineString } from '../../../cli/xlsx/sheet';
+import { buildWorkbook, readPackage, readSheets, sheetNames, type CellValue } from '../../xlsx';
+import { inlineString } from '../../xlsx/sheet';
 import { unzipText } from './helpers';
 
 function roundTrip(rows: (CellValue | undefined)[][], name = 'Trang 1'): CellValue[][] {

@@ -4,7 +4,7 @@
  * Node's Buffer.
  */
 import { deflateSync, inflateSync } from 'fflate';
-import type { ByteText, Codec } from './codec';
+import type { ByteText, Codec } from './codecTypes';
 
 export const fflateCodec: Codec = {
   // One byte of room past the expected size, so that a stream inflating longer than its header

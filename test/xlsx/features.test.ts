@@ -10,8 +10,8 @@ import {
   sheetNames,
   writeSheets,
   type OutputSheet,
-} from '../../../cli/xlsx';
-import { fileFormula } from '../../../cli/xlsx/sheet';
+} from '../../xlsx';
+import { fileFormula } from '../../xlsx/sheet';
 import { excelLike, unzipText } from './helpers';
 
 /** The cellXfs entries of a package, in index order. */

@@ -1,7 +1,7 @@
 /** The zip's CRC-32: Node's native one (CLI) and the table one (browser) agree. */
 import fc from 'fast-check';
-import { nativeCrc32 } from '../../../cli/xlsx/platform';
-import { tableCrc32 } from '../../../cli/xlsx/zip';
+import { nativeCrc32 } from '../../xlsx/platform';
+import { tableCrc32 } from '../../xlsx/zip';
 
 it('has Node’s native CRC-32 on this Node', () => {
   expect(nativeCrc32).toBeDefined();
