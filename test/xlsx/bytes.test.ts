@@ -21,7 +21,7 @@ import { vi } from '../../shared/i18n/vi';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { readSetup } from '../../shared/workbook/setup';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../..');
 const F = vi.forms;
 const sheets = Object.fromEntries(inputSheets(anGiang2018).map((b) => [b.name, b.rows]));
 const setup = readSetup(sheets).setup;
