@@ -5,7 +5,7 @@
  */
 import type { Ranking } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
-import type { CompiledCampaign } from '../model/compile';
+import type { CompiledCampaign } from '../model/compile/types';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import type { CampaignSpec } from '../model/types';
 import type { ScoreTable } from '../scoring/score';
