@@ -5,7 +5,7 @@
  * taking the top places of each block in one pass — the least work an allocation can do.
  */
 import { proposeAwards } from '../shared/awards/proposals';
-import { rankCampaign } from '../shared/evaluate';
+import { rankCampaign } from '../shared/ranking/rankCampaign';
 import { compileCampaign } from '../shared/model/compile';
 import type { CampaignSpec } from '../shared/model/types';
 import { scoreCampaign } from '../shared/scoring/score';

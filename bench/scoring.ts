@@ -3,7 +3,7 @@
  * sum-of-products over the same number of cells plus a sort of the totals — the least work
  * possible.
  */
-import { rankCampaign } from '../shared/evaluate';
+import { rankCampaign } from '../shared/ranking/rankCampaign';
 import { compileCampaign } from '../shared/model/compile';
 import { scoreCampaign } from '../shared/scoring/score';
 import { generateCampaign, prng } from './generate';

@@ -6,8 +6,8 @@
  * and tie-break keys) straddle the last place, none of them is chosen; the cut is reported
  * for the council with the places left, unless a council choice in the spec settles it.
  */
-import type { Ranking } from '../evaluate';
-import type { CompiledCampaign } from '../model/compile';
+import type { Ranking } from '../ranking/rankCampaign';
+import type { CompiledCampaign } from '../model/compile/types';
 import type { AwardsSpec, AwardTypeSpec, CouncilChoice } from './types';
 
 export interface Proposal {

@@ -3,9 +3,9 @@
  * reason with its numbers, rendered in Vietnamese from the dictionary. Units that fail a gate
  * keep their rank in the results; only awards and runner-up places skip them.
  */
-import type { Ranking } from '../evaluate';
+import type { Ranking } from '../ranking/rankCampaign';
 import { formatMessage, vi } from '../i18n/vi';
-import type { CompiledCampaign } from '../model/compile';
+import type { CompiledCampaign } from '../model/compile/types';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import { formatMicro, rounder, toMicro, SCALE } from '../numbers/points';
 import type { ScoreTable } from '../scoring/score';

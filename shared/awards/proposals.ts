@@ -3,9 +3,9 @@
  * allocate, check council choices, nominations and ballots. Pure; every problem is a located
  * Vietnamese issue and any error means no proposals at all.
  */
-import type { Ranking } from '../evaluate';
+import type { Ranking } from '../ranking/rankCampaign';
 import { formatMessage, vi } from '../i18n/vi';
-import type { CompiledCampaign } from '../model/compile';
+import type { CompiledCampaign } from '../model/compile/types';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import type { CampaignSpec } from '../model/types';
 import type { ScoreTable } from '../scoring/score';

@@ -6,7 +6,7 @@
  * comes here: compile keeps its plain grid path for it.
  */
 import { error, warning, type Issue, type IssueLocation } from './issues';
-import type { CompiledLeaf } from './compile';
+import type { CompiledLeaf } from './compile/types';
 import type { AppraisalCombine, Settings } from './types';
 import { divRound, fromMicro, toMicro, type Micro } from '../numbers/points';
 import { BLANK, NOT_APPLICABLE, pointsFor } from '../scoring/rules';

@@ -3,20 +3,10 @@
  * Points in specs are decimal numbers as a person types them; the core converts them to
  * exact micro-points (see numbers/points.ts) when it compiles the campaign.
  */
+import type { AwardsSpec, BallotSpec, NominationSpec, UnitProfile } from './awardTypes';
+import type { CellRef, CellValue } from './cellRef';
 
-/** A value as a spreadsheet cell yields it (Excel, Sheets and the .xlsx reader alike). */
-import type { AwardsSpec, BallotSpec, NominationSpec, UnitProfile } from '../awards/types';
-
-export type CellValue = string | number | boolean | null | undefined;
-
-/** Where something came from, so every message can name the sheet and cell. */
-export interface CellRef {
-  sheet: string;
-  /** 1-based row, as the user sees it. */
-  row: number;
-  /** 1-based column (1 = A). */
-  col: number;
-}
+export type { CellRef, CellValue } from './cellRef';
 
 /** A scoring rule on a leaf criterion. Every rule's points stay within [min, max]. */
 export type RuleSpec =

@@ -1,0 +1,57 @@
+/** Compiles the blocks and their classification bands (the campaign's default ones included). */
+import { error, type Issue, type IssueLocation } from '../issues';
+import type { BandSpec, CampaignSpec, Settings } from '../types';
+import { fromMicro, toMicro } from '../../numbers/points';
+import { normalizeText } from '../../scoring/cells';
+import type { CompiledBand, CompiledBlock } from './types';
+
+export interface BlockTable {
+  blocks: CompiledBlock[];
+  /** Block index by id. */
+  blockIndex: Map<string, number>;
+  /** The block codes, for messages: "so, huyen". */
+  blockList: string;
+}
+
+function compileBands(bands: BandSpec[], issues: Issue[], at: IssueLocation): CompiledBand[] {
+  const out: CompiledBand[] = [];
+  bands.forEach((band, i) => {
+    const label = normalizeText(String(band.label ?? ''));
+    if (label === '') issues.push(error('bandEmptyLabel', {}, at));
+    const min = band.min === Number.NEGATIVE_INFINITY ? band.min : toMicro(Number(band.min));
+    const previous = out[i - 1];
+    if (previous && !(min < previous.min)) {
+      issues.push(
+        error('bandsOutOfOrder', { label, min: band.min, previous: fromMicro(previous.min) }, at),
+      );
+    }
+    out.push({ label, min });
+  });
+  return out;
+}
+
+/** The blocks, each with its own bands or the campaign's. */
+export function compileBlocks(spec: CampaignSpec, settings: Settings, issues: Issue[]): BlockTable {
+  const blockIndex = new Map<string, number>();
+  const blocks: CompiledBlock[] = [];
+  if (!spec.blocks || spec.blocks.length === 0)
+    issues.push(error('noBlocks', {}, { settings: true }));
+  const bandsCell = spec.settingCells?.bands;
+  const defaultBands = compileBands(
+    settings.bands,
+    issues,
+    bandsCell ? { cell: bandsCell } : { settings: true },
+  );
+  for (const b of spec.blocks ?? []) {
+    const id = normalizeText(String(b.id ?? ''));
+    const at: IssueLocation = b.source ? { cell: b.source, block: id } : { block: id };
+    if (blockIndex.has(id)) issues.push(error('duplicateBlock', { id }, at));
+    blockIndex.set(id, blocks.length);
+    blocks.push({
+      id,
+      name: normalizeText(String(b.name ?? id)),
+      bands: b.bands ? compileBands(b.bands, issues, at) : defaultBands,
+    });
+  }
+  return { blocks, blockIndex, blockList: [...blockIndex.keys()].join(', ') };
+}
