@@ -145,6 +145,8 @@ export function mountApp(
   );
   root.appendChild(app);
 
+  // ---- Views: each tab renders from this context; the stateful ones keep their state -----
+
   const ctx: ViewContext = {
     bridge,
     panel,
