@@ -37,7 +37,7 @@ import type {
   SetupState,
   TemplateOptions,
 } from './bridge';
-import { MAX_TEMPLATE_UNITS } from './model';
+import { MAX_TEMPLATE_UNITS } from './model/text';
 
 export interface MemoryBridgeOptions {
   /** Shown by the UI; default 'memory'. */

@@ -6,7 +6,9 @@ import { anGiang2018 } from '../../examples/an-giang-2018';
 import type { CampaignSetup } from '../../shared/model/types';
 import { runCampaign, runSummary } from '../../shared/workbook/run';
 import { memoryBridge } from '../../ui/memoryBridge';
-import { setQuota, setQuotaMode, setRuleParams, nodeAt } from '../../ui/model';
+import { setQuota, setQuotaMode } from '../../ui/model/awards';
+import { setRuleParams } from '../../ui/model/criteria';
+import { nodeAt } from '../../ui/model/setup';
 import { exampleWorkbook, workbookCase, workbookOf } from './fixtures';
 
 const NOW = (): Date => new Date(2026, 10, 25, 16, 20, 55);

@@ -1,4 +1,4 @@
-/** The task pane's editing operations (ui/model.ts), on plain setups. */
+/** The task pane's editing operations (ui/model/), on plain setups. */
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import type { GateSpec } from '../../shared/awards/types';
 import type { CampaignSetup, CriterionSpec } from '../../shared/model/types';
@@ -6,46 +6,43 @@ import { ruleParams } from '../../shared/workbook/inputs';
 import { checkSetup, readSetup, setupSheets } from '../../shared/workbook/setup';
 import {
   addAward,
-  addBlock,
+  awardGatesText,
+  gateFields,
+  parseAwardGates,
+  parseGateFields,
+  quotaMode,
+  removeAward,
+  renameAward,
+  setCap,
+  setGateField,
+  setQuota,
+  setQuotaMode,
+} from '../../ui/model/awards';
+import { addBlock, removeBlock, renameBlock } from '../../ui/model/blocks';
+import {
   addChild,
   addRoot,
   addSibling,
-  awardGatesText,
-  cloneSetup,
-  displayTime,
-  gateFields,
-  indexText,
   moveCriterion,
   nextCode,
-  nodeAt,
-  numberText,
-  parseAwardGates,
-  parseBandsText,
-  parseCount,
-  parseGateFields,
-  parseNumber,
-  parseTieBreakText,
-  quotaMode,
-  removeAward,
-  removeBlock,
   removeCriterion,
-  renameAward,
-  renameBlock,
-  setCap,
   setCriterionCode,
   setCriterionMax,
-  setFormsDeadline,
-  setGateField,
-  setMaxSpread,
-  setQuota,
-  setQuotaMode,
   setRuleKind,
   setRuleParams,
+} from '../../ui/model/criteria';
+import {
+  parseBandsText,
+  parseTieBreakText,
+  setFormsDeadline,
+  setMaxSpread,
   setTieBreak,
   settingsOf,
   tieBreakText,
   updateSettings,
-} from '../../ui/model';
+} from '../../ui/model/settings';
+import { cloneSetup, nodeAt } from '../../ui/model/setup';
+import { displayTime, indexText, numberText, parseCount, parseNumber } from '../../ui/model/text';
 import { vi } from '../../shared/i18n/vi';
 import { exampleWorkbook } from './fixtures';
 

@@ -1,0 +1,78 @@
+/** The campaign settings: defaults filled in, ranking, bands, tie-break, appraisal, forms. */
+import { formatMessage, vi } from '../../shared/i18n/vi';
+import { DEFAULT_SETTINGS } from '../../shared/model/settings';
+import type { BandSpec, CampaignSetup, Settings, TieBreakSpec } from '../../shared/model/types';
+import { dateOf, numberOf } from '../../shared/workbook/grid';
+import { bandsText, tieBreakText } from '../../shared/workbook/inputs';
+import { parseBands, parseTieBreak } from '../../shared/workbook/parse';
+import { fail, ok, type Parsed } from './text';
+
+const U = vi.ui;
+
+/** The settings with the documented defaults filled in. */
+export function settingsOf(setup: CampaignSetup): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...setup.settings,
+    ranking: { ...DEFAULT_SETTINGS.ranking, ...setup.settings?.ranking },
+  };
+}
+
+export function updateSettings(setup: CampaignSetup, patch: Partial<Settings>): void {
+  setup.settings = { ...setup.settings, ...patch };
+}
+
+export function setRankingMethod(
+  setup: CampaignSetup,
+  method: Settings['ranking']['method'],
+): void {
+  updateSettings(setup, { ranking: { ...settingsOf(setup).ranking, method } });
+}
+
+/** Bands from "Tốt ≥ 80; Khá ≥ 70; Trung bình"; blank → undefined when `blankAllowed`. */
+export function parseBandsText(
+  text: string,
+  blankAllowed: boolean,
+): Parsed<BandSpec[] | undefined> {
+  if (text.trim() === '') return blankAllowed ? ok(undefined) : fail(U.input.required);
+  const bands = parseBands(text);
+  return bands ? ok(bands) : fail(formatMessage(vi.errors.badBands, { value: text }));
+}
+
+export { bandsText, tieBreakText };
+
+export function parseTieBreakText(text: string): Parsed<TieBreakSpec[]> {
+  const keys = parseTieBreak(text);
+  return keys ? ok(keys) : fail(formatMessage(vi.errors.badTieBreak, { value: text }));
+}
+
+export function setTieBreak(setup: CampaignSetup, text: string): string | undefined {
+  const keys = parseTieBreakText(text);
+  if (!keys.ok) return keys.error;
+  updateSettings(setup, { ranking: { ...settingsOf(setup).ranking, tieBreak: keys.value } });
+  return undefined;
+}
+
+/** "Chênh lệch tối đa giữa người chấm": points ≥ 0, or blank for no check. */
+export function setMaxSpread(setup: CampaignSetup, text: string): string | undefined {
+  if (text.trim() === '') {
+    updateSettings(setup, { appraisalMaxSpread: undefined });
+    return undefined;
+  }
+  const n = numberOf(text);
+  if (n === undefined || n < 0) return U.input.badNumber;
+  updateSettings(setup, { appraisalMaxSpread: n });
+  return undefined;
+}
+
+/** "Hạn nộp phiếu tự chấm": a date (2026-03-31, 31/03/2026), or blank for none. */
+export function setFormsDeadline(setup: CampaignSetup, text: string): string | undefined {
+  if (text.trim() === '') {
+    updateSettings(setup, { formsDeadline: undefined });
+    return undefined;
+  }
+  const d = dateOf(text.trim());
+  if (d === undefined) return formatMessage(vi.errors.badDate, { value: text.trim() });
+  updateSettings(setup, { formsDeadline: d });
+  return undefined;
+}

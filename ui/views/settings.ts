@@ -1,0 +1,138 @@
+/** "Thiết lập": the campaign, ranking, scoring and forms settings. */
+import { vi } from '../../shared/i18n/vi';
+import type { Settings } from '../../shared/model/types';
+import type { CampaignSetup } from '../bridge';
+import type { Child } from '../dom';
+import {
+  setFormsDeadline,
+  setMaxSpread,
+  setRankingMethod,
+  setTieBreak,
+  settingsOf,
+  tieBreakText,
+  updateSettings,
+} from '../model/settings';
+import { numberText, parseCount } from '../model/text';
+import type { ViewContext } from './context';
+import { section, selectField, textField } from './fields';
+
+const U = vi.ui;
+const W = vi.workbook;
+const C = W.choices;
+
+export function settingsPanel(ctx: ViewContext, s: CampaignSetup): Child {
+  const st = settingsOf(s);
+  const K = W.settings;
+  const choice = <T extends string>(
+    key:
+      'scoreSource' | 'naPolicy' | 'blankPolicy' | 'rankBy' | 'appraisalCombine' | 'evidencePolicy',
+    labels: Record<T, string>,
+  ): HTMLElement =>
+    selectField<T>(ctx, {
+      key: `setting:${key}`,
+      label: K[key],
+      options: (Object.keys(labels) as T[]).map((v) => [v, labels[v]] as const),
+      value: st[key] as T,
+      change: (v) => updateSettings(s, { [key]: v } as Partial<Settings>),
+    });
+  return [
+    section(
+      U.settings.campaign,
+      textField(ctx, {
+        key: 'campaign:id',
+        owner: s,
+        label: K.id,
+        value: () => s.id,
+        commit: (t) => {
+          if (t.trim() === '') return U.input.required;
+          s.id = t.trim();
+          return undefined;
+        },
+        short: true,
+      }),
+      textField(ctx, {
+        key: 'campaign:name',
+        owner: s,
+        label: K.name,
+        value: () => s.name,
+        commit: (t) => {
+          s.name = t.trim();
+          return undefined;
+        },
+        multiline: true,
+      }),
+      textField(ctx, {
+        key: 'campaign:year',
+        owner: s,
+        label: K.year,
+        value: () => String(s.year || ''),
+        commit: (t) => {
+          const y = parseCount(t);
+          if (!y.ok || y.value === undefined) return U.template.badYear;
+          s.year = y.value;
+          return undefined;
+        },
+        inputmode: 'numeric',
+        short: true,
+      }),
+    ),
+    section(
+      U.settings.ranking,
+      selectField<Settings['ranking']['method']>(ctx, {
+        key: 'setting:method',
+        label: K.method,
+        options: [
+          ['competition', U.settings.methods.competition],
+          ['dense', U.settings.methods.dense],
+        ],
+        value: st.ranking.method,
+        change: (m) => setRankingMethod(s, m),
+      }),
+      textField(ctx, {
+        key: 'setting:tieBreak',
+        owner: s,
+        label: K.tieBreak,
+        value: () => tieBreakText(settingsOf(s).ranking.tieBreak),
+        commit: (t) => setTieBreak(s, t),
+        hint: U.settings.tieBreakHint,
+      }),
+      choice('rankBy', C.rankBy),
+      selectField<string>(ctx, {
+        key: 'setting:decimals',
+        label: K.decimals,
+        options: [0, 1, 2, 3, 4].map((d) => [String(d), String(d)] as const),
+        value: String(st.decimals),
+        change: (d) => updateSettings(s, { decimals: Number(d) }),
+        hint: U.settings.decimalsHint,
+      }),
+    ),
+    section(
+      U.settings.scoring,
+      choice('scoreSource', C.scoreSource),
+      choice('naPolicy', C.naPolicy),
+      choice('blankPolicy', C.blankPolicy),
+      choice('appraisalCombine', C.appraisalCombine),
+      textField(ctx, {
+        key: 'setting:appraisalMaxSpread',
+        owner: s,
+        label: K.appraisalMaxSpread,
+        value: () => numberText(settingsOf(s).appraisalMaxSpread),
+        commit: (t) => setMaxSpread(s, t),
+        inputmode: 'decimal',
+        short: true,
+      }),
+    ),
+    section(
+      U.settings.forms,
+      textField(ctx, {
+        key: 'setting:formsDeadline',
+        owner: s,
+        label: K.formsDeadline,
+        value: () => settingsOf(s).formsDeadline ?? '',
+        commit: (t) => setFormsDeadline(s, t),
+        short: true,
+      }),
+      choice('evidencePolicy', C.evidencePolicy),
+    ),
+  ];
+}
