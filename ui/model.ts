@@ -26,7 +26,8 @@ import type {
 import { formatMicro, fromMicro, toMicro } from '../shared/numbers/points';
 import { dateOf, numberOf } from '../shared/workbook/grid';
 import { bandsText, ruleParams, tieBreakText } from '../shared/workbook/inputs';
-import { parseBands, parseRule, parseTieBreak } from '../shared/workbook/parse';
+import { parseBands, parseTieBreak } from '../shared/workbook/parse/config';
+import { parseRule } from '../shared/workbook/parse/criteria';
 import { readSetup } from '../shared/workbook/setup';
 
 const W = vi.workbook;

@@ -13,7 +13,7 @@ import { resolveSettings } from '../model/settings';
 import type { CampaignSetup, CellRef, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { formatMicro } from '../numbers/points';
 import { cellAt, dateOf, ref, text, type Grid, type Sheets } from '../workbook/grid';
-import { parseUnitsSheet } from '../workbook/parse';
+import { parseUnitsSheet } from '../workbook/parse/units';
 import { appendLog, inputHash, type OutputBlock } from '../workbook/render';
 import { readSetup } from '../workbook/setup';
 import { ISSUE_LIMIT, issueView, type IssueView } from '../workbook/run';
