@@ -31,10 +31,9 @@ import {
   formulaBlocks,
   starterCampaign,
   templateSheets,
-  type TemplateSheet,
-  type Validation,
 } from '../shared/workbook/template';
-import { HIGHLIGHT_FILL, type OutputBlock } from '../shared/workbook/render';
+import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
+import { HIGHLIGHT_FILL } from '../shared/workbook/render';
 import type { FormsMade, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 import { unitForm } from '../shared/forms/form';
 import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';

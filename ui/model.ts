@@ -25,7 +25,8 @@ import type {
 } from '../shared/model/types';
 import { formatMicro, fromMicro, toMicro } from '../shared/numbers/points';
 import { dateOf, numberOf } from '../shared/workbook/grid';
-import { bandsText, ruleParams, tieBreakText } from '../shared/workbook/inputs';
+import { tieBreakText } from '../shared/report/tieBreakText';
+import { bandsText, ruleParams } from '../shared/workbook/inputs';
 import { parseBands, parseTieBreak } from '../shared/workbook/parse/config';
 import { parseRule } from '../shared/workbook/parse/criteria';
 import { readSetup } from '../shared/workbook/setup';
