@@ -92,6 +92,7 @@ function sectionRows(grid: Grid, start: number, titles: Set<number>): number[] {
   return rows;
 }
 
+/** What "Cấu hình" says, and where each setting's value cell is. */
 export interface ConfigResult {
   /** The value cell of each setting, by settings field name. */
   settingCells: Record<string, CellRef>;
@@ -187,6 +188,7 @@ function isChoiceSetting(name: string | undefined): name is (typeof CHOICE_SETTI
   return (CHOICE_SETTINGS as readonly (string | undefined)[]).includes(name);
 }
 
+/** "Cấu hình": the settings rows, then the titled sections, each a table or key-value rows. */
 export function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
   const sheet = S.config;
   const found = sections(grid);

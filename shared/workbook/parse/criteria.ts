@@ -70,6 +70,7 @@ export function parseRule(kind: RuleSpec['kind'], params: string): RuleSpec | un
   }
 }
 
+/** "Tiêu chí": one row per criterion; a code "1.2" is a child of "1", listed after it. */
 export function parseCriteria(grid: Grid, issues: Issue[]): CriterionSpec[] {
   const sheet = S.criteria;
   const labels = {

@@ -49,6 +49,7 @@ export function fillMerged(grid: Grid, merges: readonly string[]): Grid {
   return out;
 }
 
+/** The top-left cell of a range, to locate an issue about it (A1 of the sheet if unreadable). */
 export function rangeStart(sheet: string, range: string): CellRef {
   const rect = rangeCorners(range);
   return rect ? { sheet, row: rect.r0, col: rect.c0 } : ref(sheet, 0, 0);

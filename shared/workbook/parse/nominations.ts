@@ -9,6 +9,7 @@ const W = vi.workbook;
 const S = W.sheets;
 const H = W.headers;
 
+/** "Đề cử cá nhân": one row per nominee; the nominating unit defaults to the nominee's own. */
 export function parseNominations(grid: Grid, issues: Issue[]): NominationSpec[] {
   const sheet = S.nominations;
   const labels = {

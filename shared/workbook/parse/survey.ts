@@ -9,6 +9,7 @@ import { at } from './common';
 const S = vi.workbook.sheets;
 const H = vi.workbook.headers;
 
+/** "Khảo sát": each unit's survey scores by component, and the cell of each. */
 export function parseSurvey(
   grid: Grid,
   components: readonly ComponentSpec[],

@@ -23,10 +23,12 @@ const H = vi.workbook.headers;
 /** Note columns of "Đơn vị" ("Ghi chú"…), skipped: not measures. */
 const NOTE_HEADERS = new Set(H.notes.map((n) => labelKey(n)));
 
+/** The units read from "Đơn vị". */
 export interface UnitRows {
   units: UnitSpec[];
 }
 
+/** "Đơn vị": one row per unit; headed columns not named here are measures ("PCI"). */
 export function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
   const sheet = S.units;
   const labels = {
