@@ -9,7 +9,8 @@
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CellValue } from '../shared/model/types';
 import type { Grid } from '../shared/workbook/grid';
-import { HIGHLIGHT_FILL, highlightRuns, type OutputBlock } from '../shared/workbook/render';
+import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
+import { HIGHLIGHT_FILL, highlightRuns } from '../shared/workbook/render';
 import {
   asText,
   ISSUE_LIMIT,
@@ -21,7 +22,6 @@ import {
   type RunSummary,
 } from '../shared/workbook/run';
 import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
-import type { TemplateSheet, Validation } from '../shared/workbook/template';
 import {
   existingSheetErrors,
   formulaBlocks,

@@ -31,14 +31,13 @@ import {
   formulaBlocks,
   starterCampaign,
   templateSheets,
-  type TemplateSheet,
-  type Validation,
 } from '../shared/workbook/template';
-import { HIGHLIGHT_FILL, type OutputBlock } from '../shared/workbook/render';
+import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
+import { HIGHLIGHT_FILL } from '../shared/workbook/render';
 import type { FormsMade, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 import { unitForm } from '../shared/forms/form';
 import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';
-import { parseUnitsSheet } from '../shared/workbook/parse';
+import { parseUnitsSheet } from '../shared/workbook/parse/units';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

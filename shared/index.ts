@@ -37,7 +37,8 @@ export { tallyBallots, votesNeeded, type BallotResult } from './awards/ballots';
 export { proposeAwards, awardNotes, type AwardOutcome } from './awards/proposals';
 export { awardTable, type AwardTable } from './report/awardTable';
 export { parseWorkbook, type ParsedWorkbook } from './workbook/parse';
-export { renderOutputs, inputHash, type OutputBlock, type RunInfo } from './workbook/render';
+export { renderOutputs, inputHash, type RunInfo } from './workbook/render';
+export type { ChartSpec, OutputBlock, TemplateSheet, Validation } from './workbook/output';
 export { inputSheets } from './workbook/inputs';
 export type { Grid, Sheets } from './workbook/grid';
 export {
@@ -56,10 +57,4 @@ export {
   type IssueView,
 } from './workbook/run';
 export { readSetup, checkSetup, setupSheets, SETUP_SHEETS } from './workbook/setup';
-export {
-  starterCampaign,
-  templateSheets,
-  type TemplateSheet,
-  type Validation,
-} from './workbook/template';
-export type { ChartSpec } from './workbook/render';
+export { starterCampaign, templateSheets } from './workbook/template';

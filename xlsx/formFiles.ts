@@ -10,7 +10,7 @@ import type { FormFile } from '../shared/forms/merge';
 import { vi } from '../shared/i18n/vi';
 import { error, type Issue } from '../shared/model/issues';
 import type { Grid, Sheets } from '../shared/workbook/grid';
-import { parseUnitsSheet } from '../shared/workbook/parse';
+import { parseUnitsSheet } from '../shared/workbook/parse/units';
 import { readSetup } from '../shared/workbook/setup';
 import { buildWorkbook, readPackage, readSheets, XlsxError, zipFiles } from './bytes';
 

@@ -1,5 +1,5 @@
 /** Data shapes and the error type of the .xlsx reader and writer. */
-import type { Validation } from '../shared/workbook/template';
+import type { Validation } from '../shared/workbook/output';
 
 /** A cell value as in shared/model/types.ts, except that the reader never yields undefined. */
 export type CellValue = string | number | boolean | null;

@@ -8,7 +8,8 @@ import { vi } from '../i18n/vi';
 
 import type { CampaignSetup, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { ruleParams } from '../workbook/inputs';
-import { scoreValidation, type TemplateSheet, type Validation } from '../workbook/template';
+import type { TemplateSheet, Validation } from '../workbook/output';
+import { scoreValidation } from '../workbook/template';
 
 const F = vi.forms;
 const H = F.headers;

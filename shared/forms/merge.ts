@@ -13,11 +13,12 @@ import { resolveSettings } from '../model/settings';
 import type { CampaignSetup, CellRef, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { formatMicro } from '../numbers/points';
 import { cellAt, dateOf, ref, text, type Grid, type Sheets } from '../workbook/grid';
-import { parseUnitsSheet } from '../workbook/parse';
-import { appendLog, inputHash, type OutputBlock } from '../workbook/render';
+import { parseUnitsSheet } from '../workbook/parse/units';
+import type { OutputBlock, TemplateSheet, Validation } from '../workbook/output';
+import { appendLog, inputHash } from '../workbook/render';
 import { readSetup } from '../workbook/setup';
 import { ISSUE_LIMIT, issueView, type IssueView } from '../workbook/run';
-import { scoreValidation, type TemplateSheet, type Validation } from '../workbook/template';
+import { scoreValidation } from '../workbook/template';
 import { applicableCriteria, criteriaFingerprint, FORM_COLS, FORM_ROWS } from './form';
 
 const F = vi.forms;

@@ -9,7 +9,7 @@ import { awardNotes } from '../awards/proposals';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CellValue } from '../model/types';
 import { fromMicro, rounder } from '../numbers/points';
-import { tieBreakText } from '../workbook/inputs';
+import { tieBreakText } from './tieBreakText';
 
 export interface ResultTable {
   blockId: string;

@@ -12,7 +12,7 @@ import { vi } from '../i18n/vi';
 import type { CampaignSpec, CellValue } from '../model/types';
 import { normalizeText } from '../scoring/cells';
 import { cellAt, headerColumns, isBlankRow, numberOf, text, type Grid } from './grid';
-import type { OutputBlock } from './render';
+import type { OutputBlock } from './output';
 
 const H = vi.workbook.headers;
 

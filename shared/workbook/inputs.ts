@@ -1,20 +1,14 @@
 /**
- * A campaign spec → the input sheets of the workbook format (the inverse of parse.ts). Used to
+ * A campaign spec → the input sheets of the workbook format (the inverse of parse/). Used to
  * generate the example workbooks and the template, and by the round-trip test
  * (parse(inputSheets(spec)) scores exactly like spec).
  */
 import type { GateSpec } from '../awards/types';
 import { vi } from '../i18n/vi';
 import { DEFAULT_SETTINGS } from '../model/settings';
-import type {
-  BandSpec,
-  CampaignSpec,
-  CellValue,
-  CriterionSpec,
-  RuleSpec,
-  TieBreakSpec,
-} from '../model/types';
-import type { OutputBlock } from './render';
+import type { BandSpec, CampaignSpec, CellValue, CriterionSpec, RuleSpec } from '../model/types';
+import { tieBreakText } from '../report/tieBreakText';
+import type { OutputBlock } from './output';
 
 const W = vi.workbook;
 const H = W.headers;
@@ -44,20 +38,6 @@ export function ruleParams(rule: RuleSpec): string {
     case 'bonus':
       return rule.perCount === undefined ? '' : `${dec(rule.perCount)} mỗi lần`;
   }
-}
-
-/** "Lĩnh vực 2; Ít điểm trừ" — the "Tiêu chí phụ khi bằng điểm" setting as written. */
-export function tieBreakText(keys: readonly TieBreakSpec[]): string {
-  const t = C.tieBreak;
-  return keys
-    .map((k) =>
-      k.by === 'field'
-        ? `${t.field} ${k.code}`
-        : k.by === 'component'
-          ? `${t.component} ${k.id}`
-          : t[k.by],
-    )
-    .join('; ');
 }
 
 const flagLabel = (f: string): string => vi.awards.flags[f] ?? f;

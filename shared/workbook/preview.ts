@@ -22,7 +22,7 @@ import { columnLetters } from '../model/issues';
 import { DEFAULT_SETTINGS } from '../model/settings';
 import type { CampaignSpec, CellValue, CriterionSpec, RuleSpec } from '../model/types';
 import { TICK_DONE } from '../scoring/cells';
-import type { TemplateSheet } from './template';
+import type { TemplateSheet } from './output';
 
 /**
  * Past this many formula cells, or this much formula text, the template has no preview: Excel

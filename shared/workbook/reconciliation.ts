@@ -8,7 +8,7 @@ import type { Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CampaignSpec, CellValue } from '../model/types';
 import { fromMicro, rounder } from '../numbers/points';
-import type { OutputBlock } from './render';
+import type { OutputBlock } from './output';
 
 type Ok = Extract<Evaluation, { ok: true }>;
 

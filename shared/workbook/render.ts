@@ -10,35 +10,10 @@ import type { CampaignSpec, CellValue } from '../model/types';
 import { awardTable } from '../report/awardTable';
 import { resultTables } from '../report/resultTable';
 import type { Grid } from './grid';
+import type { ChartSpec, OutputBlock } from './output';
 import { divRound, fromMicro, rounder } from '../numbers/points';
 import { renderHistory, renderSnapshot } from './history';
 import { renderReconciliation } from './reconciliation';
-
-export interface OutputBlock {
-  name: string;
-  rows: CellValue[][];
-  /** Number format per cell (same shape as rows); undefined = general. */
-  formats: (string | undefined)[][];
-  boldRows: number[];
-  columnWidths: number[];
-  frozenRows: number;
-  /**
-   * A clustered bar chart hosts that can draw one add beside the block: `range` is the data
-   * rectangle (0-based, header row and category column included) inside `rows`.
-   */
-  chart?: ChartSpec;
-  /**
-   * Cells to highlight (0-based row and column inside `rows`) with the one highlight fill, light
-   * orange FFF4CE: on "Đối chiếu", appraised scores that differ from the self score and notes
-   * flagged for discussion. Purely visual: a host that cannot fill cells may ignore it.
-   */
-  highlights?: { row: number; col: number }[];
-}
-
-export interface ChartSpec {
-  title: string;
-  range: { row: number; col: number; rows: number; cols: number };
-}
 
 type Ok = Extract<Evaluation, { ok: true }>;
 

@@ -10,7 +10,8 @@ import type { CampaignSpec } from '../model/types';
 import { fromMicro } from '../numbers/points';
 import type { Grid, Sheets } from './grid';
 import { parseWorkbook, type Merges } from './parse';
-import { inputHash, renderOutputs, type OutputBlock } from './render';
+import type { OutputBlock } from './output';
+import { inputHash, renderOutputs } from './render';
 
 const S = vi.workbook.sheets;
 

@@ -10,7 +10,7 @@ import type { CampaignSetup } from '../model/types';
 import type { Sheets } from './grid';
 import { inputSheets } from './inputs';
 import { parseSetupSheets } from './parse';
-import type { OutputBlock } from './render';
+import type { OutputBlock } from './output';
 import { issueView, type IssueView } from './run';
 
 const S = vi.workbook.sheets;

@@ -10,47 +10,8 @@ import { columnLetters } from '../model/issues';
 import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { PROVINCIAL_BANDS } from '../model/settings';
 import { inputSheets } from './inputs';
+import type { TemplateSheet, Validation } from './output';
 import { previewSheet } from './preview';
-
-/**
- * One data validation. `range` is a cell or range ("D2:Z40"), or several separated by spaces.
- * Exactly one of `values`, `listRange`, `decimal` and `whole` says what is allowed:
- * - values: a drop-down of these texts;
- * - listRange: a drop-down of the cells of a range, e.g. "'Danh mục'!$A$2:$A$9" (no '=');
- * - decimal: a number between min and max (inclusive);
- * - whole: an integer ≥ min (and ≤ max when given).
- * Blank cells are always allowed. `error` is the message shown on a wrong entry; `prompt` is
- * shown when the cell is selected.
- */
-export interface Validation {
-  range: string;
-  values?: string[];
-  listRange?: string;
-  decimal?: { min: number; max: number };
-  whole?: { min: number; max?: number };
-  prompt?: string;
-  error?: string;
-}
-
-/** A sheet to create: values, and optionally formats, formulas, validations and protection. */
-export interface TemplateSheet {
-  name: string;
-  /** row-major, ragged allowed; null / undefined = empty cell */
-  rows: (CellValue | undefined)[][];
-  formats?: (string | undefined)[][];
-  boldRows?: number[];
-  columnWidths?: number[];
-  frozenRows?: number;
-  /** Formula text per cell without the leading '=' (same shape as rows), e.g. "SUM(C3,C4)". */
-  formulas?: (string | undefined)[][];
-  validations?: Validation[];
-  /**
-   * Protect the sheet (no password) leaving the `unlocked` ranges editable. `editors` (Google
-   * Sheets): only these people (and the owner) may edit the sheet at all; hosts without
-   * per-person protection ignore it.
-   */
-  protection?: { unlocked: string[]; editors?: string[] };
-}
 
 const tick = (code: string, name: string, max: number): CriterionSpec => ({
   code,

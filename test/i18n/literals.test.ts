@@ -35,7 +35,10 @@ test('the scanner finds Vietnamese in literals and skips comments', () => {
  */
 const DATA = new Set([
   'shared/scoring/cells.ts',
-  'shared/workbook/parse.ts',
+  'shared/workbook/parse/common.ts',
+  'shared/workbook/parse/config.ts',
+  'shared/workbook/parse/criteria.ts',
+  'shared/workbook/parse/scores.ts',
   'shared/workbook/inputs.ts',
   'shared/model/settings.ts',
   'shared/workbook/template.ts',

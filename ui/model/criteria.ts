@@ -3,7 +3,7 @@ import { formatMessage, vi } from '../../shared/i18n/vi';
 import type { CampaignSetup, CriterionSpec, RuleKind, RuleSpec } from '../../shared/model/types';
 import { fromMicro, toMicro } from '../../shared/numbers/points';
 import { ruleParams } from '../../shared/workbook/inputs';
-import { parseRule } from '../../shared/workbook/parse';
+import { parseRule } from '../../shared/workbook/parse/criteria';
 import {
   clearLocations,
   findByCode,

@@ -3,8 +3,9 @@ import { formatMessage, vi } from '../../shared/i18n/vi';
 import { DEFAULT_SETTINGS } from '../../shared/model/settings';
 import type { BandSpec, CampaignSetup, Settings, TieBreakSpec } from '../../shared/model/types';
 import { dateOf, numberOf } from '../../shared/workbook/grid';
-import { bandsText, tieBreakText } from '../../shared/workbook/inputs';
-import { parseBands, parseTieBreak } from '../../shared/workbook/parse';
+import { tieBreakText } from '../../shared/report/tieBreakText';
+import { bandsText } from '../../shared/workbook/inputs';
+import { parseBands, parseTieBreak } from '../../shared/workbook/parse/config';
 import { fail, ok, type Parsed } from './text';
 
 const U = vi.ui;

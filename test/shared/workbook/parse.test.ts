@@ -3,7 +3,8 @@ import { evaluateCampaign } from '../../../shared/evaluate';
 import { formatIssue } from '../../../shared/model/issues';
 import type { CampaignSpec, CellValue } from '../../../shared/model/types';
 import { inputSheets } from '../../../shared/workbook/inputs';
-import { fillMerged, parseWorkbook } from '../../../shared/workbook/parse';
+import { parseWorkbook } from '../../../shared/workbook/parse';
+import { fillMerged } from '../../../shared/workbook/parse/merges';
 import { anGiang2018 } from '../../../examples/an-giang-2018';
 
 function sheets(): Record<string, CellValue[][]> {

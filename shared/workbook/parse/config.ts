@@ -1,0 +1,453 @@
+// "Cấu hình": settings, components, blocks, appraisers, awards, gates and council choices.
+import type { AwardTypeSpec, AwardsSpec, CouncilChoice, GateSpec } from '../../awards/types';
+import { vi } from '../../i18n/vi';
+import { error, type Issue } from '../../model/issues';
+import type {
+  AppraiserSpec,
+  BandSpec,
+  BlockSpec,
+  CellRef,
+  CellValue,
+  ComponentSpec,
+  Settings,
+  TieBreakSpec,
+} from '../../model/types';
+import { labelKey } from '../../scoring/cells';
+import {
+  cellAt,
+  dateOf,
+  headerColumns,
+  isBlankRow,
+  listOf,
+  numberOf,
+  ref,
+  requireHeaders,
+  shareOf,
+  text,
+  type Grid,
+} from '../grid';
+import { at, choiceOf, flagId, measureId } from './common';
+
+const W = vi.workbook;
+const S = W.sheets;
+const H = W.headers;
+
+/** "Tốt ≥ 90; Khá ≥ 80; Trung bình ≥ 50; Yếu" → bands (the last may have no threshold). */
+export function parseBands(value: string): BandSpec[] | undefined {
+  const out: BandSpec[] = [];
+  for (const part of value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^(.*?)\s*(?:≥|>=)\s*(-?\d+(?:[.,]\d+)?)$/.exec(part);
+    if (m) out.push({ label: m[1].trim(), min: Number(m[2].replace(',', '.')) });
+    else if (!/[≥>=]/.test(part)) out.push({ label: part, min: Number.NEGATIVE_INFINITY });
+    else return undefined;
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** "Lĩnh vực 2; Thành phần sipas; Ít điểm trừ" → tie-break keys. */
+export function parseTieBreak(value: string): TieBreakSpec[] | undefined {
+  const t = W.choices.tieBreak;
+  const out: TieBreakSpec[] = [];
+  for (const part of value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const key = labelKey(part);
+    if (key.startsWith(labelKey(t.field) + ' '))
+      out.push({ by: 'field', code: part.slice(t.field.length).trim() });
+    else if (key.startsWith(labelKey(t.component) + ' ')) {
+      out.push({ by: 'component', id: part.slice(t.component.length).trim() });
+    } else if (key === labelKey(t.total)) out.push({ by: 'total' });
+    else if (key === labelKey(t.self)) out.push({ by: 'self' });
+    else if (key === labelKey(t.fewerDeductions)) out.push({ by: 'fewerDeductions' });
+    else return undefined;
+  }
+  return out;
+}
+
+/** Splits "Cấu hình" into its sections: title → first row index after the title. */
+function sections(grid: Grid): Map<string, number> {
+  const titles = new Map(Object.entries(W.sections).map(([k, v]) => [labelKey(v), k]));
+  const out = new Map<string, number>();
+  grid.forEach((row, r) => {
+    const name = titles.get(labelKey(text(row?.[0])));
+    if (name !== undefined && isBlankRow(row?.slice(1))) out.set(name, r + 1);
+  });
+  return out;
+}
+
+/**
+ * The non-blank rows of a section, from `start` to the next section title: blank rows inside a
+ * section are skipped, not taken as its end (people space a long list out; ending the section
+ * there would drop the rows after it without a word).
+ */
+function sectionRows(grid: Grid, start: number, titles: Set<number>): number[] {
+  const rows: number[] = [];
+  for (let r = start; r < grid.length && !titles.has(r); r++) {
+    if (!isBlankRow(grid[r])) rows.push(r);
+  }
+  return rows;
+}
+
+/** What "Cấu hình" says, and where each setting's value cell is. */
+export interface ConfigResult {
+  /** The value cell of each setting, by settings field name. */
+  settingCells: Record<string, CellRef>;
+  id: string;
+  name: string;
+  year: number;
+  settings: Partial<Settings>;
+  components: ComponentSpec[];
+  blocks: BlockSpec[];
+  awards?: AwardsSpec;
+  appraisers: AppraiserSpec[];
+}
+
+function gateFromKey(
+  key: string,
+  value: CellValue,
+  sheet: string,
+  r: number,
+  c: number,
+  issues: Issue[],
+): GateSpec[] {
+  const g = W.gates;
+  const here = at(sheet, r, c);
+  const name = choiceOf(g, key);
+  const bad = (): GateSpec[] => {
+    issues.push(error('badGateText', { value: `${key}: ${text(value)}` }, here));
+    return [];
+  };
+  switch (name) {
+    case 'registration': {
+      const d = dateOf(value);
+      return d ? [{ kind: 'registration', deadline: d }] : bad();
+    }
+    case 'discipline': {
+      const s = shareOf(value);
+      return s === undefined ? bad() : [{ kind: 'discipline', maxShare: s }];
+    }
+    case 'parentDiscipline':
+      return []; // read together with 'discipline' below
+    case 'classification':
+      return listOf(value).length ? [{ kind: 'classification', allowed: listOf(value) }] : bad();
+    case 'minIndex': {
+      const n = numberOf(value);
+      return n === undefined ? bad() : [{ kind: 'minIndex', min: n }];
+    }
+    case 'flags':
+      return listOf(value).map((f) => ({ kind: 'flag', flag: flagId(f) }));
+    case 'improvement':
+      return listOf(value).length
+        ? [{ kind: 'improvement', measures: listOf(value).map(measureId) }]
+        : bad();
+    default:
+      issues.push(error('unknownSetting', { key }, here));
+      return [];
+  }
+}
+
+/** "Chỉ số ≥ 90; Xếp loại được xét = Tốt" → the gates of one award. */
+function awardGates(
+  value: CellValue,
+  sheet: string,
+  r: number,
+  c: number,
+  issues: Issue[],
+): GateSpec[] {
+  const out: GateSpec[] = [];
+  for (const part of text(value)
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^(.*?)\s*(?:=|:|≥|>=)\s*(.+)$/.exec(part);
+    if (!m) {
+      issues.push(error('badGateText', { value: part }, at(sheet, r, c)));
+      continue;
+    }
+    const key = labelKey(m[1]) === labelKey('Chỉ số') ? W.gates.minIndex : m[1];
+    out.push(...gateFromKey(key, m[2], sheet, r, c, issues));
+  }
+  return out;
+}
+
+/** Settings whose value is one of a fixed list of labels in vi.workbook.choices. */
+const CHOICE_SETTINGS = [
+  'scoreSource',
+  'naPolicy',
+  'blankPolicy',
+  'rankBy',
+  'appraisalCombine',
+  'evidencePolicy',
+] as const;
+
+function isChoiceSetting(name: string | undefined): name is (typeof CHOICE_SETTINGS)[number] {
+  return (CHOICE_SETTINGS as readonly (string | undefined)[]).includes(name);
+}
+
+/** "Cấu hình": the settings rows, then the titled sections, each a table or key-value rows. */
+export function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
+  const sheet = S.config;
+  const found = sections(grid);
+  const titleRows = new Set([...found.values()].map((r) => r - 1));
+  const out: ConfigResult = {
+    settingCells: {},
+    id: '',
+    name: '',
+    year: 0,
+    settings: {},
+    components: [],
+    blocks: [],
+    appraisers: [],
+  };
+  const keyValues = (start: number): [string, CellValue, number][] =>
+    sectionRows(grid, start, titleRows).map((r) => [
+      text(cellAt(grid, r, 0)),
+      cellAt(grid, r, 1),
+      r,
+    ]);
+
+  // Settings: the rows before any title, and the THIẾT LẬP section.
+  const first = Math.min(...[...titleRows, grid.length]);
+  const settingRows: [string, CellValue, number][] = [];
+  for (let r = 0; r < first; r++)
+    if (!isBlankRow(grid[r])) settingRows.push([text(cellAt(grid, r, 0)), cellAt(grid, r, 1), r]);
+  if (found.has('settings')) settingRows.push(...keyValues(found.get('settings') as number));
+  const C = W.choices;
+  let runnersUp: number | undefined;
+  let unfilled: AwardsSpec['unfilled'];
+  for (const [key, value, r] of settingRows) {
+    const here = at(sheet, r, 1);
+    const v = text(value);
+    const name = choiceOf(W.settings, key);
+    if (name) out.settingCells[name] = ref(sheet, r, 1);
+    const pick = <T extends string>(labels: Record<T, string>): T | undefined => {
+      const c = choiceOf(labels, v);
+      if (c === undefined)
+        issues.push(
+          error('unknownChoice', { value: v, choices: Object.values(labels).join(' / ') }, here),
+        );
+      return c;
+    };
+    if (isChoiceSetting(name)) {
+      // One of a fixed list of labels ("Chỉ số" / "Tổng điểm"): the same reading for each.
+      const choice = pick(C[name] as Record<string, string>);
+      if (choice) (out.settings as Record<string, unknown>)[name] = choice;
+      continue;
+    }
+    switch (name) {
+      case 'id':
+        out.id = v;
+        break;
+      case 'name':
+        out.name = v;
+        break;
+      case 'year':
+      case 'decimals':
+      case 'runnersUp': {
+        const n = numberOf(value);
+        if (n === undefined) issues.push(error('badNumber', { value: v }, here));
+        else if (name === 'year') out.year = n;
+        else if (name === 'decimals') out.settings.decimals = n;
+        else runnersUp = n;
+        break;
+      }
+      case 'appraisalMaxSpread': {
+        if (v === '') break;
+        const n = numberOf(value);
+        if (n === undefined) issues.push(error('badNumber', { value: v }, here));
+        else out.settings.appraisalMaxSpread = n;
+        break;
+      }
+      case 'method': {
+        const method = pick(C.method);
+        if (method)
+          out.settings.ranking = { method, tieBreak: out.settings.ranking?.tieBreak ?? [] };
+        break;
+      }
+      case 'tieBreak': {
+        const keys = parseTieBreak(v);
+        if (!keys) issues.push(error('badTieBreak', { value: v }, here));
+        else
+          out.settings.ranking = {
+            method: out.settings.ranking?.method ?? 'competition',
+            tieBreak: keys,
+          };
+        break;
+      }
+      case 'bands': {
+        const bands = parseBands(v);
+        if (!bands) issues.push(error('badBands', { value: v }, here));
+        else out.settings.bands = bands;
+        break;
+      }
+      case 'unfilled':
+        unfilled = pick(C.unfilled);
+        break;
+      case 'formsDeadline': {
+        const d = dateOf(value);
+        if (d === undefined) issues.push(error('badDate', { value: v }, here));
+        else out.settings.formsDeadline = d;
+        break;
+      }
+      default:
+        if (key !== '') issues.push(error('unknownSetting', { key }, at(sheet, r, 0)));
+    }
+  }
+
+  // Tables: a header row right after the title, then one row per item.
+  const table = (
+    section: string,
+    labels: Record<string, string>,
+    required: string[],
+  ): { rows: number[]; cols: Record<string, number> } | undefined => {
+    const title = found.get(section);
+    if (title === undefined) return undefined;
+    // the header: the first non-blank row under the title
+    const [start = title, ...rows] = sectionRows(grid, title, titleRows);
+    const cols = headerColumns(grid[start], labels);
+    issues.push(...requireHeaders(sheet, start, cols, labels, required));
+    // Every item fills its required columns: a row without them is a mistake or a note typed
+    // under the table, and either way not an item to take silently.
+    for (const r of rows) {
+      for (const key of required) {
+        if (cols[key] >= 0 && text(cellAt(grid, r, cols[key])) === '') {
+          issues.push(error('missingValue', { header: labels[key] }, at(sheet, r, cols[key])));
+        }
+      }
+    }
+    return { rows, cols };
+  };
+
+  const comps = table('components', { code: H.code, name: H.name, max: H.max }, ['code', 'max']);
+  for (const r of comps?.rows ?? []) {
+    const cols = comps!.cols;
+    const max = numberOf(cellAt(grid, r, cols.max));
+    if (max === undefined && text(cellAt(grid, r, cols.max)) !== '')
+      issues.push(
+        error('badNumber', { value: text(cellAt(grid, r, cols.max)) }, at(sheet, r, cols.max)),
+      );
+    out.components.push({
+      id: text(cellAt(grid, r, cols.code)),
+      name: text(cellAt(grid, r, cols.name)) || text(cellAt(grid, r, cols.code)),
+      max: max ?? 0,
+      source: ref(sheet, r, cols.code),
+    });
+  }
+
+  const blocks = table('blocks', { code: H.code, name: H.name, bands: H.bands }, ['code', 'name']);
+  for (const r of blocks?.rows ?? []) {
+    const cols = blocks!.cols;
+    const bandsText = cols.bands >= 0 ? text(cellAt(grid, r, cols.bands)) : '';
+    const bands = bandsText ? parseBands(bandsText) : undefined;
+    if (bandsText && !bands)
+      issues.push(error('badBands', { value: bandsText }, at(sheet, r, cols.bands)));
+    out.blocks.push({
+      id: text(cellAt(grid, r, cols.code)),
+      name: text(cellAt(grid, r, cols.name)),
+      ...(bands ? { bands } : {}),
+      source: ref(sheet, r, cols.code),
+    });
+  }
+
+  // The appraisal council: Mã, Họ và tên, Đơn vị công tác (the unit it may not score).
+  const panel = table('appraisers', { code: H.code, name: H.person, unit: H.workplace }, [
+    'code',
+    'name',
+  ]);
+  for (const r of panel?.rows ?? []) {
+    const cols = panel!.cols;
+    const unit = cols.unit >= 0 ? text(cellAt(grid, r, cols.unit)) : '';
+    out.appraisers.push({
+      id: text(cellAt(grid, r, cols.code)),
+      name: text(cellAt(grid, r, cols.name)),
+      ...(unit ? { unit } : {}),
+      source: ref(sheet, r, cols.code),
+      ...(cols.unit >= 0 ? { cells: { unit: ref(sheet, r, cols.unit) } } : {}),
+    });
+  }
+
+  const awardTable = table(
+    'awards',
+    { code: H.code, name: H.name, quota: H.quota, cap: H.cap, gates: H.awardGates },
+    ['code', 'name'],
+  );
+  const gateRows = found.has('gates') ? keyValues(found.get('gates') as number) : [];
+  const choiceTable = table('choices', { award: H.award, block: H.block, chosen: H.chosen }, [
+    'award',
+    'chosen',
+  ]);
+  if (awardTable || gateRows.length > 0) {
+    const awards: AwardTypeSpec[] = [];
+    for (const r of awardTable?.rows ?? []) {
+      const cols = awardTable!.cols;
+      const quotaCell = cols.quota >= 0 ? cellAt(grid, r, cols.quota) : null;
+      let quotaPerBlock: AwardTypeSpec['quotaPerBlock'];
+      if (text(quotaCell) !== '') {
+        const n = numberOf(quotaCell);
+        if (n !== undefined) quotaPerBlock = n;
+        else {
+          // "so: 3; huyen: 3"
+          const per: Record<string, number> = {};
+          for (const part of listOf(quotaCell)) {
+            const m = /^(.+?)\s*[:=]\s*(\d+)$/.exec(part);
+            if (m) per[m[1].trim()] = Number(m[2]);
+            else issues.push(error('badNumber', { value: part }, at(sheet, r, cols.quota)));
+          }
+          quotaPerBlock = per;
+        }
+      }
+      const capCell = cols.cap >= 0 ? cellAt(grid, r, cols.cap) : null;
+      const cap = text(capCell) === '' ? undefined : numberOf(capCell);
+      if (text(capCell) !== '' && cap === undefined)
+        issues.push(error('badNumber', { value: text(capCell) }, at(sheet, r, cols.cap)));
+      const gates =
+        cols.gates >= 0
+          ? awardGates(cellAt(grid, r, cols.gates), sheet, r, cols.gates, issues)
+          : [];
+      awards.push({
+        id: text(cellAt(grid, r, cols.code)),
+        name: text(cellAt(grid, r, cols.name)),
+        ...(quotaPerBlock !== undefined ? { quotaPerBlock } : {}),
+        ...(cap !== undefined ? { cap } : {}),
+        ...(gates.length ? { gates } : {}),
+        source: ref(sheet, r, cols.code),
+      });
+    }
+    const gates: GateSpec[] = [];
+    let parentShare: number | undefined;
+    for (const [key, value, r] of gateRows) {
+      if (choiceOf(W.gates, key) === 'parentDiscipline') {
+        parentShare = shareOf(value);
+        if (parentShare === undefined)
+          issues.push(error('badGateText', { value: `${key}: ${text(value)}` }, at(sheet, r, 1)));
+      } else gates.push(...gateFromKey(key, value, sheet, r, 1, issues));
+    }
+    if (parentShare !== undefined) {
+      const d = gates.find((g) => g.kind === 'discipline');
+      if (d && d.kind === 'discipline') d.parentMaxShare = parentShare;
+      else gates.push({ kind: 'discipline', maxShare: 1, parentMaxShare: parentShare });
+    }
+    const councilChoices: CouncilChoice[] = (choiceTable?.rows ?? []).map((r) => {
+      const cols = choiceTable!.cols;
+      const block = cols.block >= 0 ? text(cellAt(grid, r, cols.block)) : '';
+      return {
+        award: text(cellAt(grid, r, cols.award)),
+        ...(block ? { block } : {}),
+        units: listOf(cellAt(grid, r, cols.chosen)),
+        source: ref(sheet, r, cols.chosen),
+      };
+    });
+    out.awards = {
+      gates,
+      awards,
+      ...(runnersUp !== undefined ? { runnersUpPerBlock: runnersUp } : {}),
+      ...(unfilled ? { unfilled } : {}),
+      ...(councilChoices.length ? { councilChoices } : {}),
+    };
+  }
+  return out;
+}
