@@ -6,7 +6,7 @@
  */
 import { proposeAwards } from '../shared/awards/proposals';
 import { rankCampaign } from '../shared/ranking/rankCampaign';
-import { compileCampaign } from '../shared/model/compile';
+import { compileCampaign } from '../shared/compile';
 import type { CampaignSpec } from '../shared/model/types';
 import { scoreCampaign } from '../shared/scoring/score';
 import { generateCampaign, prng } from './generate';

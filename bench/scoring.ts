@@ -4,7 +4,7 @@
  * possible.
  */
 import { rankCampaign } from '../shared/ranking/rankCampaign';
-import { compileCampaign } from '../shared/model/compile';
+import { compileCampaign } from '../shared/compile';
 import { scoreCampaign } from '../shared/scoring/score';
 import { generateCampaign, prng } from './generate';
 import { bytesOf, fmt, row, time } from './timing';

@@ -3,7 +3,7 @@
  * classify → rank in each block and overall. Pure: same spec in, same results out.
  */
 import { proposeAwards, type AwardOutcome } from './awards/proposals';
-import { compileCampaign, type CompiledCampaign } from './model/compile';
+import { compileCampaign, type CompiledCampaign } from './compile';
 import { warning, type Issue } from './model/issues';
 import type { CampaignSpec } from './model/types';
 import { rounder, type Micro } from './numbers/points';

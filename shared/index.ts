@@ -1,7 +1,7 @@
 /** Public surface of the scoring core. Hosts import from here only. */
 export * from './model/types';
 export * from './model/issues';
-export { compileCampaign, type CompiledCampaign } from './model/compile';
+export { compileCampaign, type CompiledCampaign } from './compile';
 export {
   DEFAULT_SETTINGS,
   NATIONAL_BANDS,

@@ -127,6 +127,10 @@ describe('architecture', () => {
     expect(circles(core)).toEqual([]);
   });
 
+  it('has no import circle in the hosts and the UI either', () => {
+    expect(circles(allEdges)).toEqual([]);
+  });
+
   it('lets no host, the UI, the core nor the .xlsx layer import cli/', () => {
     const offenders = [...allEdges].flatMap(([file, targets]) =>
       !['addin', 'gas', 'ui', 'shared', 'xlsx'].includes(folder(file))
@@ -149,6 +153,40 @@ describe('architecture', () => {
       if (!permitted) return [];
       return targets.filter((t) => !permitted.includes(folder(t))).map((t) => `${file} → ${t}`);
     });
+    expect(offenders).toEqual([]);
+  });
+
+  it('reads top-down inside the core: no module imports one of a later stage', () => {
+    // The pipeline's stages, lowest first. scoring/rules.ts and cells.ts (what a rule makes of a
+    // cell) sit below compile, which reads every cell with them; scoring/score.ts sums the
+    // compiled grids, above it.
+    const STAGES: string[][] = [
+      ['shared/numbers', 'shared/i18n'],
+      ['shared/model'],
+      ['shared/scoring/rules.ts', 'shared/scoring/cells.ts'],
+      ['shared/compile'],
+      ['shared/scoring/score.ts'],
+      ['shared/ranking'],
+      ['shared/awards'],
+      ['shared/evaluate.ts'],
+      ['shared/report'],
+      ['shared/workbook'],
+      ['shared/forms'],
+      ['shared/index.ts'],
+    ];
+    const stageOf = (file: string): number => {
+      const path = file.split(/[\\/]/).join('/');
+      const found = STAGES.findIndex((prefixes) =>
+        prefixes.some((prefix) => path === prefix || path.startsWith(prefix + '/')),
+      );
+      if (found < 0) throw new Error(`${path} belongs to no stage: add it to STAGES`);
+      return found;
+    };
+    const offenders = [...allEdges]
+      .filter(([file]) => folder(file) === 'shared')
+      .flatMap(([file, targets]) =>
+        targets.filter((t) => stageOf(t) > stageOf(file)).map((t) => `${file} → ${t}`),
+      );
     expect(offenders).toEqual([]);
   });
 

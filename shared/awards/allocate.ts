@@ -7,7 +7,7 @@
  * for the council with the places left, unless a council choice in the spec settles it.
  */
 import type { Ranking } from '../ranking/rankCampaign';
-import type { CompiledCampaign } from '../model/compile/types';
+import type { CompiledCampaign } from '../compile/types';
 import type { AwardsSpec, AwardTypeSpec, CouncilChoice } from './types';
 
 export interface Proposal {

@@ -5,7 +5,7 @@
  */
 import type { Ranking } from '../ranking/rankCampaign';
 import { formatMessage, vi } from '../i18n/vi';
-import type { CompiledCampaign } from '../model/compile/types';
+import type { CompiledCampaign } from '../compile/types';
 import { error, type Issue, type IssueLocation } from '../model/issues';
 import type { CampaignSpec } from '../model/types';
 import type { ScoreTable } from '../scoring/score';

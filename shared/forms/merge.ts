@@ -6,7 +6,7 @@
  * "Giải trình tự chấm" and add a row to "Nhật ký". Order-independent and idempotent: the result
  * depends on the set of forms only, and merging them again changes no score.
  */
-import { compileCampaign } from '../model/compile';
+import { compileCampaign } from '../compile';
 import { vi } from '../i18n/vi';
 import { error, formatIssue, warning, type Issue } from '../model/issues';
 import { resolveSettings } from '../model/settings';

@@ -1,5 +1,5 @@
 /** Classification: the first band (highest first) whose threshold the printed value reaches. */
-import type { CompiledBand } from '../model/compile/types';
+import type { CompiledBand } from '../compile/types';
 import type { Micro } from '../numbers/points';
 
 export function classify(value: Micro, bands: readonly CompiledBand[]): string {

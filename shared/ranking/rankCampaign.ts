@@ -1,5 +1,5 @@
 /** Rounds, classifies and ranks a scored campaign, in each block and overall (columnar). */
-import type { CompiledCampaign } from '../model/compile/types';
+import type { CompiledCampaign } from '../compile/types';
 import type { TieBreakSpec } from '../model/types';
 import { ratioRounded, rounder, type Micro } from '../numbers/points';
 import type { ScoreTable } from '../scoring/score';

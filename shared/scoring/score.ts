@@ -7,7 +7,7 @@
  * One tight loop per leaf and grid: the benchmark's 10,000 units × 150 criteria must score
  * within a few times a bare sum-of-products.
  */
-import type { CompiledCampaign, CompiledLeaf } from '../model/compile/types';
+import type { CompiledCampaign, CompiledLeaf } from '../compile/types';
 
 /** Columnar totals; arrays indexed by unit, or field/component-major (k × units + u). */
 export interface ScoreTable {

@@ -1,8 +1,8 @@
 /** Compiles the blocks and their classification bands (the campaign's default ones included). */
-import { error, type Issue, type IssueLocation } from '../issues';
-import type { BandSpec, CampaignSpec, Settings } from '../types';
-import { fromMicro, toMicro } from '../../numbers/points';
-import { normalizeText } from '../../scoring/cells';
+import { error, type Issue, type IssueLocation } from '../model/issues';
+import type { BandSpec, CampaignSpec, Settings } from '../model/types';
+import { fromMicro, toMicro } from '../numbers/points';
+import { normalizeText } from '../scoring/cells';
 import type { CompiledBand, CompiledBlock } from './types';
 
 export interface BlockTable {

@@ -1,10 +1,10 @@
 /** Reads the units and their score records into the encoded grids, and the appraisal council. */
-import { error, type Issue, type IssueLocation } from '../issues';
-import type { CampaignSpec, CellValue, ScoreSource } from '../types';
-import { BLANK, encodeInput, type Encoded } from '../../scoring/rules';
-import { normalizeText } from '../../scoring/cells';
-import { vi } from '../../i18n/vi';
-import { PanelEntries } from '../appraisal';
+import { error, type Issue, type IssueLocation } from '../model/issues';
+import type { CampaignSpec, CellValue, ScoreSource } from '../model/types';
+import { BLANK, encodeInput, type Encoded } from '../scoring/rules';
+import { normalizeText } from '../scoring/cells';
+import { vi } from '../i18n/vi';
+import { PanelEntries } from './appraisal';
 import { cellOr, NOWHERE, scoreLocation } from './locations';
 import type { BlockTable } from './blocks';
 import { readComponentScores, type ComponentTable } from './components';

@@ -1,7 +1,7 @@
 /** Turns the encoded grids into point grids and the sparse lists scoring and "Đối chiếu" use. */
-import type { Settings } from '../types';
-import { NOT_APPLICABLE, OUTSIDE_BLOCK, pointsFor } from '../../scoring/rules';
-import type { PanelOutcome } from '../appraisal';
+import type { Settings } from '../model/types';
+import { NOT_APPLICABLE, OUTSIDE_BLOCK, pointsFor } from '../scoring/rules';
+import type { PanelOutcome } from './appraisal';
 import type { AppraisalFacts, CompiledCampaign, CompiledLeaf } from './types';
 
 /** The appraisal facts "Đối chiếu" needs, before the grids become points; none if nothing is appraised. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { evaluateCampaign, type Evaluation } from '../../../shared/evaluate';
-import { combinePoints } from '../../../shared/model/appraisal';
+import { combinePoints } from '../../../shared/compile/appraisal';
 import { formatIssue } from '../../../shared/model/issues';
 import type { AppraisalCombine, CampaignSpec, CellValue } from '../../../shared/model/types';
 import { toMicro } from '../../../shared/numbers/points';

@@ -1,8 +1,8 @@
 /** The compiled campaign: the flat, typed, columnar form the scoring loop runs on. */
-import type { Issue } from '../issues';
-import type { Settings } from '../types';
-import type { Micro } from '../../numbers/points';
-import type { CompiledRule } from '../../scoring/rules';
+import type { Issue } from '../model/issues';
+import type { Settings } from '../model/types';
+import type { Micro } from '../numbers/points';
+import type { CompiledRule } from '../scoring/rules';
 
 export interface CompiledField {
   code: string;

@@ -5,9 +5,9 @@
  * and combines them into one appraised score. The single-appraiser, one-round campaign never
  * comes here: compile keeps its plain grid path for it.
  */
-import { error, warning, type Issue, type IssueLocation } from './issues';
-import type { CompiledLeaf } from './compile/types';
-import type { AppraisalCombine, Settings } from './types';
+import { error, warning, type Issue, type IssueLocation } from '../model/issues';
+import type { CompiledLeaf } from './types';
+import type { AppraisalCombine, Settings } from '../model/types';
 import { divRound, fromMicro, toMicro, type Micro } from '../numbers/points';
 import { BLANK, NOT_APPLICABLE, pointsFor } from '../scoring/rules';
 import { vi } from '../i18n/vi';

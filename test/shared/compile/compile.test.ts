@@ -1,4 +1,4 @@
-import { compileCampaign } from '../../../shared/model/compile';
+import { compileCampaign } from '../../../shared/compile';
 import { formatIssue, type Issue } from '../../../shared/model/issues';
 import type { CampaignSpec, CriterionSpec } from '../../../shared/model/types';
 

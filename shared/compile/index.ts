@@ -4,11 +4,11 @@
  * The steps live beside this file: blocks, criteria, components, units and score sheets,
  * then the point grids and the blank checks.
  */
-import { error, hasErrors, type IssueLocation } from '../issues';
-import { resolveSettings } from '../settings';
-import type { CampaignSpec } from '../types';
-import { BLANK, NOT_APPLICABLE, OUTSIDE_BLOCK } from '../../scoring/rules';
-import { resolvePanel, type PanelOutcome } from '../appraisal';
+import { error, hasErrors, type IssueLocation } from '../model/issues';
+import { resolveSettings } from '../model/settings';
+import type { CampaignSpec } from '../model/types';
+import { BLANK, NOT_APPLICABLE, OUTSIDE_BLOCK } from '../scoring/rules';
+import { resolvePanel, type PanelOutcome } from './appraisal';
 import { scoreLocation } from './locations';
 import { compileBlocks } from './blocks';
 import { compileCriteria } from './criteria';

@@ -1,8 +1,8 @@
 /** Reads score sheets handed over as grids (one row per criterion, one column per unit). */
-import { error } from '../issues';
-import type { CampaignSpec, CellValue } from '../types';
-import { encodeInput, encodeNumber, type Encoded } from '../../scoring/rules';
-import { normalizeText } from '../../scoring/cells';
+import { error } from '../model/issues';
+import type { CampaignSpec, CellValue } from '../model/types';
+import { encodeInput, encodeNumber, type Encoded } from '../scoring/rules';
+import { normalizeText } from '../scoring/cells';
 import { NOWHERE } from './locations';
 import { encodeCell, type PanelSink, type ScoreReading } from './units';
 

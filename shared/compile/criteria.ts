@@ -1,10 +1,10 @@
 /** Compiles the criteria tree: codes, names, maxes, block scopes and each leaf's rule. */
-import { error, type Issue } from '../issues';
-import type { CampaignSpec, CriterionSpec } from '../types';
-import { fromMicro, toMicro, type Micro } from '../../numbers/points';
-import { compileRule } from '../../scoring/rules';
-import { normalizeText } from '../../scoring/cells';
-import { vi } from '../../i18n/vi';
+import { error, type Issue } from '../model/issues';
+import type { CampaignSpec, CriterionSpec } from '../model/types';
+import { fromMicro, toMicro, type Micro } from '../numbers/points';
+import { compileRule } from '../scoring/rules';
+import { normalizeText } from '../scoring/cells';
+import { vi } from '../i18n/vi';
 import { cellOr, where } from './locations';
 import type { BlockTable } from './blocks';
 import type { CompiledField, CompiledLeaf } from './types';

@@ -1,8 +1,8 @@
 /** The checks on counted cells once read: criteria without a row, blank scores. */
-import { error, warning, type Issue, type IssueLocation } from '../issues';
-import type { CampaignSpec, CellRef, CriterionSpec, ScoreSource, Settings } from '../types';
-import { normalizeText } from '../../scoring/cells';
-import { formatMessage, vi } from '../../i18n/vi';
+import { error, warning, type Issue, type IssueLocation } from '../model/issues';
+import type { CampaignSpec, CellRef, CriterionSpec, ScoreSource, Settings } from '../model/types';
+import { normalizeText } from '../scoring/cells';
+import { formatMessage, vi } from '../i18n/vi';
 import { where } from './locations';
 import type { CompiledComponent, CompiledLeaf } from './types';
 

@@ -1,7 +1,7 @@
 /** Where compile's messages point: a cell when the host can say, else the ids of the thing. */
-import type { IssueLocation } from '../issues';
-import type { CampaignSpec, CellRef, ScoreSource } from '../types';
-import { normalizeText } from '../../scoring/cells';
+import type { IssueLocation } from '../model/issues';
+import type { CampaignSpec, CellRef, ScoreSource } from '../model/types';
+import { normalizeText } from '../scoring/cells';
 
 /** The cell of one field when known, keeping the ids of the location. */
 export function cellOr(cell: CellRef | undefined, at: IssueLocation): IssueLocation {

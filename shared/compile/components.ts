@@ -1,9 +1,9 @@
 /** Compiles the survey and impact components and reads each unit's component scores. */
-import { error, type Issue, type IssueLocation } from '../issues';
-import type { CampaignSpec, UnitSpec } from '../types';
-import { toMicro } from '../../numbers/points';
-import { encodeInput } from '../../scoring/rules';
-import { normalizeText } from '../../scoring/cells';
+import { error, type Issue, type IssueLocation } from '../model/issues';
+import type { CampaignSpec, UnitSpec } from '../model/types';
+import { toMicro } from '../numbers/points';
+import { encodeInput } from '../scoring/rules';
+import { normalizeText } from '../scoring/cells';
 import type { CompiledComponent } from './types';
 
 export interface ComponentTable {
