@@ -60,7 +60,12 @@ function cliPath(): string {
   const cli = resolve('dist/cli/xephang.js');
   const stale =
     !existsSync(cli) ||
-    statSync(cli).mtimeMs < Math.max(newestSource(resolve('cli')), newestSource(resolve('shared')));
+    statSync(cli).mtimeMs <
+      Math.max(
+        newestSource(resolve('cli')),
+        newestSource(resolve('xlsx')),
+        newestSource(resolve('shared')),
+      );
   if (stale) {
     const build = spawnSync('npm', ['run', 'build:cli'], { stdio: 'inherit' });
     if (build.status !== 0 || !existsSync(cli)) throw new Error('npm run build:cli failed');
@@ -89,6 +94,23 @@ function disagreements(
       (row[layout.rankOverall] ?? null) === u.rankOverall
     );
   }).length;
+}
+
+/** The peak resident memory, in MB, of `node <args>` (reported by the child as it exits). */
+function peakMb(dir: string, args: string[]): number {
+  const report = join(dir, 'peak.txt');
+  const preload = join(dir, 'peak.js');
+  writeFileSync(
+    preload,
+    "process.on('exit', () => require('fs').writeFileSync(process.env.PEAK_FILE, " +
+      'String(process.resourceUsage().maxRSS)));\n',
+  );
+  const run = spawnSync('node', ['-r', preload, ...args], {
+    env: { ...process.env, PEAK_FILE: report },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${run.stderr}`);
+  return Number(readFileSync(report, 'utf8')) / 1024;
 }
 
 function rank(cli: string, input: string, output: string, extra: string[] = []): string {
@@ -165,6 +187,17 @@ export function benchCli(sizes: number[]): void {
     for (const { label, name, input } of cases) {
       const line = rank(cli, input, join(dir, `out-${name}.xlsx`), ['--timings']).trim();
       console.log(`  ${label}: ${line.split('\n').pop()}`);
+    }
+    // Peak memory (the process's maximum resident set, as the kernel counts it) of one rank,
+    // against Node's own start-up in the same run.
+    const bareMb = peakMb(dir, ['-e', '0']);
+    console.log(`  Peak memory of one rank (max RSS), against node -e 0 at ${fmt(bareMb)} MB:`);
+    for (const { label, name, input } of cases) {
+      const mb = peakMb(dir, [cli, 'rank', input, '-o', join(dir, `out-${name}.xlsx`), '--quiet']);
+      const inputMb = statSync(input).size / 1048576;
+      console.log(
+        `  ${label}: ${fmt(mb)} MB (${fmt(mb / bareMb)}× Node alone; input ${inputMb.toFixed(1)} MB)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
