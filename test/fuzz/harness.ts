@@ -55,6 +55,7 @@ export async function runRank(
   tools: { cli: string; preload: string },
   bytes: Uint8Array,
   dir: string,
+  command: 'rank' | 'check' = 'rank',
 ): Promise<Outcome> {
   const input = join(dir, 'so-cham-diem.xlsx');
   const output = join(dir, 'ket-qua.xlsx');
@@ -69,10 +70,9 @@ export async function runRank(
       '-r',
       tools.preload,
       tools.cli,
-      'rank',
+      command,
       input,
-      '-o',
-      output,
+      ...(command === 'rank' ? ['-o', output] : []),
     ],
     { env: { ...process.env, XEPHANG_FUZZ_PEAK: peakFile }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -236,8 +236,17 @@ export async function fuzz(options: {
         const m = mutate(source.bytes, seed);
         const dir = mkdtempSync(join(root, `case-${seed}-`));
         const o = await runRank(tools, m.bytes, dir);
-        rmSync(dir, { recursive: true, force: true });
         const verdict = judge(m, o, originals.get(source.name)!);
+        // Every fourth case is also checked: \`check\` must not call valid what \`rank\` refuses
+        // (nor the reverse).
+        if (seed % 4 === 0) {
+          const checked = await runRank(tools, m.bytes, dir, 'check');
+          if (checked.code !== o.code) {
+            verdict.ok = false;
+            verdict.why.push(`check exits ${checked.code} where rank exits ${o.code}`);
+          }
+        }
+        rmSync(dir, { recursive: true, force: true });
         const firstLines = (o.stdout + o.stderr).split('\n').slice(0, 6).join('\n');
         const result: CaseResult = {
           seed,
