@@ -13,8 +13,6 @@ import { formatMessage, vi } from '../shared/i18n/vi';
 /** Distinct texts whose bytes a sheet keeps (a few MB at most). */
 const TEXT_CACHE = 50_000;
 
-const MAX_TEXT = 32_767;
-
 /** Excel shows column widths in characters of the default font's digits (7 px in Calibri 11) and stores them with 5 px of padding. */
 const DIGIT_PX = 7;
 const PADDING_PX = 5;
@@ -194,14 +192,6 @@ function colsXml(widths: number[]): string {
   return out.length > 0 ? `<cols>${out.join('')}</cols>` : '';
 }
 
-/** Cuts text to Excel's cell limit without splitting a surrogate pair. */
-function clip(s: string): string {
-  if (s.length <= MAX_TEXT) return s;
-  const cut = s.slice(0, MAX_TEXT);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
 const NO_FORMATS: (string | undefined)[] = [];
 
 /**
@@ -286,7 +276,8 @@ export function worksheetBytes(
   const inlineText = (v: string): string => {
     let e = inlineTexts.get(v);
     if (e === undefined) {
-      e = inlineString(clip(v));
+      // longer than Excel's 32,767 characters was refused before (xlsx/limits.ts)
+      e = inlineString(v);
       if (inlineTexts.size < TEXT_CACHE && v.length <= 256) inlineTexts.set(v, e);
     }
     return e;
