@@ -296,10 +296,10 @@ export function writeFilesAtomic(
     try {
       const s = statSync(real);
       if (!s.isDirectory()) {
-        throw new XlsxError(
-          'notXlsx',
-          formatMessage(FS.notRegularTarget, { path: folder, kind: kindOf(s) }),
-        );
+        const message = s.isFile()
+          ? formatMessage(FS.notFolder, { path: folder })
+          : formatMessage(FS.notRegularTarget, { path: folder, kind: kindOf(s) });
+        throw new XlsxError('notXlsx', message);
       }
       exists = true;
     } catch (e) {

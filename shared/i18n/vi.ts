@@ -476,6 +476,8 @@ export const vi = {
       },
       notRegular:
         '"{path}" không phải là tệp thông thường ({kind}): chỉ đọc được sổ tính Excel (.xlsx) lưu trên ổ đĩa',
+      notFolder:
+        'Không ghi được các phiếu vào "{path}" vì đó là một tệp, không phải thư mục: hãy chọn một thư mục (-o <thư mục>)',
       notRegularTarget:
         'Không ghi được vào "{path}" vì đó là {kind}, không phải tệp thông thường: hãy chọn tên tệp khác',
       tooLarge:
