@@ -32,7 +32,7 @@ const FS = vi.cli.fileSystem;
 
 /**
  * The largest workbook file read: 512 MB. A real campaign is a few MB (10,000 units × 150
- * criteria with self and appraised scores: about 30 MB); a larger file is refused from its size
+ * criteria with self scores and a tenth appraised: 7 MB); a larger file is refused from its size
  * alone, without reading it.
  */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;

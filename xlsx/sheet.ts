@@ -7,6 +7,7 @@ import { styleKey } from './styles';
 import type { CellValue, OutputSheet } from './types';
 import { dataValidationsXml, SHEET_PROTECTION } from './validation';
 import { ByteWriter } from './byteWriter';
+import { MAX_TEXT, textTooLong } from './limits';
 import { escapeCellText } from './xml';
 import { formatMessage, vi } from '../shared/i18n/vi';
 
@@ -273,10 +274,11 @@ export function worksheetBytes(
   // Text cells repeat (unit and criterion names on every line of a table): each one's
   // <is><t>…</t></is> is made once, up to a bound.
   const inlineTexts = new Map<string, string>();
-  const inlineText = (v: string): string => {
+  const inlineText = (v: string, r: number, c: number): string => {
     let e = inlineTexts.get(v);
     if (e === undefined) {
-      // longer than Excel's 32,767 characters was refused before (xlsx/limits.ts)
+      // Excel would cut it without a word: refused (only texts up to 256 are cached)
+      if (v.length > MAX_TEXT) throw textTooLong(sheet.name, r, c, v.length);
       e = inlineString(v);
       if (inlineTexts.size < TEXT_CACHE && v.length <= 256) inlineTexts.set(v, e);
     }
@@ -340,7 +342,7 @@ export function worksheetBytes(
       } else if (typeof v === 'boolean') {
         line += v ? `${head} t="b"><v>1</v></c>` : `${head} t="b"><v>0</v></c>`;
       } else {
-        line += `${head} t="inlineStr">${inlineText(String(v))}</c>`;
+        line += `${head} t="inlineStr">${inlineText(String(v), r, c)}</c>`;
       }
     }
     if (line !== '') out.text(`<row r="${rowNumber}">${line}</row>`);

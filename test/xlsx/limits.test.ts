@@ -5,20 +5,20 @@
  */
 import * as sheetModule from '../../xlsx/sheet';
 import { buildWorkbook, readPackage, readSheets, XlsxError } from '../../xlsx';
-import { checkSheetLimits, SheetLimitError } from '../../xlsx/limits';
+import type { SheetLimitError } from '../../xlsx/limits';
 import type { OutputSheet } from '../../xlsx/types';
 
 afterEach(() => jest.restoreAllMocks());
 
-function refused(sheets: OutputSheet[]): SheetLimitError {
+function refused(sheets: OutputSheet[], beforeParts = true): SheetLimitError {
   const make = jest.spyOn(sheetModule, 'worksheetBytes');
   try {
     buildWorkbook(sheets);
   } catch (e) {
     expect(e).toBeInstanceOf(XlsxError);
     expect((e as XlsxError).code).toBe('excelLimit');
-    // refused before any worksheet part was made
-    expect(make).not.toHaveBeenCalled();
+    // refused before any worksheet part was made (a text: while its part is made)
+    if (beforeParts) expect(make).not.toHaveBeenCalled();
     return e as SheetLimitError;
   }
   throw new Error('not refused');
@@ -73,8 +73,10 @@ test('row 1,048,576 is written; row 1,048,577 is refused', () => {
 });
 
 test('a text of 32,767 characters is written; one more is refused at its cell', () => {
-  expect(() => checkSheetLimits({ name: 'A', rows: [['x'.repeat(32_767)]] })).not.toThrow();
-  const e = refused([{ name: 'Nhật ký', rows: [[], [1, 2, 'x'.repeat(32_768)]] }]);
+  const longest = 'x'.repeat(32_767);
+  const back = readSheets(readPackage(buildWorkbook([{ name: 'A', rows: [[longest]] }])), ['A']);
+  expect(back.get('A')?.rows).toEqual([[longest]]);
+  const e = refused([{ name: 'Nhật ký', rows: [[], [1, 2, 'x'.repeat(32_768)]] }], false);
   expect(e.limit).toBe('text');
   expect(e.message).toBe(
     'Trang tính "Nhật ký", ô C2: văn bản dài 32 768 ký tự, quá 32 767 ký tự mà một ô Excel chứa được: không ghi gì',
