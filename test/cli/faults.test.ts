@@ -163,6 +163,26 @@ describe('every errno of a write becomes a Vietnamese message naming the file', 
     expectNoStack(r.err);
   });
 
+  test('a symbolic link loop is a message; a dangling link makes the file it names', () => {
+    const a = join(dir, 'a.xlsx');
+    const b = join(dir, 'b.xlsx');
+    fs.symlinkSync(b, a);
+    fs.symlinkSync(a, b);
+    let caught: unknown;
+    try {
+      writeFileAtomic(a, new Uint8Array([1]));
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as XlsxError).message).toContain(`Đường dẫn "${a}" có liên kết tượng trưng`);
+    expect(readdirSync(dir).sort()).toEqual(['a.xlsx', 'b.xlsx']);
+    const link = join(dir, 'lien-ket.xlsx');
+    fs.symlinkSync(join('moi', 'that.xlsx'), link);
+    writeFileAtomic(link, new Uint8Array([7]));
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect([...readFileSync(join(dir, 'moi', 'that.xlsx'))]).toEqual([7]);
+  });
+
   test('replacing a file keeps its permissions', () => {
     const path = join(dir, 'a.xlsx');
     writeFileSync(path, 'cũ', { mode: 0o640 });
