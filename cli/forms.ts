@@ -10,22 +10,15 @@ import { mergeForms, type FormFile } from '../shared/forms/merge';
 import { vi } from '../shared/i18n/vi';
 import type { Grid } from '../shared/workbook/grid';
 import { localTime } from '../shared/workbook/run';
-import {
-  campaignForms,
-  fileIssue as namedFileIssue,
-  FORM_SOURCE_SHEETS,
-  MERGE_SHEETS,
-} from '../xlsx/formFiles';
+import { campaignForms, FORM_SOURCE_SHEETS, MERGE_SHEETS } from '../xlsx/formFiles';
 import { isMacroEnabled, readSheets, writeSheets, type Package } from '../xlsx';
-import { readFile, writeFileAtomic } from './files';
-import { extensionIssue, openIssue } from './workbook';
+import { readFile, writeFileAtomic, writeFilesAtomic } from './files';
+import { extensionIssue, fileIssue, openIssue } from './workbook';
 import { XlsxError } from '../xlsx/types';
 
 export { formFileName } from '../xlsx/formFiles';
 
 const F = vi.forms;
-
-const fileIssue = (e: XlsxError, file: string): Issue => namedFileIssue(e, path.basename(file));
 
 /** The campaign workbook's package and the values of the named sheets it has. */
 function readCampaign(
@@ -46,24 +39,22 @@ function readCampaign(
 
 export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: Issue[] };
 
-/** One form per unit of the campaign workbook, written into `outDir`. */
+/**
+ * One form per unit of the campaign workbook, written into `outDir` all or nothing: a failure
+ * on any form leaves the folder as it was (see writeFilesAtomic).
+ */
 export function writeForms(campaign: string, outDir: string): FormsOutcome {
   const read = readCampaign(campaign, FORM_SOURCE_SHEETS);
   if (!read.ok) return read;
   const forms = campaignForms(read.sheets);
   if (!forms.ok) return forms;
-  const files: string[] = [];
-  for (const form of forms.files) {
-    const file = path.join(outDir, form.name);
-    try {
-      writeFileAtomic(file, form.bytes);
-    } catch (e) {
-      if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, file)] };
-      throw e;
-    }
-    files.push(file);
+  try {
+    writeFilesAtomic(outDir, forms.files);
+  } catch (e) {
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, outDir)] };
+    throw e;
   }
-  return { ok: true, files };
+  return { ok: true, files: forms.files.map((form) => path.join(outDir, form.name)) };
 }
 
 export type MergeOutcome =
@@ -106,6 +97,7 @@ export function mergeFormFiles(
   const result = mergeForms({ sheets, forms: files, time: localTime(options.now ?? new Date()) });
   if (!result.ok) return result;
   try {
+    // past Excel's limits ("Tự chấm" has a column per unit), writeSheets refuses first
     writeFileAtomic(target, writeSheets(pkg, result.outputs));
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };

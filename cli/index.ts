@@ -1,6 +1,19 @@
 #!/usr/bin/env node
 /** Process entry of the `xephang` command. */
+import { INTERNAL_ERROR, internalErrorLine } from './crash';
 import { main } from './main';
+
+const argv = process.argv.slice(2);
+
+// Whatever escapes main (an error on a stream, in a callback): one line and the details saved,
+// never a stack trace.
+process.on('uncaughtException', (e) => {
+  try {
+    process.stderr.write(internalErrorLine(e, argv) + '\n');
+  } finally {
+    process.exit(INTERNAL_ERROR);
+  }
+});
 
 // `xephang rank … | head`: a reader that stops reading is not a failure of the run, whose file
 // is already written when its table is printed. Further output to that stream is dropped.
@@ -10,7 +23,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = main(argv, {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
   // ms since the process started: for --timings, which reports Node's own start-up

@@ -1,13 +1,16 @@
 /**
  * `xephang` — the command line: rank, check and template for campaign workbooks (.xlsx).
- * Exit codes: 0 done, 1 invalid input (nothing written), 2 wrong usage.
+ * Exit codes: 0 done, 1 invalid input or a file that cannot be read or written (nothing
+ * written), 2 wrong usage, 3 an internal error (one line on stderr; the details in a file).
  */
 import { awardTable, formatIssue, formatMessage, resultTables, vi } from '../shared';
 import { mergeFormFiles, writeForms } from './forms';
 import { issueTable } from './errors';
-import { EXAMPLES, writeTemplate } from './template';
+import { INTERNAL_ERROR, internalErrorLine, VERSION } from './crash';
+import { EXAMPLES, MAX_TEMPLATE_UNITS, writeTemplate } from './template';
 import { textTable } from './text';
 import { runWorkbook } from './workbook';
+import { XlsxError } from '../xlsx/types';
 
 const C = vi.cli;
 const USAGE = formatMessage(C.usage, { examples: Object.keys(EXAMPLES).join(', ') });
@@ -21,6 +24,8 @@ export interface Io {
   clock?: () => number;
   /** Milliseconds since the process started (Node's own start-up included), for --timings. */
   uptime?: () => number;
+  /** Where the details of an internal error are saved (default: the OS temporary folder). */
+  logDir?: string;
 }
 
 interface Args {
@@ -67,7 +72,26 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
+/**
+ * Runs one command. Nothing thrown reaches the user as a stack trace: a file problem that
+ * escaped its command's handling is exit 1 with its message; anything else is an internal
+ * error, exit 3, one line naming the file with the details.
+ */
 export function main(argv: readonly string[], io: Io): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    if (e instanceof XlsxError) {
+      io.err(say(C.cannotRun, { count: 1 }));
+      io.err(e.message);
+      return 1;
+    }
+    io.err(internalErrorLine(e, argv, io.logDir));
+    return INTERNAL_ERROR;
+  }
+}
+
+function run(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv);
   const usage = (problem?: string): number => {
     if (problem) io.err(problem);
@@ -80,7 +104,7 @@ export function main(argv: readonly string[], io: Io): number {
       io.out(USAGE);
       return 0;
     case 'version':
-      io.out('xephang 0.1.0');
+      io.out(`xephang ${VERSION}`);
       return 0;
     case 'rank':
     case 'check': {
@@ -141,8 +165,9 @@ export function main(argv: readonly string[], io: Io): number {
     case 'template': {
       if (!args.output) return usage(C.missingTemplateFile);
       const units = args.units ?? 10;
-      if (!Number.isInteger(units) || units < 1 || units > 20_000) {
-        return usage(C.unitsRange);
+      // one column per unit on "Chấm điểm": Excel's last column XFD bounds the count
+      if (!Number.isInteger(units) || units < 1 || units > MAX_TEMPLATE_UNITS) {
+        return usage(say(C.unitsRange, { max: grouped(MAX_TEMPLATE_UNITS) }));
       }
       if (args.example !== undefined && !(args.example in EXAMPLES)) {
         return usage(
@@ -225,6 +250,9 @@ function timingLine(marks: [string, number][], end: number, uptime?: number): st
   const boot = uptime === undefined ? '' : say(C.timingsBoot, { ms: Math.round(uptime - total) });
   return say(C.timings, { stages: parts.join(' · ') }) + boot;
 }
+
+/** 16381 → "16 381", as Vietnamese text groups digits. */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 
 /** Field columns are long in the report; the terminal shows their codes only. */
 function shortHeaders(header: readonly string[]): string[] {

@@ -3,7 +3,7 @@
  * a starter criteria tree, blocks, bands and N unit columns, or one of the bundled examples.
  */
 import { formatIssue, formatMessage, vi, type CampaignSpec } from '../shared';
-import { extensionIssue } from './workbook';
+import { extensionIssue, MAX_UNIT_COLUMNS, problemMessage } from './workbook';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { anGiang2018 } from '../examples/an-giang-2018';
 import { currentShape2025 } from '../examples/current-shape';
@@ -11,6 +11,9 @@ import { ninhThuan2020 } from '../examples/ninh-thuan-2020';
 import { buildWorkbook } from '../xlsx';
 import { writeFileAtomic } from './files';
 import { XlsxError } from '../xlsx/types';
+
+/** The units a template holds: one column each on "Chấm điểm", up to Excel's column XFD. */
+export const MAX_TEMPLATE_UNITS = MAX_UNIT_COLUMNS;
 
 export const EXAMPLES: Record<string, CampaignSpec> = {
   'an-giang-2018': anGiang2018,
@@ -39,7 +42,7 @@ export function writeTemplate(
   try {
     writeFileAtomic(path, buildWorkbook(templateSheets(spec)));
   } catch (e) {
-    if (e instanceof XlsxError) return e.message;
+    if (e instanceof XlsxError) return problemMessage(e);
     throw e;
   }
   return undefined;

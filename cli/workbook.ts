@@ -3,15 +3,44 @@
  * the output sheets back by replacing just those parts of the package. Nothing is written
  * unless the whole run succeeds; the file is replaced atomically.
  */
-import { error, type Evaluation, type Issue, type CampaignSpec } from '../shared';
+import {
+  error,
+  formatMessage,
+  vi,
+  type Evaluation,
+  type Issue,
+  type CampaignSpec,
+} from '../shared';
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
 import { isMacroEnabled, nearSheetName, readSheets, writeSheets, type SheetData } from '../xlsx';
 import { officeLock, readFile, writeFileAtomic } from './files';
 import { XlsxError } from '../xlsx/types';
+import { SheetLimitError } from '../xlsx/limits';
+import { MAX_COLS } from '../xlsx/ranges';
 
 export { INPUT_SHEETS, localTime };
+
+const S = vi.workbook.sheets;
+
+/** Sheets with one column per unit after three fixed ones (code, name, max): D … XFD. */
+const UNIT_COLUMN_SHEETS = new Set<string>([S.self, S.appraised, S.appraised2, S.preview]);
+
+/** The units such a sheet holds: 16,381 (columns D to XFD). */
+export const MAX_UNIT_COLUMNS = MAX_COLS - 3;
+
+/**
+ * The message of a file or limit error; a sheet with one column per unit past Excel's last
+ * column also says how many units a workbook holds and what to do.
+ */
+export function problemMessage(e: XlsxError): string {
+  if (e instanceof SheetLimitError && e.limit === 'columns' && UNIT_COLUMN_SHEETS.has(e.sheet)) {
+    const max = String(MAX_UNIT_COLUMNS).replace(/\B(?=(\d{3})+$)/g, ' ');
+    return `${e.message}. ${formatMessage(vi.cli.fileSystem.limits.unitColumns, { max })}`;
+  }
+  return e.message;
+}
 
 export interface Progress {
   (stage: string): void;
@@ -26,8 +55,8 @@ export type RunOutcome =
     }
   | { ok: false; issues: Issue[] };
 
-const fileIssue = (e: XlsxError, file: string): Issue =>
-  error('fileProblem', { message: e.message }, { file: path.basename(file) });
+export const fileIssue = (e: XlsxError, file: string): Issue =>
+  error('fileProblem', { message: problemMessage(e) }, { file: path.basename(file) });
 
 /** The error for a workbook open in Excel or LibreOffice (its lock file beside it), if it is. */
 export function openIssue(file: string): Issue | undefined {
@@ -134,9 +163,9 @@ export function runWorkbook(
     return { ok: false, issues: result.issues.map(located) };
   }
   if (options.write) {
-    const bytes = writeSheets(pkg, result.outputs);
     try {
-      writeFileAtomic(target, bytes);
+      // past Excel's limits, writeSheets refuses before writing anything
+      writeFileAtomic(target, writeSheets(pkg, result.outputs));
     } catch (e) {
       if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };
       throw e;

@@ -7,13 +7,12 @@ import { styleKey } from './styles';
 import type { CellValue, OutputSheet } from './types';
 import { dataValidationsXml, SHEET_PROTECTION } from './validation';
 import { ByteWriter } from './byteWriter';
+import { MAX_TEXT, textTooLong } from './limits';
 import { escapeCellText } from './xml';
 import { formatMessage, vi } from '../shared/i18n/vi';
 
 /** Distinct texts whose bytes a sheet keeps (a few MB at most). */
 const TEXT_CACHE = 50_000;
-
-const MAX_TEXT = 32_767;
 
 /** Excel shows column widths in characters of the default font's digits (7 px in Calibri 11) and stores them with 5 px of padding. */
 const DIGIT_PX = 7;
@@ -194,14 +193,6 @@ function colsXml(widths: number[]): string {
   return out.length > 0 ? `<cols>${out.join('')}</cols>` : '';
 }
 
-/** Cuts text to Excel's cell limit without splitting a surrogate pair. */
-function clip(s: string): string {
-  if (s.length <= MAX_TEXT) return s;
-  const cut = s.slice(0, MAX_TEXT);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
 const NO_FORMATS: (string | undefined)[] = [];
 
 /**
@@ -283,10 +274,12 @@ export function worksheetBytes(
   // Text cells repeat (unit and criterion names on every line of a table): each one's
   // <is><t>…</t></is> is made once, up to a bound.
   const inlineTexts = new Map<string, string>();
-  const inlineText = (v: string): string => {
+  const inlineText = (v: string, r: number, c: number): string => {
     let e = inlineTexts.get(v);
     if (e === undefined) {
-      e = inlineString(clip(v));
+      // Excel would cut it without a word: refused (only texts up to 256 are cached)
+      if (v.length > MAX_TEXT) throw textTooLong(sheet.name, r, c, v.length);
+      e = inlineString(v);
       if (inlineTexts.size < TEXT_CACHE && v.length <= 256) inlineTexts.set(v, e);
     }
     return e;
@@ -349,7 +342,7 @@ export function worksheetBytes(
       } else if (typeof v === 'boolean') {
         line += v ? `${head} t="b"><v>1</v></c>` : `${head} t="b"><v>0</v></c>`;
       } else {
-        line += `${head} t="inlineStr">${inlineText(String(v))}</c>`;
+        line += `${head} t="inlineStr">${inlineText(String(v), r, c)}</c>`;
       }
     }
     if (line !== '') out.text(`<row r="${rowNumber}">${line}</row>`);

@@ -61,7 +61,15 @@ export interface OutputSheet {
  */
 export type { Validation };
 
-export type XlsxErrorCode = 'notFound' | 'notXlsx' | 'locked' | 'missingPart';
+export type XlsxErrorCode =
+  | 'notFound'
+  | 'notXlsx'
+  | 'locked'
+  | 'missingPart'
+  /** a file-system failure other than the above (disk full, read-only, …): cli/files.ts */
+  | 'fileSystem'
+  /** a sheet past Excel's limits (xlsx/limits.ts) */
+  | 'excelLimit';
 
 /** A failure the user can act on; the message is in Vietnamese and names the file. */
 export class XlsxError extends Error {

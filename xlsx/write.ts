@@ -14,6 +14,7 @@ import {
   type Package,
 } from './package';
 import { columnName } from './ranges';
+import { checkSheetLimits } from './limits';
 import { worksheetBytes, sheetStyleKeys } from './sheet';
 import { addStyles, MINIMAL_STYLES, styleKey } from './styles';
 import type { OutputSheet } from './types';
@@ -382,6 +383,8 @@ export function withListSheet(sheets: OutputSheet[]): {
  */
 export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
   const { sheets, lists } = withListSheet(outputs);
+  // Excel's limits first: never a file Excel cannot open, and no work before the error
+  for (const s of sheets) checkSheetLimits(s);
   const seen = new Set<string>();
   for (const s of sheets) {
     const key = sheetKey(s.name);

@@ -427,7 +427,8 @@ export const vi = {
     missingWorkbook: 'Thiếu tên tệp sổ tính.',
     checkWritesNothing: 'Lệnh check không ghi tệp nào.',
     missingTemplateFile: 'Thiếu tên tệp mẫu (-o <tệp mới.xlsx>).',
-    unitsRange: 'Số đơn vị phải là số nguyên từ 1 đến 20 000.',
+    unitsRange:
+      'Số đơn vị phải là số nguyên từ 1 đến {max} (mỗi đơn vị một cột trong "Chấm điểm", và Excel có tối đa 16 384 cột).',
     unknownExample: 'Không có ví dụ "{name}". Có: {examples}.',
     missingFormsFolder: 'Thiếu thư mục ghi phiếu (-o <thư mục>).',
     missingForms: 'Thiếu phiếu tự chấm để gộp.',
@@ -459,6 +460,71 @@ export const vi = {
       message: 'Nội dung',
       error: 'Lỗi',
       warning: 'Cảnh báo',
+    },
+    /**
+     * The file system and Excel's limits (cli/files.ts, cli/main.ts, xlsx/limits.ts): what
+     * happened to which file, and what to do.
+     */
+    fileSystem: {
+      /** What a file that is not a regular file is. */
+      kinds: {
+        directory: 'một thư mục',
+        fifo: 'một đường ống (FIFO)',
+        socket: 'một socket',
+        device: 'một thiết bị',
+        other: 'một đối tượng đặc biệt của hệ thống',
+      },
+      notRegular:
+        '"{path}" không phải là tệp thông thường ({kind}): chỉ đọc được sổ tính Excel (.xlsx) lưu trên ổ đĩa',
+      notFolder:
+        'Không ghi được các phiếu vào "{path}" vì đó là một tệp, không phải thư mục: hãy chọn một thư mục (-o <thư mục>)',
+      notRegularTarget:
+        'Không ghi được vào "{path}" vì đó là {kind}, không phải tệp thông thường: hãy chọn tên tệp khác',
+      tooLarge:
+        'Tệp "{path}" nặng {size} MB, quá giới hạn {max} MB của một sổ tính (một đợt thi đua thật chỉ vài MB): không đọc tệp này; hãy kiểm tra lại đúng tệp chưa',
+      read: 'đọc',
+      write: 'ghi',
+      /** The file-system errors, by errno code; {action} is read or write. */
+      errno: {
+        ENOSPC:
+          'Ổ đĩa đã đầy: không ghi được tệp "{path}" (không ghi gì). Hãy giải phóng dung lượng hoặc ghi ra ổ khác (-o) rồi chạy lại',
+        EDQUOT:
+          'Tài khoản đã dùng hết hạn mức dung lượng trên ổ đĩa: không ghi được tệp "{path}" (không ghi gì). Hãy xóa bớt tệp hoặc ghi ra ổ khác (-o) rồi chạy lại',
+        EROFS:
+          'Ổ đĩa hoặc thư mục chứa "{path}" chỉ cho phép đọc: không ghi được. Hãy ghi ra thư mục khác (-o <tệp kết quả.xlsx>) hoặc chép sổ tính vào máy rồi chạy lại',
+        ENAMETOOLONG:
+          'Tên hoặc đường dẫn của tệp "{path}" quá dài: hãy đặt tên ngắn hơn hoặc để tệp trong thư mục gần gốc ổ đĩa hơn',
+        EMFILE:
+          'Máy đang mở quá nhiều tệp nên không {action} được "{path}": hãy đóng bớt chương trình rồi chạy lại',
+        EIO: 'Lỗi đọc/ghi của ổ đĩa khi {action} tệp "{path}" (ổ đĩa, thẻ nhớ USB hoặc ổ mạng có thể bị hỏng hoặc đã bị rút ra): hãy kiểm tra ổ đĩa, chép tệp sang ổ khác rồi chạy lại',
+        EXDEV:
+          'Không chuyển được tệp tạm vào chỗ của "{path}" (khác ổ đĩa): hãy ghi ra một thư mục trên ổ đĩa của máy (-o <tệp kết quả.xlsx>)',
+        ELOOP:
+          'Đường dẫn "{path}" có liên kết tượng trưng (symlink) vòng vèo hoặc quá nhiều tầng: hãy sửa liên kết hoặc dùng đường dẫn thật của tệp',
+        ETXTBSY:
+          'Tệp "{path}" đang được một chương trình khác dùng: hãy đóng chương trình đó rồi chạy lại',
+        EINVAL:
+          'Tên tệp "{path}" không dùng được trên ổ đĩa này (có ký tự không được phép?): hãy đặt tên khác',
+        noFolder:
+          'Không có thư mục để ghi tệp "{path}" (một phần của đường dẫn không có hoặc là một tệp): hãy kiểm tra lại đường dẫn',
+        other:
+          'Không {action} được tệp "{path}" (lỗi hệ thống {code}): hãy kiểm tra ổ đĩa và quyền truy cập rồi chạy lại',
+      },
+      /** An unexpected fault of the program itself: one line, the details in a file. */
+      internal:
+        'Lỗi bên trong chương trình xephang (không do sổ tính của bạn). Chi tiết đã lưu ở "{log}": hãy gửi tệp này cho người hỗ trợ.',
+      internalNoLog:
+        'Lỗi bên trong chương trình xephang (không do sổ tính của bạn); không lưu được chi tiết: {message}',
+      /** Excel's limits, checked before a byte of the package is written (xlsx/limits.ts). */
+      limits: {
+        rows: 'Trang tính "{sheet}" cần {rows} dòng, quá {max} dòng mà Excel mở được: không ghi gì',
+        columns:
+          'Trang tính "{sheet}" cần đến cột thứ {cols} (ô {cell}), quá cột cuối cùng XFD ({max} cột) mà Excel mở được: không ghi gì',
+        text: 'Trang tính "{sheet}", ô {cell}: văn bản dài {length} ký tự, quá {max} ký tự mà một ô Excel chứa được: không ghi gì',
+        /** Added for the sheets with one column per unit. */
+        unitColumns:
+          'Trang này có một cột cho mỗi đơn vị nên một sổ tính chứa được tối đa {max} đơn vị: hãy tách đợt thi đua thành nhiều sổ tính (ví dụ mỗi khối thi đua một sổ)',
+      },
     },
   },
   /** The .xlsx layer (xlsx/): file problems, limits, data-validation texts. */

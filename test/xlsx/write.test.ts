@@ -469,14 +469,14 @@ describe('highlighted cells', () => {
   });
 
   test('a highlight past the sheet limits is refused like a value there', () => {
-    for (const at of [
-      { row: 1_048_576, col: 0 },
-      { row: 2 ** 32 - 1, col: 0 },
-      { row: 1, col: 16_384 },
-    ]) {
+    for (const [at, message] of [
+      [{ row: 1_048_576, col: 0 }, /quá 1 048 576 dòng mà Excel mở được/],
+      [{ row: 2 ** 32 - 1, col: 0 }, /quá 1 048 576 dòng mà Excel mở được/],
+      [{ row: 1, col: 16_384 }, /ô XFE2\), quá cột cuối cùng XFD/],
+    ] as const) {
       expect(() =>
         writeSheets(readPackage(zipOf(bareWithStyles())), [{ ...sheet, highlights: [at] }]),
-      ).toThrow(RangeError);
+      ).toThrow(message);
     }
   });
 
