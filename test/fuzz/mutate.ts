@@ -305,7 +305,7 @@ function valuePool(r: Random): unknown {
     () => '2,5',
     () => '31/03/2026',
     () => '<b>Sở</b>',
-    () => 'x'.repeat(40000),
+    () => 'x'.repeat(32767),
     () => '\u200bSTP',
     () => 'Đạt',
     () => 'có lẽ',
