@@ -5,13 +5,20 @@
  * score without evidence: an error or a warning by setting), then merge into "Tự chấm" and
  * "Giải trình tự chấm" and add a row to "Nhật ký". Order-independent and idempotent: the result
  * depends on the set of forms only, and merging them again changes no score.
+ *
+ * Nothing already in the workbook is lost: a form with no score at all changes nothing of its
+ * unit (it is reported as empty), a blank score cell in a returned form keeps the value "Tự chấm"
+ * holds (and is listed), and every score replaced is counted in the summary and its old value
+ * kept in "Nhật ký". Only the scores a form changes (new or different from "Tự chấm") are
+ * checked by the rules and for evidence: the others are the workbook's own, which ranking checks.
  */
 import { compileCampaign } from '../compile';
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
 import { error, formatIssue, warning, type Issue } from '../model/issues';
 import { resolveSettings } from '../model/settings';
 import type { CampaignSetup, CellRef, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { formatMicro } from '../numbers/points';
+import { cellAddress } from '../model/issues';
 import { cellAt, dateOf, ref, text, type Grid, type Sheets } from '../workbook/grid';
 import { parseUnitsSheet } from '../workbook/parse/units';
 import type { OutputBlock, TemplateSheet, Validation } from '../workbook/output';
@@ -19,7 +26,7 @@ import { appendLog, inputHash } from '../workbook/render';
 import { readSetup } from '../workbook/setup';
 import { ISSUE_LIMIT, issueView, type IssueView } from '../workbook/run';
 import { scoreValidation } from '../workbook/template';
-import { applicableCriteria, criteriaFingerprint, FORM_COLS, FORM_ROWS } from './form';
+import { applicableCriteria, criteriaFingerprint, FORM_COLS, FORM_ROWS, selfLayout } from './form';
 
 const F = vi.forms;
 const S = vi.workbook.sheets;
@@ -58,7 +65,14 @@ export interface ReadForm {
   content: string;
 }
 
-const isBlank = (v: CellValue): boolean => v === null || v === undefined || v === '';
+const isBlank = (v: CellValue): boolean => v === null || v === undefined || text(v) === '';
+
+/** A form with no score at all: merging it would only erase what the workbook holds. */
+const isEmptyForm = (form: ReadForm): boolean =>
+  [...form.answers.values()].every((a) => isBlank(a.score));
+
+/** The same answer: the same value, or the same text ("100" typed where 100 was). */
+const sameValue = (a: CellValue, b: CellValue): boolean => a === b || text(a) === text(b);
 
 /** Reads one form's header and answers; the problems are located at the form's cells. */
 export function readForm(file: FormFile): { form?: ReadForm; issues: Issue[] } {
@@ -129,13 +143,30 @@ export interface MergeInput {
   time: string;
 }
 
+/** One score a merge replaced: the old value is kept in "Nhật ký". */
+export interface ScoreChange {
+  code: string;
+  /** The cell of "Tự chấm" (A1). */
+  cell: string;
+  before: CellValue;
+  after: CellValue;
+}
+
 export type MergeResult =
   | {
       ok: true;
       /** "Tự chấm", "Giải trình tự chấm" and "Nhật ký", to write whole. */
       outputs: TemplateSheet[];
-      /** The forms merged (one per unit), in unit order. */
+      /** The forms merged (one per unit), in unit order; empty forms are not among them. */
       merged: { unit: string; source: string }[];
+      /** Forms with no score at all: nothing of their unit changed (unit order). */
+      empty: { unit: string; source: string }[];
+      /** Per unit (unit order), the scores already in "Tự chấm" that its form replaced. */
+      changed: { unit: string; source: string; cells: ScoreChange[] }[];
+      /** Per unit (unit order), the criteria left blank in its form whose score was kept. */
+      kept: { unit: string; source: string; codes: string[] }[];
+      /** What the summary says besides "merged": empty forms, replaced and kept scores. */
+      notes: string[];
       warnings: Issue[];
     }
   | { ok: false; issues: Issue[] };
@@ -206,8 +237,10 @@ export function mergeForms(input: MergeInput): MergeResult {
     const forms = byUnit.get(unit.id);
     if (!forms) continue;
     forms.sort(later);
-    const winner = forms[forms.length - 1];
-    for (const older of forms.slice(0, -1)) {
+    // The later form wins, but an empty one never over a form that holds scores.
+    const filled = forms.filter((f) => !isEmptyForm(f));
+    const winner = (filled.length > 0 ? filled : forms)[(filled.length || forms.length) - 1];
+    for (const older of forms.filter((f) => f !== winner)) {
       issues.push(
         warning(
           'formDuplicate',
@@ -280,17 +313,49 @@ export function mergeForms(input: MergeInput): MergeResult {
     }
   }
 
-  // Scores checked by the core's own rules, located at the form's cells.
+  // What each merged form does to "Tự chấm": a new score, a replaced one, a blank that keeps
+  // the score already there. Empty forms change nothing and are only reported.
+  const current = input.sheets[S.self];
+  const layout = selfLayout(current);
+  const existing = (unit: string, code: string): CellValue => {
+    const r = layout.rowOf.get(code);
+    const c = layout.colOf.get(unit);
+    return r === undefined || c === undefined ? null : (current?.[r]?.[c] ?? null);
+  };
+  const empty = winners.filter(isEmptyForm);
+  const filled = winners.filter((f) => !isEmptyForm(f));
+  const plans = new Map<string, UnitPlan>();
+  for (const form of filled) {
+    const plan: UnitPlan = { scores: new Map(), changed: [], kept: [], fresh: new Set() };
+    for (const leaf of leavesByUnit.get(form.unit) ?? []) {
+      const v = form.answers.get(leaf.code)?.score ?? null;
+      const old = existing(form.unit, leaf.code);
+      if (isBlank(v)) {
+        if (!isBlank(old)) plan.kept.push(leaf.code);
+        plan.scores.set(leaf.code, isBlank(old) ? null : old);
+        continue;
+      }
+      if (!isBlank(old) && sameValue(v, old)) {
+        plan.scores.set(leaf.code, old);
+        continue;
+      }
+      plan.fresh.add(leaf.code);
+      plan.scores.set(leaf.code, v);
+      if (!isBlank(old)) plan.changed.push({ code: leaf.code, cell: '', before: old, after: v });
+    }
+    plans.set(form.unit, plan);
+  }
+
+  // The scores a form brings (new or changed) are checked by the core's own rules, located at
+  // the form's cells; the scores it leaves as they are were the workbook's already.
   const formOf = new Map(winners.map((f) => [f.unit, f]));
   const spec = {
     ...(setup as CampaignSetup),
-    units: winners.map((f) => {
+    units: filled.map((f) => {
       const u = unitById.get(f.unit) as UnitSpec;
       const self: Record<string, CellValue> = {};
-      for (const leaf of leavesByUnit.get(f.unit) ?? []) {
-        const v = f.answers.get(leaf.code)?.score;
-        if (v !== undefined) self[leaf.code] = v;
-      }
+      const plan = plans.get(f.unit) as UnitPlan;
+      for (const code of plan.fresh) self[code] = plan.scores.get(code) ?? null;
       return { id: u.id, name: u.name, block: u.block, self };
     }),
     // Blank answers are left blank in "Tự chấm"; ranking decides what a blank means.
@@ -313,7 +378,9 @@ export function mergeForms(input: MergeInput): MergeResult {
   issues.push(...compiled.issues.filter((i) => i.severity === 'error').map(withFile));
   const c = compiled.campaign;
   if (c) {
-    // A positive self score needs its evidence (deductions earn nothing by themselves).
+    // A positive self score needs its evidence (deductions earn nothing by themselves): in the
+    // form, or already in "Giải trình tự chấm" (a blank evidence cell keeps it).
+    const evidenceKept = evidenceOf(input.sheets[F.explanations]);
     const n = c.units.length;
     c.leaves.forEach((leaf, l) => {
       if (leaf.rule.kind === 'deduction') return;
@@ -321,8 +388,10 @@ export function mergeForms(input: MergeInput): MergeResult {
         const points = c.self[l * n + u];
         if (!(points > 0)) continue;
         const form = formOf.get(c.units[u].id) as ReadForm;
+        if (!plans.get(form.unit)?.fresh.has(leaf.code)) continue;
         const answer = form.answers.get(leaf.code);
         if (!answer || answer.evidence !== '') continue;
+        if (evidenceKept.has(`${form.unit}\u0000${leaf.code}`)) continue;
         const where = { file: form.source, cell: ref(form.sheet, answer.row, FORM_COLS.evidence) };
         const params = { code: leaf.code, points: formatMicro(points, settings.decimals) };
         issues.push(
@@ -338,41 +407,81 @@ export function mergeForms(input: MergeInput): MergeResult {
   const warnings = issues
     .filter((i) => i.severity === 'warning')
     .sort((a, b) => formatIssue(a).localeCompare(formatIssue(b)));
-  const selfSheet = mergedScores(input.sheets[S.self], setup, winners, leavesByUnit);
+  const selfSheet = mergedScores(current, setup, filled, plans);
   const explanations = mergedExplanations(
     input.sheets[F.explanations],
     units,
-    winners,
+    filled,
     leavesByUnit,
+    plans,
   );
-  const log = mergeLog(input, winners, warnings);
-  return {
-    ok: true,
-    outputs: [selfSheet, explanations, log],
-    merged: winners.map((f) => ({ unit: f.unit, source: f.source })),
-    warnings,
+  const outcome = {
+    merged: filled.map((f) => ({ unit: f.unit, source: f.source })),
+    empty: empty.map((f) => ({ unit: f.unit, source: f.source })),
+    changed: filled
+      .filter((f) => (plans.get(f.unit) as UnitPlan).changed.length > 0)
+      .map((f) => ({
+        unit: f.unit,
+        source: f.source,
+        cells: (plans.get(f.unit) as UnitPlan).changed.map((ch) => ({
+          ...ch,
+          cell: selfCell(selfSheet, ch.code, f.unit),
+        })),
+      })),
+    kept: filled
+      .filter((f) => (plans.get(f.unit) as UnitPlan).kept.length > 0)
+      .map((f) => ({
+        unit: f.unit,
+        source: f.source,
+        codes: (plans.get(f.unit) as UnitPlan).kept,
+      })),
   };
+  const notes = mergeNotes(outcome);
+  const log = mergeLog(input, outcome, notes, warnings);
+  return { ok: true, outputs: [selfSheet, explanations, log], ...outcome, notes, warnings };
 }
 
-/** "Tự chấm" with the merged units' columns filled from their forms, other cells kept. */
+/** What a merged form does to its unit's cells. */
+interface UnitPlan {
+  /** The score each applicable leaf holds after the merge (the form's, or the kept one). */
+  scores: Map<string, CellValue>;
+  /** Scores already there that the form replaced. */
+  changed: ScoreChange[];
+  /** Leaves blank in the form whose score in "Tự chấm" was kept. */
+  kept: string[];
+  /** Leaves whose score the form brings (new or changed): the ones checked. */
+  fresh: Set<string>;
+}
+
+/** The (unit, criterion) pairs "Giải trình tự chấm" holds evidence for. */
+function evidenceOf(grid: Grid | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const row of (grid ?? []).slice(1)) {
+    if (text(row?.[4]) !== '') out.add(`${text(row?.[0])}\u0000${text(row?.[1])}`);
+  }
+  return out;
+}
+
+/** The A1 address of a unit's score for a criterion in the written "Tự chấm". */
+function selfCell(sheet: TemplateSheet, code: string, unit: string): string {
+  const { rowOf, colOf } = selfLayout(sheet.rows);
+  const r = rowOf.get(code);
+  const c = colOf.get(unit);
+  return r === undefined || c === undefined ? '' : cellAddress({ row: r + 1, col: c + 1 });
+}
+
+/** "Tự chấm" with the merged units' columns as their plans say, every other cell kept. */
 function mergedScores(
   current: Grid | undefined,
   setup: CampaignSetup,
-  winners: readonly ReadForm[],
-  leavesByUnit: ReadonlyMap<string, CriterionSpec[]>,
+  filled: readonly ReadForm[],
+  plans: ReadonlyMap<string, UnitPlan>,
 ): TemplateSheet {
   const rows: CellValue[][] = (
     current && current.length > 0 ? current : [[H.criterionCode, H.criterionName, H.max]]
   ).map((row) => [...(row ?? [])]);
   const header = rows[0];
-  const colOf = new Map<string, number>();
-  header.forEach((v, c) => {
-    if (c >= 1 && text(v) !== '') colOf.set(text(v), c);
-  });
-  const rowOf = new Map<string, number>();
-  rows.forEach((row, r) => {
-    if (r > 0 && text(row[0]) !== '') rowOf.set(text(row[0]), r);
-  });
+  const { rowOf, colOf } = selfLayout(rows);
   const allLeaves = leavesOf(setup.criteria);
   for (const leaf of allLeaves) {
     if (!rowOf.has(leaf.code)) {
@@ -380,18 +489,19 @@ function mergedScores(
       rows.push([leaf.code, leaf.name, leaf.max]);
     }
   }
-  for (const form of winners) {
+  for (const form of filled) {
     let c = colOf.get(form.unit);
     if (c === undefined) {
       c = Math.max(header.length, 3);
       header[c] = form.unit;
       colOf.set(form.unit, c);
     }
-    for (const leaf of leavesByUnit.get(form.unit) ?? []) {
-      const row = rows[rowOf.get(leaf.code) as number];
+    for (const [code, v] of (plans.get(form.unit) as UnitPlan).scores) {
+      const row = rows[rowOf.get(code) as number];
+      const before = c < row.length ? row[c] : null;
+      if (before === v || (isBlank(before) && isBlank(v))) continue;
       while (row.length < c) row.push(null);
-      const v = form.answers.get(leaf.code)?.score;
-      row[c] = v === undefined || v === '' ? null : v;
+      row[c] = v;
     }
   }
   // The score cells keep their checks (as in the template), one rule per leaf row.
@@ -424,12 +534,17 @@ function columnName(c: number): string {
   return s;
 }
 
-/** "Giải trình tự chấm": one row per unit and leaf, merged units from their forms. */
+/**
+ * "Giải trình tự chấm": one row per unit and leaf, merged units from their forms. A blank
+ * explanation or evidence cell in a form keeps what the sheet held for that criterion, as a
+ * blank score cell keeps the score.
+ */
 function mergedExplanations(
   current: Grid | undefined,
   units: readonly UnitSpec[],
-  winners: readonly ReadForm[],
+  filled: readonly ReadForm[],
   leavesByUnit: ReadonlyMap<string, CriterionSpec[]>,
+  plans: ReadonlyMap<string, UnitPlan>,
 ): TemplateSheet {
   const h = F.headers;
   const header: CellValue[] = [
@@ -441,24 +556,32 @@ function mergedExplanations(
     h.file,
     F.sentOn,
   ];
-  const mergedUnits = new Set(winners.map((f) => f.unit));
+  const mergedUnits = new Set(filled.map((f) => f.unit));
   const byUnit = new Map<string, CellValue[][]>();
+  const previous = new Map<string, readonly CellValue[]>();
   for (const row of (current ?? []).slice(1)) {
     const unit = text(row?.[0]);
-    if (unit === '' || mergedUnits.has(unit)) continue;
+    if (unit === '') continue;
+    if (mergedUnits.has(unit)) {
+      previous.set(`${unit}\u0000${text(row?.[1])}`, row);
+      continue;
+    }
     (byUnit.get(unit) ?? byUnit.set(unit, []).get(unit))?.push([...row]);
   }
-  for (const form of winners) {
+  for (const form of filled) {
+    const plan = plans.get(form.unit) as UnitPlan;
     byUnit.set(
       form.unit,
       (leavesByUnit.get(form.unit) ?? []).map((leaf) => {
         const a = form.answers.get(leaf.code);
+        const before = previous.get(`${form.unit}\u0000${leaf.code}`);
+        const score = plan.scores.get(leaf.code);
         return [
           form.unit,
           leaf.code,
-          a?.score ?? null,
-          a?.explanation || null,
-          a?.evidence || null,
+          isBlank(score ?? null) ? null : (score ?? null),
+          a?.explanation || text(before?.[3]) || null,
+          a?.evidence || text(before?.[4]) || null,
           form.source,
           form.date ?? null,
         ];
@@ -484,8 +607,86 @@ function mergedExplanations(
   };
 }
 
-/** "Nhật ký" with one row for this merge. */
-function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Issue[]): OutputBlock {
+/** What a merge did, unit by unit: what the summary and the log say. */
+interface MergeOutcomeLists {
+  merged: { unit: string; source: string }[];
+  empty: { unit: string; source: string }[];
+  changed: { unit: string; source: string; cells: ScoreChange[] }[];
+  kept: { unit: string; source: string; codes: string[] }[];
+}
+
+/** Units named in one summary line, at most; the log has them all. */
+const UNITS_LISTED = 20;
+/** Criteria named per unit in a summary line about kept cells, at most. */
+const CODES_LISTED = 10;
+
+const listed = (items: readonly string[], limit: number): string =>
+  items.length > limit
+    ? `${items.slice(0, limit).join(', ')} ${formatMessage(F.moreUnits, { count: items.length - limit })}`
+    : items.join(', ');
+
+/** The summary's lines besides "merged": empty forms, scores replaced, blank cells kept. */
+export function mergeNotes(outcome: MergeOutcomeLists): string[] {
+  const notes: string[] = [];
+  if (outcome.empty.length > 0) {
+    notes.push(
+      formatMessage(F.emptyForms, {
+        count: outcome.empty.length,
+        list: listed(
+          outcome.empty.map((e) => formatMessage(F.emptyForm, e)),
+          UNITS_LISTED,
+        ),
+      }),
+    );
+  }
+  if (outcome.changed.length > 0) {
+    notes.push(
+      formatMessage(F.replacedScores, {
+        count: outcome.changed.reduce((n, u) => n + u.cells.length, 0),
+        units: outcome.changed.length,
+        log: S.log,
+        list: listed(
+          outcome.changed.map((u) =>
+            formatMessage(F.unitCells, { unit: u.unit, count: u.cells.length }),
+          ),
+          UNITS_LISTED,
+        ),
+      }),
+    );
+  }
+  if (outcome.kept.length > 0) {
+    notes.push(
+      formatMessage(F.keptBlank, {
+        count: outcome.kept.reduce((n, u) => n + u.codes.length, 0),
+        units: outcome.kept.length,
+        list: listed(
+          outcome.kept.map(
+            (u) =>
+              `${formatMessage(F.unitCells, { unit: u.unit, count: u.codes.length })} (${listed(u.codes, CODES_LISTED)})`,
+          ),
+          UNITS_LISTED,
+        ),
+      }),
+    );
+  }
+  return notes;
+}
+
+/** A log cell holds at most this many characters (Excel's limit is 32,767). */
+const LOG_CELL = 32_000;
+const logText = (s: string): string => (s.length > LOG_CELL ? `${s.slice(0, LOG_CELL)}…` : s);
+
+/**
+ * "Nhật ký" with one row for this merge, then one row per unit whose scores were replaced or
+ * kept: every replaced cell with its old and new value, every kept criterion. At most one row
+ * per merged unit, each cut to what a cell holds (150 changes take about 4,000 characters).
+ */
+function mergeLog(
+  input: MergeInput,
+  outcome: MergeOutcomeLists,
+  notes: readonly string[],
+  warnings: Issue[],
+): OutputBlock {
   // The checksum covers the merged forms whatever order they came in.
   const each = input.forms.map((f) => ({
     source: f.source,
@@ -493,22 +694,57 @@ function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Iss
   }));
   each.sort((a, b) => a.source.localeCompare(b.source) || a.hash.localeCompare(b.hash));
   const hash = inputHash({ forms: each.map((f) => [f.source, f.hash]) });
-  const notes = [
+  const count = outcome.merged.length;
+  const summary = [
     F.merged
-      .replace('{forms}', String(winners.length))
-      .replace('{units}', String(winners.length))
+      .replace('{forms}', String(count))
+      .replace('{units}', String(count))
       .replace('{sheet}', S.self),
+    ...notes,
     ...warnings.map(formatIssue),
   ].join('\n');
-  return appendLog(input.sheets[S.log], [
+  const log = appendLog(input.sheets[S.log], [
     input.time,
     hash,
     F.logSettings,
-    winners.length,
+    count,
     null,
     warnings.length,
-    notes,
+    summary,
   ]);
+  const changedOf = new Map(outcome.changed.map((u) => [u.unit, u]));
+  const keptOf = new Map(outcome.kept.map((u) => [u.unit, u]));
+  for (const m of outcome.merged) {
+    const changed = changedOf.get(m.unit);
+    const kept = keptOf.get(m.unit);
+    if (!changed && !kept) continue;
+    const parts = [formatMessage(F.logUnit, m)];
+    if (changed) {
+      parts.push(
+        formatMessage(F.logReplaced, {
+          count: changed.cells.length,
+          list: changed.cells
+            .map((ch) =>
+              formatMessage(F.logChange, {
+                code: ch.code,
+                cell: ch.cell,
+                before: text(ch.before),
+                after: text(ch.after),
+              }),
+            )
+            .join('; '),
+        }),
+      );
+    }
+    if (kept) {
+      parts.push(
+        formatMessage(F.logKept, { count: kept.codes.length, list: kept.codes.join(', ') }),
+      );
+    }
+    log.rows.push([input.time, hash, F.logOldScores, 1, null, null, logText(parts.join(' '))]);
+    log.formats?.push([]);
+  }
+  return log;
 }
 
 /** What the task pane / sidebar shows after a merge. */
@@ -516,6 +752,14 @@ export type MergeSummary =
   | {
       ok: true;
       merged: { unit: string; source: string }[];
+      /** Forms with no score: their units kept every score. */
+      empty: { unit: string; source: string }[];
+      /** Units whose existing scores were replaced, and how many cells. */
+      changed: { unit: string; source: string; cells: number }[];
+      /** Units with blank cells whose existing scores were kept, and how many. */
+      kept: { unit: string; source: string; cells: number }[];
+      /** The lines the summary says besides "merged" (mergeNotes). */
+      notes: string[];
       warnings: IssueView[];
       /** Sheets written. */
       sheets: string[];
@@ -534,6 +778,10 @@ export function mergeSummary(result: MergeResult): MergeSummary {
   return {
     ok: true,
     merged: result.merged,
+    empty: result.empty,
+    changed: result.changed.map((u) => ({ unit: u.unit, source: u.source, cells: u.cells.length })),
+    kept: result.kept.map((u) => ({ unit: u.unit, source: u.source, cells: u.codes.length })),
+    notes: result.notes,
     warnings: result.warnings.slice(0, ISSUE_LIMIT).map(issueView),
     sheets: result.outputs.map((o) => o.name),
   };
