@@ -67,9 +67,13 @@ export interface ReadForm {
 
 const isBlank = (v: CellValue): boolean => v === null || v === undefined || text(v) === '';
 
-/** A form with no score at all: merging it would only erase what the workbook holds. */
+/**
+ * A form with no score at all: merging it would only erase what the workbook holds. An
+ * unticked checkbox (FALSE) counts as no score here: Google Sheets writes FALSE into every tick
+ * cell of a new form, so an untouched form holds nothing else.
+ */
 const isEmptyForm = (form: ReadForm): boolean =>
-  [...form.answers.values()].every((a) => isBlank(a.score));
+  [...form.answers.values()].every((a) => isBlank(a.score) || a.score === false);
 
 /** The same answer: the same value, or the same text ("100" typed where 100 was). */
 const sameValue = (a: CellValue, b: CellValue): boolean => a === b || text(a) === text(b);
@@ -415,6 +419,13 @@ export function mergeForms(input: MergeInput): MergeResult {
     leavesByUnit,
     plans,
   );
+  // The A1 address of each replaced score in the written "Tự chấm".
+  const written = selfLayout(selfSheet.rows);
+  const selfCell = (code: string, unit: string): string => {
+    const r = written.rowOf.get(code);
+    const c = written.colOf.get(unit);
+    return r === undefined || c === undefined ? '' : cellAddress({ row: r + 1, col: c + 1 });
+  };
   const outcome = {
     merged: filled.map((f) => ({ unit: f.unit, source: f.source })),
     empty: empty.map((f) => ({ unit: f.unit, source: f.source })),
@@ -425,7 +436,7 @@ export function mergeForms(input: MergeInput): MergeResult {
         source: f.source,
         cells: (plans.get(f.unit) as UnitPlan).changed.map((ch) => ({
           ...ch,
-          cell: selfCell(selfSheet, ch.code, f.unit),
+          cell: selfCell(ch.code, f.unit),
         })),
       })),
     kept: filled
@@ -460,14 +471,6 @@ function evidenceOf(grid: Grid | undefined): Set<string> {
     if (text(row?.[4]) !== '') out.add(`${text(row?.[0])}\u0000${text(row?.[1])}`);
   }
   return out;
-}
-
-/** The A1 address of a unit's score for a criterion in the written "Tự chấm". */
-function selfCell(sheet: TemplateSheet, code: string, unit: string): string {
-  const { rowOf, colOf } = selfLayout(sheet.rows);
-  const r = rowOf.get(code);
-  const c = colOf.get(unit);
-  return r === undefined || c === undefined ? '' : cellAddress({ row: r + 1, col: c + 1 });
 }
 
 /** "Tự chấm" with the merged units' columns as their plans say, every other cell kept. */

@@ -92,7 +92,8 @@ function uniqueNames(
     .sort();
   if (clashing.length === 0) return names;
   const used = new Set(taken);
-  for (const [code, name] of names) if (!clashing.includes(code)) used.add(keyOf(name));
+  const settling = new Set(clashing);
+  for (const [code, name] of names) if (!settling.has(code)) used.add(keyOf(name));
   for (const code of clashing) {
     let n = 1;
     let name = suffixed(code, `${codeSuffix(code)}-${n}`);
