@@ -3,7 +3,14 @@
  * three answer columns, with a check on every score cell; filled forms merged back rank the same
  * as the typed campaign; a foreign form leaves the campaign file byte-identical and exits 1.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'fs';
 import os from 'os';
 import path from 'path';
 import { anGiang2018 } from '../../examples/an-giang-2018';
@@ -157,6 +164,21 @@ describe('form file names (issue 20)', () => {
     expect(merged.out).toContain('Đã gộp 16 phiếu của 16 đơn vị');
     // Both units' scores are in "Tự chấm", each in its own column.
     expect(sheet(campaign, S.self)).toEqual(sheet(campaignFile(spec), S.self));
+  });
+});
+
+describe('repeated unit codes (issue 20)', () => {
+  it('a code twice in "Đơn vị": exit 1 at its cell, no form written', () => {
+    const spec: CampaignSpec = {
+      ...anGiang2018,
+      units: anGiang2018.units.map((u, i) => (i === 2 ? { ...u, id: 'STP' } : u)),
+    };
+    const out = path.join(tmp(), 'phieu');
+    const made = run(['forms', campaignFile(spec), '-o', out]);
+    expect(made.code).toBe(1);
+    expect(made.err).toMatch(/Đơn vị\s*\|\s*A4\s*\|\s*Mã đơn vị "STP" bị trùng\./);
+    expect(made.err).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });
 
