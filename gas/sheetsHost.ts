@@ -19,12 +19,7 @@ import {
   type IssueView,
   type RunSummary,
 } from '../shared/workbook/run';
-import {
-  checkSetup,
-  setupSheets,
-  setupState,
-  SETUP_SHEETS,
-} from '../shared/workbook/setup';
+import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import {
   existingSheetErrors,
   formulaBlocks,
