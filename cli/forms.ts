@@ -58,7 +58,13 @@ export function writeForms(campaign: string, outDir: string): FormsOutcome {
 }
 
 export type MergeOutcome =
-  | { ok: true; merged: { unit: string; source: string }[]; warnings: Issue[] }
+  | {
+      ok: true;
+      merged: { unit: string; source: string }[];
+      /** What the summary says besides "merged": empty forms, replaced and kept scores. */
+      notes: string[];
+      warnings: Issue[];
+    }
   | { ok: false; issues: Issue[] };
 
 /** The date a file arrived, as the machine's local calendar day. */
@@ -103,5 +109,5 @@ export function mergeFormFiles(
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };
     throw e;
   }
-  return { ok: true, merged: result.merged, warnings: result.warnings };
+  return { ok: true, merged: result.merged, notes: result.notes, warnings: result.warnings };
 }

@@ -215,6 +215,8 @@ function run(argv: readonly string[], io: Io): number {
           sheet: vi.workbook.sheets.self,
         }),
       );
+      // Empty forms, scores replaced, blank cells kept: always said, never only in the log.
+      for (const note of outcome.notes) io.out(note);
       io.out(say(C.mergedInto, { file: args.output ?? args.file }));
       return 0;
     }

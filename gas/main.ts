@@ -112,7 +112,9 @@ export function xephangMergeForms(): void {
         forms: summary.merged.length,
         units: summary.merged.length,
         sheet: vi.workbook.sheets.self,
-      }) + (summary.warnings.length ? `\n\n${summary.warnings.map((w) => w.text).join('\n')}` : ''),
+      }) +
+        summary.notes.map((n) => `\n${n}`).join('') +
+        (summary.warnings.length ? `\n\n${summary.warnings.map((w) => w.text).join('\n')}` : ''),
     );
   } else ui.alert([...summary.errors, ...summary.warnings].map((e) => e.text).join('\n'));
 }

@@ -6,7 +6,7 @@
  * `setNumberFormats` and one `setValues`, and flushes once — inside a document lock so that two
  * people clicking at once cannot interleave their writes. Nothing is written on invalid input.
  */
-import { formatMessage, vi } from '../shared/i18n/vi';
+import { vi } from '../shared/i18n/vi';
 import type { CampaignSetup, CellValue } from '../shared/model/types';
 import type { Grid } from '../shared/workbook/grid';
 import {
@@ -19,13 +19,7 @@ import {
   type IssueView,
   type RunSummary,
 } from '../shared/workbook/run';
-import {
-  checkSetup,
-  readSetup,
-  setupSheets,
-  setupState,
-  SETUP_SHEETS,
-} from '../shared/workbook/setup';
+import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import {
   existingSheetErrors,
   formulaBlocks,
@@ -35,7 +29,8 @@ import {
 import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
 import { HIGHLIGHT_FILL } from '../shared/workbook/render';
 import type { FormsMade, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
-import { unitForm } from '../shared/forms/form';
+import { CAMPAIGN_SHEETS, campaignFormSheets } from '../shared/forms/form';
+import { formSheetNames } from '../shared/forms/names';
 import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';
 import { parseUnitsSheet } from '../shared/workbook/parse/units';
 
@@ -372,14 +367,16 @@ export function selectCell(env: SheetsEnv, sheetName: string, cell: string): voi
   sheet.getRange(cell).activate();
 }
 
-/** The unit form sheets of a campaign spreadsheet: "Phiếu DV001", … */
+/** The unit form sheet of a campaign spreadsheet: "Phiếu DV001" (before clashes are settled). */
 export function formSheetName(unit: string): string {
   return vi.forms.unitSheet.replace('{unit}', unit);
 }
 
 /**
  * "Tạo phiếu tự chấm": one protected sheet per unit, editable only by the unit's "Người nhập
- * liệu" (and the owner). A unit whose sheet exists keeps it (its answers are not wiped).
+ * liệu" (and the owner), carrying what "Tự chấm" and "Giải trình tự chấm" already hold for it.
+ * Sheet names are unique (shared/forms/names.ts: at most 100 characters, case-insensitive, never
+ * a campaign sheet's name). A unit whose sheet exists keeps it (its answers are not wiped).
  */
 export function makeFormSheets(env: SheetsEnv): FormsMade {
   return locked<FormsMade>(
@@ -388,30 +385,20 @@ export function makeFormSheets(env: SheetsEnv): FormsMade {
     () => {
       const ss = env.app.getActiveSpreadsheet();
       const S = vi.workbook.sheets;
-      const { sheets } = readSheets(ss, [S.config, S.criteria, S.units], env, false);
-      const { setup, issues } = readSetup(sheets);
-      if (!setup || !sheets[S.units]) {
-        const missing = sheets[S.units]
-          ? []
-          : [
-              {
-                severity: 'error' as const,
-                text: formatMessage(vi.errors.missingSheet, { sheet: S.units }),
-              },
-            ];
-        return { ok: false, errors: [...issues.map(issueView), ...missing] };
-      }
-      const units = parseUnitsSheet(sheets[S.units]);
-      const bad = units.issues.filter((i) => i.severity === 'error');
-      if (bad.length > 0) return { ok: false, errors: bad.map(issueView) };
+      const { sheets } = readSheets(
+        ss,
+        [S.config, S.criteria, S.units, S.self, vi.forms.explanations],
+        env,
+        false,
+      );
       // One call for the names of every sheet, not one lookup per unit.
       const existing = new Set(ss.getSheets().map((s) => s.getName()));
-      const forms = units.units
-        .filter((u) => !existing.has(formSheetName(u.id)))
-        .map((u) => {
-          const form = unitForm(setup, u, { sheetName: formSheetName(u.id) });
-          return { ...form, protection: { unlocked: [], editors: u.editors ?? [] } };
-        });
+      const made = campaignFormSheets(sheets, 'sheets', (name) => existing.has(name));
+      if (!made.ok) return { ok: false, errors: made.issues.map(issueView) };
+      const forms = made.forms.map((f) => ({
+        ...f.sheet,
+        protection: { unlocked: [], editors: f.unit.editors ?? [] },
+      }));
       writeSheets(ss, env.app, forms);
       env.app.flush();
       return { ok: true, count: forms.length, sheets: forms.map((f) => f.name) };
@@ -436,7 +423,13 @@ export function mergeFormSheets(env: SheetsEnv): MergeSummary {
       // The form sheets are named after the units of "Đơn vị" ("Phiếu bầu" is not one of them).
       const existing = new Set(ss.getSheets().map((s) => s.getName()));
       const units = sheets[S.units] ? parseUnitsSheet(sheets[S.units]).units : [];
-      const names = units.map((u) => formSheetName(u.id)).filter((n) => existing.has(n));
+      const named = formSheetNames(
+        units.map((u) => u.id),
+        vi.forms.unitSheet,
+        CAMPAIGN_SHEETS,
+      );
+      // The names "Tạo phiếu tự chấm" gives (the unit inside each sheet says whose it is).
+      const names = [...new Set(named.values())].filter((n) => existing.has(n));
       Object.assign(sheets, readSheets(ss, names, env, false).sheets);
       const forms: FormFile[] = names.map((name) => ({
         source: name,

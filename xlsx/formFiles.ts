@@ -5,20 +5,28 @@
  * What a form holds and how forms merge is the core's (shared/forms/); this file only turns
  * sheets into files and files into sheets.
  */
-import { unitForm } from '../shared/forms/form';
+import { campaignFormSheets } from '../shared/forms/form';
 import type { FormFile } from '../shared/forms/merge';
+import { safeFileName } from '../shared/forms/names';
 import { vi } from '../shared/i18n/vi';
 import { error, type Issue } from '../shared/model/issues';
 import type { Grid, Sheets } from '../shared/workbook/grid';
-import { parseUnitsSheet } from '../shared/workbook/parse/units';
-import { readSetup } from '../shared/workbook/setup';
 import { buildWorkbook, readPackage, readSheets, XlsxError, zipFiles } from './bytes';
 
 const S = vi.workbook.sheets;
 const F = vi.forms;
 
-/** The campaign sheets making the forms needs. */
-export const FORM_SOURCE_SHEETS: readonly string[] = [S.config, S.criteria, S.units];
+/**
+ * The campaign sheets making the forms reads: the setup and units, and what units have answered
+ * already ("Tự chấm", "Giải trình tự chấm"), which the forms carry.
+ */
+export const FORM_SOURCE_SHEETS: readonly string[] = [
+  S.config,
+  S.criteria,
+  S.units,
+  S.self,
+  F.explanations,
+];
 
 /** The campaign sheets merging returned forms reads (and, for the last three, rewrites). */
 export const MERGE_SHEETS: readonly string[] = [
@@ -30,17 +38,12 @@ export const MERGE_SHEETS: readonly string[] = [
   S.log,
 ];
 
-/** A name as a file name: letters, digits, dot, dash and underscore kept, the rest "_". */
-const safeName = (s: string): string => s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_');
-
-/** A unit code as a file name: "DV001" → "DV001.xlsx". */
-export function formFileName(unit: string): string {
-  return `${safeName(unit)}.xlsx`;
-}
+/** A unit code as a file name ("DV001" → "DV001.xlsx"), before clashes are settled. */
+export { formFileName, formFileNames } from '../shared/forms/names';
 
 /** The .zip of a campaign's forms: "phieu-tu-cham-cchc-2018.zip". */
 export function formsZipName(campaignId: string): string {
-  return `phieu-tu-cham-${safeName(campaignId)}.zip`;
+  return `phieu-tu-cham-${safeFileName(campaignId)}.zip`;
 }
 
 /** A problem with a whole file (not an .xlsx, unreadable), named by the file. */
@@ -51,23 +54,20 @@ export type CampaignForms =
   | { ok: true; campaignId: string; files: { unit: string; name: string; bytes: Uint8Array }[] }
   | { ok: false; issues: Issue[] };
 
-/** One .xlsx form per unit of "Đơn vị", from the campaign's sheets (FORM_SOURCE_SHEETS). */
+/**
+ * One .xlsx form per unit of "Đơn vị", from the campaign's sheets (FORM_SOURCE_SHEETS): each
+ * under a unique file name (shared/forms/names.ts), carrying the unit's answers so far.
+ */
 export function campaignForms(sheets: Sheets): CampaignForms {
-  const { setup, issues } = readSetup(sheets);
-  if (!setup) return { ok: false, issues };
-  const grid = sheets[S.units];
-  if (!grid) {
-    return { ok: false, issues: [error('missingSheet', { sheet: S.units }, { workbook: true })] };
-  }
-  const units = parseUnitsSheet(grid);
-  if (units.issues.some((i) => i.severity === 'error')) return { ok: false, issues: units.issues };
+  const made = campaignFormSheets(sheets, 'files');
+  if (!made.ok) return made;
   return {
     ok: true,
-    campaignId: setup.id,
-    files: units.units.map((unit) => ({
-      unit: unit.id,
-      name: formFileName(unit.id),
-      bytes: buildWorkbook([unitForm(setup, unit)]),
+    campaignId: made.setup.id,
+    files: made.forms.map((f) => ({
+      unit: f.unit.id,
+      name: f.name,
+      bytes: buildWorkbook([f.sheet]),
     })),
   };
 }

@@ -6,10 +6,15 @@
  */
 import { vi } from '../i18n/vi';
 
+import { error, type Issue } from '../model/issues';
 import type { CampaignSetup, CellValue, CriterionSpec, UnitSpec } from '../model/types';
+import { text, type Grid, type Sheets } from '../workbook/grid';
 import { ruleParams } from '../workbook/inputs';
 import type { TemplateSheet, Validation } from '../workbook/output';
+import { parseUnitsSheet } from '../workbook/parse/units';
+import { readSetup } from '../workbook/setup';
 import { scoreValidation } from '../workbook/template';
+import { formFileNames, formSheetNames, unitCodeIssues } from './names';
 
 const F = vi.forms;
 const H = F.headers;
@@ -174,4 +179,128 @@ export function unitForm(
     validations,
     protection: { unlocked },
   };
+}
+
+/**
+ * Where "Tự chấm" keeps each score: the row of each criterion code (column A) and the column of
+ * each unit (its code in row 1; the first such column). Making forms reads it to pre-fill them,
+ * merging reads and writes it: both see the same cells.
+ */
+export interface SelfLayout {
+  rowOf: Map<string, number>;
+  colOf: Map<string, number>;
+}
+
+export function selfLayout(rows: Grid | undefined): SelfLayout {
+  const colOf = new Map<string, number>();
+  (rows?.[0] ?? []).forEach((v, c) => {
+    const id = text(v);
+    if (c >= 1 && id !== '' && !colOf.has(id)) colOf.set(id, c);
+  });
+  const rowOf = new Map<string, number>();
+  (rows ?? []).forEach((row, r) => {
+    const code = text(row?.[0]);
+    if (r > 0 && code !== '' && !rowOf.has(code)) rowOf.set(code, r);
+  });
+  return { rowOf, colOf };
+}
+
+/** What a unit has answered so far, by criterion code (the shape `FormOptions.previous` takes). */
+export type KnownAnswers = NonNullable<FormOptions['previous']>;
+
+/**
+ * The answers a campaign already holds, per unit: scores from "Tự chấm", explanations and
+ * evidence from "Giải trình tự chấm" (blank cells are not answers). Forms carry them, so a unit
+ * corrects its scores rather than types them again, and a form sent back untouched changes
+ * nothing.
+ */
+export function knownAnswers(sheets: Sheets): (unit: string) => KnownAnswers {
+  const self = sheets[vi.workbook.sheets.self];
+  const { rowOf, colOf } = selfLayout(self);
+  const notes = new Map<string, Map<string, { explanation: string; evidence: string }>>();
+  for (const row of (sheets[F.explanations] ?? []).slice(1)) {
+    const unit = text(row?.[0]);
+    const code = text(row?.[1]);
+    if (unit === '' || code === '') continue;
+    const explanation = text(row?.[3]);
+    const evidence = text(row?.[4]);
+    if (explanation === '' && evidence === '') continue;
+    (notes.get(unit) ?? notes.set(unit, new Map()).get(unit))?.set(code, { explanation, evidence });
+  }
+  return (unit) => {
+    const known: KnownAnswers = {};
+    const c = colOf.get(unit);
+    if (self && c !== undefined) {
+      for (const [code, r] of rowOf) {
+        const v = self[r]?.[c];
+        if (v !== null && v !== undefined && text(v) !== '') known[code] = { score: v };
+      }
+    }
+    for (const [code, n] of notes.get(unit) ?? []) {
+      known[code] = {
+        ...known[code],
+        ...(n.explanation ? { explanation: n.explanation } : {}),
+        ...(n.evidence ? { evidence: n.evidence } : {}),
+      };
+    }
+    return known;
+  };
+}
+
+/** The campaign's own sheets: no unit's form sheet may take one of their names. */
+export const CAMPAIGN_SHEETS: readonly string[] = [
+  ...Object.values(vi.workbook.sheets),
+  F.explanations,
+  F.sheet,
+];
+
+export type CampaignFormSheets =
+  | {
+      ok: true;
+      setup: CampaignSetup;
+      /** One per unit of "Đơn vị", in its order: the file or sheet name, and the form. */
+      forms: { unit: UnitSpec; name: string; sheet: TemplateSheet }[];
+    }
+  | { ok: false; issues: Issue[] };
+
+/**
+ * Every unit's form, from the campaign's sheets ("Cấu hình", "Tiêu chí", "Đơn vị", and "Tự chấm"
+ * / "Giải trình tự chấm" for what units have answered already), each under a unique name:
+ * `files` names .xlsx files ("DV001.xlsx", sheet "Phiếu tự chấm" inside), `sheets` names sheets
+ * of the campaign itself ("Phiếu DV001"). `skip` leaves out the names a host already has.
+ */
+export function campaignFormSheets(
+  sheets: Sheets,
+  naming: 'files' | 'sheets',
+  skip?: (name: string) => boolean,
+): CampaignFormSheets {
+  const { setup, issues } = readSetup(sheets);
+  if (!setup) return { ok: false, issues };
+  const grid = sheets[vi.workbook.sheets.units];
+  if (!grid) {
+    return {
+      ok: false,
+      issues: [error('missingSheet', { sheet: vi.workbook.sheets.units }, { workbook: true })],
+    };
+  }
+  const parsed = parseUnitsSheet(grid);
+  const bad = [...parsed.issues, ...unitCodeIssues(parsed.units)].filter(
+    (i) => i.severity === 'error',
+  );
+  if (bad.length > 0) return { ok: false, issues: bad };
+  const ids = parsed.units.map((u) => u.id);
+  const names =
+    naming === 'files' ? formFileNames(ids) : formSheetNames(ids, F.unitSheet, CAMPAIGN_SHEETS);
+  const known = knownAnswers(sheets);
+  const forms: { unit: UnitSpec; name: string; sheet: TemplateSheet }[] = [];
+  for (const unit of parsed.units) {
+    const name = names.get(unit.id) as string;
+    if (skip?.(name)) continue;
+    const sheet = unitForm(setup, unit, {
+      previous: known(unit.id),
+      ...(naming === 'sheets' ? { sheetName: name } : {}),
+    });
+    forms.push({ unit, name, sheet });
+  }
+  return { ok: true, setup, forms };
 }

@@ -5,121 +5,50 @@
  * score without evidence: an error or a warning by setting), then merge into "Tự chấm" and
  * "Giải trình tự chấm" and add a row to "Nhật ký". Order-independent and idempotent: the result
  * depends on the set of forms only, and merging them again changes no score.
+ *
+ * Nothing already in the workbook is lost: a form with no score at all changes nothing of its
+ * unit (it is reported as empty), a blank score cell in a returned form keeps the value "Tự chấm"
+ * holds (and is listed), and every score replaced is counted in the summary and its old value
+ * kept in "Nhật ký". Only the scores a form changes (new or different from "Tự chấm") are
+ * checked by the rules and for evidence: the others are the workbook's own, which ranking checks.
  */
 import { compileCampaign } from '../compile';
 import { vi } from '../i18n/vi';
-import { error, formatIssue, warning, type Issue } from '../model/issues';
+import { cellAddress, error, formatIssue, warning, type Issue } from '../model/issues';
 import { resolveSettings } from '../model/settings';
 import type { CampaignSetup, CellRef, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { formatMicro } from '../numbers/points';
-import { cellAt, dateOf, ref, text, type Grid, type Sheets } from '../workbook/grid';
+import { ref, text, type Sheets } from '../workbook/grid';
 import { parseUnitsSheet } from '../workbook/parse/units';
-import type { OutputBlock, TemplateSheet, Validation } from '../workbook/output';
-import { appendLog, inputHash } from '../workbook/render';
+import type { TemplateSheet } from '../workbook/output';
 import { readSetup } from '../workbook/setup';
 import { ISSUE_LIMIT, issueView, type IssueView } from '../workbook/run';
-import { scoreValidation } from '../workbook/template';
-import { applicableCriteria, criteriaFingerprint, FORM_COLS, FORM_ROWS } from './form';
+import { applicableCriteria, criteriaFingerprint, FORM_COLS, FORM_ROWS, selfLayout } from './form';
+import {
+  evidenceOf,
+  leavesOf,
+  mergedExplanations,
+  mergedScores,
+  mergeLog,
+  mergeNotes,
+  type ScoreChange,
+  type UnitPlan,
+} from './mergeSheets';
+import { isBlank, readForm, type FormFile, type ReadForm } from './read';
 
 const F = vi.forms;
 const S = vi.workbook.sheets;
-const H = vi.workbook.headers;
 
-/** A returned form as a host read it. */
-export interface FormFile {
-  /** What the person knows it by: a file name, or a sheet name inside the campaign. */
-  source: string;
-  /** The values of its "Phiếu tự chấm" sheet (undefined: the file has no such sheet). */
-  grid: Grid | undefined;
-  /** The sheet's name in messages (default "Phiếu tự chấm"). */
-  sheet?: string;
-  /** When it arrived (ISO date), if the host knows (a file's date); "Ngày gửi" wins. */
-  received?: string;
-}
+/**
+ * A form with no score at all: merging it would only erase what the workbook holds. An
+ * unticked checkbox (FALSE) counts as no score here: Google Sheets writes FALSE into every tick
+ * cell of a new form, so an untouched form holds nothing else.
+ */
+const isEmptyForm = (form: ReadForm): boolean =>
+  [...form.answers.values()].every((a) => isBlank(a.score) || a.score === false);
 
-export interface FormAnswer {
-  score: CellValue;
-  explanation: string;
-  evidence: string;
-  /** The row of the criterion in the form (0-based). */
-  row: number;
-}
-
-export interface ReadForm {
-  source: string;
-  sheet: string;
-  campaignId: string;
-  unit: string;
-  fingerprint: string;
-  /** "Ngày gửi", else the host's date of receipt. */
-  date?: string;
-  answers: Map<string, FormAnswer>;
-  /** A checksum of the form's values: the last tie-break between two forms of a unit. */
-  content: string;
-}
-
-const isBlank = (v: CellValue): boolean => v === null || v === undefined || v === '';
-
-/** Reads one form's header and answers; the problems are located at the form's cells. */
-export function readForm(file: FormFile): { form?: ReadForm; issues: Issue[] } {
-  const sheet = file.sheet ?? F.sheet;
-  const at = (r: number, c: number) => ({ file: file.source, cell: ref(sheet, r, c) });
-  if (!file.grid) {
-    return { issues: [error('formMissing', { sheet }, { file: file.source })] };
-  }
-  const grid = file.grid;
-  const label = (r: number, expected: string): boolean => text(cellAt(grid, r, 0)) === expected;
-  const value = (r: number): string => text(cellAt(grid, r, 1));
-  const rows = FORM_ROWS;
-  if (
-    !label(rows.campaignId, F.campaignId) ||
-    !label(rows.unitCode, F.unitCode) ||
-    !label(rows.fingerprint, F.fingerprint) ||
-    text(cellAt(grid, rows.header, FORM_COLS.score)) !== F.headers.score
-  ) {
-    return { issues: [error('formMissing', { sheet }, at(0, 0))] };
-  }
-  const issues: Issue[] = [];
-  const sent = cellAt(grid, rows.sentOn, 1);
-  let date = file.received;
-  if (!isBlank(sent)) {
-    const d = dateOf(sent);
-    if (d === undefined) issues.push(error('badDate', { value: text(sent) }, at(rows.sentOn, 1)));
-    else date = d;
-  }
-  const answers = new Map<string, FormAnswer>();
-  for (let r = rows.header + 1; r < grid.length; r++) {
-    const code = text(cellAt(grid, r, FORM_COLS.code));
-    if (code === '') continue;
-    answers.set(code, {
-      score: cellAt(grid, r, FORM_COLS.score),
-      explanation: text(cellAt(grid, r, FORM_COLS.explanation)),
-      evidence: text(cellAt(grid, r, FORM_COLS.evidence)),
-      row: r,
-    });
-  }
-  return {
-    form: {
-      source: file.source,
-      sheet,
-      campaignId: value(rows.campaignId),
-      unit: value(rows.unitCode),
-      fingerprint: value(rows.fingerprint),
-      ...(date ? { date } : {}),
-      answers,
-      content: inputHash({ form: grid }),
-    },
-    issues,
-  };
-}
-
-function leavesOf(nodes: readonly CriterionSpec[], out: CriterionSpec[] = []): CriterionSpec[] {
-  for (const n of nodes) {
-    if (n.children?.length) leavesOf(n.children, out);
-    else out.push(n);
-  }
-  return out;
-}
+/** The same answer: the same value, or the same text ("100" typed where 100 was). */
+const sameValue = (a: CellValue, b: CellValue): boolean => a === b || text(a) === text(b);
 
 export interface MergeInput {
   /** The campaign workbook's sheets (Cấu hình, Tiêu chí, Đơn vị, Tự chấm, Giải trình tự chấm, Nhật ký). */
@@ -129,13 +58,24 @@ export interface MergeInput {
   time: string;
 }
 
+export { readForm, type FormAnswer, type FormFile, type ReadForm } from './read';
+export { mergeNotes, type ScoreChange } from './mergeSheets';
+
 export type MergeResult =
   | {
       ok: true;
       /** "Tự chấm", "Giải trình tự chấm" and "Nhật ký", to write whole. */
       outputs: TemplateSheet[];
-      /** The forms merged (one per unit), in unit order. */
+      /** The forms merged (one per unit), in unit order; empty forms are not among them. */
       merged: { unit: string; source: string }[];
+      /** Forms with no score at all: nothing of their unit changed (unit order). */
+      empty: { unit: string; source: string }[];
+      /** Per unit (unit order), the scores already in "Tự chấm" that its form replaced. */
+      changed: { unit: string; source: string; cells: ScoreChange[] }[];
+      /** Per unit (unit order), the criteria left blank in its form whose score was kept. */
+      kept: { unit: string; source: string; codes: string[] }[];
+      /** What the summary says besides "merged": empty forms, replaced and kept scores. */
+      notes: string[];
       warnings: Issue[];
     }
   | { ok: false; issues: Issue[] };
@@ -206,8 +146,10 @@ export function mergeForms(input: MergeInput): MergeResult {
     const forms = byUnit.get(unit.id);
     if (!forms) continue;
     forms.sort(later);
-    const winner = forms[forms.length - 1];
-    for (const older of forms.slice(0, -1)) {
+    // The later form wins, but an empty one never over a form that holds scores.
+    const filled = forms.filter((f) => !isEmptyForm(f));
+    const winner = (filled.length > 0 ? filled : forms)[(filled.length || forms.length) - 1];
+    for (const older of forms.filter((f) => f !== winner)) {
       issues.push(
         warning(
           'formDuplicate',
@@ -280,17 +222,49 @@ export function mergeForms(input: MergeInput): MergeResult {
     }
   }
 
-  // Scores checked by the core's own rules, located at the form's cells.
+  // What each merged form does to "Tự chấm": a new score, a replaced one, a blank that keeps
+  // the score already there. Empty forms change nothing and are only reported.
+  const current = input.sheets[S.self];
+  const layout = selfLayout(current);
+  const existing = (unit: string, code: string): CellValue => {
+    const r = layout.rowOf.get(code);
+    const c = layout.colOf.get(unit);
+    return r === undefined || c === undefined ? null : (current?.[r]?.[c] ?? null);
+  };
+  const empty = winners.filter(isEmptyForm);
+  const filled = winners.filter((f) => !isEmptyForm(f));
+  const plans = new Map<string, UnitPlan>();
+  for (const form of filled) {
+    const plan: UnitPlan = { scores: new Map(), changed: [], kept: [], fresh: new Set() };
+    for (const leaf of leavesByUnit.get(form.unit) ?? []) {
+      const v = form.answers.get(leaf.code)?.score ?? null;
+      const old = existing(form.unit, leaf.code);
+      if (isBlank(v)) {
+        if (!isBlank(old)) plan.kept.push(leaf.code);
+        plan.scores.set(leaf.code, isBlank(old) ? null : old);
+        continue;
+      }
+      if (!isBlank(old) && sameValue(v, old)) {
+        plan.scores.set(leaf.code, old);
+        continue;
+      }
+      plan.fresh.add(leaf.code);
+      plan.scores.set(leaf.code, v);
+      if (!isBlank(old)) plan.changed.push({ code: leaf.code, cell: '', before: old, after: v });
+    }
+    plans.set(form.unit, plan);
+  }
+
+  // The scores a form brings (new or changed) are checked by the core's own rules, located at
+  // the form's cells; the scores it leaves as they are were the workbook's already.
   const formOf = new Map(winners.map((f) => [f.unit, f]));
   const spec = {
     ...(setup as CampaignSetup),
-    units: winners.map((f) => {
+    units: filled.map((f) => {
       const u = unitById.get(f.unit) as UnitSpec;
       const self: Record<string, CellValue> = {};
-      for (const leaf of leavesByUnit.get(f.unit) ?? []) {
-        const v = f.answers.get(leaf.code)?.score;
-        if (v !== undefined) self[leaf.code] = v;
-      }
+      const plan = plans.get(f.unit) as UnitPlan;
+      for (const code of plan.fresh) self[code] = plan.scores.get(code) ?? null;
       return { id: u.id, name: u.name, block: u.block, self };
     }),
     // Blank answers are left blank in "Tự chấm"; ranking decides what a blank means.
@@ -313,7 +287,9 @@ export function mergeForms(input: MergeInput): MergeResult {
   issues.push(...compiled.issues.filter((i) => i.severity === 'error').map(withFile));
   const c = compiled.campaign;
   if (c) {
-    // A positive self score needs its evidence (deductions earn nothing by themselves).
+    // A positive self score needs its evidence (deductions earn nothing by themselves): in the
+    // form, or already in "Giải trình tự chấm" (a blank evidence cell keeps it).
+    const evidenceKept = evidenceOf(input.sheets[F.explanations]);
     const n = c.units.length;
     c.leaves.forEach((leaf, l) => {
       if (leaf.rule.kind === 'deduction') return;
@@ -321,8 +297,10 @@ export function mergeForms(input: MergeInput): MergeResult {
         const points = c.self[l * n + u];
         if (!(points > 0)) continue;
         const form = formOf.get(c.units[u].id) as ReadForm;
+        if (!plans.get(form.unit)?.fresh.has(leaf.code)) continue;
         const answer = form.answers.get(leaf.code);
         if (!answer || answer.evidence !== '') continue;
+        if (evidenceKept.has(`${form.unit}\u0000${leaf.code}`)) continue;
         const where = { file: form.source, cell: ref(form.sheet, answer.row, FORM_COLS.evidence) };
         const params = { code: leaf.code, points: formatMicro(points, settings.decimals) };
         issues.push(
@@ -338,177 +316,45 @@ export function mergeForms(input: MergeInput): MergeResult {
   const warnings = issues
     .filter((i) => i.severity === 'warning')
     .sort((a, b) => formatIssue(a).localeCompare(formatIssue(b)));
-  const selfSheet = mergedScores(input.sheets[S.self], setup, winners, leavesByUnit);
+  const selfSheet = mergedScores(current, setup, filled, plans);
   const explanations = mergedExplanations(
     input.sheets[F.explanations],
     units,
-    winners,
+    filled,
     leavesByUnit,
+    plans,
   );
-  const log = mergeLog(input, winners, warnings);
-  return {
-    ok: true,
-    outputs: [selfSheet, explanations, log],
-    merged: winners.map((f) => ({ unit: f.unit, source: f.source })),
-    warnings,
+  // The A1 address of each replaced score in the written "Tự chấm".
+  const written = selfLayout(selfSheet.rows);
+  const selfCell = (code: string, unit: string): string => {
+    const r = written.rowOf.get(code);
+    const c = written.colOf.get(unit);
+    return r === undefined || c === undefined ? '' : cellAddress({ row: r + 1, col: c + 1 });
   };
-}
-
-/** "Tự chấm" with the merged units' columns filled from their forms, other cells kept. */
-function mergedScores(
-  current: Grid | undefined,
-  setup: CampaignSetup,
-  winners: readonly ReadForm[],
-  leavesByUnit: ReadonlyMap<string, CriterionSpec[]>,
-): TemplateSheet {
-  const rows: CellValue[][] = (
-    current && current.length > 0 ? current : [[H.criterionCode, H.criterionName, H.max]]
-  ).map((row) => [...(row ?? [])]);
-  const header = rows[0];
-  const colOf = new Map<string, number>();
-  header.forEach((v, c) => {
-    if (c >= 1 && text(v) !== '') colOf.set(text(v), c);
-  });
-  const rowOf = new Map<string, number>();
-  rows.forEach((row, r) => {
-    if (r > 0 && text(row[0]) !== '') rowOf.set(text(row[0]), r);
-  });
-  const allLeaves = leavesOf(setup.criteria);
-  for (const leaf of allLeaves) {
-    if (!rowOf.has(leaf.code)) {
-      rowOf.set(leaf.code, rows.length);
-      rows.push([leaf.code, leaf.name, leaf.max]);
-    }
-  }
-  for (const form of winners) {
-    let c = colOf.get(form.unit);
-    if (c === undefined) {
-      c = Math.max(header.length, 3);
-      header[c] = form.unit;
-      colOf.set(form.unit, c);
-    }
-    for (const leaf of leavesByUnit.get(form.unit) ?? []) {
-      const row = rows[rowOf.get(leaf.code) as number];
-      while (row.length < c) row.push(null);
-      const v = form.answers.get(leaf.code)?.score;
-      row[c] = v === undefined || v === '' ? null : v;
-    }
-  }
-  // The score cells keep their checks (as in the template), one rule per leaf row.
-  const last = header.length - 1;
-  const validations: Validation[] = [];
-  if (last >= 3) {
-    for (const leaf of allLeaves) {
-      const r = (rowOf.get(leaf.code) as number) + 1;
-      const range = `D${r}:${columnName(last)}${r}`;
-      const v = scoreValidation(leaf, range);
-      validations.push(
-        leaf.rule?.kind === 'levels'
-          ? {
-              ...v,
-              listRange: undefined,
-              values: [...leaf.rule.levels.map((l) => l.label), vi.template.na],
-            }
-          : v,
-      );
-    }
-  }
-  return { name: S.self, rows, boldRows: [0], frozenRows: 1, validations };
-}
-
-function columnName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  return s;
-}
-
-/** "Giải trình tự chấm": one row per unit and leaf, merged units from their forms. */
-function mergedExplanations(
-  current: Grid | undefined,
-  units: readonly UnitSpec[],
-  winners: readonly ReadForm[],
-  leavesByUnit: ReadonlyMap<string, CriterionSpec[]>,
-): TemplateSheet {
-  const h = F.headers;
-  const header: CellValue[] = [
-    H.unitCode,
-    h.code,
-    h.score,
-    h.explanation,
-    h.evidence,
-    h.file,
-    F.sentOn,
-  ];
-  const mergedUnits = new Set(winners.map((f) => f.unit));
-  const byUnit = new Map<string, CellValue[][]>();
-  for (const row of (current ?? []).slice(1)) {
-    const unit = text(row?.[0]);
-    if (unit === '' || mergedUnits.has(unit)) continue;
-    (byUnit.get(unit) ?? byUnit.set(unit, []).get(unit))?.push([...row]);
-  }
-  for (const form of winners) {
-    byUnit.set(
-      form.unit,
-      (leavesByUnit.get(form.unit) ?? []).map((leaf) => {
-        const a = form.answers.get(leaf.code);
-        return [
-          form.unit,
-          leaf.code,
-          a?.score ?? null,
-          a?.explanation || null,
-          a?.evidence || null,
-          form.source,
-          form.date ?? null,
-        ];
-      }),
-    );
-  }
-  // Units in "Đơn vị" order, then any unit only this sheet knows, by id.
-  const order = [
-    ...units.map((u) => u.id).filter((id) => byUnit.has(id)),
-    ...[...byUnit.keys()].filter((id) => !units.some((u) => u.id === id)).sort(),
-  ];
-  const rows = [header, ...order.flatMap((id) => byUnit.get(id) ?? [])];
-  // General, not '@': text is kept as text by asText in every host (an apostrophe in a cell
-  // formatted as text would stay visible in Google Sheets).
-  const textCols = rows.map(() => []);
-  return {
-    name: F.explanations,
-    rows,
-    formats: textCols,
-    boldRows: [0],
-    frozenRows: 1,
-    columnWidths: [12, 12, 12, 60, 50, 24, 12],
+  const outcome = {
+    merged: filled.map((f) => ({ unit: f.unit, source: f.source })),
+    empty: empty.map((f) => ({ unit: f.unit, source: f.source })),
+    changed: filled
+      .filter((f) => (plans.get(f.unit) as UnitPlan).changed.length > 0)
+      .map((f) => ({
+        unit: f.unit,
+        source: f.source,
+        cells: (plans.get(f.unit) as UnitPlan).changed.map((ch) => ({
+          ...ch,
+          cell: selfCell(ch.code, f.unit),
+        })),
+      })),
+    kept: filled
+      .filter((f) => (plans.get(f.unit) as UnitPlan).kept.length > 0)
+      .map((f) => ({
+        unit: f.unit,
+        source: f.source,
+        codes: (plans.get(f.unit) as UnitPlan).kept,
+      })),
   };
-}
-
-/** "Nhật ký" with one row for this merge. */
-function mergeLog(input: MergeInput, winners: readonly ReadForm[], warnings: Issue[]): OutputBlock {
-  // The checksum covers the merged forms whatever order they came in.
-  const each = input.forms.map((f) => ({
-    source: f.source,
-    hash: inputHash({ form: f.grid ?? [] }),
-  }));
-  each.sort((a, b) => a.source.localeCompare(b.source) || a.hash.localeCompare(b.hash));
-  const hash = inputHash({ forms: each.map((f) => [f.source, f.hash]) });
-  const notes = [
-    F.merged
-      .replace('{forms}', String(winners.length))
-      .replace('{units}', String(winners.length))
-      .replace('{sheet}', S.self),
-    ...warnings.map(formatIssue),
-  ].join('\n');
-  return appendLog(input.sheets[S.log], [
-    input.time,
-    hash,
-    F.logSettings,
-    winners.length,
-    null,
-    warnings.length,
-    notes,
-  ]);
+  const notes = mergeNotes(outcome);
+  const log = mergeLog(input, outcome, notes, warnings);
+  return { ok: true, outputs: [selfSheet, explanations, log], ...outcome, notes, warnings };
 }
 
 /** What the task pane / sidebar shows after a merge. */
@@ -516,6 +362,14 @@ export type MergeSummary =
   | {
       ok: true;
       merged: { unit: string; source: string }[];
+      /** Forms with no score: their units kept every score. */
+      empty: { unit: string; source: string }[];
+      /** Units whose existing scores were replaced, and how many cells. */
+      changed: { unit: string; source: string; cells: number }[];
+      /** Units with blank cells whose existing scores were kept, and how many. */
+      kept: { unit: string; source: string; cells: number }[];
+      /** The lines the summary says besides "merged" (mergeNotes). */
+      notes: string[];
       warnings: IssueView[];
       /** Sheets written. */
       sheets: string[];
@@ -534,6 +388,10 @@ export function mergeSummary(result: MergeResult): MergeSummary {
   return {
     ok: true,
     merged: result.merged,
+    empty: result.empty,
+    changed: result.changed.map((u) => ({ unit: u.unit, source: u.source, cells: u.cells.length })),
+    kept: result.kept.map((u) => ({ unit: u.unit, source: u.source, cells: u.codes.length })),
+    notes: result.notes,
     warnings: result.warnings.slice(0, ISSUE_LIMIT).map(issueView),
     sheets: result.outputs.map((o) => o.name),
   };

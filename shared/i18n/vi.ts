@@ -356,6 +356,19 @@ export const vi = {
       'Đơn vị {unit}: phiếu {older} ({olderDate}) được thay bằng phiếu {newer} ({newerDate}).',
     merged: 'Đã gộp {forms} phiếu của {units} đơn vị vào trang tính "{sheet}".',
     made: 'Đã tạo {count} phiếu tự chấm.',
+    // Nothing lost in a merge (issue 20): empty forms, replaced and kept scores.
+    emptyForms: '{count} phiếu trống — giữ nguyên điểm đã có: {list}.',
+    emptyForm: '{unit} ({source})',
+    replacedScores:
+      'Thay {count} ô điểm đã có của {units} đơn vị (điểm cũ ghi ở trang tính "{log}"): {list}.',
+    keptBlank: '{count} ô để trống trong phiếu — giữ nguyên điểm đã có ({units} đơn vị): {list}.',
+    unitCells: '{unit} {count} ô',
+    moreUnits: '… và {count} đơn vị khác',
+    logOldScores: 'Gộp phiếu tự chấm — điểm cũ',
+    logUnit: 'Đơn vị {unit} (phiếu {source}).',
+    logReplaced: 'Thay {count} ô (cũ → mới): {list}.',
+    logChange: '{code} ({cell}): {before} → {after}',
+    logKept: 'Giữ nguyên {count} ô để trống trong phiếu: {list}.',
   },
 
   gas: {

@@ -127,6 +127,28 @@ describe('Gộp phiếu tự chấm', () => {
     expect(fake.sheet(S.results)?.grid()).toEqual(typed.sheet(S.results)?.grid());
   });
 
+  it('forms made from a workbook with self scores, merged straight back, change no score', async () => {
+    // The forms carry the scores "Tự chấm" holds (issue 20); sent back untouched they are a no-op.
+    const fake = fakeOf(anGiang2018);
+    const before = fake.sheet(S.self)?.grid();
+    const made = await madeForms();
+    const uploads = Object.entries(made).map(([name, bytes]) => upload(name, bytes));
+    const { result } = await mergeFormFiles(runOf(fake), uploads, { now });
+    expect(result).toMatchObject({ ok: true, empty: [], changed: [], kept: [], notes: [] });
+    expect(fake.sheet(S.self)?.grid()).toEqual(before);
+    // One score replaced: the summary says so.
+    const [name, bytes] = Object.entries(made)[0];
+    const edited = fill(bytes, (rows) => {
+      rows[rows.findIndex((r) => r[FORM_COLS.code] === '1.1.2')][FORM_COLS.score] = 70;
+    });
+    const again = await mergeFormFiles(runOf(fake), [upload(name, edited)], { now });
+    expect(again.result).toMatchObject({
+      ok: true,
+      changed: [{ unit: anGiang2018.units[0].id, cells: 1 }],
+    });
+    expect(again.result.ok && again.result.notes[0]).toContain('Thay 1 ô điểm đã có');
+  });
+
   it('keeps text that looks like a formula as text', async () => {
     const made = await madeForms();
     const [name, bytes] = Object.entries(made)[0];

@@ -141,3 +141,47 @@ describe('Người nhập liệu', () => {
     ).toBe(false);
   });
 });
+
+describe('nothing lost, names unique (issue 20)', () => {
+  it('sheets made from a campaign with self scores carry them; merged back, nothing changes', () => {
+    const spec = {
+      ...anGiang2018,
+      units: anGiang2018.units.map((u) => ({ ...u, editors: editorsOf(u.id) })),
+    };
+    const book = bookOf(spec);
+    const before = book.sheet(S.self)?.grid();
+    expect(makeFormSheets(envOf(book)).ok).toBe(true);
+    const unit = anGiang2018.units[0];
+    const sheet = book.sheet(formSheetName(unit.id));
+    const r = sheet?.values.findIndex((row) => row[FORM_COLS.code] === '1.1.2') ?? -1;
+    expect(sheet?.get(r, FORM_COLS.score)).toBe(unit.self?.['1.1.2']);
+    const summary = mergeFormSheets(envOf(book));
+    expect(summary).toMatchObject({ ok: true, empty: [], changed: [], kept: [], notes: [] });
+    expect(book.sheet(S.self)?.grid()).toEqual(before);
+  });
+
+  it('a unit coded "bầu" does not take the ballots sheet "Phiếu bầu": its own form, merged', () => {
+    const spec = {
+      ...blank,
+      units: blank.units.map((u, i) => (i === 0 ? { ...u, id: 'bầu' } : u)),
+    };
+    const book = bookOf(spec);
+    const ballots = book.sheet(S.ballots)?.grid();
+    const made = makeFormSheets(envOf(book));
+    expect(made.ok && made.count).toBe(16);
+    expect(made.ok && made.sheets).not.toContain(S.ballots);
+    expect(book.sheet(S.ballots)?.grid()).toEqual(ballots);
+    const own = made.ok ? (made.sheets?.[0] ?? '') : '';
+    expect(own).toMatch(/^Phiếu bầu-[0-9a-f]{8}$/);
+    const sheet = book.sheet(own);
+    const r = sheet?.values.findIndex((row) => row[FORM_COLS.code] === '1.1.2') ?? -1;
+    sheet?.set(r, FORM_COLS.score, 90);
+    sheet?.set(r, FORM_COLS.evidence, 'Báo cáo');
+    const summary = mergeFormSheets(envOf(book));
+    expect(summary.ok).toBe(true);
+    expect(summary.ok && summary.merged).toEqual([{ unit: 'bầu', source: own }]);
+    expect(summary.ok && summary.empty).toHaveLength(15);
+    const self = book.sheet(S.self)?.grid() ?? [];
+    expect(self.find((row) => row[0] === '1.1.2')?.[self[0].indexOf('bầu')]).toBe(90);
+  });
+});

@@ -198,6 +198,8 @@ export function formsView(ctx: ViewContext): { section: () => HTMLElement; dispo
       'div',
       { class: 'xh-forms-result', 'data-forms': 'merged' },
       h('p', { class: 'xh-ok-text' }, formatMessage(F.merged, { count: s.merged.length })),
+      // Empty forms, scores replaced, blank cells kept (their old values are in "Nhật ký").
+      s.notes.map((note) => h('p', { class: 'xh-hint', 'data-forms': 'note' }, note)),
       s.merged.length > 0 &&
         details(
           ctx,
