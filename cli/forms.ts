@@ -31,17 +31,22 @@ const fileIssue = (e: XlsxError, file: string): Issue => namedFileIssue(e, path.
 function readCampaign(
   file: string,
   names: readonly string[],
-): { ok: true; pkg: Package; sheets: Record<string, Grid> } | { ok: false; issues: Issue[] } {
+):
+  | { ok: true; pkg: Package; sheets: Record<string, Grid>; macro: boolean }
+  | { ok: false; issues: Issue[] } {
   let pkg: Package;
+  let macro: boolean;
+  const sheets: Record<string, Grid> = {};
+  // Everything that reads the package can meet a damaged part (XlsxError naming it).
   try {
     pkg = readFile(file);
+    macro = isMacroEnabled(pkg);
+    for (const [name, data] of readSheets(pkg, [...names])) sheets[name] = data.rows;
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, file)] };
     throw e;
   }
-  const sheets: Record<string, Grid> = {};
-  for (const [name, data] of readSheets(pkg, [...names])) sheets[name] = data.rows;
-  return { ok: true, pkg, sheets };
+  return { ok: true, pkg, sheets, macro };
 }
 
 export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: Issue[] };
@@ -89,7 +94,7 @@ export function mergeFormFiles(
   const read = readCampaign(campaign, MERGE_SHEETS);
   if (!read.ok) return read;
   const { pkg, sheets } = read;
-  const misnamed = extensionIssue(isMacroEnabled(pkg), target);
+  const misnamed = extensionIssue(read.macro, target);
   if (misnamed) return { ok: false, issues: [misnamed] };
   const files: FormFile[] = [];
   const issues: Issue[] = [];
@@ -105,8 +110,16 @@ export function mergeFormFiles(
   if (issues.length > 0) return { ok: false, issues };
   const result = mergeForms({ sheets, forms: files, time: localTime(options.now ?? new Date()) });
   if (!result.ok) return result;
+  let bytes;
   try {
-    writeFileAtomic(target, writeSheets(pkg, result.outputs));
+    bytes = writeSheets(pkg, result.outputs);
+  } catch (e) {
+    // a damaged entry of the campaign workbook, found while copying it
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, campaign)] };
+    throw e;
+  }
+  try {
+    writeFileAtomic(target, bytes);
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };
     throw e;

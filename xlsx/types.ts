@@ -61,7 +61,7 @@ export interface OutputSheet {
  */
 export type { Validation };
 
-export type XlsxErrorCode = 'notFound' | 'notXlsx' | 'locked' | 'missingPart';
+export type XlsxErrorCode = 'notFound' | 'notXlsx' | 'locked' | 'missingPart' | 'damaged';
 
 /** A failure the user can act on; the message is in Vietnamese and names the file. */
 export class XlsxError extends Error {
