@@ -498,7 +498,7 @@ export const vi = {
       inflate:
         'Tệp bị hỏng: phần {part} của tệp {label} không giải nén được. Hãy lấy lại tệp gốc (bản gửi qua thư, bản sao lưu).',
       method:
-        'Tệp bị hỏng: phần {part} của tệp {label} nén theo kiểu {method}, không phải kiểu của sổ tính Excel. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.',
+        'Tệp bị hỏng: phần {part} của tệp {label} nén theo kiểu {method}, không phải kiểu nén của sổ tính Excel (.xlsx). Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.',
       encrypted:
         'Tệp bị hỏng: phần {part} của tệp {label} bị mã hóa theo kiểu tệp nén zip. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx (không mã hóa).',
       twice:
