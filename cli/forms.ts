@@ -24,17 +24,22 @@ const F = vi.forms;
 function readCampaign(
   file: string,
   names: readonly string[],
-): { ok: true; pkg: Package; sheets: Record<string, Grid> } | { ok: false; issues: Issue[] } {
+):
+  | { ok: true; pkg: Package; sheets: Record<string, Grid>; macro: boolean }
+  | { ok: false; issues: Issue[] } {
   let pkg: Package;
+  let macro: boolean;
+  const sheets: Record<string, Grid> = {};
+  // Everything that reads the package can meet a damaged part (XlsxError naming it).
   try {
     pkg = readFile(file);
+    macro = isMacroEnabled(pkg);
+    for (const [name, data] of readSheets(pkg, [...names])) sheets[name] = data.rows;
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, file)] };
     throw e;
   }
-  const sheets: Record<string, Grid> = {};
-  for (const [name, data] of readSheets(pkg, [...names])) sheets[name] = data.rows;
-  return { ok: true, pkg, sheets };
+  return { ok: true, pkg, sheets, macro };
 }
 
 export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: Issue[] };
@@ -86,7 +91,7 @@ export function mergeFormFiles(
   const read = readCampaign(campaign, MERGE_SHEETS);
   if (!read.ok) return read;
   const { pkg, sheets } = read;
-  const misnamed = extensionIssue(isMacroEnabled(pkg), target);
+  const misnamed = extensionIssue(read.macro, target);
   if (misnamed) return { ok: false, issues: [misnamed] };
   const files: FormFile[] = [];
   const issues: Issue[] = [];
@@ -102,9 +107,20 @@ export function mergeFormFiles(
   if (issues.length > 0) return { ok: false, issues };
   const result = mergeForms({ sheets, forms: files, time: localTime(options.now ?? new Date()) });
   if (!result.ok) return result;
+  let bytes;
   try {
     // past Excel's limits ("Tự chấm" has a column per unit), writeSheets refuses first
-    writeFileAtomic(target, writeSheets(pkg, result.outputs));
+    bytes = writeSheets(pkg, result.outputs);
+  } catch (e) {
+    // a damaged entry of the campaign workbook, found while copying it; or a sheet past
+    // Excel's limits
+    if (e instanceof XlsxError) {
+      return { ok: false, issues: [fileIssue(e, e.code === 'damaged' ? campaign : target)] };
+    }
+    throw e;
+  }
+  try {
+    writeFileAtomic(target, bytes);
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };
     throw e;

@@ -14,7 +14,14 @@ import {
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
-import { isMacroEnabled, nearSheetName, readSheets, writeSheets, type SheetData } from '../xlsx';
+import {
+  isMacroEnabled,
+  nearSheetName,
+  readSheets,
+  verifyPackage,
+  writeSheets,
+  type SheetData,
+} from '../xlsx';
 import { officeLock, readFile, writeFileAtomic } from './files';
 import { XlsxError } from '../xlsx/types';
 import { SheetLimitError } from '../xlsx/limits';
@@ -119,17 +126,22 @@ export function runWorkbook(
       if (open) return { ok: false, issues: [open] };
     }
   }
+  // Everything that reads the package can meet a damaged part (XlsxError naming it).
   let pkg;
+  let read;
+  const target = options.outPath ?? inPath;
   try {
     pkg = readFile(inPath);
+    const misnamed = options.write ? extensionIssue(isMacroEnabled(pkg), target) : undefined;
+    if (misnamed) return { ok: false, issues: [misnamed] };
+    read = readSheets(pkg, [...SHEETS_TO_READ]);
+    // `rank` checks the entries it copies without reading them as it writes; `check`, which
+    // writes nothing, checks them all here, so that it never passes what `rank` refuses.
+    if (!options.write) verifyPackage(pkg);
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, inPath)] };
     throw e;
   }
-  const target = options.outPath ?? inPath;
-  const misnamed = options.write ? extensionIssue(isMacroEnabled(pkg), target) : undefined;
-  if (misnamed) return { ok: false, issues: [misnamed] };
-  const read = readSheets(pkg, [...SHEETS_TO_READ]);
   const sheets: Record<string, Grid> = {};
   const merges: Record<string, string[]> = {};
   for (const name of SHEETS_TO_READ) {
@@ -163,9 +175,20 @@ export function runWorkbook(
     return { ok: false, issues: result.issues.map(located) };
   }
   if (options.write) {
+    let bytes;
     try {
       // past Excel's limits, writeSheets refuses before writing anything
-      writeFileAtomic(target, writeSheets(pkg, result.outputs));
+      bytes = writeSheets(pkg, result.outputs);
+    } catch (e) {
+      // a damaged entry found while copying it is the input's fault; a sheet past Excel's
+      // limits is the output's
+      if (e instanceof XlsxError) {
+        return { ok: false, issues: [fileIssue(e, e.code === 'damaged' ? inPath : target)] };
+      }
+      throw e;
+    }
+    try {
+      writeFileAtomic(target, bytes);
     } catch (e) {
       if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, target)] };
       throw e;

@@ -12,6 +12,7 @@ import type { Codec } from './codecTypes';
 import { platformCodec } from './platform';
 
 export type { ByteText, Codec } from './codecTypes';
+export { InflateOverflow } from './codecTypes';
 
 let current: Codec = platformCodec;
 

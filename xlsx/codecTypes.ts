@@ -1,6 +1,11 @@
 /** The two seams between the zip layer and its platform (node:zlib and Buffer, or fflate): see codec.ts. */
 export interface Codec {
-  /** The inflated bytes of a raw DEFLATE stream; `size` is the expected length (a hint). */
+  /**
+   * The inflated bytes of a raw DEFLATE stream whose declared length is `size`. Never makes more
+   * than `size` bytes: a stream going past it throws InflateOverflow as soon as it does (a zip
+   * bomb is stopped, not inflated); damaged data throws any other error. A shorter result is
+   * returned as it is (the caller compares lengths).
+   */
   inflateRaw(raw: Uint8Array, size: number): Uint8Array;
   /** Raw DEFLATE of `data` at `level` (0–9). */
   deflateRaw(data: Uint8Array, level: number): Uint8Array;
@@ -13,4 +18,9 @@ export interface ByteText {
   indexOf(needle: string | Uint8Array, from?: number): number;
   /** The bytes [start, end) decoded as UTF-8. */
   toString(encoding: 'utf8', start?: number, end?: number): string;
+}
+
+/** Thrown by Codec.inflateRaw when the stream inflates past the declared size. */
+export class InflateOverflow extends Error {
+  override name = 'InflateOverflow';
 }

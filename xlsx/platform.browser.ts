@@ -3,13 +3,40 @@
  * for the zip layer, and a byte search and UTF-8 decoding in plain JavaScript in place of
  * Node's Buffer.
  */
-import { deflateSync, inflateSync } from 'fflate';
-import type { ByteText, Codec } from './codecTypes';
+import { deflateSync, Inflate } from 'fflate';
+import { InflateOverflow, type ByteText, type Codec } from './codecTypes';
+
+/**
+ * DEFLATE expands at most ~1,032 times: feeding the streaming inflater `size / 1,032` compressed
+ * bytes at a time (at least 1 KB), one step makes at most about `size` bytes (or 1 MB) before
+ * the running count is checked.
+ */
+const MAX_RATIO = 1032;
+const MIN_STEP = 1024;
+
+/**
+ * fflate's inflateSync with a fixed `out` drops what does not fit but still decodes the whole
+ * stream (a 1 KB part inflating to 1 GB takes seconds); the streaming Inflate, fed in steps,
+ * lets a stream that passes its declared size be stopped after the step where it does.
+ */
+function inflateRaw(raw: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let n = 0;
+  const inflater = new Inflate((chunk) => {
+    if (n + chunk.length > size) throw new InflateOverflow();
+    out.set(chunk, n);
+    n += chunk.length;
+  });
+  const step = Math.max(MIN_STEP, Math.ceil(size / MAX_RATIO));
+  if (raw.length === 0) inflater.push(raw, true);
+  for (let at = 0; at < raw.length; at += step) {
+    inflater.push(raw.subarray(at, at + step), at + step >= raw.length);
+  }
+  return n === size ? out : out.subarray(0, n);
+}
 
 export const fflateCodec: Codec = {
-  // One byte of room past the expected size, so that a stream inflating longer than its header
-  // says comes out with the wrong length (fflate truncates to `out` silently) and is refused.
-  inflateRaw: (raw, size) => inflateSync(raw, { out: new Uint8Array(size + 1) }),
+  inflateRaw,
   deflateRaw: (data, level) =>
     deflateSync(data, { level: level as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }),
 };

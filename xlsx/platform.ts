@@ -6,11 +6,22 @@
  */
 import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ByteText, Codec } from './codecTypes';
+import { InflateOverflow, type ByteText, type Codec } from './codecTypes';
 
 export const zlibCodec: Codec = {
-  // One output chunk of the known size: no 16 KB pieces to allocate and concatenate.
-  inflateRaw: (raw, size) => inflateRawSync(raw, { chunkSize: Math.max(size, 64) }),
+  // One output chunk of the known size: no 16 KB pieces to allocate and concatenate. zlib stops
+  // after the chunk that passes maxOutputLength, so a bomb never inflates beyond ~2 × size.
+  inflateRaw: (raw, size) => {
+    try {
+      return inflateRawSync(raw, {
+        chunkSize: Math.max(size, 64),
+        maxOutputLength: Math.max(size, 1),
+      });
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateOverflow();
+      throw e;
+    }
+  },
   deflateRaw: (data, level) => deflateRawSync(data, { level }),
 };
 

@@ -2,7 +2,7 @@
 import {
   findEntry,
   findSheet,
-  notXlsx,
+  guardZip,
   openPackage,
   parseRels,
   readEntry,
@@ -10,10 +10,13 @@ import {
   relKind,
   relsPathOf,
   resolveTarget,
+  unlinkedSheetError,
+  utf8Xml,
+  zipError,
   type Package,
 } from './package';
 import type { SheetData } from './types';
-import { entryData, parseZip, ZipFormatError } from './zip';
+import { entryData, parseZip, verifyEntry, ZipFormatError } from './zip';
 import { parseSharedStrings } from './strings';
 import { parseWorksheet } from './worksheet';
 import { formatMessage, vi } from '../shared/i18n/vi';
@@ -36,7 +39,7 @@ export function readPackage(bytes: Uint8Array, label: string = vi.xlsx.unnamed):
   try {
     entries = parseZip(bytes);
   } catch (e) {
-    if (e instanceof ZipFormatError) throw notXlsx(label);
+    if (e instanceof ZipFormatError) throw zipError(label, e);
     throw e;
   }
   const mimetype = entries.find((e) => e.name === 'mimetype');
@@ -79,12 +82,23 @@ export function sheetNames(pkg: Package): string[] {
 export function readSheets(pkg: Package, names: string[]): Map<string, SheetData> {
   const out = new Map<string, SheetData>();
   for (const name of names) {
+    const unlinked = unlinkedSheetError(pkg, name);
+    if (unlinked) throw unlinked;
     const ref = findSheet(pkg, name);
     if (!ref || out.has(name)) continue;
-    const bytes = readEntry(pkg, ref.path) ?? new Uint8Array(0);
+    const bytes = utf8Xml(readEntry(pkg, ref.path) ?? new Uint8Array(0));
     out.set(name, { name: ref.name, ...parseWorksheet(bytes, () => sharedStrings(pkg)) });
   }
   return out;
+}
+
+/**
+ * Checks every entry of the package (CRC-32, sizes, as reading does) without keeping the bytes
+ * of those not read yet: what `check` does so that it refuses what `rank` would refuse when
+ * copying an unread entry into its output. Throws XlsxError naming the first damaged part.
+ */
+export function verifyPackage(pkg: Package): void {
+  for (const e of pkg.entries) guardZip(pkg, () => verifyEntry(e));
 }
 
 function sharedStrings(pkg: Package): string[] {

@@ -66,6 +66,8 @@ export type XlsxErrorCode =
   | 'notXlsx'
   | 'locked'
   | 'missingPart'
+  /** a part that fails its checks (CRC, sizes, method, caps, XML): xlsx/package.ts */
+  | 'damaged'
   /** a file-system failure other than the above (disk full, read-only, …): cli/files.ts */
   | 'fileSystem'
   /** a sheet past Excel's limits (xlsx/limits.ts) */

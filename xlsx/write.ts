@@ -2,6 +2,7 @@
 import {
   dirOf,
   findSheet,
+  guardZip,
   missingPart,
   openPackage,
   parseRels,
@@ -11,6 +12,7 @@ import {
   relsPathOf,
   resolveTarget,
   sheetKey,
+  unlinkedSheetError,
   type Package,
 } from './package';
 import { columnName } from './ranges';
@@ -107,7 +109,8 @@ class Edit {
     for (const [path, t] of this.texts) {
       if (t.dirty) this.put(path, encoder.encode(t.text));
     }
-    return buildZip(this.entries);
+    // buildZip checks each entry it copies verbatim that was not read: name the damaged part.
+    return guardZip(this.pkg, () => buildZip(this.entries));
   }
 }
 
@@ -390,6 +393,8 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
     const key = sheetKey(s.name);
     if (seen.has(key)) throw new RangeError(formatMessage(vi.xlsx.sheetTwice, { name: s.name }));
     seen.add(key);
+    const unlinked = unlinkedSheetError(pkg, s.name);
+    if (unlinked) throw unlinked;
     const ref = findSheet(pkg, s.name);
     if (!ref) checkNewName(s.name);
     else if (ref.kind !== 'worksheet') {
@@ -429,7 +434,8 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
   // ---- worksheets
   const replacedIds = new Set<number>();
   const replacedPaths: string[] = [];
-  let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
+  let nextSheetId =
+    Math.max(0, ...[...pkg.sheets, ...pkg.unlinkedSheets].map((s) => s.sheetId)) + 1;
   for (const sheet of sheets) {
     const bytes = worksheetBytes(sheet, styleIndex, ns.main);
     const ref = findSheet(pkg, sheet.name);

@@ -554,7 +554,6 @@ export const vi = {
     openDocument:
       'Tệp {label} là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice hoặc Excel và lưu dạng Excel (.xlsx)',
     missingPart: 'Tệp {label} thiếu phần "{part}" của sổ tính Excel',
-    sheetPart: '{part} (trang tính "{name}")',
     unnamed: '(không tên)',
     newWorkbook: 'sổ tính mới',
     tooManyRows: 'Trang tính "{sheet}" có quá {max} dòng',
@@ -566,6 +565,30 @@ export const vi = {
     noSheets: 'Sổ tính cần ít nhất một trang tính',
     badRange: 'Vùng ô "{range}" không hợp lệ: cần dạng B3 hoặc B3:D40',
     emptyRange: 'Vùng ô của quy tắc kiểm tra dữ liệu đang trống',
+    /** A damaged package (zip entries, parts): "Tệp bị hỏng", naming the part. */
+    damaged: {
+      /** {part} is quoted: "xl/worksheets/sheet5.xml" (trang tính "Chấm điểm") */
+      part: '"{part}"',
+      sheetPart: '"{part}" (trang tính "{name}")',
+      crc: 'Tệp bị hỏng: phần {part} của tệp {label} sai mã kiểm tra CRC-32 (dữ liệu đã bị thay đổi hoặc chép lỗi). Hãy lấy lại tệp gốc (bản gửi qua thư, bản sao lưu).',
+      size: 'Tệp bị hỏng: phần {part} của tệp {label} có kích thước khác với kích thước ghi trong tệp. Hãy lấy lại tệp gốc (bản gửi qua thư, bản sao lưu).',
+      header:
+        'Tệp bị hỏng: phần {part} của tệp {label} ghi kích thước hoặc mã kiểm tra ở đầu phần khác với mục lục của tệp. Hãy lấy lại tệp gốc (bản gửi qua thư, bản sao lưu).',
+      inflate:
+        'Tệp bị hỏng: phần {part} của tệp {label} không giải nén được. Hãy lấy lại tệp gốc (bản gửi qua thư, bản sao lưu).',
+      method:
+        'Tệp bị hỏng: phần {part} của tệp {label} nén theo kiểu {method}, không phải kiểu nén của sổ tính Excel (.xlsx). Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.',
+      encrypted:
+        'Tệp bị hỏng: phần {part} của tệp {label} bị mã hóa theo kiểu tệp nén zip. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx (không mã hóa).',
+      twice:
+        'Tệp bị hỏng: phần {part} có hai lần trong tệp {label} (mỗi chương trình có thể đọc một bản khác nhau). Hãy mở tệp bằng Excel và lưu lại.',
+      partTooLarge:
+        'Tệp bị hỏng: phần {part} của tệp {label} giải nén ra {size} MB, vượt giới hạn {max} MB cho một phần (sổ tính 10.000 đơn vị × 150 tiêu chí chưa tới 60 MB).',
+      workbookTooLarge:
+        'Tệp bị hỏng: các phần của tệp {label} giải nén ra tổng cộng {size} MB, vượt giới hạn {max} MB cho một sổ tính (phần lớn nhất: {part}).',
+      sheetWithoutPart:
+        'Tệp bị hỏng: trang tính "{name}" có trong "{part}" nhưng không trỏ tới phần nào (thiếu mã liên kết r:id). Hãy mở tệp bằng Excel và lưu lại.',
+    },
     validation: {
       errorTitle: 'Giá trị không hợp lệ',
       listSheet: 'Danh sách chọn',

@@ -80,7 +80,8 @@ describe('readFile', () => {
     if (!raw) throw new Error('fixture');
     raw.fill(0xff); // a view into `bytes`: the deflate stream is now garbage
     const e = caught(() => readSheets(pkg, ['Tiêu chí']));
-    expect(e.code).toBe('notXlsx');
+    expect(e.code).toBe('damaged');
+    expect(e.message).toContain('"xl/worksheets/sheet1.xml" (trang tính "Tiêu chí")');
   });
 
   test('a workbook read back from disk', () => {

@@ -5,6 +5,7 @@
  */
 import path from 'path';
 import vm from 'vm';
+import { deflateRawSync } from 'zlib';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
@@ -17,8 +18,9 @@ import { byteText as jsByteText, fflateCodec } from '../../xlsx/platform.browser
 import { entryData, parseZip, ZipFormatError } from '../../xlsx/zip';
 import { zlibCodec } from '../../xlsx/platform';
 import { unitForm } from '../../shared/forms/form';
-import { vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 import { inputSheets } from '../../shared/workbook/inputs';
+import { rawEntries, rawZip } from './helpers';
 import { readSetup } from '../../shared/workbook/setup';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -68,11 +70,14 @@ test('a browser bundle uses fflate and plain JavaScript: forms made and read wit
         'const zip = zipForms(made.files);',
         'const files = parseZip(zip).map((e) => ({ name: e.name, bytes: entryData(e) }));',
         'const read = readFormFiles(files);',
+        'const damaged = readFormFiles(globalThis.damaged);',
         'globalThis.output = {',
         '  usesFflate: codec() === fflateCodec,',
         '  names: files.map((f) => f.name),',
         '  units: read.forms.map((f) => f.grid[3][1]),',
         '  issues: read.issues.length,',
+        '  damaged: damaged.issues.map((i) => i.params.message),',
+        '  damagedRead: damaged.forms.length,',
         '};',
       ].join('\n'),
       resolveDir: ROOT,
@@ -87,15 +92,42 @@ test('a browser bundle uses fflate and plain JavaScript: forms made and read wit
   const code = result.outputFiles[0].text;
   expect(code).not.toMatch(/node:|require\(|worker_threads/);
   // A bare context: no Buffer, no require, no process; only what every browser has.
-  const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder, input: sheets };
+  // Damaged forms: the browser codec and the table CRC-32 give the same guarantees.
+  const form = unzipSync(buildWorkbook([unitForm(setup, unit)]));
+  const part = 'xl/worksheets/sheet1.xml';
+  const bomb = deflateRawSync(new Uint8Array(50 * 2 ** 20));
+  const damaged = [
+    { name: 'crc.xlsx', edit: { crc: 1 } },
+    { name: 'bomb.xlsx', edit: { body: bomb, size: 1024, crc: 0 } },
+    { name: 'garbage.xlsx', edit: { body: new Uint8Array(300).fill(0xff) } },
+  ].map(({ name, edit }) => ({
+    name,
+    bytes: rawZip(rawEntries(form, { [part]: edit })),
+  }));
+  const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder, input: sheets, damaged };
   sandbox.globalThis = sandbox;
+  const started = performance.now();
   vm.runInNewContext(code, sandbox);
+  const D = vi.xlsx.damaged;
+  const named = (file: string, kind: 'crc' | 'size' | 'inflate'): string =>
+    formatMessage(D[kind], {
+      part: formatMessage(D.sheetPart, { part, name: F.sheet }),
+      label: `"${file}"`,
+    });
   expect(sandbox.output).toEqual({
     usesFflate: true,
     names: anGiang2018.units.map((u) => formFileName(u.id)),
     units: anGiang2018.units.map((u) => u.id),
     issues: 0,
+    damaged: [
+      named('crc.xlsx', 'crc'),
+      named('bomb.xlsx', 'size'),
+      named('garbage.xlsx', 'inflate'),
+    ],
+    damagedRead: 0,
   });
+  // the 50 MB bomb is stopped near its declared 1 KB, not inflated
+  expect(performance.now() - started).toBeLessThan(5000);
 });
 
 test('the browser byte search and decoding agree with Buffer', () => {

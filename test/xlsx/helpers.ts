@@ -8,10 +8,31 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
-/** A zip of the given parts, text as UTF-8; `store` keeps entries uncompressed. */
-export function zipOf(files: Record<string, string | Uint8Array>, store = false): Uint8Array {
+/** The [Content_Types].xml zipOf adds to a package written without one. */
+export const MINIMAL_CONTENT_TYPES =
+  HEAD +
+  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/>` +
+  '</Types>';
+
+/**
+ * A zip of the given parts, text as UTF-8; `store` keeps entries uncompressed. A package
+ * without [Content_Types].xml is refused (Excel opens none), so a minimal one is added unless
+ * `contentTypes` is false: tests write only the parts they are about.
+ */
+export function zipOf(
+  files: Record<string, string | Uint8Array>,
+  store = false,
+  contentTypes = true,
+): Uint8Array {
   const z: Zippable = {};
-  for (const [name, data] of Object.entries(files)) {
+  const all =
+    contentTypes && !('[Content_Types].xml' in files)
+      ? { '[Content_Types].xml': MINIMAL_CONTENT_TYPES, ...files }
+      : files;
+  for (const [name, data] of Object.entries(all)) {
     const bytes = typeof data === 'string' ? strToU8(data) : data;
     z[name] = store ? [bytes, { level: 0 }] : bytes;
   }
@@ -249,4 +270,81 @@ export function zipWithDescriptors(files: Record<string, string | Uint8Array>): 
   end.writeUInt32LE(cdBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...chunks, cdBytes, end]));
+}
+
+/** One entry of `rawZip`: the data, and any header field set to a value of the test's choosing. */
+export interface RawEntry {
+  name: string;
+  data: string | Uint8Array;
+  /** 0 = stored, 8 = deflated (the default); another number is written as given. */
+  method?: number;
+  /** The compressed bytes as stored, instead of the data stored or deflated. */
+  body?: Uint8Array;
+  flags?: number;
+  /** Central directory fields; by default those of `data` and `body`. */
+  crc?: number;
+  size?: number;
+  /** Local header fields; by default the central ones. */
+  localCrc?: number;
+  localSize?: number;
+}
+
+/** A zip written field by field, so that a test can make any entry disagree with its data. */
+export function rawZip(entries: RawEntry[]): Uint8Array {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = typeof entry.data === 'string' ? strToU8(entry.data) : entry.data;
+    const method = entry.method ?? 8;
+    const body = entry.body ?? (method === 0 ? data : deflateRawSync(data));
+    const nameBytes = Buffer.from(entry.name, 'utf8');
+    const flags = entry.flags ?? 0x800;
+    const crc = entry.crc ?? crc32(data);
+    const size = entry.size ?? data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(entry.localCrc ?? crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(entry.localSize ?? size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(flags, 8);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(body.length, 20);
+    cd.writeUInt32LE(size, 24);
+    cd.writeUInt16LE(nameBytes.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBytes, Buffer.from(body));
+    central.push(cd, nameBytes);
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const cdBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...chunks, cdBytes, end]));
+}
+
+/** The parts as `rawZip` entries (deflated), with `edit` applied to the entry of each part it names. */
+export function rawEntries(
+  parts: Record<string, string | Uint8Array>,
+  edit: Record<string, Partial<RawEntry>> = {},
+): RawEntry[] {
+  return Object.entries(parts).map(([name, data]) => ({ name, data, ...edit[name] }));
+}
+
+/** The zip's CRC-32, bit by bit (independent of the code under test). */
+export function bitCrc32(data: Uint8Array): number {
+  return crc32(data);
 }

@@ -16,10 +16,13 @@ import {
 } from 'fs';
 import os from 'os';
 import path from 'path';
+import { inflateRawSync } from 'zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../../cli/main';
-import { readPackage, readSheets, sheetNames } from '../../../xlsx';
+import { readPackage, readSheets, sheetNames, verifyPackage } from '../../../xlsx';
 import { CASES, manifest, type BadCase, type ExpectedRow } from '../../fixtures/make-bad';
+import { parseZip } from '../../../xlsx/zip';
+import { bitCrc32 } from '../../xlsx/helpers';
 
 const BAD = path.resolve(__dirname, '../../fixtures/bad');
 const EXAMPLE = path.resolve(__dirname, '../../../examples/an-giang-2018.xlsx');
@@ -76,6 +79,18 @@ const FILE_FAULTS = new Set([
   'text-renamed.xlsx',
   'truncated-zip.xlsx',
   'zip-without-workbook.xlsx',
+  // damaged zip containers and packages (issue 20)
+  'zip-crc-mismatch.xlsx',
+  'zip-bad-deflate.xlsx',
+  'zip-unknown-method.xlsx',
+  'zip-encrypted-entry.xlsx',
+  'zip-wrong-size.xlsx',
+  'zip-header-mismatch.xlsx',
+  'zip-duplicate-part.xlsx',
+  'zip-bomb-small-declared.xlsx',
+  'zip-bomb-declared.xlsx',
+  'zip-no-content-types.xlsx',
+  'zip-damaged-unread-part.xlsx',
 ]);
 
 const runs = new Map<string, Run>();
@@ -273,6 +288,45 @@ describe('the fixtures are what they claim to be', () => {
       sheetNames(readPackage(readFileSync(path.join(BAD, 'missing-appraised-sheet.xlsx')))),
     ).not.toContain('Chấm điểm');
   });
+
+  test('the damaged zips are damaged as described (read field by field)', () => {
+    const entries = (f: string) => parseZip(new Uint8Array(readFileSync(path.join(BAD, f))));
+    const entry = (f: string, name: string) => {
+      const e = entries(f).find((x) => x.name === name);
+      if (!e?.raw) throw new Error(`${f}: no ${name}`);
+      return e;
+    };
+    const sheet = 'xl/worksheets/sheet5.xml';
+    const crc = entry('zip-crc-mismatch.xlsx', sheet);
+    expect([crc.method, crc.crc === bitCrc32(crc.raw!)]).toEqual([0, false]);
+    expect(strFromU8(crc.raw!)).toContain('<c r="E3"><v>35</v></c>');
+    expect(entry('zip-unknown-method.xlsx', sheet).method).toBe(12);
+    expect(entry('zip-encrypted-entry.xlsx', sheet).flags & 1).toBe(1);
+    expect(entry('zip-header-mismatch.xlsx', sheet).headerMismatch).toBe(true);
+    expect(entries('zip-duplicate-part.xlsx').map((e) => e.name.toLowerCase())).toEqual(
+      expect.arrayContaining([sheet, sheet]),
+    );
+    expect(
+      entries('zip-duplicate-part.xlsx').filter((e) => e.name.toLowerCase() === sheet),
+    ).toHaveLength(2);
+    const bomb = entry('zip-bomb-small-declared.xlsx', 'xl/worksheets/sheet3.xml');
+    expect([bomb.size, inflateRawSync(bomb.raw!).length]).toEqual([1024, 50 * 2 ** 20]);
+    expect(readFileSync(path.join(BAD, 'zip-bomb-small-declared.xlsx')).length).toBeLessThan(
+      200_000,
+    );
+    expect(entries('zip-no-content-types.xlsx').map((e) => e.name)).not.toContain(
+      '[Content_Types].xml',
+    );
+    const raw = readFileSync(path.join(BAD, 'zip-backslash-names.xlsx')).toString('latin1');
+    expect(raw).toContain('xl\\worksheets\\sheet1.xml');
+    expect(readFileSync(path.join(BAD, 'workbook-utf16.xlsx')).length).toBeGreaterThan(0);
+    expect([
+      ...unzipSync(readFileSync(path.join(BAD, 'workbook-utf16.xlsx')))['xl/workbook.xml'].subarray(
+        0,
+        2,
+      ),
+    ]).toEqual([0xff, 0xfe]);
+  });
 });
 
 test('make-bad.ts is the source: regenerating gives the same cell values and manifest', () => {
@@ -281,10 +335,13 @@ test('make-bad.ts is the source: regenerating gives the same cell values and man
     const fresh = c.build();
     const disk = new Uint8Array(readFileSync(path.join(BAD, c.file)));
     let pkg;
+    let a;
     try {
       pkg = readPackage(disk);
+      a = readSheets(pkg, sheetNames(pkg));
+      verifyPackage(pkg);
     } catch {
-      // not a workbook on purpose: the bytes themselves must match
+      // not a workbook, or a damaged one, on purpose: the bytes themselves must match
       expect({ file: c.file, same: Buffer.from(fresh).equals(Buffer.from(disk)) }).toEqual({
         file: c.file,
         same: true,
@@ -294,7 +351,6 @@ test('make-bad.ts is the source: regenerating gives the same cell values and man
     const freshPkg = readPackage(fresh);
     const names = sheetNames(pkg);
     expect({ file: c.file, names: sheetNames(freshPkg) }).toEqual({ file: c.file, names });
-    const a = readSheets(pkg, names);
     const b = readSheets(freshPkg, names);
     for (const n of names) {
       expect({ file: c.file, sheet: n, data: b.get(n) }).toEqual({
