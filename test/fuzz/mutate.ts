@@ -43,8 +43,9 @@ function replaced(e: ZipEntry, data: Uint8Array): ZipEntry {
   return { ...fresh, nameBytes: e.nameBytes, flags: e.flags & 0x800 };
 }
 
+/** The archive as given, damage included: entries are marked checked so the writer copies them. */
 function rebuilt(entries: ZipEntry[]): Uint8Array {
-  return buildZip(entries);
+  return buildZip(entries.map((e) => ({ ...e, verified: true })));
 }
 
 const isSheetPart = (name: string): boolean => /^xl\/worksheets\/sheet\d+\.xml$/i.test(name);
