@@ -5,7 +5,7 @@
  * import xlsx/index.ts instead: the same functions with the faster node:zlib codec (the CLI's
  * file helpers are cli/files.ts).
  */
-export { isMacroEnabled, readEntry, readPackage, readSheets, sheetNames } from './read';
+export { dateSystem, isMacroEnabled, readEntry, readPackage, readSheets, sheetNames } from './read';
 export { nearSheetName } from './package';
 export type { Package, SheetRef } from './read';
 export { buildWorkbook, writeSheets } from './write';

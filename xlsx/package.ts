@@ -29,6 +29,8 @@ export interface Package {
   readonly strict: boolean;
   /** shared strings, parsed on first need */
   sharedStrings?: string[];
+  /** dates count from 1904-01-01 (workbookPr date1904="1"), not 1899-12-30 */
+  readonly date1904?: boolean;
 }
 
 export interface Relationship {
@@ -208,5 +210,9 @@ export function openPackage(entries: ZipEntry[], label: string): Package {
     };
   });
   const strict = workbook.includes('http://purl.oclc.org/ooxml/spreadsheetml/main');
-  return { label, entries, byName, workbookPath, sheets, strict };
+  // The date system (xsd:boolean: "1" or "true"), which every date serial in the cells follows.
+  const date1904 = /^\s*(1|true)\s*$/.test(
+    findElement(workbook, p + 'workbookPr')?.attrs.get('date1904') ?? '',
+  );
+  return { label, entries, byName, workbookPath, sheets, strict, date1904 };
 }

@@ -1,4 +1,5 @@
 /** Data shapes and the error type of the .xlsx reader and writer. */
+import type { CellRef } from '../shared/model/cellRef';
 import type { Validation } from '../shared/workbook/output';
 
 /** A cell value as in shared/model/types.ts, except that the reader never yields undefined. */
@@ -61,13 +62,17 @@ export interface OutputSheet {
  */
 export type { Validation };
 
-export type XlsxErrorCode = 'notFound' | 'notXlsx' | 'locked' | 'missingPart';
+export type XlsxErrorCode = 'notFound' | 'notXlsx' | 'locked' | 'missingPart' | 'damagedPart';
 
-/** A failure the user can act on; the message is in Vietnamese and names the file. */
+/**
+ * A failure the user can act on; the message is in Vietnamese and names the file, or, when
+ * `cell` is set (a damaged cell), says what is wrong there: the cell is its location.
+ */
 export class XlsxError extends Error {
   constructor(
     public readonly code: XlsxErrorCode,
     message: string,
+    public readonly cell?: CellRef,
   ) {
     super(message);
     this.name = 'XlsxError';
