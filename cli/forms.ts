@@ -16,7 +16,7 @@ import {
   FORM_SOURCE_SHEETS,
   MERGE_SHEETS,
 } from '../xlsx/formFiles';
-import { isMacroEnabled, readSheets, writeSheets, type Package } from '../xlsx';
+import { dateSystem, isMacroEnabled, readSheets, writeSheets, type Package } from '../xlsx';
 import { readFile, writeFileAtomic } from './files';
 import { extensionIssue, openIssue } from './workbook';
 import { XlsxError } from '../xlsx/types';
@@ -40,7 +40,13 @@ function readCampaign(
     throw e;
   }
   const sheets: Record<string, Grid> = {};
-  for (const [name, data] of readSheets(pkg, [...names])) sheets[name] = data.rows;
+  try {
+    for (const [name, data] of readSheets(pkg, [...names])) sheets[name] = data.rows;
+  } catch (e) {
+    // a damaged sheet part or cell
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, file)] };
+    throw e;
+  }
   return { ok: true, pkg, sheets };
 }
 
@@ -50,7 +56,7 @@ export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: 
 export function writeForms(campaign: string, outDir: string): FormsOutcome {
   const read = readCampaign(campaign, FORM_SOURCE_SHEETS);
   if (!read.ok) return read;
-  const forms = campaignForms(read.sheets);
+  const forms = campaignForms(read.sheets, dateSystem(read.pkg));
   if (!forms.ok) return forms;
   const files: string[] = [];
   for (const form of forms.files) {
@@ -95,15 +101,26 @@ export function mergeFormFiles(
   const issues: Issue[] = [];
   for (const form of forms) {
     try {
-      const grid = readSheets(readFile(form), [F.sheet]).get(F.sheet)?.rows;
-      files.push({ source: path.basename(form), grid, received: fileDate(form) });
+      const formPkg = readFile(form);
+      const grid = readSheets(formPkg, [F.sheet]).get(F.sheet)?.rows;
+      files.push({
+        source: path.basename(form),
+        grid,
+        received: fileDate(form),
+        dateSystem: dateSystem(formPkg),
+      });
     } catch (e) {
       if (e instanceof XlsxError) issues.push(fileIssue(e, form));
       else throw e;
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-  const result = mergeForms({ sheets, forms: files, time: localTime(options.now ?? new Date()) });
+  const result = mergeForms({
+    sheets,
+    forms: files,
+    time: localTime(options.now ?? new Date()),
+    dateSystem: dateSystem(pkg),
+  });
   if (!result.ok) return result;
   try {
     writeFileAtomic(target, writeSheets(pkg, result.outputs));

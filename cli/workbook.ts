@@ -7,7 +7,14 @@ import { error, type Evaluation, type Issue, type CampaignSpec } from '../shared
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
-import { isMacroEnabled, nearSheetName, readSheets, writeSheets, type SheetData } from '../xlsx';
+import {
+  dateSystem,
+  isMacroEnabled,
+  nearSheetName,
+  readSheets,
+  writeSheets,
+  type SheetData,
+} from '../xlsx';
 import { officeLock, readFile, writeFileAtomic } from './files';
 import { XlsxError } from '../xlsx/types';
 
@@ -26,8 +33,13 @@ export type RunOutcome =
     }
   | { ok: false; issues: Issue[] };
 
+/** A file problem, at its cell when it is a damaged cell (the sheet and cell name it). */
 const fileIssue = (e: XlsxError, file: string): Issue =>
-  error('fileProblem', { message: e.message }, { file: path.basename(file) });
+  error(
+    'fileProblem',
+    { message: e.message },
+    e.cell ? { cell: e.cell } : { file: path.basename(file) },
+  );
 
 /** The error for a workbook open in Excel or LibreOffice (its lock file beside it), if it is. */
 export function openIssue(file: string): Issue | undefined {
@@ -100,7 +112,14 @@ export function runWorkbook(
   const target = options.outPath ?? inPath;
   const misnamed = options.write ? extensionIssue(isMacroEnabled(pkg), target) : undefined;
   if (misnamed) return { ok: false, issues: [misnamed] };
-  const read = readSheets(pkg, [...SHEETS_TO_READ]);
+  let read;
+  try {
+    read = readSheets(pkg, [...SHEETS_TO_READ]);
+  } catch (e) {
+    // a damaged sheet part or cell
+    if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, inPath)] };
+    throw e;
+  }
   const sheets: Record<string, Grid> = {};
   const merges: Record<string, string[]> = {};
   for (const name of SHEETS_TO_READ) {
@@ -116,6 +135,7 @@ export function runWorkbook(
   const result = runCampaign({
     sheets,
     merges,
+    dateSystem: dateSystem(pkg),
     time: localTime(options.now ?? new Date()),
     // a check writes nothing: the output sheets are not even made
     outputs: options.write,

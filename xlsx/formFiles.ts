@@ -9,10 +9,10 @@ import { unitForm } from '../shared/forms/form';
 import type { FormFile } from '../shared/forms/merge';
 import { vi } from '../shared/i18n/vi';
 import { error, type Issue } from '../shared/model/issues';
-import type { Grid, Sheets } from '../shared/workbook/grid';
+import type { DateSystem, Grid, Sheets } from '../shared/workbook/grid';
 import { parseUnitsSheet } from '../shared/workbook/parse/units';
 import { readSetup } from '../shared/workbook/setup';
-import { buildWorkbook, readPackage, readSheets, XlsxError, zipFiles } from './bytes';
+import { buildWorkbook, dateSystem, readPackage, readSheets, XlsxError, zipFiles } from './bytes';
 
 const S = vi.workbook.sheets;
 const F = vi.forms;
@@ -43,23 +43,26 @@ export function formsZipName(campaignId: string): string {
   return `phieu-tu-cham-${safeName(campaignId)}.zip`;
 }
 
-/** A problem with a whole file (not an .xlsx, unreadable), named by the file. */
+/** A problem with a whole file (not an .xlsx, unreadable), named by the file; a damaged cell also by its cell. */
 export const fileIssue = (e: XlsxError, file: string): Issue =>
-  error('fileProblem', { message: e.message }, { file });
+  error('fileProblem', { message: e.message }, e.cell ? { cell: e.cell, file } : { file });
 
 export type CampaignForms =
   | { ok: true; campaignId: string; files: { unit: string; name: string; bytes: Uint8Array }[] }
   | { ok: false; issues: Issue[] };
 
-/** One .xlsx form per unit of "Đơn vị", from the campaign's sheets (FORM_SOURCE_SHEETS). */
-export function campaignForms(sheets: Sheets): CampaignForms {
-  const { setup, issues } = readSetup(sheets);
+/**
+ * One .xlsx form per unit of "Đơn vị", from the campaign's sheets (FORM_SOURCE_SHEETS), whose
+ * date serials count in `dates` (the campaign workbook's date system).
+ */
+export function campaignForms(sheets: Sheets, dates: DateSystem = 1900): CampaignForms {
+  const { setup, issues } = readSetup(sheets, dates);
   if (!setup) return { ok: false, issues };
   const grid = sheets[S.units];
   if (!grid) {
     return { ok: false, issues: [error('missingSheet', { sheet: S.units }, { workbook: true })] };
   }
-  const units = parseUnitsSheet(grid);
+  const units = parseUnitsSheet(grid, dates);
   if (units.issues.some((i) => i.severity === 'error')) return { ok: false, issues: units.issues };
   return {
     ok: true,
@@ -100,8 +103,11 @@ export function readFormFiles(files: readonly FormBytes[]): { forms: FormFile[];
   const issues: Issue[] = [];
   for (const file of files) {
     let grid: Grid | undefined;
+    let dates: DateSystem;
     try {
-      grid = readSheets(readPackage(file.bytes, `"${file.name}"`), [F.sheet]).get(F.sheet)?.rows;
+      const pkg = readPackage(file.bytes, `"${file.name}"`);
+      dates = dateSystem(pkg);
+      grid = readSheets(pkg, [F.sheet]).get(F.sheet)?.rows;
     } catch (e) {
       if (e instanceof XlsxError) {
         issues.push(fileIssue(e, file.name));
@@ -109,7 +115,12 @@ export function readFormFiles(files: readonly FormBytes[]): { forms: FormFile[];
       }
       throw e;
     }
-    forms.push({ source: file.name, grid, ...(file.received ? { received: file.received } : {}) });
+    forms.push({
+      source: file.name,
+      grid,
+      dateSystem: dates,
+      ...(file.received ? { received: file.received } : {}),
+    });
   }
   return { forms, issues };
 }

@@ -12,7 +12,15 @@ import { error, formatIssue, warning, type Issue } from '../model/issues';
 import { resolveSettings } from '../model/settings';
 import type { CampaignSetup, CellRef, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { formatMicro } from '../numbers/points';
-import { cellAt, dateOf, ref, text, type Grid, type Sheets } from '../workbook/grid';
+import {
+  cellAt,
+  dateOf,
+  ref,
+  text,
+  type DateSystem,
+  type Grid,
+  type Sheets,
+} from '../workbook/grid';
 import { parseUnitsSheet } from '../workbook/parse/units';
 import type { OutputBlock, TemplateSheet, Validation } from '../workbook/output';
 import { appendLog, inputHash } from '../workbook/render';
@@ -35,6 +43,8 @@ export interface FormFile {
   sheet?: string;
   /** When it arrived (ISO date), if the host knows (a file's date); "Ngày gửi" wins. */
   received?: string;
+  /** The date system of the form's workbook (its own: a form may be saved elsewhere); 1900 if unknown. */
+  dateSystem?: DateSystem;
 }
 
 export interface FormAnswer {
@@ -83,7 +93,7 @@ export function readForm(file: FormFile): { form?: ReadForm; issues: Issue[] } {
   const sent = cellAt(grid, rows.sentOn, 1);
   let date = file.received;
   if (!isBlank(sent)) {
-    const d = dateOf(sent);
+    const d = dateOf(sent, file.dateSystem ?? 1900);
     if (d === undefined) issues.push(error('badDate', { value: text(sent) }, at(rows.sentOn, 1)));
     else date = d;
   }
@@ -125,6 +135,8 @@ export interface MergeInput {
   /** The campaign workbook's sheets (Cấu hình, Tiêu chí, Đơn vị, Tự chấm, Giải trình tự chấm, Nhật ký). */
   sheets: Sheets;
   forms: readonly FormFile[];
+  /** The campaign workbook's date system (RunInput.dateSystem); 1900 if left out. */
+  dateSystem?: DateSystem;
   /** Local time of the merge, for the log (hosts own the clock). */
   time: string;
 }
@@ -150,7 +162,8 @@ const later = (a: ReadForm, b: ReadForm): number =>
   a.content.localeCompare(b.content);
 
 export function mergeForms(input: MergeInput): MergeResult {
-  const { setup, issues: setupIssues } = readSetup(input.sheets);
+  const dates = input.dateSystem ?? 1900;
+  const { setup, issues: setupIssues } = readSetup(input.sheets, dates);
   const unitsGrid = input.sheets[S.units];
   if (!setup || !unitsGrid) {
     const missing = unitsGrid
@@ -158,7 +171,7 @@ export function mergeForms(input: MergeInput): MergeResult {
       : [error('missingSheet', { sheet: S.units }, { workbook: true })];
     return { ok: false, issues: [...setupIssues, ...missing] };
   }
-  const { units, issues: unitIssues } = parseUnitsSheet(unitsGrid);
+  const { units, issues: unitIssues } = parseUnitsSheet(unitsGrid, dates);
   if (unitIssues.some((i) => i.severity === 'error')) return { ok: false, issues: unitIssues };
   const settings = resolveSettings(setup.settings).settings;
   const fingerprint = criteriaFingerprint(setup.criteria);
