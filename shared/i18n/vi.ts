@@ -511,7 +511,7 @@ export const vi = {
       badNumber: 'Tệp bị hỏng: ô số chứa "{value}", không phải một số.',
       badBoolean: 'Tệp bị hỏng: ô đúng/sai chứa "{value}" (chỉ được là 0 hoặc 1).',
       badRef:
-        'Tệp bị hỏng: phần {part} có địa chỉ "{ref}" không hợp lệ hoặc vượt quá ô cuối cùng XFD1048576 của Excel.',
+        'Tệp bị hỏng: phần {part} có địa chỉ "{ref}" không hợp lệ hoặc vượt quá ô cuối cùng mà Excel cho phép (XFD1048576).',
       tooLarge:
         'Trang tính "{sheet}" quá lớn để đọc: tính cả các ô trống xen giữa, bảng vượt {max} ô ở ô này. Hãy xoá các ô thừa ở xa bảng dữ liệu.',
     },

@@ -277,7 +277,7 @@ describe('references beyond XFD1048576; memory follows the cells present', () =>
     'r="%s" is an error',
     (ref) => {
       expect(failureOf(`<row r="2"><c r="${ref}"><v>1</v></c></row>`).message).toBe(
-        `Tệp bị hỏng: phần "xl/worksheets/sheet1.xml" (trang tính "S") có địa chỉ "${ref}" không hợp lệ hoặc vượt quá ô cuối cùng XFD1048576 của Excel.`,
+        `Tệp bị hỏng: phần "xl/worksheets/sheet1.xml" (trang tính "S") có địa chỉ "${ref}" không hợp lệ hoặc vượt quá ô cuối cùng mà Excel cho phép (XFD1048576).`,
       );
     },
   );
