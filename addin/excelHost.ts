@@ -8,7 +8,7 @@
  */
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CellValue } from '../shared/model/types';
-import type { Grid } from '../shared/workbook/grid';
+import type { DateSystem, Grid } from '../shared/workbook/grid';
 import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
 import { HIGHLIGHT_FILL, highlightRuns } from '../shared/workbook/render';
 import {
@@ -104,6 +104,19 @@ function queueReads(
     outputs.set(name, sheet);
   }
   return { inputs, outputs };
+}
+
+/**
+ * Queues the load of the workbook's date system with the sheet reads (same sync): office-js
+ * returns date cells as serials in the workbook's own system, so a workbook saved with the
+ * 1904 system (old Excel for Mac) needs it to read its dates right. The property is
+ * Excel.Workbook.use1904DateSystem; an office.js that does not know it reads as 1900.
+ */
+function queueDateSystem(context: Excel.RequestContext): () => DateSystem {
+  const workbook = context.workbook as Excel.Workbook & { readonly use1904DateSystem?: boolean };
+  if (!('use1904DateSystem' in workbook)) return () => 1900;
+  workbook.load('use1904DateSystem');
+  return () => (workbook.use1904DateSystem === true ? 1904 : 1900);
 }
 
 /** The loaded values, placed so that grid[0][0] is A1 as the core expects. */
@@ -382,6 +395,7 @@ export async function rankWorkbook(
       OUTPUT_SHEETS,
       options.mergesSupported ?? false,
     );
+    const dates = queueDateSystem(context);
     await context.sync();
     let syncs = 1;
     const sheets: Record<string, Grid> = {};
@@ -394,7 +408,7 @@ export async function rankWorkbook(
         merges[name] = mergedRanges(read.merges.address);
     }
     const time = localTime(now());
-    const result = runCampaign({ sheets, merges, time });
+    const result = runCampaign({ sheets, merges, time, dateSystem: dates() });
     const summary = runSummary(result, time);
     if (!result.ok) return { summary, syncs };
     const blocked = protectedOutputs(
@@ -489,8 +503,9 @@ export async function makeFormsZip(
   const now = options.now ?? (() => new Date());
   return run(async (context) => {
     const { inputs } = queueReads(context, FORM_SOURCE_SHEETS, [], false);
+    const dates = queueDateSystem(context);
     await context.sync();
-    const made = campaignForms(gridsOf(inputs));
+    const made = campaignForms(gridsOf(inputs), dates());
     if (!made.ok) {
       const errors = made.issues.filter((i) => i.severity === 'error');
       return {
@@ -548,9 +563,15 @@ export async function mergeFormFiles(
       [...MERGE_OUTPUTS, LIST_SHEET],
       false,
     );
+    const dates = queueDateSystem(context);
     await context.sync();
     let syncs = 1;
-    const result = mergeForms({ sheets: gridsOf(inputs), forms, time: localTime(now()) });
+    const result = mergeForms({
+      sheets: gridsOf(inputs),
+      forms,
+      time: localTime(now()),
+      dateSystem: dates(),
+    });
     if (!result.ok) return { result: mergeSummary(result), syncs };
     const locked = MERGE_OUTPUTS.filter((n) => {
       const s = outputs.get(n);

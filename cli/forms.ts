@@ -11,7 +11,7 @@ import { vi } from '../shared/i18n/vi';
 import type { Grid } from '../shared/workbook/grid';
 import { localTime } from '../shared/workbook/run';
 import { campaignForms, FORM_SOURCE_SHEETS, MERGE_SHEETS } from '../xlsx/formFiles';
-import { isMacroEnabled, readSheets, writeSheets, type Package } from '../xlsx';
+import { dateSystem, isMacroEnabled, readSheets, writeSheets, type Package } from '../xlsx';
 import { readFile, writeFileAtomic, writeFilesAtomic } from './files';
 import { extensionIssue, fileIssue, openIssue } from './workbook';
 import { XlsxError } from '../xlsx/types';
@@ -51,7 +51,7 @@ export type FormsOutcome = { ok: true; files: string[] } | { ok: false; issues: 
 export function writeForms(campaign: string, outDir: string): FormsOutcome {
   const read = readCampaign(campaign, FORM_SOURCE_SHEETS);
   if (!read.ok) return read;
-  const forms = campaignForms(read.sheets);
+  const forms = campaignForms(read.sheets, dateSystem(read.pkg));
   if (!forms.ok) return forms;
   try {
     writeFilesAtomic(outDir, forms.files);
@@ -97,15 +97,26 @@ export function mergeFormFiles(
   const issues: Issue[] = [];
   for (const form of forms) {
     try {
-      const grid = readSheets(readFile(form), [F.sheet]).get(F.sheet)?.rows;
-      files.push({ source: path.basename(form), grid, received: fileDate(form) });
+      const formPkg = readFile(form);
+      const grid = readSheets(formPkg, [F.sheet]).get(F.sheet)?.rows;
+      files.push({
+        source: path.basename(form),
+        grid,
+        received: fileDate(form),
+        dateSystem: dateSystem(formPkg),
+      });
     } catch (e) {
       if (e instanceof XlsxError) issues.push(fileIssue(e, form));
       else throw e;
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-  const result = mergeForms({ sheets, forms: files, time: localTime(options.now ?? new Date()) });
+  const result = mergeForms({
+    sheets,
+    forms: files,
+    time: localTime(options.now ?? new Date()),
+    dateSystem: dateSystem(pkg),
+  });
   if (!result.ok) return result;
   let bytes;
   try {

@@ -15,6 +15,7 @@ import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
 import {
+  dateSystem,
   isMacroEnabled,
   nearSheetName,
   readSheets,
@@ -62,8 +63,13 @@ export type RunOutcome =
     }
   | { ok: false; issues: Issue[] };
 
+/** A file problem, at its cell when it is a damaged cell (the sheet and cell name it). */
 export const fileIssue = (e: XlsxError, file: string): Issue =>
-  error('fileProblem', { message: problemMessage(e) }, { file: path.basename(file) });
+  error(
+    'fileProblem',
+    { message: problemMessage(e) },
+    e.cell ? { cell: e.cell } : { file: path.basename(file) },
+  );
 
 /** The error for a workbook open in Excel or LibreOffice (its lock file beside it), if it is. */
 export function openIssue(file: string): Issue | undefined {
@@ -157,6 +163,7 @@ export function runWorkbook(
   const result = runCampaign({
     sheets,
     merges,
+    dateSystem: dateSystem(pkg),
     time: localTime(options.now ?? new Date()),
     // a check writes nothing: the output sheets are not even made
     outputs: options.write,

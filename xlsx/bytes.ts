@@ -6,6 +6,7 @@
  * file helpers are cli/files.ts).
  */
 export {
+  dateSystem,
   isMacroEnabled,
   readEntry,
   readPackage,

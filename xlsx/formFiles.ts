@@ -10,8 +10,8 @@ import type { FormFile } from '../shared/forms/merge';
 import { safeFileName } from '../shared/forms/names';
 import { vi } from '../shared/i18n/vi';
 import { error, type Issue } from '../shared/model/issues';
-import type { Grid, Sheets } from '../shared/workbook/grid';
-import { buildWorkbook, readPackage, readSheets, XlsxError, zipFiles } from './bytes';
+import type { DateSystem, Grid, Sheets } from '../shared/workbook/grid';
+import { buildWorkbook, dateSystem, readPackage, readSheets, XlsxError, zipFiles } from './bytes';
 
 const S = vi.workbook.sheets;
 const F = vi.forms;
@@ -46,9 +46,9 @@ export function formsZipName(campaignId: string): string {
   return `phieu-tu-cham-${safeFileName(campaignId)}.zip`;
 }
 
-/** A problem with a whole file (not an .xlsx, unreadable), named by the file. */
+/** A problem with a whole file (not an .xlsx, unreadable), named by the file; a damaged cell also by its cell. */
 export const fileIssue = (e: XlsxError, file: string): Issue =>
-  error('fileProblem', { message: e.message }, { file });
+  error('fileProblem', { message: e.message }, e.cell ? { cell: e.cell, file } : { file });
 
 export type CampaignForms =
   | { ok: true; campaignId: string; files: { unit: string; name: string; bytes: Uint8Array }[] }
@@ -56,10 +56,11 @@ export type CampaignForms =
 
 /**
  * One .xlsx form per unit of "Đơn vị", from the campaign's sheets (FORM_SOURCE_SHEETS): each
- * under a unique file name (shared/forms/names.ts), carrying the unit's answers so far.
+ * under a unique file name (shared/forms/names.ts), carrying the unit's answers so far; date
+ * serials count in `dates` (the campaign workbook's date system).
  */
-export function campaignForms(sheets: Sheets): CampaignForms {
-  const made = campaignFormSheets(sheets, 'files');
+export function campaignForms(sheets: Sheets, dates: DateSystem = 1900): CampaignForms {
+  const made = campaignFormSheets(sheets, 'files', undefined, dates);
   if (!made.ok) return made;
   return {
     ok: true,
@@ -100,8 +101,11 @@ export function readFormFiles(files: readonly FormBytes[]): { forms: FormFile[];
   const issues: Issue[] = [];
   for (const file of files) {
     let grid: Grid | undefined;
+    let dates: DateSystem;
     try {
-      grid = readSheets(readPackage(file.bytes, `"${file.name}"`), [F.sheet]).get(F.sheet)?.rows;
+      const pkg = readPackage(file.bytes, `"${file.name}"`);
+      dates = dateSystem(pkg);
+      grid = readSheets(pkg, [F.sheet]).get(F.sheet)?.rows;
     } catch (e) {
       if (e instanceof XlsxError) {
         issues.push(fileIssue(e, file.name));
@@ -109,7 +113,12 @@ export function readFormFiles(files: readonly FormBytes[]): { forms: FormFile[];
       }
       throw e;
     }
-    forms.push({ source: file.name, grid, ...(file.received ? { received: file.received } : {}) });
+    forms.push({
+      source: file.name,
+      grid,
+      dateSystem: dates,
+      ...(file.received ? { received: file.received } : {}),
+    });
   }
   return { forms, issues };
 }

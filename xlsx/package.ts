@@ -40,6 +40,8 @@ export interface Package {
    * leftovers of another program): not in `sheets`, an error only if one of them is asked for.
    */
   readonly unlinkedSheets: readonly { name: string; sheetId: number }[];
+  /** dates count from 1904-01-01 (workbookPr date1904="1"), not 1899-12-30 */
+  readonly date1904?: boolean;
 }
 
 export interface Relationship {
@@ -316,5 +318,9 @@ export function openPackage(entries: ZipEntry[], label: string): Package {
     sheets.push({ name, sheetId, rId, path: e.name, kind: relKind(rel.type) });
   }
   const strict = workbook.includes('http://purl.oclc.org/ooxml/spreadsheetml/main');
-  return { label, entries, byName, workbookPath, sheets, strict, unlinkedSheets };
+  // The date system (xsd:boolean: "1" or "true"), which every date serial in the cells follows.
+  const date1904 = /^\s*(1|true)\s*$/.test(
+    findElement(workbook, p + 'workbookPr')?.attrs.get('date1904') ?? '',
+  );
+  return { label, entries, byName, workbookPath, sheets, strict, unlinkedSheets, date1904 };
 }

@@ -15,6 +15,7 @@ import {
   zipError,
   type Package,
 } from './package';
+import { PartDamage, type MalformedWhat } from './damage';
 import type { SheetData } from './types';
 import { entryData, parseZip, verifyEntry, ZipFormatError } from './zip';
 import { parseSharedStrings } from './strings';
@@ -87,7 +88,14 @@ export function readSheets(pkg: Package, names: string[]): Map<string, SheetData
     const ref = findSheet(pkg, name);
     if (!ref || out.has(name)) continue;
     const bytes = utf8Xml(readEntry(pkg, ref.path) ?? new Uint8Array(0));
-    out.set(name, { name: ref.name, ...parseWorksheet(bytes, () => sharedStrings(pkg)) });
+    let data;
+    try {
+      data = parseWorksheet(bytes, () => sharedStrings(pkg), { date1904: pkg.date1904 });
+    } catch (e) {
+      if (e instanceof PartDamage) throw damageError(e, ref.path, ref.name);
+      throw e;
+    }
+    out.set(name, { name: ref.name, ...data });
   }
   return out;
 }
@@ -101,6 +109,32 @@ export function verifyPackage(pkg: Package): void {
   for (const e of pkg.entries) guardZip(pkg, () => verifyEntry(e));
 }
 
+/**
+ * The workbook's date system: 1904 when it counts dates from 1904-01-01 (workbookPr date1904,
+ * old Excel for Mac's default), else 1900. Date serials in its cells count in that system.
+ */
+export function dateSystem(pkg: Package): 1900 | 1904 {
+  return pkg.date1904 ? 1904 : 1900;
+}
+
+/** Damage found in a part → the user's error, at the cell when it is one (then `sheet` is known). */
+function damageError(e: PartDamage, part: string, sheet?: string): XlsxError {
+  const C = vi.xlsx.cells;
+  const where =
+    sheet === undefined
+      ? formatMessage(C.part, { part })
+      : formatMessage(C.sheetPart, { part, sheet });
+  if (e.kind === 'malformed') {
+    const what = formatMessage(C.what[e.params.what as MalformedWhat], { tag: e.params.tag });
+    const near = e.params.near ? formatMessage(C.near, { cell: e.params.near }) : '';
+    return new XlsxError('damaged', formatMessage(C.malformed, { part: where, what, near }));
+  }
+  const message = formatMessage(C[e.kind], { ...e.params, part: where, sheet: sheet ?? '' });
+  const cell =
+    e.cell && sheet !== undefined ? { sheet, row: e.cell.row + 1, col: e.cell.col + 1 } : undefined;
+  return new XlsxError('damaged', message, cell);
+}
+
 function sharedStrings(pkg: Package): string[] {
   if (pkg.sharedStrings) return pkg.sharedStrings;
   let path = 'xl/sharedStrings.xml';
@@ -108,6 +142,11 @@ function sharedStrings(pkg: Package): string[] {
   const rel = rels && parseRels(rels).find((r) => relKind(r.type) === 'sharedStrings');
   if (rel) path = resolveTarget(pkg.workbookPath, rel.target);
   const xml = findEntry(pkg, path) ? (readText(pkg, path) ?? '') : '';
-  pkg.sharedStrings = parseSharedStrings(xml);
+  try {
+    pkg.sharedStrings = parseSharedStrings(xml);
+  } catch (e) {
+    if (e instanceof PartDamage) throw damageError(e, findEntry(pkg, path)?.name ?? path);
+    throw e;
+  }
   return pkg.sharedStrings;
 }

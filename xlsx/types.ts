@@ -1,4 +1,5 @@
 /** Data shapes and the error type of the .xlsx reader and writer. */
+import type { CellRef } from '../shared/model/cellRef';
 import type { Validation } from '../shared/workbook/output';
 
 /** A cell value as in shared/model/types.ts, except that the reader never yields undefined. */
@@ -73,11 +74,15 @@ export type XlsxErrorCode =
   /** a sheet past Excel's limits (xlsx/limits.ts) */
   | 'excelLimit';
 
-/** A failure the user can act on; the message is in Vietnamese and names the file. */
+/**
+ * A failure the user can act on; the message is in Vietnamese and names the file, or, when
+ * `cell` is set (a damaged cell), says what is wrong there: the cell is its location.
+ */
 export class XlsxError extends Error {
   constructor(
     public readonly code: XlsxErrorCode,
     message: string,
+    public readonly cell?: CellRef,
   ) {
     super(message);
     this.name = 'XlsxError';

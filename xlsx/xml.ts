@@ -187,6 +187,90 @@ export function decodeCellText(s: string): string {
     : s.replace(X_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/**
+ * Text content of a cell string element (<t>, <v>) → its string: entities decoded outside CDATA
+ * sections, CDATA sections taken literally, then OOXML's _xHHHH_ escapes. Undefined when the
+ * content holds markup other than CDATA (a damaged part).
+ */
+export function decodeCellContent(s: string): string | undefined {
+  if (s.indexOf('<') < 0) return decodeCellText(s);
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const lt = s.indexOf('<', i);
+    out += decodeXml(s.substring(i, lt < 0 ? s.length : lt));
+    if (lt < 0) break;
+    if (!s.startsWith('<![CDATA[', lt)) return undefined;
+    const end = s.indexOf(']]>', lt + 9);
+    if (end < 0) return undefined;
+    const cdata = s.substring(lt + 9, end);
+    out += cdata.indexOf('\r') >= 0 ? cdata.replace(/\r\n?/g, '\n') : cdata;
+    i = end + 3;
+  }
+  return out.indexOf('_x') < 0
+    ? out
+    : out.replace(X_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** What checkMarkup found wrong, and the element involved. */
+export interface MarkupProblem {
+  what: 'unclosed' | 'mismatch' | 'truncated' | 'badTag';
+  tag: string;
+}
+
+/**
+ * A light well-formedness check of markup: tags balance (against `stack`, the names of the
+ * elements open before `s`, which it updates), tags end, comments, CDATA and processing
+ * instructions are closed. Entities and names are not checked. For the small parts of a sheet
+ * the scanner does not walk tag by tag (before and after the cells, rare cell shapes, rich text).
+ */
+export function checkMarkup(s: string, stack: string[] = []): MarkupProblem | undefined {
+  let i = 0;
+  for (;;) {
+    const lt = s.indexOf('<', i);
+    if (lt < 0) return undefined;
+    const c = s.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) {
+      let close = '>';
+      if (s.startsWith('<!--', lt)) close = '-->';
+      else if (s.startsWith('<![CDATA[', lt)) close = ']]>';
+      const end = s.indexOf(close, lt + 2);
+      if (end < 0) return { what: 'truncated', tag: stack[stack.length - 1] ?? '' };
+      i = end + close.length;
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const end = s.indexOf('?>', lt + 2);
+      if (end < 0) return { what: 'truncated', tag: stack[stack.length - 1] ?? '' };
+      i = end + 2;
+      continue;
+    }
+    const gt = tagClose(s, lt);
+    if (gt < 0) return { what: 'truncated', tag: stack[stack.length - 1] ?? '' };
+    if (c === 47 /* / */) {
+      const name = s.slice(lt + 2, gt).trimEnd();
+      const open = stack.pop();
+      if (open !== name) return { what: 'mismatch', tag: name };
+    } else {
+      let j = lt + 1;
+      while (j < gt && !endsName(s.charCodeAt(j))) j++;
+      const name = s.slice(lt + 1, j);
+      if (name === '' || s.lastIndexOf('<', gt) !== lt) return { what: 'badTag', tag: name };
+      if (s.charCodeAt(gt - 1) !== 47) stack.push(name);
+    }
+    i = gt + 1;
+  }
+}
+
+/** checkMarkup on a fragment that must close every element it opens. */
+export function checkFragment(s: string): MarkupProblem | undefined {
+  const stack: string[] = [];
+  return (
+    checkMarkup(s, stack) ??
+    (stack.length > 0 ? { what: 'unclosed', tag: stack[stack.length - 1] } : undefined)
+  );
+}
+
 /** Characters XML 1.0 cannot hold: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
 const ILLEGAL =
   // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point

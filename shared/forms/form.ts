@@ -8,7 +8,7 @@ import { vi } from '../i18n/vi';
 
 import { error, type Issue } from '../model/issues';
 import type { CampaignSetup, CellValue, CriterionSpec, UnitSpec } from '../model/types';
-import { text, type Grid, type Sheets } from '../workbook/grid';
+import { text, type DateSystem, type Grid, type Sheets } from '../workbook/grid';
 import { ruleParams } from '../workbook/inputs';
 import type { TemplateSheet, Validation } from '../workbook/output';
 import { parseUnitsSheet } from '../workbook/parse/units';
@@ -273,8 +273,9 @@ export function campaignFormSheets(
   sheets: Sheets,
   naming: 'files' | 'sheets',
   skip?: (name: string) => boolean,
+  dates: DateSystem = 1900,
 ): CampaignFormSheets {
-  const { setup, issues } = readSetup(sheets);
+  const { setup, issues } = readSetup(sheets, dates);
   if (!setup) return { ok: false, issues };
   const grid = sheets[vi.workbook.sheets.units];
   if (!grid) {
@@ -283,7 +284,7 @@ export function campaignFormSheets(
       issues: [error('missingSheet', { sheet: vi.workbook.sheets.units }, { workbook: true })],
     };
   }
-  const parsed = parseUnitsSheet(grid);
+  const parsed = parseUnitsSheet(grid, dates);
   const bad = [...parsed.issues, ...unitCodeIssues(parsed.units)].filter(
     (i) => i.severity === 'error',
   );

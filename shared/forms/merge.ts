@@ -18,7 +18,7 @@ import { cellAddress, error, formatIssue, warning, type Issue } from '../model/i
 import { resolveSettings } from '../model/settings';
 import type { CampaignSetup, CellRef, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { formatMicro } from '../numbers/points';
-import { ref, text, type Sheets } from '../workbook/grid';
+import { ref, text, type DateSystem, type Sheets } from '../workbook/grid';
 import { parseUnitsSheet } from '../workbook/parse/units';
 import type { TemplateSheet } from '../workbook/output';
 import { readSetup } from '../workbook/setup';
@@ -54,6 +54,8 @@ export interface MergeInput {
   /** The campaign workbook's sheets (Cấu hình, Tiêu chí, Đơn vị, Tự chấm, Giải trình tự chấm, Nhật ký). */
   sheets: Sheets;
   forms: readonly FormFile[];
+  /** The campaign workbook's date system (RunInput.dateSystem); 1900 if left out. */
+  dateSystem?: DateSystem;
   /** Local time of the merge, for the log (hosts own the clock). */
   time: string;
 }
@@ -90,7 +92,8 @@ const later = (a: ReadForm, b: ReadForm): number =>
   a.content.localeCompare(b.content);
 
 export function mergeForms(input: MergeInput): MergeResult {
-  const { setup, issues: setupIssues } = readSetup(input.sheets);
+  const dates = input.dateSystem ?? 1900;
+  const { setup, issues: setupIssues } = readSetup(input.sheets, dates);
   const unitsGrid = input.sheets[S.units];
   if (!setup || !unitsGrid) {
     const missing = unitsGrid
@@ -98,7 +101,7 @@ export function mergeForms(input: MergeInput): MergeResult {
       : [error('missingSheet', { sheet: S.units }, { workbook: true })];
     return { ok: false, issues: [...setupIssues, ...missing] };
   }
-  const { units, issues: unitIssues } = parseUnitsSheet(unitsGrid);
+  const { units, issues: unitIssues } = parseUnitsSheet(unitsGrid, dates);
   if (unitIssues.some((i) => i.severity === 'error')) return { ok: false, issues: unitIssues };
   const settings = resolveSettings(setup.settings).settings;
   const fingerprint = criteriaFingerprint(setup.criteria);

@@ -6,7 +6,7 @@
 import { vi } from '../i18n/vi';
 import { error, type Issue } from '../model/issues';
 import type { CellValue } from '../model/types';
-import { cellAt, dateOf, ref, text, type Grid } from '../workbook/grid';
+import { cellAt, dateOf, ref, text, type DateSystem, type Grid } from '../workbook/grid';
 import { inputHash } from '../workbook/render';
 import { FORM_COLS, FORM_ROWS } from './form';
 
@@ -22,6 +22,8 @@ export interface FormFile {
   sheet?: string;
   /** When it arrived (ISO date), if the host knows (a file's date); "Ngày gửi" wins. */
   received?: string;
+  /** The date system of the form's workbook (its own: a form may be saved elsewhere); 1900 if unknown. */
+  dateSystem?: DateSystem;
 }
 
 export interface FormAnswer {
@@ -70,7 +72,7 @@ export function readForm(file: FormFile): { form?: ReadForm; issues: Issue[] } {
   const sent = cellAt(grid, rows.sentOn, 1);
   let date = file.received;
   if (!isBlank(sent)) {
-    const d = dateOf(sent);
+    const d = dateOf(sent, file.dateSystem ?? 1900);
     if (d === undefined) issues.push(error('badDate', { value: text(sent) }, at(rows.sentOn, 1)));
     else date = d;
   }

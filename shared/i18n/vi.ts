@@ -589,6 +589,34 @@ export const vi = {
       sheetWithoutPart:
         'Tệp bị hỏng: trang tính "{name}" có trong "{part}" nhưng không trỏ tới phần nào (thiếu mã liên kết r:id). Hãy mở tệp bằng Excel và lưu lại.',
     },
+    /** Damage inside a sheet or the shared strings (xlsx/damage.ts), at a cell or a part. */
+    cells: {
+      malformed: 'Tệp bị hỏng: phần {part} không phải XML hợp lệ ({what}{near}).',
+      what: {
+        unclosed: 'thẻ <{tag}> không được đóng',
+        mismatch: 'thẻ đóng </{tag}> không khớp với thẻ đang mở',
+        truncated: 'phần bị cắt cụt, thẻ <{tag}> chưa đóng',
+        badTag: 'thẻ <{tag}> viết sai',
+        outsideRow: 'ô nằm ngoài thẻ <row>',
+      },
+      near: ', sau ô {cell}',
+      sheetPart: '"{part}" (trang tính "{sheet}")',
+      part: '"{part}"',
+      sharedString:
+        'Tệp bị hỏng: ô trỏ tới chuỗi dùng chung "{value}" nhưng sổ tính chỉ có {count} chuỗi (đánh số từ 0).',
+      cellTwice: 'Tệp bị hỏng: ô này được ghi hai lần trong phần {part}.',
+      cellOrder:
+        'Tệp bị hỏng: ô này đứng sau ô {prev} trong phần {part}; các ô của một dòng phải theo thứ tự cột.',
+      rowOrder:
+        'Tệp bị hỏng: dòng {row} đứng sau dòng {prev} trong phần {part}; các dòng phải theo thứ tự và không lặp lại.',
+      cellRow: 'Tệp bị hỏng: ô {ref} được ghi trong dòng {row} của phần {part}.',
+      badNumber: 'Tệp bị hỏng: ô số chứa "{value}", không phải một số.',
+      badBoolean: 'Tệp bị hỏng: ô đúng/sai chứa "{value}" (chỉ được là 0 hoặc 1).',
+      badRef:
+        'Tệp bị hỏng: phần {part} có địa chỉ "{ref}" không hợp lệ hoặc vượt quá ô cuối cùng mà Excel cho phép (XFD1048576).',
+      tooLarge:
+        'Trang tính "{sheet}" quá lớn để đọc: tính cả các ô trống xen giữa, bảng vượt {max} ô ở ô này. Hãy xoá các ô thừa ở xa bảng dữ liệu.',
+    },
     validation: {
       errorTitle: 'Giá trị không hợp lệ',
       listSheet: 'Danh sách chọn',

@@ -85,12 +85,22 @@ export function shareOf(v: CellValue): number | undefined {
   return percent || n > 1 ? n / 100 : n;
 }
 
-/** An ISO date from an Excel date serial, "30/03/2018", "30-3-2018" or "2018-03-30". */
-export function dateOf(v: CellValue): string | undefined {
-  if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
+/**
+ * The date system of a workbook's serials: 1900 (day 1 = 1900-01-01, Excel's default) or 1904
+ * (day 0 = 1904-01-01, old Excel for Mac's; workbookPr date1904). The same serial is 1,462
+ * days later in 1904.
+ */
+export type DateSystem = 1900 | 1904;
+
+/**
+ * An ISO date from an Excel date serial (counted in `system`, the workbook's), "30/03/2018",
+ * "30-3-2018" or "2018-03-30".
+ */
+export function dateOf(v: CellValue, system: DateSystem = 1900): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v) && (v > 0 || (system === 1904 && v >= 0))) {
     // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug is absorbed by that epoch), which is
-    // 25,569 days before 1970-01-01.
-    return civilDate(Math.floor(v) - 25_569);
+    // 25,569 days before 1970-01-01; in 1904, day 0 is 1904-01-01, 1,462 days later.
+    return civilDate(Math.floor(v) - 25_569 + (system === 1904 ? 1_462 : 0));
   }
   const t = text(v);
   let iso: string | undefined;

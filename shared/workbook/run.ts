@@ -8,7 +8,7 @@ import { vi } from '../i18n/vi';
 import { cellAddress, formatIssue, type Issue } from '../model/issues';
 import type { CampaignSpec } from '../model/types';
 import { fromMicro } from '../numbers/points';
-import type { Grid, Sheets } from './grid';
+import type { DateSystem, Grid, Sheets } from './grid';
 import { parseWorkbook, type Merges } from './parse';
 import type { OutputBlock } from './output';
 import { inputHash, renderOutputs } from './render';
@@ -67,6 +67,12 @@ export interface RunInput {
   time: string;
   /** false: validate, score and rank only, without rendering the output sheets (a check). */
   outputs?: boolean;
+  /**
+   * The workbook's date system, in which its date serials count: 1904 for a workbook saved
+   * with workbookPr date1904 (old Excel for Mac), else 1900 (the default). Hosts that hand in
+   * dates as text (Google Sheets) leave it out.
+   */
+  dateSystem?: DateSystem;
 }
 
 /** Parses, validates, scores, ranks, proposes awards and renders; never touches a host. */
@@ -76,7 +82,7 @@ export function runCampaign(input: RunInput): RunResult {
     const grid = input.sheets[name];
     if (grid) inputs[name] = grid;
   }
-  const parsed = parseWorkbook(inputs, input.merges ?? {});
+  const parsed = parseWorkbook(inputs, input.merges ?? {}, input.dateSystem ?? 1900);
   if (!parsed.spec) return { ok: false, issues: parsed.issues };
   const evaluation = evaluateCampaign(parsed.spec);
   if (!evaluation.ok) return { ok: false, issues: [...evaluation.errors, ...evaluation.warnings] };

@@ -7,7 +7,7 @@ import { evaluateCampaign } from '../evaluate';
 import { vi } from '../i18n/vi';
 import type { Issue } from '../model/issues';
 import type { CampaignSetup } from '../model/types';
-import type { Sheets } from './grid';
+import type { DateSystem, Sheets } from './grid';
 import { inputSheets } from './inputs';
 import { parseSetupSheets } from './parse';
 import type { OutputBlock } from './output';
@@ -18,8 +18,12 @@ const S = vi.workbook.sheets;
 /** The two sheets a setup lives in. */
 export const SETUP_SHEETS: readonly string[] = [S.config, S.criteria];
 
-export function readSetup(sheets: Sheets): { setup?: CampaignSetup; issues: Issue[] } {
-  return parseSetupSheets(sheets);
+/** The setup in "Cấu hình" and "Tiêu chí"; date serials count in `dates` (the workbook's system). */
+export function readSetup(
+  sheets: Sheets,
+  dates: DateSystem = 1900,
+): { setup?: CampaignSetup; issues: Issue[] } {
+  return parseSetupSheets(sheets, dates);
 }
 
 /** What the task pane gets when it opens: the setup, its errors, or "no campaign sheets yet". */

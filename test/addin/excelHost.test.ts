@@ -340,3 +340,35 @@ describe('helpers', () => {
     expect(split.flat().reduce((n, p) => n + p.rows.length, 0)).toBe(1000);
   });
 });
+
+describe('the 1904 date system', () => {
+  /** The example's sheets with the registration deadline (B30) and STC's date (D3) as 1904 serials. */
+  function sheets1904(): Record<string, CellValue[][]> {
+    const sheets = Object.fromEntries(
+      inputSheets(anGiang2018).map((b) => [b.name, b.rows.map((r) => [...r])]),
+    );
+    expect(sheets[S.config][29][1]).toBe('2018-03-30');
+    expect(sheets[S.units][2][3]).toBe('2018-04-02');
+    sheets[S.config][29][1] = 41_727; // 2018-03-30 counted from 1904-01-01
+    sheets[S.units][2][3] = 41_730; // 2018-04-02
+    return sheets;
+  }
+
+  it('loads Workbook.use1904DateSystem in the read sync and reads the dates right', async () => {
+    const base = FakeExcel.fromSheets(
+      Object.fromEntries(inputSheets(anGiang2018).map((b) => [b.name, b.rows])),
+    );
+    const expected = await rankWorkbook(runOf(base), { now });
+    const fake = FakeExcel.fromSheets(sheets1904());
+    fake.date1904 = true;
+    const { summary, syncs } = await rankWorkbook(runOf(fake), { now });
+    expect(summary.ok).toBe(true);
+    expect(syncs).toBe(expected.syncs);
+    expect(fake.syncs[0].writes).toBe(0);
+    expect(fake.sheet(S.proposals)?.grid()).toEqual(base.sheet(S.proposals)?.grid());
+    // The same serials read in the 1900 system are four years early: other proposals.
+    const misread = FakeExcel.fromSheets(sheets1904());
+    await rankWorkbook(runOf(misread), { now });
+    expect(misread.sheet(S.proposals)?.grid()).not.toEqual(base.sheet(S.proposals)?.grid());
+  });
+});

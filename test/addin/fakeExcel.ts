@@ -181,6 +181,8 @@ export class FakeExcel {
   runs = 0;
   /** Milliseconds each sync takes (browser tests make the pane's busy state visible). */
   latency = 0;
+  /** The workbook counts dates from 1904 (Excel.Workbook.use1904DateSystem). */
+  date1904 = false;
 
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeExcel {
     const fake = new FakeExcel();
@@ -216,9 +218,28 @@ class FakeContext {
   payload = 0;
   suspendedCalculation = false;
   suspendedScreen = false;
-  workbook: { worksheets: WorksheetCollection; application: unknown };
+  workbook: {
+    worksheets: WorksheetCollection;
+    application: unknown;
+    load: (p: string) => void;
+    readonly use1904DateSystem: boolean;
+  };
   constructor(readonly excel: FakeExcel) {
+    // Excel.Workbook.use1904DateSystem: "True if the workbook uses the 1904 date system"
+    // (learn.microsoft.com/javascript/api/excel/excel.workbook#use1904DateSystem); a scalar
+    // property, loaded and read after a sync like every other.
+    const loaded = new Map<string, unknown>();
     this.workbook = {
+      load: (p: string) => {
+        for (const name of p.split(',').map((s) => s.trim())) {
+          if (name !== 'use1904DateSystem') throw new Error(`PropertyNotFound: ${name}`);
+          this.queue(() => loaded.set(name, this.excel.date1904), 0, false);
+        }
+      },
+      get use1904DateSystem(): boolean {
+        if (!loaded.has('use1904DateSystem')) throw new NotLoaded('workbook.use1904DateSystem');
+        return loaded.get('use1904DateSystem') as boolean;
+      },
       worksheets: new WorksheetCollection(this),
       application: {
         suspendApiCalculationUntilNextSync: () => {

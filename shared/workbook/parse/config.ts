@@ -16,6 +16,7 @@ import { labelKey } from '../../scoring/cells';
 import {
   cellAt,
   dateOf,
+  type DateSystem,
   headerColumns,
   isBlankRow,
   listOf,
@@ -113,6 +114,7 @@ function gateFromKey(
   r: number,
   c: number,
   issues: Issue[],
+  dates: DateSystem,
 ): GateSpec[] {
   const g = W.gates;
   const here = at(sheet, r, c);
@@ -123,7 +125,7 @@ function gateFromKey(
   };
   switch (name) {
     case 'registration': {
-      const d = dateOf(value);
+      const d = dateOf(value, dates);
       return d ? [{ kind: 'registration', deadline: d }] : bad();
     }
     case 'discipline': {
@@ -157,6 +159,7 @@ function awardGates(
   r: number,
   c: number,
   issues: Issue[],
+  dates: DateSystem,
 ): GateSpec[] {
   const out: GateSpec[] = [];
   for (const part of text(value)
@@ -169,7 +172,7 @@ function awardGates(
       continue;
     }
     const key = labelKey(m[1]) === labelKey('Chỉ số') ? W.gates.minIndex : m[1];
-    out.push(...gateFromKey(key, m[2], sheet, r, c, issues));
+    out.push(...gateFromKey(key, m[2], sheet, r, c, issues, dates));
   }
   return out;
 }
@@ -188,8 +191,11 @@ function isChoiceSetting(name: string | undefined): name is (typeof CHOICE_SETTI
   return (CHOICE_SETTINGS as readonly (string | undefined)[]).includes(name);
 }
 
-/** "Cấu hình": the settings rows, then the titled sections, each a table or key-value rows. */
-export function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
+/**
+ * "Cấu hình": the settings rows, then the titled sections, each a table or key-value rows.
+ * Date serials count in `dates`, the workbook's date system.
+ */
+export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 1900): ConfigResult {
   const sheet = S.config;
   const found = sections(grid);
   const titleRows = new Set([...found.values()].map((r) => r - 1));
@@ -288,7 +294,7 @@ export function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
         unfilled = pick(C.unfilled);
         break;
       case 'formsDeadline': {
-        const d = dateOf(value);
+        const d = dateOf(value, dates);
         if (d === undefined) issues.push(error('badDate', { value: v }, here));
         else out.settings.formsDeadline = d;
         break;
@@ -406,7 +412,7 @@ export function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
         issues.push(error('badNumber', { value: text(capCell) }, at(sheet, r, cols.cap)));
       const gates =
         cols.gates >= 0
-          ? awardGates(cellAt(grid, r, cols.gates), sheet, r, cols.gates, issues)
+          ? awardGates(cellAt(grid, r, cols.gates), sheet, r, cols.gates, issues, dates)
           : [];
       awards.push({
         id: text(cellAt(grid, r, cols.code)),
@@ -424,7 +430,7 @@ export function parseConfig(grid: Grid, issues: Issue[]): ConfigResult {
         parentShare = shareOf(value);
         if (parentShare === undefined)
           issues.push(error('badGateText', { value: `${key}: ${text(value)}` }, at(sheet, r, 1)));
-      } else gates.push(...gateFromKey(key, value, sheet, r, 1, issues));
+      } else gates.push(...gateFromKey(key, value, sheet, r, 1, issues, dates));
     }
     if (parentShare !== undefined) {
       const d = gates.find((g) => g.kind === 'discipline');

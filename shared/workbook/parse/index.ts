@@ -14,7 +14,7 @@ import type {
   CriterionSpec,
   ScoreSource,
 } from '../../model/types';
-import { isBlankRow, ref, text, type Grid, type Sheets } from '../grid';
+import { isBlankRow, ref, text, type DateSystem, type Grid, type Sheets } from '../grid';
 import { parseBallots } from './ballots';
 import { at, hintFor } from './common';
 import { parseConfig } from './config';
@@ -35,8 +35,15 @@ export interface ParsedWorkbook {
   issues: Issue[];
 }
 
-/** Parses every input sheet; returns the spec when no sheet has an error. */
-export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbook {
+/**
+ * Parses every input sheet; returns the spec when no sheet has an error. Date serials count in
+ * `dates`, the workbook's date system.
+ */
+export function parseWorkbook(
+  sheets: Sheets,
+  merges: Merges = {},
+  dates: DateSystem = 1900,
+): ParsedWorkbook {
   const issues: Issue[] = [];
   for (const name of [S.config, S.criteria, S.units, S.appraised]) {
     if (!sheets[name]) issues.push(error('missingSheet', { sheet: name }, { workbook: true }));
@@ -44,10 +51,10 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
       issues.push(error('emptySheet', { sheet: name }, { cell: ref(name, 0, 0) }));
   }
   if (issues.length > 0) return { issues };
-  const config = parseConfig(sheets[S.config], issues);
+  const config = parseConfig(sheets[S.config], issues, dates);
   const criteria = parseCriteria(sheets[S.criteria], issues);
   // A block (or any value) merged down over its units' rows reads as typed on each row.
-  const { units } = parseUnits(fillMerged(sheets[S.units], merges[S.units] ?? []), issues);
+  const { units } = parseUnits(fillMerged(sheets[S.units], merges[S.units] ?? []), issues, dates);
   const unitIds = new Set(units.map((u) => u.id));
   const parents = new Set<string>();
   const leafCodes = new Set<string>();
@@ -147,13 +154,16 @@ export function parseWorkbook(sheets: Sheets, merges: Merges = {}): ParsedWorkbo
  * Only "Cấu hình" and "Tiêu chí": the campaign's setup, for the task pane to edit even when
  * units or scores still have problems. Returns the setup when those two sheets have no error.
  */
-export function parseSetupSheets(sheets: Sheets): { setup?: CampaignSetup; issues: Issue[] } {
+export function parseSetupSheets(
+  sheets: Sheets,
+  dates: DateSystem = 1900,
+): { setup?: CampaignSetup; issues: Issue[] } {
   const issues: Issue[] = [];
   for (const name of [S.config, S.criteria]) {
     if (!sheets[name]) issues.push(error('missingSheet', { sheet: name }, { workbook: true }));
   }
   if (issues.length > 0) return { issues };
-  const config = parseConfig(sheets[S.config], issues);
+  const config = parseConfig(sheets[S.config], issues, dates);
   const criteria = parseCriteria(sheets[S.criteria], issues);
   if (issues.some((i) => i.severity === 'error')) return { issues };
   return {

@@ -60,16 +60,25 @@ export function parseScores(
     appraiserOf.set(labelKey(a.id), a.id);
   }
   if (names) scores.appraisers = [];
-  const width = Math.max(header.length, ...grid.map((row) => row?.length ?? 0));
+  // The columns holding something on a criterion's row (a row with a code), found in one pass
+  // over the cells present: a loop (not Math.max(...rows), which overflows the stack on a sheet
+  // of 120,000 rows), and not one pass per column (a cell at XFD1048576 makes 16,384 columns).
+  let width = header.length;
+  const filled = new Set<number>();
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row) continue;
+    if (row.length > width) width = row.length;
+    if (text(row[codeCol]) === '') continue;
+    for (let c = 0; c < row.length; c++) if (text(row[c]) !== '') filled.add(c);
+  }
   for (let c = 0; c < width; c++) {
     if (c === codeCol) continue;
     const h = text(header[c]);
     if (fixed.has(labelKey(h))) continue;
     if (h === '') {
       // A column of scores with no unit code above it.
-      if (grid.some((row, r) => r > 0 && text(row?.[c]) !== '' && text(row?.[codeCol]) !== '')) {
-        issues.push(error('unitColumnNoHeader', {}, at(sheetName, 0, c)));
-      }
+      if (filled.has(c)) issues.push(error('unitColumnNoHeader', {}, at(sheetName, 0, c)));
       continue;
     }
     if (!unitIds.has(h)) {

@@ -7,6 +7,7 @@ import { labelKey } from '../../scoring/cells';
 import {
   cellAt,
   dateOf,
+  type DateSystem,
   headerRow,
   isBlankRow,
   listOf,
@@ -28,8 +29,11 @@ export interface UnitRows {
   units: UnitSpec[];
 }
 
-/** "Đơn vị": one row per unit; headed columns not named here are measures ("PCI"). */
-export function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
+/**
+ * "Đơn vị": one row per unit; headed columns not named here are measures ("PCI"). Date serials
+ * count in `dates`, the workbook's date system.
+ */
+export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900): UnitRows {
   const sheet = S.units;
   const labels = {
     code: H.unitCode,
@@ -62,7 +66,7 @@ export function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
     const profile: UnitProfile = {};
     const reg = get('registeredOn');
     if (text(reg) !== '') {
-      const d = dateOf(reg);
+      const d = dateOf(reg, dates);
       if (d) profile.registeredOn = d;
       else issues.push(error('badDate', { value: text(reg) }, at(sheet, r, cols.registeredOn)));
     }
@@ -115,8 +119,11 @@ export function parseUnits(grid: Grid, issues: Issue[]): UnitRows {
 }
 
 /** Only "Đơn vị": the units (id, name, block, profile) and the problems of that sheet. */
-export function parseUnitsSheet(grid: Grid): { units: UnitSpec[]; issues: Issue[] } {
+export function parseUnitsSheet(
+  grid: Grid,
+  dates: DateSystem = 1900,
+): { units: UnitSpec[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const { units } = parseUnits(grid, issues);
+  const { units } = parseUnits(grid, issues, dates);
   return { units, issues };
 }

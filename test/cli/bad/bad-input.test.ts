@@ -17,7 +17,7 @@ import {
 import os from 'os';
 import path from 'path';
 import { inflateRawSync } from 'zlib';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../../cli/main';
 import { readPackage, readSheets, sheetNames, verifyPackage } from '../../../xlsx';
 import { CASES, manifest, type BadCase, type ExpectedRow } from '../../fixtures/make-bad';
@@ -91,6 +91,12 @@ const FILE_FAULTS = new Set([
   'zip-bomb-declared.xlsx',
   'zip-no-content-types.xlsx',
   'zip-damaged-unread-part.xlsx',
+  // damaged cells and sheet parts (issue 20, reader)
+  'shared-string-out-of-range.xlsx',
+  'cell-twice.xlsx',
+  'number-with-letters.xlsx',
+  'malformed-sheet-xml.xlsx',
+  'huge-reference.xlsx',
 ]);
 
 const runs = new Map<string, Run>();
@@ -239,6 +245,34 @@ describe.each(cases)('$file', (c) => {
       expect(r.ms).toBeLessThan(c.maxMs ?? 5000);
     });
   }
+});
+
+describe('the 1904 date system (date1904.xlsx)', () => {
+  const PROPOSALS = 'Đề nghị khen thưởng';
+  const fixture = cases.find((c) => c.file === 'date1904.xlsx') as BadCase;
+
+  test('its 1904 serials read as the same dates: the same proposals as the valid example', () => {
+    const example = rank(EXAMPLE, 'an-giang-2018.xlsx');
+    const r = runOf(fixture);
+    expect(r.code).toBe(0);
+    const proposals = sheetRows(r.output, PROPOSALS);
+    expect(proposals.length).toBeGreaterThan(1);
+    expect(proposals).toEqual(sheetRows(example.output, PROPOSALS));
+  });
+
+  test('read in the 1900 system, the same serials are four years early and change the proposals', () => {
+    const parts = unzipSync(readFileSync(path.join(BAD, fixture.file)));
+    const wb = strFromU8(parts['xl/workbook.xml']);
+    expect(wb).toContain('<workbookPr date1904="1"/>');
+    parts['xl/workbook.xml'] = strToU8(wb.replace('<workbookPr date1904="1"/>', ''));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-1904-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'date1900.xlsx');
+    writeFileSync(file, zipSync(parts));
+    const r = rank(file, 'date1900.xlsx');
+    const ok = r.code === 0 ? sheetRows(r.output, PROPOSALS) : r.err;
+    expect(ok).not.toEqual(sheetRows(runOf(fixture).output, PROPOSALS));
+  });
 });
 
 describe('the fixtures are what they claim to be', () => {

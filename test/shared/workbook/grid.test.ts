@@ -39,3 +39,13 @@ describe('reading cells the way people type them', () => {
     expect(listOf(null)).toEqual([]);
   });
 });
+
+test('date serials in the 1904 date system (old Excel for Mac) are 1,462 days later', () => {
+  // 2026-03-31 is 46112 in the 1900 system and 44650 in the 1904 system
+  expect(dateOf(46112)).toBe('2026-03-31');
+  expect(dateOf(44650)).toBe('2022-03-30');
+  expect(dateOf(44650, 1904)).toBe('2026-03-31');
+  expect(dateOf(44650.75, 1904)).toBe('2026-03-31');
+  expect(dateOf(0, 1904)).toBe('1904-01-01');
+  expect(dateOf('31/03/2026', 1904)).toBe('2026-03-31');
+});

@@ -276,3 +276,25 @@ test('a unit code typed in another letter case is not taken, but the message nam
     'Trang tính \'Chấm điểm\', ô D1: Mã đơn vị "XYZ" ở dòng tiêu đề không có trong trang tính "Đơn vị".',
   );
 });
+
+describe('a score sheet with one cell far away (issue 20)', () => {
+  test('a cell at row 200,000 does not overflow the stack (Math.max over every row)', () => {
+    const s = sheets();
+    const grid = s['Chấm điểm'];
+    while (grid.length < 200_000) grid.push([]);
+    grid.push([null, null, null, 'ghi chú lạc']);
+    expect(() => parseWorkbook(s)).not.toThrow();
+  });
+
+  test('a cell at XFD1048576 costs the cells present, not width × height', () => {
+    const s = sheets();
+    const grid = s['Chấm điểm'];
+    while (grid.length < 1_048_575) grid.push([]);
+    const far: CellValue[] = new Array<CellValue>(16_384).fill(null);
+    far[16_383] = 1;
+    grid.push(far);
+    const started = performance.now();
+    parseWorkbook(s);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
