@@ -110,7 +110,8 @@ function queueReads(
  * Queues the load of the workbook's date system with the sheet reads (same sync): office-js
  * returns date cells as serials in the workbook's own system, so a workbook saved with the
  * 1904 system (old Excel for Mac) needs it to read its dates right. The property is
- * Excel.Workbook.use1904DateSystem; an office.js that does not know it reads as 1900.
+ * Excel.Workbook.use1904DateSystem, listed among Excel's preview APIs: the production office.js
+ * (1.1.110) does not define it, and then the workbook reads as 1900 (docs/excel.md says so).
  */
 function queueDateSystem(context: Excel.RequestContext): () => DateSystem {
   const workbook = context.workbook as Excel.Workbook & { readonly use1904DateSystem?: boolean };

@@ -361,13 +361,17 @@ describe('the 1904 date system', () => {
     const expected = await rankWorkbook(runOf(base), { now });
     const fake = FakeExcel.fromSheets(sheets1904());
     fake.date1904 = true;
+    fake.dateSystemApi = true;
     const { summary, syncs } = await rankWorkbook(runOf(fake), { now });
     expect(summary.ok).toBe(true);
     expect(syncs).toBe(expected.syncs);
     expect(fake.syncs[0].writes).toBe(0);
     expect(fake.sheet(S.proposals)?.grid()).toEqual(base.sheet(S.proposals)?.grid());
-    // The same serials read in the 1900 system are four years early: other proposals.
+    // The same serials read in the 1900 system are four years early: other proposals. So it
+    // goes with the production office.js, which does not define the property (a known limit,
+    // docs/excel.md): the workbook is a 1904 one, but nothing says so.
     const misread = FakeExcel.fromSheets(sheets1904());
+    misread.date1904 = true;
     await rankWorkbook(runOf(misread), { now });
     expect(misread.sheet(S.proposals)?.grid()).not.toEqual(base.sheet(S.proposals)?.grid());
   });

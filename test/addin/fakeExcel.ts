@@ -183,6 +183,13 @@ export class FakeExcel {
   latency = 0;
   /** The workbook counts dates from 1904 (Excel.Workbook.use1904DateSystem). */
   date1904 = false;
+  /**
+   * Whether office.js defines Workbook.use1904DateSystem. The production library the add-in
+   * loads (appsforoffice.microsoft.com/lib/1/hosted, npm @microsoft/office-js 1.1.110) does
+   * not: the property is listed only among Excel's preview APIs, and @types/office-js 1.0.612
+   * does not declare it. So by default the fake's workbook has no such property, as there.
+   */
+  dateSystemApi = false;
 
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeExcel {
     const fake = new FakeExcel();
@@ -222,23 +229,20 @@ class FakeContext {
     worksheets: WorksheetCollection;
     application: unknown;
     load: (p: string) => void;
-    readonly use1904DateSystem: boolean;
+    readonly use1904DateSystem?: boolean;
   };
   constructor(readonly excel: FakeExcel) {
     // Excel.Workbook.use1904DateSystem: "True if the workbook uses the 1904 date system"
     // (learn.microsoft.com/javascript/api/excel/excel.workbook#use1904DateSystem); a scalar
     // property, loaded and read after a sync like every other.
     const loaded = new Map<string, unknown>();
+    const api = this.excel.dateSystemApi;
     this.workbook = {
       load: (p: string) => {
         for (const name of p.split(',').map((s) => s.trim())) {
-          if (name !== 'use1904DateSystem') throw new Error(`PropertyNotFound: ${name}`);
+          if (name !== 'use1904DateSystem' || !api) throw new Error(`PropertyNotFound: ${name}`);
           this.queue(() => loaded.set(name, this.excel.date1904), 0, false);
         }
-      },
-      get use1904DateSystem(): boolean {
-        if (!loaded.has('use1904DateSystem')) throw new NotLoaded('workbook.use1904DateSystem');
-        return loaded.get('use1904DateSystem') as boolean;
       },
       worksheets: new WorksheetCollection(this),
       application: {
@@ -250,6 +254,14 @@ class FakeContext {
         },
       },
     };
+    if (api) {
+      Object.defineProperty(this.workbook, 'use1904DateSystem', {
+        get: (): boolean => {
+          if (!loaded.has('use1904DateSystem')) throw new NotLoaded('workbook.use1904DateSystem');
+          return loaded.get('use1904DateSystem') as boolean;
+        },
+      });
+    }
   }
   queue(op: Op, payload = 0, write = true): void {
     this.pending.push(op);
