@@ -32,7 +32,10 @@ export function textTable(
   const show = (v: CellValue, i: number): string =>
     i === last ? fit(cellText(v, formats[i]), Infinity) : fit(cellText(v, formats[i]), MAX_COLUMN);
   const cells = [[...header], ...rows.map((r) => r.map(show))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  // a loop, not Math.max(...rows): a spread of a very long table overflows the stack
+  const widths = header.map((_, i) =>
+    cells.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), 0),
+  );
   const pad = (t: string, i: number, numeric: boolean): string => {
     const gap = ' '.repeat(Math.max(0, widths[i] - [...t].length));
     return numeric ? gap + t : t + gap;

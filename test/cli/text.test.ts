@@ -33,3 +33,9 @@ test('line breaks and tabs inside a cell do not break the row', () => {
   expect(out.split('\n')).toHaveLength(3);
   expect(out).toContain('Sở Nội vụ | dòng 1 dòng 2 cột');
 });
+
+test('a table of 300,000 rows is laid out without overflowing the stack', () => {
+  const rows = Array.from({ length: 300_000 }, (_, i) => [`DV${i}`, i]);
+  const text = textTable(['Mã', 'Điểm'], rows, ['@', '0']);
+  expect(text.split('\n')).toHaveLength(300_002);
+});
