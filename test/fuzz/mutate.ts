@@ -232,10 +232,17 @@ function xmlMutation(source: Uint8Array, r: Random): Mutation {
       break;
     }
     case 'shared-string-index': {
-      const values = matches(/t="s"[^>]*><v>\d+<\/v>/g);
-      if (values.length) {
-        const m = pick(r, values);
-        replaceAt(m, m[0].replace(/<v>\d+<\/v>/, `<v>${100000 + int(r, 1000)}</v>`));
+      // A shared-string cell pointing past the end of the table; the examples hold inline
+      // strings, so one becomes such a cell.
+      const index = 100000 + int(r, 1000);
+      const shared = matches(/t="s"[^>]*><v>\d+<\/v>/g);
+      const inline = matches(/<c ([^>]*?)t="inlineStr"([^>]*)><is>.*?<\/is><\/c>/g);
+      if (shared.length) {
+        const m = pick(r, shared);
+        replaceAt(m, m[0].replace(/<v>\d+<\/v>/, `<v>${index}</v>`));
+      } else if (inline.length) {
+        const m = pick(r, inline);
+        replaceAt(m, `<c ${m[1]}t="s"${m[2]}><v>${index}</v></c>`);
       }
       break;
     }
