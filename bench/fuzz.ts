@@ -5,17 +5,9 @@
  *
  *   FUZZ_CASES=3000 FUZZ_FIRST=1000 FUZZ_PARALLEL=2 npm run fuzz
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fuzz, type CaseResult } from '../test/fuzz/harness';
+import { exampleSources, fuzz, type CaseResult } from '../test/fuzz/harness';
 
-const examples = join(__dirname, '../examples');
-const sources = [
-  'an-giang-2018.xlsx',
-  'ninh-thuan-2020.xlsx',
-  'current-shape.xlsx',
-  'tinh-2025.xlsx',
-].map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(examples, name))) }));
+const sources = exampleSources();
 const count = Number(process.env.FUZZ_CASES ?? 2000);
 const first = Number(process.env.FUZZ_FIRST ?? 1000);
 const parallel = Number(process.env.FUZZ_PARALLEL ?? 2);

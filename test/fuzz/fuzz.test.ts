@@ -3,15 +3,10 @@
  * XML and cell level), each ranked by the built CLI in a child process and judged against the
  * CLI's promise (see harness.ts). `npm run fuzz` runs thousands (bench/fuzz.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { balanced, fuzz, judge, type Outcome } from './harness';
+import { balanced, exampleSources, fuzz, judge, type Outcome } from './harness';
 import type { Mutation } from './mutate';
 
-const EXAMPLES = join(__dirname, '../../examples');
-const sources = ['an-giang-2018.xlsx', 'ninh-thuan-2020.xlsx', 'current-shape.xlsx'].map(
-  (name) => ({ name, bytes: new Uint8Array(readFileSync(join(EXAMPLES, name))) }),
-);
+const sources = exampleSources();
 const CASES = Number(process.env.FUZZ_CASES ?? 150);
 
 jest.setTimeout(300_000);

@@ -16,6 +16,14 @@ import { parseZip } from '../../xlsx/zip';
 import { crc32, mutate, type Mutation } from './mutate';
 
 export const MEMORY_BOUND_MB = 768;
+
+/** The workbooks mutated, in this order (a case's source follows from its seed). */
+export function exampleSources(): { name: string; bytes: Uint8Array }[] {
+  const dir = join(__dirname, '../../examples');
+  return ['an-giang-2018.xlsx', 'ninh-thuan-2020.xlsx', 'current-shape.xlsx', 'tinh-2025.xlsx'].map(
+    (name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }),
+  );
+}
 export const TIME_BOUND_MS = 30_000;
 const RESULTS = 'Kết quả';
 
