@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { buildCli } from './builtCli';
 import { readPackage, sheetNames } from '../../xlsx';
 
 const root = resolve(__dirname, '../..');
@@ -34,15 +34,7 @@ let cli: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'xephang-fs-'));
-  cli = join(dir, 'xephang.js');
-  buildSync({
-    entryPoints: [join(root, 'cli/index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    outfile: cli,
-    logLevel: 'warning',
-  });
+  cli = buildCli(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

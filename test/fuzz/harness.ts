@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
+import { buildCli as buildCliBundle } from '../cli/builtCli';
 import { readPackage, readSheets } from '../../xlsx';
 import { parseZip } from '../../xlsx/zip';
 import { crc32, mutate, type Mutation } from './mutate';
@@ -29,15 +29,7 @@ const RESULTS = 'Kết quả';
 
 /** The CLI bundled from the sources, and a preload that reports the child's peak memory. */
 export function buildCli(dir: string): { cli: string; preload: string } {
-  const cli = join(dir, 'xephang.js');
-  buildSync({
-    entryPoints: [join(__dirname, '../../cli/index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    outfile: cli,
-    logLevel: 'warning',
-  });
+  const cli = buildCliBundle(dir);
   const preload = join(dir, 'peak.js');
   writeFileSync(
     preload,

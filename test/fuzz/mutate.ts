@@ -6,6 +6,7 @@
  * run never reads and the output stays valid and equal) or `any` (a located error or a result).
  */
 import { deflateRawSync } from 'node:zlib';
+import { prng } from '../../examples/prng';
 import { readPackage, readSheets, writeSheets, type OutputSheet } from '../../xlsx';
 import { buildZip, entryData, newEntry, parseZip, type ZipEntry } from '../../xlsx/zip';
 
@@ -16,18 +17,6 @@ export interface Mutation {
   kind: string;
   expect: Expect;
   bytes: Uint8Array;
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Random = () => number;
@@ -345,7 +334,8 @@ function valueMutation(source: Uint8Array, r: Random): Mutation {
 
 /** The mutation for case `seed` of `source`: the level cycles zip, xml, value. */
 export function mutate(source: Uint8Array, seed: number): Mutation {
-  const r = rng(seed);
+  // the examples' generator (mulberry32): the same sequence on every machine
+  const r = prng(seed);
   const level = seed % 3;
   if (level === 0) return zipMutation(source, r);
   if (level === 1) return xmlMutation(source, r);
