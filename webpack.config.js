@@ -12,8 +12,11 @@
  * One switch returns one configuration object (the core test edits its output path); several
  * return an array, which webpack builds together. See docs/excel.md.
  */
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const vm = require('vm');
+const ts = require('typescript');
 const { Compilation, sources } = require('webpack');
 
 /** The base URL written in manifest.xml; an add-in build with --env url replaces all of it. */
@@ -97,7 +100,19 @@ function escapeHtml(text) {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
 
-function page({ title, style, body }, scripts) {
+/**
+ * A page: Office.js, then the ES5 loader's two files (addin/legacyProbe.js, addin/legacy.js),
+ * which write the page's own bundles (`main`) as deferred scripts on an engine that can run
+ * them, and show why not on Internet Explorer 11 / Edge Legacy webviews (see addin/legacy.js).
+ */
+function page({ name, title, style, body }, loader, main) {
+  const scripts = [
+    `    <script src="${OFFICE_JS}"></script>`,
+    `    <script src="${escapeHtml(loader.probe)}"></script>`,
+    `    <script src="${escapeHtml(loader.legacy)}" data-role="${name}" data-main="${escapeHtml(
+      main.join(' '),
+    )}"></script>`,
+  ];
   return [
     '<!doctype html>',
     '<html lang="vi">',
@@ -107,8 +122,7 @@ function page({ title, style, body }, scripts) {
     '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
     `    <title>${escapeHtml(title)}</title>`,
     ...(style ? ['    <link rel="stylesheet" href="style.css" />'] : []),
-    `    <script src="${OFFICE_JS}"></script>`,
-    ...scripts.map((file) => `    <script defer src="${escapeHtml(file)}"></script>`),
+    ...scripts,
     '  </head>',
     `  <body>${body}</body>`,
     '</html>',
@@ -139,15 +153,33 @@ function indexPage() {
   ].join('\n');
 }
 
+const LEGACY_MARKER = '/* vi.legacy */ {}';
+
 /**
- * Emits, next to the bundles: one HTML page per entry (Office.js first, then the entry's own
- * files), index.html, style.css (ui/style.css, empty if it does not exist yet), assets/*.png and
+ * vi.legacy from shared/i18n/vi.ts (the one home of Vietnamese text), read at build time: the
+ * dictionary is data, so TypeScript's transpiler and a bare context are enough to evaluate it.
+ */
+function legacyText(file) {
+  const source = fs.readFileSync(file, 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  });
+  const sandbox = { exports: {} };
+  vm.runInNewContext(outputText, sandbox, { filename: file });
+  return sandbox.exports.vi.legacy;
+}
+
+/**
+ * Emits, next to the bundles: the loader (legacyProbe.js, legacy.js with vi.legacy in place,
+ * hashed like the bundles in production), one HTML page per entry (Office.js first, then the
+ * loader naming the entry's own files), index.html, style.css (ui/style.css, empty if it does not exist yet), assets/*.png and
  * manifest.xml with every DEV_URL replaced by the hosting URL (comments dropped, since they
  * describe the development copy).
  */
 class AddinFilesPlugin {
-  constructor(url) {
+  constructor(url, hashed) {
     this.url = url;
+    this.hashed = hashed;
   }
 
   apply(compiler) {
@@ -164,12 +196,34 @@ class AddinFilesPlugin {
             return fs.readFileSync(file);
           };
 
+          // Office caches add-in files hard: in production a new loader gets a new name too.
+          const named = (base, content) =>
+            this.hashed
+              ? `${base}.${crypto.createHash('sha256').update(content).digest('hex').slice(0, 8)}.js`
+              : `${base}.js`;
+          const text = legacyText(path.resolve(__dirname, 'shared/i18n/vi.ts'));
+          compilation.fileDependencies.add(path.resolve(__dirname, 'shared/i18n/vi.ts'));
+          const legacySource = read(path.resolve(__dirname, 'addin/legacy.js')).toString('utf8');
+          if (legacySource.split(LEGACY_MARKER).length !== 2) {
+            throw new Error(`addin/legacy.js must hold ${LEGACY_MARKER} exactly once`);
+          }
+          // ASCII only (\uXXXX escapes), whatever charset a host serves .js files with.
+          const json = JSON.stringify(text).replace(
+            /[\u007f-\uffff]/g,
+            (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          );
+          const legacy = legacySource.replace(LEGACY_MARKER, () => json);
+          const probe = read(path.resolve(__dirname, 'addin/legacyProbe.js'));
+          const loader = { probe: named('legacyProbe', probe), legacy: named('legacy', legacy) };
+          emit(loader.probe, probe);
+          emit(loader.legacy, legacy);
+
           for (const entry of PAGES) {
-            const scripts = compilation.entrypoints
+            const main = compilation.entrypoints
               .get(entry.name)
               .getFiles()
               .filter((file) => file.endsWith('.js'));
-            emit(`${entry.name}.html`, page(entry, scripts));
+            emit(`${entry.name}.html`, page(entry, loader, main));
           }
           emit('index.html', indexPage());
 
@@ -213,7 +267,7 @@ function addinConfig(mode, env) {
       filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
-    plugins: [new AddinFilesPlugin(url)],
+    plugins: [new AddinFilesPlugin(url, mode === 'production')],
   };
 }
 

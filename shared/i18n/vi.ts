@@ -997,6 +997,22 @@ export const vi = {
       decimalsHint: 'Số chữ số sau dấu phẩy khi in và khi so sánh để xếp hạng.',
     },
   },
+  /**
+   * Shown by the ES5 loader (addin/legacy.js) when Office hosts the add-in in a webview too old
+   * for its scripts (Internet Explorer 11 or Edge Legacy); the build copies this object into it.
+   */
+  legacy: {
+    title: 'Phiên bản Office này không chạy được phần bổ trợ',
+    reason:
+      'Excel trên máy này hiển thị phần bổ trợ bằng trình duyệt cũ (Internet Explorer 11 hoặc Edge bản cũ), không chạy được "Xếp hạng thi đua CCHC". Bảng tính chưa bị thay đổi.',
+    alternatives: 'Bạn có thể:',
+    web: 'Mở bảng tính bằng Excel trên web (office.com) và dùng phần bổ trợ ở đó.',
+    sheets: 'Tải bảng tính lên Google Trang tính và dùng tiện ích "Xếp hạng thi đua CCHC".',
+    cli: 'Xếp hạng bằng dòng lệnh: xephang rank <tệp.xlsx>.',
+    upgrade:
+      'Hoặc cập nhật lên Microsoft 365 hay Office 2021 trở lên, hoặc cài Microsoft Edge WebView2 (bộ phận quản trị máy tính có thể giúp).',
+    close: 'Đóng',
+  },
 } as const;
 
 /** Fills {name} placeholders in a message. Unknown names stay visible so a gap shows. */

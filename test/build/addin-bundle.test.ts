@@ -1,13 +1,17 @@
 /**
  * The add-in build (webpack.config.js, --env addin): three pages that load Office.js and then
- * their own bundle with no inline script, a manifest stamped with the hosting URL, the icons,
- * and bundles small enough for a task pane (gzip < 150 KB each).
+ * the ES5 loader naming their own bundle, with no inline script; a loader that parses as ES5
+ * (the Internet Explorer 11 / Edge Legacy webviews of older Office builds) with vi.legacy in
+ * place; a manifest stamped with the hosting URL, the icons, and bundles small enough for a task
+ * pane (gzip < 150 KB each).
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { gzipSync } from 'zlib';
+import { parse } from 'acorn';
 import webpack from 'webpack';
+import { vi } from '../../shared/i18n/vi';
 
 const root = path.resolve(__dirname, '../..');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -47,40 +51,66 @@ function scripts(html: string): Array<{ src?: string; attrs: string; body: strin
   }));
 }
 
+/** The bundles a page's loader writes (its data-main). */
+function bundles(html: string): string[] {
+  const loader = scripts(html).find((s) => /\bdata-main=/.test(s.attrs));
+  return /\bdata-main="([^"]*)"/.exec(loader?.attrs ?? '')?.[1].split(' ') ?? [];
+}
+
+const parsesAs = (code: string, ecmaVersion: 5 | 2020): boolean => {
+  try {
+    parse(code, { ecmaVersion, sourceType: 'script' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 test('the build succeeds', () => {
   expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
   expect(stats.hasErrors()).toBe(false);
 });
 
-test.each(PAGES)('%s.html loads Office.js, then its own bundle; no inline script', (name) => {
-  const html = read(`${name}.html`);
-  expect(html).toMatch(/^<!doctype html>\s*<html lang="vi">/i);
-  expect(html).toContain('<meta charset="utf-8" />');
-  const list = scripts(html);
-  expect(list.length).toBeGreaterThanOrEqual(2);
-  expect(list[0].src).toBe(OFFICE_JS);
-  for (const script of list) {
-    expect(script.body.trim()).toBe('');
-    expect(script.src).toBeDefined();
-  }
-  const own = list.slice(1).map((s) => s.src!);
-  expect(own.some((src) => src.startsWith(`${name}.`) && src.endsWith('.js'))).toBe(true);
-  for (const src of own) expect(existsSync(path.join(out, src))).toBe(true);
-  expect(html.match(/<script\b/gi)?.length).toBe(list.length);
-  expect(html).not.toMatch(/\son[a-z]+\s*=/i); // no inline event handlers
-  expect(html).not.toMatch(/javascript:/i);
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
-  expect(csp).toBeDefined();
-  const directives = new Map(
-    csp!.split(';').map((d) => {
-      const [key, ...values] = d.trim().split(/\s+/);
-      return [key, values] as const;
-    }),
-  );
-  expect(directives.get('default-src')).toEqual(["'self'"]);
-  expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
-  expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-});
+test.each(PAGES)(
+  '%s.html loads Office.js, then the loader of its bundle; no inline script',
+  (name) => {
+    const html = read(`${name}.html`);
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="vi">/i);
+    expect(html).toContain('<meta charset="utf-8" />');
+    const list = scripts(html);
+    expect(list.map((s) => s.src?.replace(/\.[0-9a-f]{8}\.js$/, '.js'))).toEqual([
+      OFFICE_JS,
+      'legacyProbe.js',
+      'legacy.js',
+    ]);
+    for (const script of list) {
+      expect(script.body.trim()).toBe('');
+      expect(script.src).toBeDefined();
+      // Synchronous, in order: the loader must run before the page is parsed.
+      expect(script.attrs).not.toMatch(/\b(defer|async)\b/);
+    }
+    expect(list[2].attrs).toContain(`data-role="${name}"`);
+    const own = bundles(html);
+    expect(own.some((src) => src.startsWith(`${name}.`) && src.endsWith('.js'))).toBe(true);
+    for (const src of [...list.slice(1).map((s) => s.src!), ...own]) {
+      expect(existsSync(path.join(out, src))).toBe(true);
+    }
+    expect(html.match(/<script\b/gi)?.length).toBe(list.length);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i); // no inline event handlers
+    expect(html).not.toMatch(/javascript:/i);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const directives = new Map(
+      csp!.split(';').map((d) => {
+        const [key, ...values] = d.trim().split(/\s+/);
+        return [key, values] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+  },
+);
 
 test('the task pane page mounts #app and links the stylesheet', () => {
   const html = read('taskpane.html');
@@ -121,15 +151,35 @@ test('the icons are copied byte for byte', () => {
 test('no source maps; taskpane and commands bundles under 150 KB gzipped', () => {
   expect(readdirSync(out).filter((f) => f.endsWith('.map'))).toEqual([]);
   for (const name of ['taskpane', 'commands']) {
-    const files = scripts(read(`${name}.html`))
-      .slice(1)
-      .map((s) => s.src!);
+    const files = bundles(read(`${name}.html`));
+    expect(files.length).toBeGreaterThan(0);
     const gzipped = files.reduce(
       (sum, file) => sum + gzipSync(readFileSync(path.join(out, file))).length,
       0,
     );
     expect([name, gzipped < 150 * 1024]).toEqual([name, true]);
   }
+});
+
+test('the loader parses as ES5 and carries vi.legacy; the probe and the bundles need ES2020', () => {
+  const html = read('taskpane.html');
+  const [, probe, loader] = scripts(html).map((s) => s.src!);
+  const legacy = read(loader);
+  expect(parsesAs(legacy, 5)).toBe(true);
+  expect(legacy).not.toContain('/* vi.legacy */ {}');
+  // ASCII only (the text as \\u escapes): right whatever charset the host serves it with.
+  expect(legacy).toMatch(/^[\t\n\r -~]*$/);
+  // The text, as the loader receives it: every message of vi.legacy, nothing else.
+  const text = JSON.parse(/\}\)\((\{.*\})\);\s*$/.exec(legacy)![1]) as unknown;
+  expect(text).toEqual(vi.legacy);
+  // What the loader guards against: the probe and the bundles are not ES5.
+  expect(parsesAs(read(probe), 5)).toBe(false);
+  expect(parsesAs(read(probe), 2020)).toBe(true);
+  for (const name of PAGES) {
+    for (const file of bundles(read(`${name}.html`))) expect(parsesAs(read(file), 5)).toBe(false);
+  }
+  // One loader for all three pages.
+  for (const name of PAGES) expect(scripts(read(`${name}.html`))[2].src).toBe(loader);
 });
 
 test('an hosting URL that is not https is refused', () => {
