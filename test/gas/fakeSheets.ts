@@ -513,20 +513,53 @@ export class FakeSpreadsheet {
         },
       },
       HtmlService: {
-        createHtmlOutputFromFile: (file: string) => htmlOutput(`<!-- ${file} -->`),
+        createHtmlOutputFromFile: (file: string) =>
+          htmlOutput(file === 'sidebar' ? SIDEBAR_FILE : `<!-- ${file} -->`),
         createHtmlOutput: (content: string) => htmlOutput(content),
       },
     };
   }
 }
 
-/** HtmlService's HtmlOutput: title and appended content are kept for assertions. */
+/** The inline script of the sidebar page, as the fake's "sidebar" file holds it. */
+export const SIDEBAR_SCRIPT = '<script>/* sidebar.js */</script>';
+
+/**
+ * What `HtmlService.createHtmlOutputFromFile('sidebar')` holds: the shape of dist/gas/sidebar.html
+ * as webpack's GasFilesPlugin writes it — a whole document whose body ends with the one inline
+ * script that mounts the app at once (gas/sidebar.ts).
+ */
+export const SIDEBAR_FILE = [
+  '<!doctype html>',
+  '<html lang="vi">',
+  '  <head>',
+  '    <meta charset="utf-8" />',
+  '    <base target="_top" />',
+  '  </head>',
+  '  <body>',
+  '    <div id="app"></div>',
+  `    ${SIDEBAR_SCRIPT}`,
+  '  </body>',
+  '</html>',
+  '',
+].join('\n');
+
+/**
+ * HtmlService's HtmlOutput: title and content are kept for assertions. `append` adds at the END
+ * of the content, after everything the file holds — "Appends new content to the content of this
+ * HtmlOutput" (https://developers.google.com/apps-script/reference/html/html-output#append(String))
+ * — so on the sidebar page it lands after `</html>`, after the inline script has already run.
+ */
 function htmlOutput(content: string) {
   const out = {
     title: '',
     content,
     setTitle: (t: string) => ((out.title = t), out),
+    getTitle: () => out.title,
     append: (more: string) => ((out.content += more), out),
+    getContent: () => out.content,
+    setContent: (c: string) => ((out.content = c), out),
+    clear: () => ((out.content = ''), out),
   };
   return out;
 }
