@@ -24,6 +24,7 @@ import {
 const env = (): SheetsEnv => ({
   app: SpreadsheetApp,
   lock: LockService,
+  session: Session,
   formatDate: (d, tz) => Utilities.formatDate(d, tz, 'yyyy-MM-dd'),
 });
 

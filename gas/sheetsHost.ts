@@ -41,6 +41,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface SheetsEnv {
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   lock: GoogleAppsScript.Lock.LockService;
+  /** Who runs the script: kept an editor of the form sheets it protects. */
+  session: Pick<GoogleAppsScript.Base.Session, 'getEffectiveUser'>;
   /** The clock (tests fix it). */
   now?: () => Date;
   /** A date cell as "yyyy-mm-dd" in the spreadsheet's time zone (Utilities.formatDate). */
