@@ -109,13 +109,15 @@ describe('dist/gas/Code.js', () => {
 });
 
 describe('dist/gas project files', () => {
-  it('asks only for the current spreadsheet and the container UI, on V8 in Vietnam time', () => {
+  it('asks only for the current spreadsheet, the container UI and the runner’s address, on V8 in Vietnam time', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      // Session.getEffectiveUser(): the runner stays an editor of the form sheets it protects.
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 

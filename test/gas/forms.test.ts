@@ -117,7 +117,7 @@ describe('forms in real Google Sheets (issue 19)', () => {
     expect(formSheets(book).some((s) => s.protection?.editors.includes(GROUP))).toBe(false);
   });
 
-  it.each(['Sheet.protect', 'Protection.addEditors', 'Range.setValues', 'Range.setFormulas'])(
+  it.each(['Sheet.protect', 'Protection.addEditors', 'Range.setValues', 'RangeList.setFontWeight'])(
     'a failure at %s while making the third form leaves no sheet half-made or open; a rerun makes the rest',
     (call) => {
       const book = groupOnly(bookOf(blank));
@@ -164,6 +164,21 @@ describe('merging the unit sheets', () => {
     expect(book.sheet(S.self)?.grid()).toEqual(typed.sheet(S.self)?.grid());
     expect(book.sheet(vi.forms.explanations)?.grid().length).toBeGreaterThan(16 * 10);
     expect(book.flushes).toBe(2);
+  });
+
+  it('"Tự chấm" protected against the user: nothing written, the sheet named (issue 19)', () => {
+    const book = bookOf(blank);
+    makeFormSheets(envOf(book));
+    fillAll(book);
+    const self = book.sheet(S.self);
+    if (!self) throw new Error('self sheet');
+    self.protection = { unprotected: [], warningOnly: false, editors: [book.owner] };
+    book.user = 'staff@so-noi-vu.gov.vn';
+    const before = JSON.stringify(book.sheets.map((s) => [s.name, s.grid()]));
+    const summary = mergeFormSheets(envOf(book));
+    expect(summary.ok).toBe(false);
+    if (!summary.ok) expect(summary.errors.map((e) => e.sheet)).toEqual([S.self]);
+    expect(JSON.stringify(book.sheets.map((s) => [s.name, s.grid()]))).toBe(before);
   });
 
   it('a tampered sheet is rejected at its cell and nothing is written', () => {
