@@ -61,7 +61,11 @@ export async function benchHosts(sizes: number[]): Promise<void> {
     const click = await timeAsync(5, async () => {
       const book = FakeSpreadsheet.fromSheets(sheets);
       const g = book.globals();
-      const env = { app: g.SpreadsheetApp, lock: g.LockService } as unknown as SheetsEnv;
+      const env = {
+        app: g.SpreadsheetApp,
+        lock: g.LockService,
+        session: g.Session,
+      } as unknown as SheetsEnv;
       rankSpreadsheet(env);
       calls = book.calls.total();
       read = Object.values(sheets).reduce(

@@ -24,6 +24,7 @@ import {
 const env = (): SheetsEnv => ({
   app: SpreadsheetApp,
   lock: LockService,
+  session: Session,
   formatDate: (d, tz) => Utilities.formatDate(d, tz, 'yyyy-MM-dd'),
 });
 
@@ -39,15 +40,28 @@ export function embedJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * `html` with `block` placed just before its first <script> element: the page's inline script
+ * mounts the app as soon as it is parsed, so its data must come before it. (HtmlOutput.append
+ * would add the block after the page's end, where the script has already run and found nothing.)
+ */
+function beforeScript(html: string, block: string): string {
+  const at = html.search(/<script[\s>]/i);
+  return at < 0 ? html + block : html.slice(0, at) + block + html.slice(at);
+}
+
 function sidebar(initial?: RunSummary): GoogleAppsScript.HTML.HtmlOutput {
-  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(M.sidebarTitle);
+  const page = HtmlService.createHtmlOutputFromFile('sidebar');
   if (initial) {
     // The page reads this block as JSON (type="application/json" is never executed).
-    html.append(
-      `<script type="application/json" id="xephang-initial">${embedJson(initial)}</script>`,
+    page.setContent(
+      beforeScript(
+        page.getContent(),
+        `<script type="application/json" id="xephang-initial">${embedJson(initial)}</script>`,
+      ),
     );
   }
-  return html;
+  return page.setTitle(M.sidebarTitle);
 }
 
 export function onOpen(): void {

@@ -6,7 +6,7 @@
  * `setNumberFormats` and one `setValues`, and flushes once — inside a document lock so that two
  * people clicking at once cannot interleave their writes. Nothing is written on invalid input.
  */
-import { vi } from '../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CampaignSetup, CellValue } from '../shared/model/types';
 import type { Grid } from '../shared/workbook/grid';
 import {
@@ -41,6 +41,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface SheetsEnv {
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   lock: GoogleAppsScript.Lock.LockService;
+  /** Who runs the script: kept an editor of the form sheets it protects. */
+  session: Pick<GoogleAppsScript.Base.Session, 'getEffectiveUser'>;
   /** The clock (tests fix it). */
   now?: () => Date;
   /** A date cell as "yyyy-mm-dd" in the spreadsheet's time zone (Utilities.formatDate). */
@@ -116,11 +118,17 @@ const a1 = (r: number, c: number): string => {
   return `${s}${r + 1}`;
 };
 
-/** Clears or adds each sheet, then writes it: one setNumberFormats and one setValues each. */
+/**
+ * Clears or adds each sheet, protects it if it is to be protected (before anything is written
+ * into it: a failure later leaves it closed, not open to everyone), then writes it: one
+ * setNumberFormats and one setValues each. `me` is the person running the script, kept an
+ * editor of the sheets protected for a list of people.
+ */
 function writeSheets(
   ss: Spreadsheet,
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
   toWrite: readonly SheetToWrite[],
+  me = '',
 ): Sheet[] {
   const written: Sheet[] = [];
   for (const s of toWrite) {
@@ -135,6 +143,7 @@ function writeSheets(
       sheet = ss.insertSheet(s.name);
     }
     written.push(sheet);
+    if (s.protection) protect(sheet, s, me);
     const rows = s.rows.length;
     if (rows === 0) continue;
     const width = widthOf(s.rows);
@@ -219,21 +228,52 @@ function finish(
       .build();
     sheet.insertChart(chart);
   }
-  if (s.protection) {
-    const protection = sheet.protect().setDescription(s.name);
-    const editors = s.protection.editors;
-    if (editors) {
-      // Only these people (and the owner, who cannot be removed) may edit the sheet — not the
-      // whole domain either (Google's own sample turns that off the same way).
-      protection.removeEditors(protection.getEditors());
-      if (protection.canDomainEdit()) protection.setDomainEdit(false);
-      if (editors.length > 0) protection.addEditors(editors);
-    } else {
-      protection.setUnprotectedRanges(s.protection.unlocked.map((a) => sheet.getRange(a)));
-      // Prevents accidents, not access (as in the .xlsx template: no password).
-      protection.setWarningOnly(true);
-    }
+}
+
+function protect(sheet: Sheet, s: SheetToWrite, me: string): void {
+  if (!s.protection) return;
+  const protection = sheet.protect().setDescription(s.name);
+  const editors = s.protection.editors;
+  if (editors) {
+    // Only these people (and the owner, who cannot be removed) may edit the sheet — not the
+    // whole domain either. The runner is made an editor first, as Google's own sample does:
+    // removing the group an editor's right comes from would otherwise throw, and the runner
+    // must still write the sheet.
+    if (me) protection.addEditor(me);
+    protection.removeEditors(protection.getEditors());
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    if (editors.length > 0) protection.addEditors(editors);
+  } else {
+    protection.setUnprotectedRanges(s.protection.unlocked.map((a) => sheet.getRange(a)));
+    // Prevents accidents, not access (as in the .xlsx template: no password).
+    protection.setWarningOnly(true);
   }
+}
+
+/**
+ * The output sheets (of `names`, those that exist) the user may not write: a protection of the
+ * sheet or of a range in it that is not warning-only and does not let the user edit. Checked
+ * before the first write, so that a protected sheet stops the run whole. Two getProtections per
+ * existing sheet (and a call or two per protection): none per unit.
+ */
+function unwritable(
+  ss: Spreadsheet,
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  names: readonly string[],
+): IssueView[] {
+  const T = app.ProtectionType;
+  return names
+    .filter((name) => {
+      const sheet = ss.getSheetByName(name);
+      if (!sheet) return false;
+      const all = [...sheet.getProtections(T.SHEET), ...sheet.getProtections(T.RANGE)];
+      return all.some((p) => !p.isWarningOnly() && !p.canEdit());
+    })
+    .map((sheet) => ({
+      severity: 'error' as const,
+      text: formatMessage(vi.gas.real.protectedOutput, { sheet }),
+      sheet,
+    }));
 }
 
 /** Tick cells become real checkboxes (TRUE / FALSE); the rest get a data validation rule. */
@@ -311,6 +351,12 @@ export function rankSpreadsheet(env: SheetsEnv): RunSummary {
       const result = runCampaign({ sheets, merges, time });
       const summary = runSummary(result, time);
       if (!result.ok) return summary;
+      const closed = unwritable(
+        ss,
+        env.app,
+        result.outputs.map((o) => o.name),
+      );
+      if (closed.length > 0) return { ok: false, time, errors: closed, warnings: [] };
       const written = writeSheets(ss, env.app, result.outputs);
       written[0]?.activate();
       env.app.flush();
@@ -331,7 +377,15 @@ export function saveSetup(env: SheetsEnv, setup: CampaignSetup): SaveResult {
     env,
     () => ({ ok: false, errors: [busyIssue()] }),
     () => {
-      writeSheets(env.app.getActiveSpreadsheet(), env.app, setupSheets(setup));
+      const ss = env.app.getActiveSpreadsheet();
+      const sheets = setupSheets(setup);
+      const closed = unwritable(
+        ss,
+        env.app,
+        sheets.map((s) => s.name),
+      );
+      if (closed.length > 0) return { ok: false, errors: closed };
+      writeSheets(ss, env.app, sheets);
       env.app.flush();
       return { ok: true };
     },
@@ -399,7 +453,31 @@ export function makeFormSheets(env: SheetsEnv): FormsMade {
         ...f.sheet,
         protection: { unlocked: [], editors: f.unit.editors ?? [] },
       }));
-      writeSheets(ss, env.app, forms);
+      const me = forms.length > 0 ? env.session.getEffectiveUser().getEmail() : '';
+      // One form at a time: made, protected, filled. A failure removes the half-made sheet (a
+      // later run skips sheets that exist, so it would stay half-made for good); the forms
+      // made before it are whole and stay.
+      for (const [i, form] of forms.entries()) {
+        try {
+          writeSheets(ss, env.app, [form], me);
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          const values = { sheet: form.name, message, made: i };
+          let error: IssueView = {
+            severity: 'error',
+            text: formatMessage(vi.gas.real.formFailed, values),
+          };
+          try {
+            const half = ss.getSheetByName(form.name);
+            if (half) ss.deleteSheet(half);
+          } catch {
+            const text = formatMessage(vi.gas.real.formLeft, values);
+            error = { severity: 'error', text, sheet: form.name };
+          }
+          env.app.flush();
+          return { ok: false, errors: [error] };
+        }
+      }
       env.app.flush();
       return { ok: true, count: forms.length, sheets: forms.map((f) => f.name) };
     },
@@ -439,6 +517,12 @@ export function mergeFormSheets(env: SheetsEnv): MergeSummary {
       const now = env.now ?? (() => new Date());
       const result = mergeForms({ sheets, forms, time: localTime(now()) });
       if (result.ok) {
+        const closed = unwritable(
+          ss,
+          env.app,
+          result.outputs.map((o) => o.name),
+        );
+        if (closed.length > 0) return { ok: false, errors: closed, warnings: [] };
         writeSheets(ss, env.app, result.outputs);
         env.app.flush();
       }

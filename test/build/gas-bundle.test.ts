@@ -12,7 +12,7 @@ import vm from 'vm';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { vi } from '../../shared/i18n/vi';
 import { inputSheets } from '../../shared/workbook/inputs';
-import { FakeSpreadsheet } from '../gas/fakeSheets';
+import { FakeSpreadsheet, SIDEBAR_SCRIPT } from '../gas/fakeSheets';
 
 const root = path.join(__dirname, '../..');
 const dist = path.join(root, 'dist/gas');
@@ -97,7 +97,11 @@ describe('dist/gas/Code.js', () => {
     const data = /<script type="application\/json" id="xephang-initial">([\s\S]*?)<\/script>/.exec(
       page,
     );
-    expect(page.match(/<\/script/g)).toHaveLength(1);
+    // Only the data block and the page's own script close a <script>; the data comes first, so
+    // the inline script that mounts the app at once finds it (append would put it after).
+    expect(page.match(/<\/script/g)).toHaveLength(2);
+    expect(page.indexOf('id="xephang-initial"')).toBeLessThan(page.indexOf(SIDEBAR_SCRIPT));
+    expect(page.indexOf('id="xephang-initial"')).toBeGreaterThan(page.indexOf('<body>'));
     const initial = JSON.parse(data?.[1] ?? 'null');
     expect(initial.ok).toBe(false);
     expect(initial.errors[0].text).toContain('</script><script>alert(1)</script>');
@@ -105,13 +109,15 @@ describe('dist/gas/Code.js', () => {
 });
 
 describe('dist/gas project files', () => {
-  it('asks only for the current spreadsheet and the container UI, on V8 in Vietnam time', () => {
+  it('asks only for the current spreadsheet, the container UI and the runner’s address, on V8 in Vietnam time', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      // Session.getEffectiveUser(): the runner stays an editor of the form sheets it protects.
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 
@@ -121,5 +127,8 @@ describe('dist/gas project files', () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html.match(/<\/script/gi)).toHaveLength(1);
     expect(html).not.toMatch(/\bsrc=|<link/);
+    // xephangRank places its data before the first <script: that is this inline script, in body.
+    expect(html.search(/<script[\s>]/i)).toBe(html.indexOf('<script>'));
+    expect(html.indexOf('<script>')).toBeGreaterThan(html.indexOf('<div id="app">'));
   });
 });

@@ -2,12 +2,12 @@
  * Browser globals for the real sidebar bundle: Apps Script's services (FakeSpreadsheet over a
  * fixture workbook, ?case=…) and `google.script.run`, which calls the server functions of
  * gas/main.ts asynchronously with arguments and results passed through JSON, as Apps Script
- * does (so −∞ or a Date would not survive, exactly as there). &initial=1 embeds the summary of
- * a failed menu run the way xephangRank does. The spreadsheet is left on window.xhBook.
+ * does (so −∞ or a Date would not survive, exactly as there). &initial=1 opens the page the way
+ * a failed menu run does. The spreadsheet is left on window.xhBook.
  */
 import * as server from '../../gas/main';
 import { workbookCase } from '../ui/fixtures';
-import { FakeSpreadsheet } from './fakeSheets';
+import { FakeSpreadsheet, SIDEBAR_SCRIPT } from './fakeSheets';
 
 const params = new URLSearchParams(location.search);
 const book = FakeSpreadsheet.fromSheets(workbookCase(params.get('case') ?? 'example'));
@@ -44,11 +44,35 @@ function runner(success?: Handler, failure?: Handler): unknown {
 
 Object.assign(window, { google: { script: { run: runner() } }, xhBook: book, xhCalls: calls });
 
+/**
+ * &initial=1: the menu "Xếp hạng" runs (xephangRank) and opens the sidebar with the page it
+ * built. Its data blocks are put where the browser would meet them in that page: a block before
+ * the inline script (SIDEBAR_SCRIPT) is in the document when the script runs; a block after it —
+ * where HtmlOutput.append puts one, past the page's end — only once the script has run
+ * (`afterSidebarScript`, called by the page after gas/sidebar.ts).
+ */
+const before: string[] = [];
+const after: string[] = [];
 if (params.has('initial')) {
-  const summary = server.xephangApiRank();
-  const data = document.createElement('script');
-  data.type = 'application/json';
-  data.id = 'xephang-initial';
-  data.textContent = server.embedJson(summary);
-  document.body.append(data);
+  server.xephangRank();
+  const page = book.ui.sidebars[book.ui.sidebars.length - 1] ?? '';
+  const script = page.indexOf(SIDEBAR_SCRIPT);
+  if (script < 0) throw new Error('the sidebar page lost its script');
+  for (const m of page.matchAll(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>/g)) {
+    ((m.index ?? 0) < script ? before : after).push(m[0]);
+  }
+  insert(before);
+}
+
+function insert(blocks: readonly string[]): void {
+  for (const html of blocks) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    document.body.append(template.content);
+  }
+}
+
+/** The page's content after its inline script (see above). */
+export function afterSidebarScript(): void {
+  insert(after);
 }

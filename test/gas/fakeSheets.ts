@@ -12,8 +12,19 @@ type Value = string | number | boolean | Date;
 
 export class Calls {
   counts = new Map<string, number>();
+  /**
+   * Plays a service failure: the `at`-th call of `name` throws before it does anything. Apps
+   * Script has no transactions — what the calls before it changed stays changed, as in the fake.
+   */
+  failOn?: { name: string; at: number; message?: string };
   add(name: string): void {
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    const n = (this.counts.get(name) ?? 0) + 1;
+    this.counts.set(name, n);
+    if (this.failOn && this.failOn.name === name && this.failOn.at === n) {
+      throw new Error(
+        this.failOn.message ?? 'Service Spreadsheets failed while accessing document.',
+      );
+    }
   }
   get(name: string): number {
     return this.counts.get(name) ?? 0;
@@ -54,6 +65,38 @@ function parseA1(address: string): { r: number; c: number; rows: number; cols: n
   return { r: r1, c: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
 }
 
+/** A sheet's or a range's protection: who may edit (users and groups by e-mail address). */
+export interface FakeProtection {
+  unprotected: string[];
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit?: boolean;
+}
+
+/** Rectangles (0-based) of an A1 range. */
+const rect = (a: string) => parseA1(a);
+const inside = (
+  x: { r: number; c: number; rows: number; cols: number },
+  y: { r: number; c: number; rows: number; cols: number },
+): boolean =>
+  x.r >= y.r && x.c >= y.c && x.r + x.rows <= y.r + y.rows && x.c + x.cols <= y.c + y.cols;
+const overlaps = (
+  x: { r: number; c: number; rows: number; cols: number },
+  y: { r: number; c: number; rows: number; cols: number },
+): boolean => x.r < y.r + y.rows && y.r < x.r + x.rows && x.c < y.c + y.cols && y.c < x.c + x.cols;
+/** The whole sheet, for writes that touch all of it (clear, charts, frozen rows). */
+const WHOLE = { r: 0, c: 0, rows: 1_000_000, cols: 18_278 };
+
+/**
+ * What the real service answers when a script edits a protected sheet or range its user may not
+ * edit (the message Sheets shows for it).
+ */
+export const PROTECTED_EDIT =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/** An address the real service accepts as a user's or group's e-mail (ASCII, a dotted domain). */
+const ADDRESS = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
 export interface FakeChartRecord {
   type: string;
   ranges: string[];
@@ -73,16 +116,13 @@ export class FakeGSheet {
   charts: FakeChartRecord[] = [];
   checkboxes: string[] = [];
   validations: { range: string; rule: unknown }[] = [];
-  protection?: {
-    unprotected: string[];
-    warningOnly: boolean;
-    editors: string[];
-    domainEdit?: boolean;
-  };
+  protection?: FakeProtection;
+  /** Protected ranges of the sheet (ProtectionType.RANGE), as someone else may have set them. */
+  rangeProtections: (FakeProtection & { range: string })[] = [];
   merges: string[] = [];
   constructor(
     public name: string,
-    private readonly book: FakeSpreadsheet,
+    readonly book: FakeSpreadsheet,
   ) {}
   get(r: number, c: number): Value {
     return this.values[r]?.[c] ?? '';
@@ -130,6 +170,23 @@ export class FakeGSheet {
     while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
     return out;
   }
+  /**
+   * Throws as the real service does when the script's user may not edit `area` of this sheet
+   * (default: all of it): a protection that is not warning-only ("Warning-based protection means
+   * that every user can edit data in the area", Protection.setWarningOnly) and does not list the
+   * user, directly or through a group — except inside the sheet protection's unprotected ranges.
+   */
+  guard(area = WHOLE): void {
+    const p = this.protection;
+    if (p && !p.warningOnly && !this.book.mayEdit(p.editors)) {
+      const open = area !== WHOLE && p.unprotected.some((u) => inside(area, rect(u)));
+      if (!open) throw new Error(PROTECTED_EDIT);
+    }
+    for (const rp of this.rangeProtections) {
+      if (!rp.warningOnly && !this.book.mayEdit(rp.editors) && overlaps(area, rect(rp.range)))
+        throw new Error(PROTECTED_EDIT);
+    }
+  }
   /** The Apps Script Sheet object over this sheet. */
   api(): unknown {
     const calls = this.book.calls;
@@ -167,14 +224,17 @@ export class FakeGSheet {
             getRanges: () => ranges,
             setBackground: (color: string) => {
               calls.add('RangeList.setBackground');
+              for (const a of a1s) sheet.guard(rect(a));
               for (const a of a1s) sheet.backgrounds.set(a, color);
             },
             setFontWeight: (w: string) => {
               calls.add('RangeList.setFontWeight');
+              for (const a of a1s) sheet.guard(rect(a));
               for (const a of a1s) if (w === 'bold') sheet.bold.add(a);
             },
             insertCheckboxes: () => {
               calls.add('RangeList.insertCheckboxes');
+              for (const a of a1s) sheet.guard(rect(a));
               for (const a of a1s) {
                 sheet.checkboxes.push(a);
                 const { r, c, rows, cols } = parseA1(a);
@@ -186,6 +246,7 @@ export class FakeGSheet {
         }),
       clear: () =>
         track('clear', () => {
+          sheet.guard();
           sheet.values = [];
           sheet.formulas.clear();
           sheet.formats.clear();
@@ -194,69 +255,143 @@ export class FakeGSheet {
         }),
       getCharts: () => track('getCharts', () => [...sheet.charts]),
       removeChart: (chart: FakeChartRecord) =>
-        track('removeChart', () => sheet.charts.splice(sheet.charts.indexOf(chart), 1)),
+        track('removeChart', () => {
+          sheet.guard();
+          sheet.charts.splice(sheet.charts.indexOf(chart), 1);
+        }),
       newChart: () => track('newChart', () => chartBuilder(sheet)),
-      insertChart: (chart: FakeChartRecord) => track('insertChart', () => sheet.charts.push(chart)),
+      insertChart: (chart: FakeChartRecord) =>
+        track('insertChart', () => {
+          sheet.guard();
+          sheet.charts.push(chart);
+        }),
       getFrozenRows: () => track('getFrozenRows', () => sheet.frozenRows),
       getMaxRows: () => track('getMaxRows', () => Math.max(1000, sheet.values.length)),
       getMaxColumns: () =>
         track('getMaxColumns', () => Math.max(26, ...sheet.values.map((r) => r.length))),
-      setFrozenRows: (n: number) => track('setFrozenRows', () => (sheet.frozenRows = n)),
+      setFrozenRows: (n: number) =>
+        track('setFrozenRows', () => {
+          sheet.guard();
+          sheet.frozenRows = n;
+        }),
       setColumnWidth: (c: number, px: number) =>
-        track('setColumnWidth', () => sheet.widths.set(c, px)),
+        track('setColumnWidth', () => {
+          sheet.guard({ r: 0, c: c - 1, rows: WHOLE.rows, cols: 1 });
+          sheet.widths.set(c, px);
+        }),
       activate: () => track('activate', () => (sheet.book.active = sheet.name)),
       protect: () =>
         track('protect', () => {
-          // A new protection: the owner and every editor of the spreadsheet may edit.
-          sheet.protection = {
+          // "If the sheet is already protected, this method returns an object representing the
+          // existing protection settings." Otherwise, until the script changes the editors, "the
+          // permissions mirror those of the spreadsheet itself": its owner and its editors
+          // (people and groups). (developers.google.com/apps-script/reference/spreadsheet/sheet#protect())
+          sheet.protection ??= {
             unprotected: [],
             warningOnly: false,
-            editors: ['owner@so-noi-vu.gov.vn', 'staff@so-noi-vu.gov.vn'],
+            editors: [sheet.book.owner, ...sheet.book.editors],
           };
-          const p = {
-            setDescription: () => p,
-            canDomainEdit: () => sheet.protection?.domainEdit ?? true,
-            setDomainEdit: (d: boolean) => {
-              calls.add('Protection.setDomainEdit');
-              if (sheet.protection) sheet.protection.domainEdit = d;
-              return p;
-            },
-            getEditors: () => {
-              calls.add('Protection.getEditors');
-              return (sheet.protection?.editors ?? []).map((email) => ({ getEmail: () => email }));
-            },
-            removeEditors: (users: { getEmail(): string }[]) => {
-              calls.add('Protection.removeEditors');
-              const gone = new Set(users.map((u) => u.getEmail()));
-              if (sheet.protection) {
-                // The owner can never be removed.
-                sheet.protection.editors = sheet.protection.editors.filter(
-                  (e) => !gone.has(e) || e.startsWith('owner@'),
-                );
-              }
-              return p;
-            },
-            addEditors: (emails: string[]) => {
-              calls.add('Protection.addEditors');
-              sheet.protection?.editors.push(...emails);
-              return p;
-            },
-            setUnprotectedRanges: (ranges: { getA1Notation(): string }[]) => {
-              calls.add('Protection.setUnprotectedRanges');
-              if (sheet.protection)
-                sheet.protection.unprotected = ranges.map((x) => x.getA1Notation());
-              return p;
-            },
-            setWarningOnly: (w: boolean) => {
-              calls.add('Protection.setWarningOnly');
-              if (sheet.protection) sheet.protection.warningOnly = w;
-              return p;
-            },
-          };
-          return p;
+          return protectionApi(sheet, sheet.protection);
         }),
+      getProtections: (type: string) =>
+        track('getProtections', () =>
+          type === 'SHEET'
+            ? sheet.protection
+              ? [protectionApi(sheet, sheet.protection)]
+              : []
+            : sheet.rangeProtections.map((p) => protectionApi(sheet, p)),
+        ),
     };
   }
+}
+
+/**
+ * The Protection object over a record, modelled on
+ * developers.google.com/apps-script/reference/spreadsheet/protection:
+ * - `canEdit()`: whether the script's user may edit (the owner always may; a group listed as an
+ *   editor lets its members edit).
+ * - `getEditors()`: only for those who may edit (the Sheets API: "This field is only visible to
+ *   users with edit access to the protected range and the document"); others get an error.
+ * - `removeEditors(...)`: the owner is never removed, nor the script's own user when listed by
+ *   name (Google's sample removes every editor right after adding itself, and stays one); but
+ *   "Ensure the current user is an editor before removing others. Otherwise, if the user's edit
+ *   permission comes from a group, the script throws an exception upon removing the group."
+ * - `addEditor(s)`: an address the service cannot take is an error ("Invalid email").
+ */
+function protectionApi(sheet: FakeGSheet, record: FakeProtection) {
+  const book = sheet.book;
+  const calls = book.calls;
+  const emailOf = (u: string | { getEmail(): string }): string =>
+    typeof u === 'string' ? u : u.getEmail();
+  const add = (emails: string[]): void => {
+    for (const e of emails) {
+      if (!ADDRESS.test(e)) throw new Error(`Invalid email: ${e}`);
+      if (!record.editors.includes(e)) record.editors.push(e);
+    }
+  };
+  const p = {
+    setDescription: () => p,
+    canEdit: () => {
+      calls.add('Protection.canEdit');
+      return book.mayEdit(record.editors);
+    },
+    isWarningOnly: () => {
+      calls.add('Protection.isWarningOnly');
+      return record.warningOnly;
+    },
+    canDomainEdit: () => record.domainEdit ?? true,
+    setDomainEdit: (d: boolean) => {
+      calls.add('Protection.setDomainEdit');
+      record.domainEdit = d;
+      return p;
+    },
+    getEditors: () => {
+      calls.add('Protection.getEditors');
+      if (!book.mayEdit(record.editors)) throw new Error(PROTECTED_EDIT);
+      return record.editors.map((email) => ({ getEmail: () => email }));
+    },
+    removeEditors: (users: (string | { getEmail(): string })[]) => {
+      calls.add('Protection.removeEditors');
+      const gone = new Set(users.map(emailOf));
+      const left = record.editors.filter(
+        (e) => !gone.has(e) || e === book.owner || e === book.user,
+      );
+      if (!book.mayEdit(left)) {
+        throw new Error(
+          `${book.user} would lose the right to edit this protected sheet (it comes from a group being removed).`,
+        );
+      }
+      record.editors = left;
+      return p;
+    },
+    addEditor: (user: string | { getEmail(): string }) => {
+      calls.add('Protection.addEditor');
+      add([emailOf(user)]);
+      return p;
+    },
+    addEditors: (emails: string[]) => {
+      calls.add('Protection.addEditors');
+      add(emails);
+      return p;
+    },
+    setUnprotectedRanges: (ranges: { getA1Notation(): string }[]) => {
+      calls.add('Protection.setUnprotectedRanges');
+      record.unprotected = ranges.map((x) => x.getA1Notation());
+      return p;
+    },
+    setWarningOnly: (w: boolean) => {
+      calls.add('Protection.setWarningOnly');
+      record.warningOnly = w;
+      return p;
+    },
+    remove: () => {
+      calls.add('Protection.remove');
+      if (!book.mayEdit(record.editors)) throw new Error(PROTECTED_EDIT);
+      if (sheet.protection === record) sheet.protection = undefined;
+      sheet.rangeProtections = sheet.rangeProtections.filter((x) => x !== record);
+    },
+  };
+  return p;
 }
 
 function chartBuilder(sheet: FakeGSheet): unknown {
@@ -274,7 +409,7 @@ function chartBuilder(sheet: FakeGSheet): unknown {
 }
 
 function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: number) {
-  const calls = (sheet as unknown as { book: FakeSpreadsheet }).book.calls;
+  const calls = sheet.book.calls;
   const track = <T>(name: string, fn: () => T): T => {
     calls.add(`Range.${name}`);
     return fn();
@@ -307,6 +442,7 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
       track('getMergedRanges', () => sheet.merges.map((m) => ({ getA1Notation: () => m }))),
     setValues: (m: Value[][]) =>
       track('setValues', () => {
+        sheet.guard({ r, c, rows, cols });
         shape(m, 'data');
         m.forEach((row, i) =>
           row.forEach((v, j) => {
@@ -320,6 +456,7 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
       }),
     setNumberFormats: (m: string[][]) =>
       track('setNumberFormats', () => {
+        sheet.guard({ r, c, rows, cols });
         shape(m, 'number formats');
         m.forEach((row, i) =>
           row.forEach((f, j) => {
@@ -329,6 +466,7 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
       }),
     setBackgrounds: (m: (string | null)[][]) =>
       track('setBackgrounds', () => {
+        sheet.guard({ r, c, rows, cols });
         shape(m, 'backgrounds');
         m.forEach((row, i) =>
           row.forEach((color, j) => {
@@ -338,11 +476,13 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
       }),
     setFormula: (f: string) =>
       track('setFormula', () => {
+        sheet.guard({ r, c, rows: 1, cols: 1 });
         sheet.formulas.set(a1(r, c), f);
         sheet.set(r, c, '#FORMULA');
       }),
     setFormulas: (m: string[][]) =>
       track('setFormulas', () => {
+        sheet.guard({ r, c, rows, cols });
         shape(m, 'formulas');
         m.forEach((row, i) =>
           row.forEach((f, j) => {
@@ -353,6 +493,7 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
       }),
     clearDataValidations: () =>
       track('clearDataValidations', () => {
+        sheet.guard({ r, c, rows, cols });
         sheet.validations = sheet.validations.filter((v) => {
           const [a] = v.range.split(':');
           const m = /^([A-Z]+)(\d+)$/.exec(a);
@@ -365,10 +506,13 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
         sheet.checkboxes = [];
       }),
     setDataValidation: (rule: unknown) =>
-      track('setDataValidation', () => sheet.validations.push({ range: address, rule })),
+      track('setDataValidation', () => {
+        sheet.guard({ r, c, rows, cols });
+        sheet.validations.push({ range: address, rule });
+      }),
     activate: () =>
       track('activate', () => {
-        const book = (sheet as unknown as { book: FakeSpreadsheet }).book;
+        const book = sheet.book;
         book.active = sheet.name;
         book.selected = { sheet: sheet.name, address };
       }),
@@ -377,6 +521,14 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
 
 export class FakeSpreadsheet {
   calls = new Calls();
+  /** The owner: may always edit, is never removed from a protection. */
+  owner = 'owner@so-noi-vu.gov.vn';
+  /** Whom the spreadsheet is shared with for editing: people and Google Groups. */
+  editors: string[] = ['staff@so-noi-vu.gov.vn'];
+  /** Google Groups and their members. */
+  groups: Record<string, string[]> = {};
+  /** Who runs the script (Session.getEffectiveUser()); the owner unless a test says otherwise. */
+  user = 'owner@so-noi-vu.gov.vn';
   sheets: FakeGSheet[] = [];
   active?: string;
   selected?: { sheet: string; address: string };
@@ -403,6 +555,15 @@ export class FakeSpreadsheet {
     }
     return book;
   }
+  /** Whether the script's user may edit under a protection listing `editors`. */
+  mayEdit(editors: readonly string[]): boolean {
+    const u = this.user;
+    return (
+      u === this.owner ||
+      editors.includes(u) ||
+      editors.some((e) => this.groups[e]?.includes(u) ?? false)
+    );
+  }
   sheet(name: string): FakeGSheet | undefined {
     return this.sheets.find((s) => s.name === name);
   }
@@ -423,6 +584,13 @@ export class FakeSpreadsheet {
         }),
       getSpreadsheetTimeZone: () => track('getSpreadsheetTimeZone', () => this.timeZone),
       getSheets: () => track('getSheets', () => this.sheets.map((s) => s.api())),
+      deleteSheet: (sheet: { getName(): string }) =>
+        track('deleteSheet', () => {
+          const s = this.sheet(sheet.getName());
+          if (!s) throw new Error('Sheet not found');
+          s.guard();
+          this.sheets = this.sheets.filter((x) => x !== s);
+        }),
       toast: (message: string) => track('toast', () => this.ui.toasts.push(message)),
     };
   }
@@ -455,6 +623,7 @@ export class FakeSpreadsheet {
     };
     return {
       SpreadsheetApp: {
+        ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
         getActiveSpreadsheet: () => {
           calls.add('SpreadsheetApp.getActiveSpreadsheet');
           return this.api();
@@ -494,6 +663,12 @@ export class FakeSpreadsheet {
           ButtonSet: { OK: 'OK' },
         }),
       },
+      Session: {
+        getEffectiveUser: () => {
+          calls.add('Session.getEffectiveUser');
+          return { getEmail: () => this.user };
+        },
+      },
       LockService: {
         getDocumentLock: () => {
           calls.add('LockService.getDocumentLock');
@@ -513,20 +688,53 @@ export class FakeSpreadsheet {
         },
       },
       HtmlService: {
-        createHtmlOutputFromFile: (file: string) => htmlOutput(`<!-- ${file} -->`),
+        createHtmlOutputFromFile: (file: string) =>
+          htmlOutput(file === 'sidebar' ? SIDEBAR_FILE : `<!-- ${file} -->`),
         createHtmlOutput: (content: string) => htmlOutput(content),
       },
     };
   }
 }
 
-/** HtmlService's HtmlOutput: title and appended content are kept for assertions. */
+/** The inline script of the sidebar page, as the fake's "sidebar" file holds it. */
+export const SIDEBAR_SCRIPT = '<script>/* sidebar.js */</script>';
+
+/**
+ * What `HtmlService.createHtmlOutputFromFile('sidebar')` holds: the shape of dist/gas/sidebar.html
+ * as webpack's GasFilesPlugin writes it — a whole document whose body ends with the one inline
+ * script that mounts the app at once (gas/sidebar.ts).
+ */
+export const SIDEBAR_FILE = [
+  '<!doctype html>',
+  '<html lang="vi">',
+  '  <head>',
+  '    <meta charset="utf-8" />',
+  '    <base target="_top" />',
+  '  </head>',
+  '  <body>',
+  '    <div id="app"></div>',
+  `    ${SIDEBAR_SCRIPT}`,
+  '  </body>',
+  '</html>',
+  '',
+].join('\n');
+
+/**
+ * HtmlService's HtmlOutput: title and content are kept for assertions. `append` adds at the END
+ * of the content, after everything the file holds — "Appends new content to the content of this
+ * HtmlOutput" (https://developers.google.com/apps-script/reference/html/html-output#append(String))
+ * — so on the sidebar page it lands after `</html>`, after the inline script has already run.
+ */
 function htmlOutput(content: string) {
   const out = {
     title: '',
     content,
     setTitle: (t: string) => ((out.title = t), out),
+    getTitle: () => out.title,
     append: (more: string) => ((out.content += more), out),
+    getContent: () => out.content,
+    setContent: (c: string) => ((out.content = c), out),
+    clear: () => ((out.content = ''), out),
   };
   return out;
 }

@@ -35,9 +35,23 @@ function envOf(book: FakeSpreadsheet): SheetsEnv {
   return {
     app: g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     lock: g.LockService as GoogleAppsScript.Lock.LockService,
+    session: g.Session as GoogleAppsScript.Base.Session,
     now: () => NOW,
   };
 }
+
+const GROUP = 'thi-dua@so-noi-vu.gov.vn';
+const RUNNER = 'canbo@so-noi-vu.gov.vn';
+/** The spreadsheet shared with a Google Group only; a member of it runs the script. */
+function groupOnly(book: FakeSpreadsheet): FakeSpreadsheet {
+  book.editors = [GROUP];
+  book.groups = { [GROUP]: [RUNNER] };
+  book.user = RUNNER;
+  return book;
+}
+/** The unit form sheets in the spreadsheet ("Phiếu bầu" is the ballots, not a form). */
+const formSheets = (book: FakeSpreadsheet) =>
+  book.sheets.filter((s) => s.name.startsWith('Phiếu ') && s.name !== S.ballots);
 
 /** What each unit's people do in their sheet: type the example's scores and evidence. */
 function fillAll(book: FakeSpreadsheet): void {
@@ -86,6 +100,56 @@ describe('unit form sheets', () => {
   });
 });
 
+describe('forms in real Google Sheets (issue 19)', () => {
+  it('a runner whose edit right comes from a Google Group makes them, and stays their editor', () => {
+    const book = groupOnly(bookOf(blank));
+    const made = makeFormSheets(envOf(book));
+    expect(made.ok && made.count).toBe(16);
+    for (const [i, sheet] of formSheets(book).entries()) {
+      expect(sheet.protection).toEqual({
+        unprotected: [],
+        warningOnly: false,
+        editors: [book.owner, RUNNER, ...editorsOf(anGiang2018.units[i].id)],
+        domainEdit: false,
+      });
+    }
+    // The group no longer edits the forms; its member who made them still does.
+    expect(formSheets(book).some((s) => s.protection?.editors.includes(GROUP))).toBe(false);
+  });
+
+  it.each(['Sheet.protect', 'Protection.addEditors', 'Range.setValues', 'RangeList.setFontWeight'])(
+    'a failure at %s while making the third form leaves no sheet half-made or open; a rerun makes the rest',
+    (call) => {
+      const book = groupOnly(bookOf(blank));
+      const complete = bookOf(blank);
+      makeFormSheets(envOf(complete));
+      book.calls.failOn = { name: call, at: 3 };
+      const made = makeFormSheets(envOf(book));
+      expect(made.ok).toBe(false);
+      if (!made.ok) expect(made.errors[0].text).toMatch(/Service Spreadsheets failed/);
+      // Every form sheet there is whole and closed to all but its unit (and owner and runner).
+      const check = (): void => {
+        for (const sheet of formSheets(book)) {
+          const unit = anGiang2018.units.find((u) => formSheetName(u.id) === sheet.name);
+          expect(sheet.protection?.editors).toEqual([
+            book.owner,
+            RUNNER,
+            ...editorsOf(unit?.id ?? ''),
+          ]);
+          expect(sheet.grid()).toEqual(complete.sheet(sheet.name)?.grid());
+        }
+      };
+      expect(formSheets(book)).toHaveLength(2);
+      check();
+      book.calls.failOn = undefined;
+      const again = makeFormSheets(envOf(book));
+      expect(again.ok && again.count).toBe(14);
+      expect(formSheets(book)).toHaveLength(16);
+      check();
+    },
+  );
+});
+
 describe('merging the unit sheets', () => {
   it('equals typing the scores into "Tự chấm"', () => {
     const book = bookOf(blank);
@@ -100,6 +164,21 @@ describe('merging the unit sheets', () => {
     expect(book.sheet(S.self)?.grid()).toEqual(typed.sheet(S.self)?.grid());
     expect(book.sheet(vi.forms.explanations)?.grid().length).toBeGreaterThan(16 * 10);
     expect(book.flushes).toBe(2);
+  });
+
+  it('"Tự chấm" protected against the user: nothing written, the sheet named (issue 19)', () => {
+    const book = bookOf(blank);
+    makeFormSheets(envOf(book));
+    fillAll(book);
+    const self = book.sheet(S.self);
+    if (!self) throw new Error('self sheet');
+    self.protection = { unprotected: [], warningOnly: false, editors: [book.owner] };
+    book.user = 'staff@so-noi-vu.gov.vn';
+    const before = JSON.stringify(book.sheets.map((s) => [s.name, s.grid()]));
+    const summary = mergeFormSheets(envOf(book));
+    expect(summary.ok).toBe(false);
+    if (!summary.ok) expect(summary.errors.map((e) => e.sheet)).toEqual([S.self]);
+    expect(JSON.stringify(book.sheets.map((s) => [s.name, s.grid()]))).toBe(before);
   });
 
   it('a tampered sheet is rejected at its cell and nothing is written', () => {
@@ -140,6 +219,21 @@ describe('Người nhập liệu', () => {
       ),
     ).toBe(false);
   });
+
+  it.each(['nguyễn.văn.a@an-giang.gov.vn', 'canbo@an-giang.gov.vn.', 'can bo@an-giang.gov.vn'])(
+    'rejects "%s" (Google cannot take it) before any sheet is made',
+    (address) => {
+      const spec = {
+        ...blank,
+        units: blank.units.map((u, i) => (i === 5 ? { ...u, editors: [address] } : u)),
+      };
+      const book = bookOf(spec);
+      const made = makeFormSheets(envOf(book));
+      expect(made.ok).toBe(false);
+      if (!made.ok) expect(made.errors[0].text).toMatch(/^Trang tính 'Đơn vị', ô [A-Z]+7: /);
+      expect(formSheets(book)).toEqual([]);
+    },
+  );
 });
 
 describe('nothing lost, names unique (issue 20)', () => {

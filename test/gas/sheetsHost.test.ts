@@ -18,11 +18,11 @@ import {
   selectCell,
   type SheetsEnv,
 } from '../../gas/sheetsHost';
-import { vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 import type { CampaignSpec } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { INPUT_SHEETS, OUTPUT_SHEETS, runCampaign } from '../../shared/workbook/run';
-import { FakeSpreadsheet } from './fakeSheets';
+import { FakeSpreadsheet, type FakeGSheet } from './fakeSheets';
 import { mergeBlocksDown, type MergeableSheet } from '../hosts/mergedBlocks';
 
 const S = vi.workbook.sheets;
@@ -39,6 +39,7 @@ function envOf(book: FakeSpreadsheet): SheetsEnv {
   return {
     app: g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     lock: g.LockService as GoogleAppsScript.Lock.LockService,
+    session: g.Session as GoogleAppsScript.Base.Session,
     now: () => NOW,
     formatDate: (d, tz) =>
       (g.Utilities as { formatDate: (d: Date, tz: string, p: string) => string }).formatDate(
@@ -298,5 +299,86 @@ describe('rewriting a sheet', () => {
     if (state.kind !== 'ready') throw new Error('ready expected');
     expect(saveSetup(envOf(book), state.setup)).toEqual({ ok: true });
     expect(book.sheet(S.config)?.validations.some((v) => v.range === 'B40')).toBe(false);
+  });
+});
+
+describe('protected output sheets (issue 19)', () => {
+  /** A spreadsheet ranked once by its owner, then edited, with `user` about to rank it. */
+  function rankedThenEdited(): FakeSpreadsheet {
+    const book = bookOf(anGiang2018);
+    expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
+    book.sheet(S.appraised)?.set(2, 3, 0);
+    book.user = 'staff@so-noi-vu.gov.vn';
+    return book;
+  }
+  const everything = (book: FakeSpreadsheet): string =>
+    JSON.stringify(book.sheets.map((s) => [s.name, s.grid(), [...s.formats], s.charts]));
+
+  it.each([
+    [
+      'the sheet',
+      (s: FakeGSheet) =>
+        (s.protection = {
+          unprotected: [],
+          warningOnly: false,
+          editors: ['owner@so-noi-vu.gov.vn'],
+        }),
+    ],
+    [
+      'a range of it',
+      (s: FakeGSheet) =>
+        s.rangeProtections.push({
+          range: 'A1:B2',
+          unprotected: [],
+          warningOnly: false,
+          editors: ['owner@so-noi-vu.gov.vn'],
+        }),
+    ],
+  ])(
+    '%s of a later output protected against the user: nothing written, the sheet named',
+    (_, protect) => {
+      const book = rankedThenEdited();
+      protect(book.sheet(S.log) as FakeGSheet);
+      const before = everything(book);
+      const summary = rankSpreadsheet(envOf(book));
+      expect(summary.ok).toBe(false);
+      if (!summary.ok)
+        expect(summary.errors).toEqual([
+          {
+            severity: 'error',
+            text: formatMessage(vi.gas.real.protectedOutput, { sheet: S.log }),
+            sheet: S.log,
+          },
+        ]);
+      expect(everything(book)).toBe(before);
+      expect(book.flushes).toBe(1);
+    },
+  );
+
+  it('a warning-only protection, or one listing the user or a group of theirs, does not stop it', () => {
+    const book = rankedThenEdited();
+    book.groups = { 'thi-dua@so-noi-vu.gov.vn': ['staff@so-noi-vu.gov.vn'] };
+    const p = (editors: string[], warningOnly = false) => ({
+      unprotected: [],
+      warningOnly,
+      editors,
+    });
+    (book.sheet(S.results) as FakeGSheet).protection = p(['owner@so-noi-vu.gov.vn'], true);
+    (book.sheet(S.proposals) as FakeGSheet).protection = p(['staff@so-noi-vu.gov.vn']);
+    (book.sheet(S.log) as FakeGSheet).protection = p(['thi-dua@so-noi-vu.gov.vn']);
+    expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
+    expect(book.sheet(S.log)?.grid()).toHaveLength(3);
+  });
+
+  it('the check costs a few calls per output sheet, the same at 10 and at 1,000 units', () => {
+    const counts = [10, 1000].map((units) => {
+      const book = bookOf(generateCampaign(units, 40, 7));
+      expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
+      book.calls.reset();
+      expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
+      return book.calls.toJSON();
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0]['Sheet.getProtections']).toBeLessThanOrEqual(2 * OUTPUT_SHEETS.length);
   });
 });

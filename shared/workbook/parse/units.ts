@@ -20,6 +20,12 @@ import { at, flagId, measureId } from './common';
 
 const S = vi.workbook.sheets;
 const H = vi.workbook.headers;
+/**
+ * An address Google accounts and groups can have: ASCII, no spaces, dot-separated parts without
+ * empty ones, a domain of letters, digits and hyphens ending in a name of two letters or more.
+ */
+const EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 
 /** Note columns of "Đơn vị" ("Ghi chú"…), skipped: not measures. */
 const NOTE_HEADERS = new Set(H.notes.map((n) => labelKey(n)));
@@ -95,9 +101,9 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
     }
     const editors = listOf(get('editors'));
     for (const e of editors) {
-      // An e-mail address: Google Sheets protects the unit's form for exactly these people.
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))
-        issues.push(error('badEmail', { value: e }, at(sheet, r, cols.editors)));
+      // An e-mail address: Google Sheets protects the unit's form for exactly these people, and
+      // its Protection.addEditors refuses what is not one (checked here, before any sheet).
+      if (!EMAIL.test(e)) issues.push(error('badEmail', { value: e }, at(sheet, r, cols.editors)));
     }
     units.push({
       id: text(get('code')),
