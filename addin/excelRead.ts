@@ -20,7 +20,7 @@ export const READ_LIMIT = 4_000_000;
 /** Bytes a cell is assumed to weigh in the response before one of its sheet has been read. */
 const FIRST_ESTIMATE = 16;
 /** Margin over the weight measured so far, for later rows that hold longer text. */
-const MARGIN = 1.25;
+const MARGIN = 1.1;
 
 interface ReadSheet {
   sheet: Excel.Worksheet;
@@ -294,6 +294,8 @@ async function readInChunks(
   }
   const weights = new Map<string, number>();
   const weight = (name: string): number => weights.get(name) ?? FIRST_ESTIMATE;
+  /** What each sheet's chunks weighed so far: the estimate for its next ones. */
+  const measured = new Map<string, { bytes: number; cells: number }>();
   let queue = planChunks(sizes, limit);
   while (queue.length > 0) {
     const request = queue[0];
@@ -315,12 +317,11 @@ async function readInChunks(
       syncs++;
       const pieces = request.flatMap(halve);
       if (!isPayloadLimit(e) || pieces.length === request.length) throw e;
-      // Heavier than estimated: the sheets' cells weigh at least twice as much.
+      // Heavier than estimated: read these cells in halves, the sheets' next ones likewise.
       for (const c of request) weights.set(c.name, weight(c.name) * 2);
       queue = [...pack(pieces, weight, limit), ...queue.slice(1)];
       continue;
     }
-    const measured = new Map<string, { bytes: number; cells: number }>();
     request.forEach((c, i) => {
       const values = ranges[i].values as CellValue[][];
       const rows = (boxes.get(c.name) as Box).values;
@@ -333,11 +334,8 @@ async function readInChunks(
       m.bytes += JSON.stringify(values).length;
       m.cells += c.rows * c.cols;
       measured.set(c.name, m);
+      weights.set(c.name, Math.max(1, (m.bytes / m.cells) * MARGIN));
     });
-    for (const [name, m] of measured) {
-      const perCell = (m.bytes / m.cells) * MARGIN;
-      weights.set(name, weights.has(name) ? Math.max(weight(name), perCell) : perCell);
-    }
     queue = pack(queue.slice(1).flat(), weight, limit);
   }
   for (const [name, box] of boxes) sheets[name] = placed(box.values, box.rowIndex, box.columnIndex);
