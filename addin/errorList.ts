@@ -51,3 +51,55 @@ export function renderErrors(
   close.addEventListener('click', () => send({ kind: 'close' }));
   root.append(close);
 }
+
+/** Where a ribbon run whose dialog could not open leaves its errors for the task pane. */
+export const PENDING_KEY = 'xephang.ribbonErrors';
+
+/** A ribbon run's errors waiting for the task pane: when, and why the dialog did not open. */
+export interface PendingErrors {
+  /** Local time of the click, "HH:MM". */
+  time: string;
+  /** displayDialogAsync's error code (12009 ignored, 12011 blocked, …). */
+  code: number;
+  errors: IssueView[];
+}
+
+/** The page's localStorage, or undefined where there is none or it is refused. */
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Leaves the errors for the task pane (the function file and the pane share an origin). */
+export function rememberErrors(pending: PendingErrors): void {
+  try {
+    storage()?.setItem(PENDING_KEY, JSON.stringify(pending));
+  } catch {
+    // Storage full or refused: the selected cell is then the only sign.
+  }
+}
+
+/** Forgets errors left earlier (a later run succeeded or showed its dialog). */
+export function forgetErrors(): void {
+  try {
+    storage()?.removeItem(PENDING_KEY);
+  } catch {
+    // nothing to forget
+  }
+}
+
+/** The errors left by the ribbon, once: they are forgotten as they are taken. */
+export function takeErrors(): PendingErrors | undefined {
+  try {
+    const text = storage()?.getItem(PENDING_KEY);
+    if (!text) return undefined;
+    forgetErrors();
+    const pending = JSON.parse(text) as PendingErrors;
+    return Array.isArray(pending.errors) ? pending : undefined;
+  } catch {
+    return undefined;
+  }
+}
