@@ -2,13 +2,13 @@
 /**
  * The Excel host: the port between office-js and the pure core. One click of "Xếp hạng" is
  * one `Excel.run` with two `context.sync()` calls: one reads every input sheet's used range (and
- * what is needed to clear the old outputs), one writes every output sheet. Only outputs larger
- * than a request can carry (Excel on the web refuses ~5 MB) take one more sync per extra chunk.
+ * what is needed to clear the old outputs), one writes every output sheet. Only inputs or outputs
+ * larger than a request or its response can carry (Excel on the web refuses 5 MB) take more syncs:
+ * reads are split in excelRead.ts, writes here.
  * Everything between reading and writing is `runCampaign` from shared/, as in the CLI and Sheets.
  */
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CellValue } from '../shared/model/types';
-import type { DateSystem, Grid } from '../shared/workbook/grid';
 import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
 import { HIGHLIGHT_FILL, highlightRuns } from '../shared/workbook/render';
 import {
@@ -42,6 +42,9 @@ import {
 import { inlineList, LIST_SHEET } from '../xlsx/validation';
 import { withListSheet } from '../xlsx/write';
 import { base64ToBytes, bytesToBase64 } from '../ui/base64';
+import { readSheets } from './excelRead';
+
+export { mergedRanges } from './excelRead';
 import type { FormsMade, FormUpload, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 
 /** `Excel.run`, injected so tests can pass a counting fake. */
@@ -54,6 +57,8 @@ export interface ExcelHostOptions {
   requestLimit?: number;
   /** Whether the host has ExcelApi 1.13 (merged areas); merges are skipped otherwise. */
   mergesSupported?: boolean;
+  /** Largest estimated response of a chunked read, in bytes (excelRead.ts; tests lower it). */
+  readLimit?: number;
 }
 
 export const REQUEST_LIMIT = 4_000_000;
@@ -70,76 +75,6 @@ interface Piece {
 
 /** A sheet to write in full (an output, a setup sheet or a template sheet). */
 type SheetToWrite = TemplateSheet & Pick<OutputBlock, 'chart' | 'highlights'>;
-
-interface ReadSheet {
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
-  merges?: Excel.RangeAreas;
-}
-
-/** Queues the loads of SHEETS_TO_READ (values from A1, merges) and of the sheets to replace. */
-function queueReads(
-  context: Excel.RequestContext,
-  names: readonly string[],
-  replace: readonly string[],
-  mergesSupported: boolean,
-): { inputs: Map<string, ReadSheet>; outputs: Map<string, Excel.Worksheet> } {
-  const sheets = context.workbook.worksheets;
-  const inputs = new Map<string, ReadSheet>();
-  for (const name of names) {
-    const sheet = sheets.getItemOrNullObject(name);
-    // valuesOnly: formatting alone does not stretch the range
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('values,rowIndex,columnIndex');
-    const merges = mergesSupported ? used.getMergedAreasOrNullObject() : undefined;
-    merges?.load('address');
-    inputs.set(name, { sheet, used, merges });
-  }
-  const outputs = new Map<string, Excel.Worksheet>();
-  for (const name of replace) {
-    const sheet = sheets.getItemOrNullObject(name);
-    sheet.load('name');
-    sheet.protection.load('protected');
-    sheet.charts.load('items/name');
-    outputs.set(name, sheet);
-  }
-  return { inputs, outputs };
-}
-
-/**
- * Queues the load of the workbook's date system with the sheet reads (same sync): office-js
- * returns date cells as serials in the workbook's own system, so a workbook saved with the
- * 1904 system (old Excel for Mac) needs it to read its dates right. The property is
- * Excel.Workbook.use1904DateSystem, listed among Excel's preview APIs: the production office.js
- * (1.1.110) does not define it, and then the workbook reads as 1900 (docs/excel.md says so).
- */
-function queueDateSystem(context: Excel.RequestContext): () => DateSystem {
-  const workbook = context.workbook as Excel.Workbook & { readonly use1904DateSystem?: boolean };
-  if (!('use1904DateSystem' in workbook)) return () => 1900;
-  workbook.load('use1904DateSystem');
-  return () => (workbook.use1904DateSystem === true ? 1904 : 1900);
-}
-
-/** The loaded values, placed so that grid[0][0] is A1 as the core expects. */
-function gridOf(read: ReadSheet): Grid | undefined {
-  if (read.sheet.isNullObject) return undefined;
-  if (read.used.isNullObject) return [];
-  const { values, rowIndex, columnIndex } = read.used;
-  if (rowIndex === 0 && columnIndex === 0) return values as CellValue[][];
-  const pad: CellValue[] = Array.from({ length: columnIndex }, () => null);
-  const grid: CellValue[][] = Array.from({ length: rowIndex }, () => []);
-  for (const row of values as CellValue[][]) grid.push(columnIndex ? [...pad, ...row] : row);
-  return grid;
-}
-
-/** "'Chấm điểm'!D5:E6, 'Chấm điểm'!B2" → ["D5:E6", "B2"]. */
-export function mergedRanges(address: string): string[] {
-  return address
-    .split(',')
-    .map((part) => part.trim().split('!').pop() ?? '')
-    .map((a) => a.replace(/\$/g, ''))
-    .filter((a) => a.length > 0);
-}
 
 /** Cells as a host must write them: text stays text, empty is "". */
 function cellForWrite(v: CellValue | undefined): string | number | boolean {
@@ -390,26 +325,14 @@ export async function rankWorkbook(
   const now = options.now ?? (() => new Date());
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   return run(async (context) => {
-    const { inputs, outputs } = queueReads(
-      context,
-      SHEETS_TO_READ,
-      OUTPUT_SHEETS,
-      options.mergesSupported ?? false,
-    );
-    const dates = queueDateSystem(context);
-    await context.sync();
-    let syncs = 1;
-    const sheets: Record<string, Grid> = {};
-    const merges: Record<string, string[]> = {};
-    for (const [name, read] of inputs) {
-      const grid = gridOf(read);
-      if (!grid) continue;
-      sheets[name] = grid;
-      if (read.merges && !read.merges.isNullObject)
-        merges[name] = mergedRanges(read.merges.address);
-    }
+    const read = await readSheets(context, SHEETS_TO_READ, OUTPUT_SHEETS, {
+      merges: options.mergesSupported ?? false,
+      limit: options.readLimit,
+    });
+    const { sheets, merges, outputs } = read;
+    let syncs = read.syncs;
     const time = localTime(now());
-    const result = runCampaign({ sheets, merges, time, dateSystem: dates() });
+    const result = runCampaign({ sheets, merges, time, dateSystem: read.dateSystem });
     const summary = runSummary(result, time);
     if (!result.ok) return { summary, syncs };
     const blocked = protectedOutputs(
@@ -426,13 +349,7 @@ export async function rankWorkbook(
 /** Reads "Cấu hình" and "Tiêu chí" (one sync). */
 export async function loadSetup(run: ExcelRun): Promise<SetupState> {
   return run(async (context) => {
-    const { inputs } = queueReads(context, SETUP_SHEETS, [], false);
-    await context.sync();
-    const sheets: Record<string, Grid> = {};
-    for (const [name, read] of inputs) {
-      const grid = gridOf(read);
-      if (grid) sheets[name] = grid;
-    }
+    const { sheets } = await readSheets(context, SETUP_SHEETS, []);
     return setupState(sheets);
   });
 }
@@ -442,8 +359,7 @@ export async function saveSetup(run: ExcelRun, setup: CampaignSetup): Promise<Sa
   const errors = checkSetup(setup).filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, errors: errors.map(issueView) };
   return run(async (context) => {
-    const { outputs } = queueReads(context, [], SETUP_SHEETS, false);
-    await context.sync();
+    const { outputs } = await readSheets(context, [], SETUP_SHEETS);
     await writeSheets(context, setupSheets(setup), outputs, REQUEST_LIMIT);
     return { ok: true } as const;
   });
@@ -453,13 +369,11 @@ export async function saveSetup(run: ExcelRun, setup: CampaignSetup): Promise<Sa
 export async function createTemplate(run: ExcelRun, options: TemplateOptions): Promise<SaveResult> {
   const sheets = templateSheets(starterCampaign(options.units, options.year));
   return run(async (context) => {
-    const { outputs } = queueReads(
+    const { outputs } = await readSheets(
       context,
       [],
       sheets.map((s) => s.name),
-      false,
     );
-    await context.sync();
     const clash = [...outputs].filter(([, s]) => !s.isNullObject).map(([name]) => name);
     if (clash.length > 0) return { ok: false, errors: existingSheetErrors(clash) };
     await writeSheets(context, sheets, outputs, REQUEST_LIMIT, vi.workbook.sheets.criteria);
@@ -475,16 +389,6 @@ export async function selectCell(run: ExcelRun, sheet: string, cell: string): Pr
     ws.getRange(cell).select();
     await context.sync();
   });
-}
-
-/** The loaded sheets that exist, as grids from A1. */
-function gridsOf(inputs: Map<string, ReadSheet>): Record<string, Grid> {
-  const sheets: Record<string, Grid> = {};
-  for (const [name, read] of inputs) {
-    const grid = gridOf(read);
-    if (grid) sheets[name] = grid;
-  }
-  return sheets;
 }
 
 export interface FormsOutcome<T> {
@@ -503,15 +407,13 @@ export async function makeFormsZip(
 ): Promise<FormsOutcome<FormsMade>> {
   const now = options.now ?? (() => new Date());
   return run(async (context) => {
-    const { inputs } = queueReads(context, FORM_SOURCE_SHEETS, [], false);
-    const dates = queueDateSystem(context);
-    await context.sync();
-    const made = campaignForms(gridsOf(inputs), dates());
+    const read = await readSheets(context, FORM_SOURCE_SHEETS, [], { limit: options.readLimit });
+    const made = campaignForms(read.sheets, read.dateSystem);
     if (!made.ok) {
       const errors = made.issues.filter((i) => i.severity === 'error');
       return {
         result: { ok: false, errors: errors.slice(0, ISSUE_LIMIT).map(issueView) },
-        syncs: 1,
+        syncs: read.syncs,
       };
     }
     const count = made.files.length;
@@ -522,7 +424,7 @@ export async function makeFormsZip(
             base64: bytesToBase64(zipForms(made.files, now())),
           }
         : undefined;
-    return { result: { ok: true, count, ...(download ? { download } : {}) }, syncs: 1 };
+    return { result: { ok: true, count, ...(download ? { download } : {}) }, syncs: read.syncs };
   });
 }
 
@@ -558,20 +460,16 @@ export async function mergeFormFiles(
   );
   if (issues.length > 0) return { result: mergeSummary({ ok: false, issues }), syncs: 0 };
   return run(async (context) => {
-    const { inputs, outputs } = queueReads(
-      context,
-      MERGE_SHEETS,
-      [...MERGE_OUTPUTS, LIST_SHEET],
-      false,
-    );
-    const dates = queueDateSystem(context);
-    await context.sync();
-    let syncs = 1;
+    const read = await readSheets(context, MERGE_SHEETS, [...MERGE_OUTPUTS, LIST_SHEET], {
+      limit: options.readLimit,
+    });
+    const { outputs } = read;
+    let syncs = read.syncs;
     const result = mergeForms({
-      sheets: gridsOf(inputs),
+      sheets: read.sheets,
       forms,
       time: localTime(now()),
-      dateSystem: dates(),
+      dateSystem: read.dateSystem,
     });
     if (!result.ok) return { result: mergeSummary(result), syncs };
     const locked = MERGE_OUTPUTS.filter((n) => {

@@ -1,14 +1,47 @@
 /// <reference types="office-js" />
-/** Task pane entry (taskpane.html): mounts the one UI on the Excel bridge. */
+/**
+ * Task pane entry (taskpane.html): mounts the one UI on the Excel bridge. Errors a ribbon run
+ * left because Office could not open its dialog (see commands.ts) are listed above the UI,
+ * once; clicking one selects its cell.
+ */
+import { formatMessage, vi } from '../shared/i18n/vi';
 import { mountApp } from '../ui/app';
 import { excelBridge, mergesSupported } from './bridge';
-import type { ExcelRun } from './excelHost';
+import { renderErrors, takeErrors, type PendingErrors } from './errorList';
+import { selectCell, type ExcelRun } from './excelHost';
+
+/** Why the dialog did not open, in words. */
+function reason(code: number): string {
+  if (code === 12009) return vi.host.real.ignored;
+  if (code === 12011) return vi.host.real.blocked;
+  return formatMessage(vi.host.real.otherCode, { code: String(code) });
+}
+
+function showPending(root: HTMLElement, pending: PendingErrors, run: ExcelRun): void {
+  const box = document.createElement('section');
+  box.className = 'xh-ribbon-errors';
+  box.setAttribute('role', 'alert');
+  root.before(box);
+  const title = formatMessage(vi.host.real.ribbonErrors, {
+    time: pending.time,
+    reason: reason(pending.code),
+  });
+  renderErrors(
+    box,
+    pending.errors,
+    (m) => {
+      if (m.kind === 'select') void selectCell(run, m.sheet, m.cell);
+      else if (m.kind === 'close') box.remove();
+    },
+    title,
+  );
+}
 
 Office.onReady(() => {
   const root = document.getElementById('app');
   if (!root) return;
-  mountApp(
-    root,
-    excelBridge(Excel.run as unknown as ExcelRun, { mergesSupported: mergesSupported() }),
-  );
+  const run = Excel.run as unknown as ExcelRun;
+  const pending = takeErrors();
+  if (pending) showPending(root, pending, run);
+  mountApp(root, excelBridge(run, { mergesSupported: mergesSupported() }));
 });

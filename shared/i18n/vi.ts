@@ -406,6 +406,15 @@ export const vi = {
     rankFailed: 'Chưa xếp hạng được: {count} lỗi cần sửa.',
     errorsTitle: 'Lỗi trong bảng tính',
     close: 'Đóng',
+    /** Excel: the ribbon's error dialog could not open (Office on the web). */
+    real: {
+      /** Title of the list the task pane shows in the dialog's place. */
+      ribbonErrors:
+        'Lần bấm "Xếp hạng" lúc {time} chưa ghi gì vào bảng tính vì có lỗi cần sửa. Office không mở được hộp thoại báo lỗi ({reason}), nên các lỗi được liệt kê ở đây:',
+      ignored: 'hộp thoại đã bị bỏ qua; lần sau hãy chọn "Cho phép" (Allow)',
+      blocked: 'trình duyệt chặn cửa sổ bật lên; hãy cho phép cửa sổ bật lên với trang này',
+      otherCode: 'mã lỗi {code}',
+    },
   },
 
   template: {

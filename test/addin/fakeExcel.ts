@@ -3,8 +3,9 @@
  * operations queue on proxies and apply only at `context.sync()`; reading a property that was
  * not loaded and synced throws; a written matrix must match its range; what Excel would read as
  * a formula, number, date or boolean is converted the way Excel converts typed text (so a name
- * starting with "=" really becomes a formula here); each sync's payload is measured and one over
- * 5 MB fails as on Excel on the web; a run that ends with unsynced writes fails; clearing or
+ * starting with "=" really becomes a formula here); each sync's request payload and response (what
+ * it loads) are measured and one over 5 MB either way fails as on Excel on the web, loading
+ * nothing; a run that ends with unsynced writes fails; clearing or
  * writing values in a protected sheet fails, and so does unprotecting without its password.
  * No Node APIs: the browser test of the task pane loads it too.
  */
@@ -162,9 +163,34 @@ class NotLoaded extends Error {
 
 type Op = () => void;
 
+/** The sync being answered: what its loads put in the response. */
+let answering: { bytes: number; set: [Map<string, unknown>, string][] } | undefined;
+
+/**
+ * A proxy's loaded properties. Each one a sync sets counts toward that sync's response, as JSON
+ * (strings quoted, numbers as digits, a matrix as nested arrays), and is forgotten if the
+ * response is refused: a failed request loads nothing.
+ */
+class Answer extends Map<string, unknown> {
+  override set(key: string, value: unknown): this {
+    if (answering) {
+      answering.bytes += key.length + 3 + (JSON.stringify(value)?.length ?? 4);
+      answering.set.push([this, key]);
+    }
+    return super.set(key, value);
+  }
+}
+
+/** The error Excel on the web throws for a request or response over its limit. */
+function limitError(code: string, bytes: number): Error {
+  return Object.assign(new Error(`${code}: ${bytes} bytes`), { code, name: 'RichApi.Error' });
+}
+
 export interface SyncRecord {
   /** Estimated request size (JSON of everything written in it). */
   payload: number;
+  /** Estimated response size: the JSON of every property it loaded (values as JSON arrays). */
+  response: number;
   writes: number;
   suspendedCalculation: boolean;
   suspendedScreen: boolean;
@@ -175,8 +201,16 @@ export class FakeExcel {
   syncs: SyncRecord[] = [];
   active?: string;
   selected?: { sheet: string; address: string };
-  /** Excel on the web's limit on one request. */
+  /**
+   * Excel on the web's limits on one request and on its response: "Excel on the web has a payload
+   * size limit for requests and responses of 5MB. RichAPI.Error will be thrown if that limit is
+   * exceeded" (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
+   * with the codes RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, "This error
+   * only occurs in Excel on the web" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+   * Desktop Excel has neither: tests of desktop set them to Infinity.
+   */
   payloadLimit = 5_000_000;
+  responseLimit = 5_000_000;
   /** Calls of Excel.run. */
   runs = 0;
   /** Milliseconds each sync takes (browser tests make the pane's busy state visible). */
@@ -235,7 +269,7 @@ class FakeContext {
     // Excel.Workbook.use1904DateSystem: "True if the workbook uses the 1904 date system"
     // (learn.microsoft.com/javascript/api/excel/excel.workbook#use1904DateSystem); a scalar
     // property, loaded and read after a sync like every other.
-    const loaded = new Map<string, unknown>();
+    const loaded = new Answer();
     const api = this.excel.dateSystemApi;
     this.workbook = {
       load: (p: string) => {
@@ -272,6 +306,7 @@ class FakeContext {
     if (this.excel.latency > 0) await new Promise((r) => setTimeout(r, this.excel.latency));
     const record: SyncRecord = {
       payload: this.payload,
+      response: 0,
       writes: this.pendingWrites,
       suspendedCalculation: this.suspendedCalculation,
       suspendedScreen: this.suspendedScreen,
@@ -285,9 +320,20 @@ class FakeContext {
     this.suspendedCalculation = false;
     this.suspendedScreen = false;
     if (record.payload > this.excel.payloadLimit) {
-      throw new Error(`RequestPayloadSizeLimitExceeded: ${record.payload} bytes`);
+      throw limitError('RequestPayloadSizeLimitExceeded', record.payload);
     }
-    for (const op of ops) op();
+    const answer = { bytes: 0, set: [] as [Map<string, unknown>, string][] };
+    answering = answer;
+    try {
+      for (const op of ops) op();
+    } finally {
+      answering = undefined;
+      record.response = answer.bytes;
+    }
+    if (answer.bytes > this.excel.responseLimit) {
+      for (const [map, key] of answer.set) map.delete(key);
+      throw limitError('ResponsePayloadSizeLimitExceeded', answer.bytes);
+    }
   }
 }
 
@@ -309,7 +355,7 @@ class WorksheetCollection {
 }
 
 class Loadable {
-  protected loaded = new Map<string, unknown>();
+  protected loaded: Map<string, unknown> = new Answer();
   protected read<T>(key: string): T {
     if (!this.loaded.has(key)) throw new NotLoaded(key);
     return this.loaded.get(key) as T;
@@ -526,12 +572,17 @@ class RangeProxy extends Loadable {
           }
           this.loaded.set('values', values);
         }
-        this.loaded.set('rowIndex', r.r);
-        this.loaded.set('columnIndex', r.c);
-        this.loaded.set(
-          'address',
-          `'${s.name}'!${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`,
-        );
+        // Only what was asked for is in the response (and readable after it).
+        const props: Record<string, unknown> = {
+          rowIndex: r.r,
+          columnIndex: r.c,
+          rowCount: r.rows,
+          columnCount: r.cols,
+          address: `'${s.name}'!${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`,
+        };
+        for (const [key, value] of Object.entries(props)) {
+          if (wanted.includes(key)) this.loaded.set(key, value);
+        }
       },
       0,
       false,
@@ -566,6 +617,12 @@ class RangeProxy extends Loadable {
   }
   get columnIndex(): number {
     return this.read<number>('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read<number>('rowCount');
+  }
+  get columnCount(): number {
+    return this.read<number>('columnCount');
   }
   get address(): string {
     return this.read<string>('address');

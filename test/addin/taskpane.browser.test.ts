@@ -92,3 +92,34 @@ browserTest(
     });
   },
 );
+
+browserTest(
+  'errors a ribbon run left (its dialog could not open) are listed once, above the pane',
+  async () => {
+    await withPage(PAGE, async ({ page, url, problems }) => {
+      await page.goto(`${url}?case=example&ribbonErrors=1`);
+      const box = page.locator('.xh-ribbon-errors');
+      await box.waitFor();
+      const title = (await box.locator('h1').textContent()) ?? '';
+      expect(title).toContain('09:30');
+      expect(title).toContain(vi.host.real.ignored);
+      const item = box.locator('li.issue').first();
+      await expect(item.textContent()).resolves.toBe("Trang tính 'Cấu hình', ô B5: <b>lỗi</b>");
+      await expect(box.locator('li b').count()).resolves.toBe(0);
+      await item.click();
+      await page.waitForFunction(
+        () => (window as unknown as { xhExcel: FakeExcel }).xhExcel.selected !== undefined,
+      );
+      expect((await excelState(page)).selected).toEqual({ sheet: S.config, address: 'B5' });
+      await box.getByRole('button', { name: vi.host.close }).click();
+      await expect(box.count()).resolves.toBe(0);
+      // The pane itself is there as always.
+      await page.getByRole('tab', { name: U.tabs.rank }).waitFor();
+      // Shown once: the next time the pane opens (without new errors) there is no list.
+      await page.goto(`${url}?case=example`);
+      await page.getByRole('tab', { name: U.tabs.rank }).waitFor();
+      await expect(page.locator('.xh-ribbon-errors').count()).resolves.toBe(0);
+      expect(problems).toEqual([]);
+    });
+  },
+);
