@@ -24,6 +24,7 @@ import { buildWorkbook, readPackage, readSheets } from '../xlsx';
 import { evaluateCampaign, inputSheets, type Evaluation } from '../shared';
 import { formulaSheet, SHEET, type FormulaLayout } from './formulaWorkbook';
 import { generateCampaign } from './generate';
+import { PEAK_PRELOAD } from './peak';
 import { convertWithSoffice, freshProfile, removeProfile, sofficeOnPath } from './soffice';
 import { fmt, row, time } from './timing';
 
@@ -100,11 +101,7 @@ function disagreements(
 function peakMb(dir: string, args: string[]): number {
   const report = join(dir, 'peak.txt');
   const preload = join(dir, 'peak.js');
-  writeFileSync(
-    preload,
-    "process.on('exit', () => require('fs').writeFileSync(process.env.PEAK_FILE, " +
-      'String(process.resourceUsage().maxRSS)));\n',
-  );
+  writeFileSync(preload, PEAK_PRELOAD);
   const run = spawnSync('node', ['-r', preload, ...args], {
     env: { ...process.env, PEAK_FILE: report },
     encoding: 'utf8',
@@ -191,7 +188,7 @@ export function benchCli(sizes: number[]): void {
     // Peak memory (the process's maximum resident set, as the kernel counts it) of one rank,
     // against Node's own start-up in the same run.
     const bareMb = peakMb(dir, ['-e', '0']);
-    console.log(`  Peak memory of one rank (max RSS), against node -e 0 at ${fmt(bareMb)} MB:`);
+    console.log(`  Peak memory of one rank (peak RSS, VmHWM), against node -e 0 at ${fmt(bareMb)} MB:`);
     for (const { label, name, input } of cases) {
       const mb = peakMb(dir, [cli, 'rank', input, '-o', join(dir, `out-${name}.xlsx`), '--quiet']);
       const inputMb = statSync(input).size / 1048576;

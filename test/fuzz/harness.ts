@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { PEAK_PRELOAD } from '../../bench/peak';
 import { buildCli as buildCliBundle } from '../cli/builtCli';
 import { readPackage, readSheets } from '../../xlsx';
 import { parseZip } from '../../xlsx/zip';
@@ -31,11 +32,7 @@ const RESULTS = 'Kết quả';
 export function buildCli(dir: string): { cli: string; preload: string } {
   const cli = buildCliBundle(dir);
   const preload = join(dir, 'peak.js');
-  writeFileSync(
-    preload,
-    "process.on('exit', () => { const f = process.env.XEPHANG_FUZZ_PEAK; " +
-      "if (f) require('fs').writeFileSync(f, String(process.resourceUsage().maxRSS)); });\n",
-  );
+  writeFileSync(preload, PEAK_PRELOAD);
   return { cli, preload };
 }
 
@@ -74,7 +71,7 @@ export async function runRank(
       input,
       ...(command === 'rank' ? ['-o', output] : []),
     ],
-    { env: { ...process.env, XEPHANG_FUZZ_PEAK: peakFile }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, PEAK_FILE: peakFile }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
   let stderr = '';
