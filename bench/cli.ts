@@ -188,7 +188,9 @@ export function benchCli(sizes: number[]): void {
     // Peak memory (the process's maximum resident set, as the kernel counts it) of one rank,
     // against Node's own start-up in the same run.
     const bareMb = peakMb(dir, ['-e', '0']);
-    console.log(`  Peak memory of one rank (peak RSS, VmHWM), against node -e 0 at ${fmt(bareMb)} MB:`);
+    console.log(
+      `  Peak memory of one rank (peak RSS, VmHWM), against node -e 0 at ${fmt(bareMb)} MB:`,
+    );
     for (const { label, name, input } of cases) {
       const mb = peakMb(dir, [cli, 'rank', input, '-o', join(dir, `out-${name}.xlsx`), '--quiet']);
       const inputMb = statSync(input).size / 1048576;
