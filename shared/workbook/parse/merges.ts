@@ -22,6 +22,9 @@ function rangeCorners(
   };
 }
 
+/** The largest merged range filled: a real one spans a block's rows in a column or two. */
+const MAX_MERGED_CELLS = 1_000_000;
+
 /**
  * The grid with each merged range's value (kept by spreadsheets in its top-left cell only)
  * copied into its other, blank cells: merged cells read as the person sees them. A new grid;
@@ -32,12 +35,22 @@ export function fillMerged(grid: Grid, merges: readonly string[]): Grid {
   const out = grid.map((row) => (row ? [...row] : []));
   // a blank spacer row under a merge stays blank: it is not an item
   const filled = grid.map((row) => !isBlankRow(row));
+  // The work follows the sheet, not what a file claims: rows past the grid are never filled,
+  // and the cells visited over all ranges are capped as one range is. A range past either
+  // limit is left as typed (its blank cells then read as blank and are reported as such).
+  let budget = MAX_MERGED_CELLS * 10;
   for (const range of merges) {
     const rect = rangeCorners(range);
-    if (!rect || (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1) > 1_000_000) continue;
+    if (!rect) continue;
+    const lastRow = Math.min(rect.r1, out.length);
+    const cells = Math.max(0, lastRow - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
+    if ((rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1) > MAX_MERGED_CELLS || cells > budget) {
+      continue;
+    }
+    budget -= cells;
     const value = out[rect.r0 - 1]?.[rect.c0 - 1];
     if (value === null || value === undefined || value === '') continue;
-    for (let r = rect.r0 - 1; r < rect.r1; r++) {
+    for (let r = rect.r0 - 1; r < lastRow; r++) {
       if (!filled[r]) continue;
       const row = out[r];
       for (let c = rect.c0 - 1; c < rect.c1; c++) {
