@@ -5,26 +5,13 @@
  */
 import { dateSystem, readPackage, readSheets, XlsxError } from '../../xlsx';
 import { isoDateSerial, MAX_PLACES } from '../../xlsx/worksheet';
-import { MAIN, REL, zipOf } from './helpers';
+import { MAIN, oneSheetParts, zipOf } from './helpers';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A one-sheet package ("S") with the given worksheet part and shared strings. */
 function pkgOf(sheetXml: string, sst?: string, workbookPr = ''): ReturnType<typeof readPackage> {
-  const parts: Record<string, string> = {
-    '_rels/.rels':
-      HEAD +
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml':
-      HEAD +
-      `<workbook xmlns="${MAIN}" xmlns:r="${REL}">${workbookPr}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels':
-      HEAD +
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    'xl/worksheets/sheet1.xml': sheetXml,
-  };
-  if (sst !== undefined) parts['xl/sharedStrings.xml'] = sst;
-  return readPackage(zipOf(parts), '"t.xlsx"');
+  return readPackage(zipOf(oneSheetParts(sheetXml, sst, workbookPr)), '"t.xlsx"');
 }
 
 const sheet = (data: string, after = ''): string =>

@@ -348,3 +348,30 @@ export function rawEntries(
 export function bitCrc32(data: Uint8Array): number {
   return crc32(data);
 }
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * The parts of a one-sheet package: sheet "S" holding `sheetXml` (a whole worksheet part), the
+ * shared strings `sst` when given (a whole part), `workbookPr` markup inside workbook.xml.
+ */
+export function oneSheetParts(
+  sheetXml: string,
+  sst?: string,
+  workbookPr = '',
+): Record<string, string> {
+  const parts: Record<string, string> = {
+    '_rels/.rels':
+      XML_HEAD +
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml':
+      XML_HEAD +
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}">${workbookPr}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels':
+      XML_HEAD +
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': sheetXml,
+  };
+  if (sst !== undefined) parts['xl/sharedStrings.xml'] = sst;
+  return parts;
+}

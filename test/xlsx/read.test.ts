@@ -4,29 +4,16 @@
  * Excel-like fixture (sheet order, absolute targets, hidden sheet).
  */
 import { nearSheetName, readPackage, readSheets, sheetNames } from '../../xlsx';
-import { excelLike, MAIN, REL, zipOf } from './helpers';
+import { excelLike, MAIN, oneSheetParts, REL, zipOf } from './helpers';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A one-sheet package around the given sheetData body and shared strings. */
 function pkgWith(sheetData: string, sst?: string, after = ''): ReturnType<typeof readPackage> {
-  const parts: Record<string, string> = {
-    '_rels/.rels':
-      HEAD +
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml':
-      HEAD +
-      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels':
-      HEAD +
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    'xl/worksheets/sheet1.xml':
-      HEAD + `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData>${after}</worksheet>`,
-  };
-  if (sst !== undefined) {
-    parts['xl/sharedStrings.xml'] = HEAD + `<sst xmlns="${MAIN}">${sst}</sst>`;
-  }
-  return readPackage(zipOf(parts));
+  const sheet =
+    HEAD + `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData>${after}</worksheet>`;
+  const strings = sst === undefined ? undefined : HEAD + `<sst xmlns="${MAIN}">${sst}</sst>`;
+  return readPackage(zipOf(oneSheetParts(sheet, strings)));
 }
 
 function rowsOf(sheetData: string, sst?: string): unknown[][] {
