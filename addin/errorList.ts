@@ -32,17 +32,17 @@ export function renderErrors(
   for (const issue of errors) {
     const item = document.createElement('li');
     item.className = `issue ${issue.severity}`;
-    item.textContent = issue.text;
     if (issue.sheet && issue.cell) {
+      // A real button inside the item (not role="button" on the <li>, which would hide the
+      // list from screen readers): focusable, Enter and Space for free.
       const { sheet, cell } = issue;
-      item.tabIndex = 0;
-      item.setAttribute('role', 'button');
-      const select = (): void => send({ kind: 'select', sheet, cell });
-      item.addEventListener('click', select);
-      item.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') select();
-      });
-    }
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'xh-issue-link';
+      button.textContent = issue.text;
+      button.addEventListener('click', () => send({ kind: 'select', sheet, cell }));
+      item.append(button);
+    } else item.textContent = issue.text;
     list.append(item);
   }
   root.append(list);
