@@ -166,6 +166,9 @@ export const vi = {
     formUnknownCriterion: 'Tiêu chí "{code}" không có trong phiếu được gửi đi.',
     formMissingCriterion: 'Phiếu thiếu dòng của tiêu chí "{code}".',
     formNoEvidence: 'Tiêu chí {code} có {points} điểm tự chấm nhưng chưa ghi tài liệu kiểm chứng.',
+    /** checkSetup: a leaf whose rule can give no points at all (a deduction with max 0 is fine). */
+    criterionGivesNoPoints:
+      '"{name}" không cho điểm nào ({rule}, điểm tối đa {max}): hãy nhập điểm tối đa, hoặc điểm của một mức, lớn hơn 0.',
   },
   warnings: {
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
@@ -804,6 +807,12 @@ export const vi = {
       snapshotScores: 'Điểm đã chấm (không sửa)',
     },
   },
+  /** Saving a setup (shared/workbook/save.ts): what it asks before changing the score sheets. */
+  saveSetup: {
+    dropScores:
+      'Trang tính "{sheet}": xoá dòng của tiêu chí {codes} sẽ mất {count} ô điểm đã nhập.',
+    nominationBasis: 'Sau khi lưu: {text}',
+  },
   /** The task pane (Excel) and sidebar (Google Sheets): the one UI in ui/. */
   ui: {
     title: 'Xếp hạng thi đua CCHC',
@@ -911,6 +920,13 @@ export const vi = {
       blocked: 'Còn {count} ô nhập chưa hợp lệ; hãy sửa trước khi lưu.',
       failed: 'Chưa lưu: có {count} lỗi.',
       crashed: 'Không lưu được: {message}',
+    },
+    /** The save bar when a save needs the user's word first (scores to drop, nominations). */
+    saveReview: {
+      asking: 'Cần xác nhận trước khi lưu:',
+      confirm: 'Vẫn lưu',
+      cancel: 'Huỷ',
+      cancelled: 'Chưa lưu: đã huỷ.',
     },
     input: {
       required: 'Không được để trống.',
