@@ -16,7 +16,7 @@
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CampaignSetup, HostBridge, IssueView, RunSummary } from './bridge';
 import { h, replaceChildren, type Child } from './dom';
-import { cloneSetup, walkCriteria } from './model/setup';
+import { cloneSetup, markOrigins, walkCriteria } from './model/setup';
 import { awardsPanel } from './views/awards';
 import { blocksPanel } from './views/blocks';
 import { messageOf, type Draft, type Load, type Tab, type ViewContext } from './views/context';
@@ -324,7 +324,7 @@ export function mountApp(
     drafts.clear();
     dirty = false;
     confirming = undefined;
-    setup = state.kind === 'ready' ? cloneSetup(state.setup) : undefined;
+    setup = state.kind === 'ready' ? markOrigins(cloneSetup(state.setup)) : undefined;
     criteria.carryOver(before, setup);
     render();
   }

@@ -812,6 +812,8 @@ export const vi = {
     dropScores:
       'Trang tính "{sheet}": xoá dòng của tiêu chí {codes} sẽ mất {count} ô điểm đã nhập.',
     nominationBasis: 'Sau khi lưu: {text}',
+    protectedSheet:
+      "Trang tính '{sheet}' được bảo vệ bằng mật khẩu nên không lưu được: các dòng tiêu chí ở đó phải đi theo cây tiêu chí. Hãy bỏ bảo vệ trang tính rồi lưu lại.",
   },
   /** The task pane (Excel) and sidebar (Google Sheets): the one UI in ui/. */
   ui: {

@@ -183,7 +183,7 @@ function planSheet(
   const nameCol = keys.indexOf(labelKey(H.criterionName));
   const maxCol = keys.indexOf(labelKey(H.max));
   const fixed = new Set(
-    [H.criterionCode, H.criterionName, H.max, H.rule, 'Ghi chú'].map((h) => labelKey(h)),
+    [H.criterionCode, H.criterionName, H.max, H.rule, H.notes[0]].map((h) => labelKey(h)),
   );
   const unitCols = keys.flatMap((k, c) => (k !== '' && !fixed.has(k) ? [c] : []));
   const first = labelKey(text(grid[1]?.[codeCol])) === labelKey(H.appraiser) ? 2 : 1;
