@@ -92,7 +92,9 @@ export function evaluateCampaign(spec: CampaignSpec): Evaluation {
   let awards: AwardOutcome | undefined;
   if (spec.awards) {
     const proposed = proposeAwards(spec, campaign, table, ranking);
-    if (!proposed.outcome) return { ok: false, errors: proposed.issues, warnings };
+    warnings.push(...proposed.issues.filter((i) => i.severity === 'warning'));
+    const errors = proposed.issues.filter((i) => i.severity === 'error');
+    if (!proposed.outcome) return { ok: false, errors, warnings };
     awards = proposed.outcome;
   }
   const { blocks, units } = unitResults(campaign, table, ranking);

@@ -139,8 +139,6 @@ export const vi = {
     duplicateNomination: 'Mã đề cử "{id}" bị trùng.',
     nomineeUnknownUnit:
       'Người được đề cử "{name}" thuộc đơn vị "{unit}" không có trong danh sách đơn vị.',
-    nominatorNotEntitled:
-      'Đơn vị "{unit}" không được quyền đề cử ({kind}): đơn vị không thuộc diện {kind}.',
     nominatorMissing: 'Đề cử "{id}" thiếu đơn vị đề cử.',
     tooManyNominations: 'Đơn vị "{unit}" đề cử {count} cá nhân, vượt số được đề cử ({max}).',
     badNominatorKind:
@@ -185,6 +183,21 @@ export const vi = {
     formLate: 'Phiếu gửi ngày {date}, sau hạn nộp {deadline}.',
     formDuplicate:
       'Đơn vị {unit} gửi nhiều phiếu: dùng phiếu {newer} ({newerDate}), bỏ phiếu {older} ({olderDate}).',
+    nominationBasisChanged: 'Đơn vị {unit} {now}; đề cử theo diện {kind} cần xem lại.',
+  },
+  /** Nominations to review after a quota or score change; units with no score at all. */
+  review: {
+    now: {
+      awarded: 'nay được đề nghị khen thưởng',
+      runnerUp: 'nay chỉ thuộc diện liền kề, không được đề nghị khen thưởng',
+      tied: 'đang đồng hạng tại ngưỡng, chờ Hội đồng quyết định',
+      none: 'nay không được đề nghị khen thưởng, cũng không thuộc diện liền kề',
+    },
+    kinds: { awarded: 'tập thể được khen thưởng', runnerUp: 'liền kề' },
+    /** "Hình thức" of the review rows in "Đề nghị khen thưởng". */
+    label: 'Đề cử cần xem lại',
+    /** Appended to a ballot row of a flagged nominee. */
+    flagged: '{note}. Cần xem lại: {review}',
   },
   awards: {
     reasons: {
@@ -257,8 +270,6 @@ export const vi = {
     index: 'Chỉ số',
     eitherSheet: '"{a}" hay "{b}"',
     didYouMean: ' (có phải "{code}"?)',
-    awardedCollective: 'tập thể được khen thưởng',
-    runnerUpCollective: 'tập thể liền kề',
     gates: {
       classification: 'xếp loại',
       minIndex: 'chỉ số tối thiểu',

@@ -144,6 +144,11 @@ export type RunSummary =
         top: { rank: number | null; name: string; index: number | null; band: string }[];
       }[];
       warnings: IssueView[];
+      /**
+       * Nominations to review (their basis changed: warning nominationBasisChanged), shown
+       * apart from the other warnings; they are among `warnings` too.
+       */
+      reviews: IssueView[];
       /** Output sheets written. */
       sheets: string[];
     }
@@ -179,6 +184,10 @@ export function runSummary(result: RunResult, time: string, topPerBlock = 3): Ru
       })),
     })),
     warnings: result.warnings.slice(0, ISSUE_LIMIT).map(issueView),
+    reviews: result.warnings
+      .filter((w) => w.key === 'nominationBasisChanged')
+      .slice(0, ISSUE_LIMIT)
+      .map(issueView),
     sheets: result.outputs.map((o) => o.name),
   };
 }
