@@ -24,7 +24,7 @@ export interface AwardOutcome {
   /** The awards configuration this outcome was computed from. */
   config: AwardsSpec;
   allocation: Allocation;
-  /** Campaign-gate reasons per unit (input order); empty = eligible. */
+  /** Campaign-gate reasons per unit (input order), "no score at all" first; empty = eligible. */
   exclusions: (readonly Reason[])[];
   /** Per award id: that award's own gate reasons per unit. */
   awardExclusions: Map<string, (readonly Reason[])[]>;
@@ -88,6 +88,8 @@ export function proposeAwards(
   c: CompiledCampaign,
   table: ScoreTable,
   ranking: Ranking,
+  /** Per unit: no score at all — the gate "Chưa có điểm chấm", before any configured gate. */
+  unscored: readonly boolean[] = [],
 ): { outcome?: AwardOutcome; issues: Issue[] } {
   const awards = spec.awards as AwardsSpec;
   const profiles: (UnitProfile | undefined)[] = spec.units.map((u) => u.profile);
@@ -113,7 +115,10 @@ export function proposeAwards(
   if (issues.length > 0) return { issues };
 
   const ctx = { campaign: c, table, ranking, profiles };
-  const exclusions = applyGates(awards.gates ?? [], ctx);
+  const noScores: Reason = { key: 'noScores', params: {} };
+  const exclusions = applyGates(awards.gates ?? [], ctx).map((r, u) =>
+    unscored[u] ? [noScores, ...r] : r,
+  );
   const awardExclusions = new Map(awards.awards.map((a) => [a.id, applyGates(a.gates ?? [], ctx)]));
   const eligibility = {
     campaign: exclusions.map((r) => r.length === 0),

@@ -184,6 +184,8 @@ export const vi = {
     formDuplicate:
       'Đơn vị {unit} gửi nhiều phiếu: dùng phiếu {newer} ({newerDate}), bỏ phiếu {older} ({olderDate}).',
     nominationBasisChanged: 'Đơn vị {unit} {now}; đề cử theo diện {kind} cần xem lại.',
+    unitsNotScored:
+      '{count} đơn vị chưa có điểm chấm nào ({names}): kết quả của các đơn vị này chưa phải kết quả thật và không được đề nghị khen thưởng.',
   },
   /** Nominations to review after a quota or score change; units with no score at all. */
   review: {
@@ -198,6 +200,13 @@ export const vi = {
     label: 'Đề cử cần xem lại',
     /** Appended to a ballot row of a flagged nominee. */
     flagged: '{note}. Cần xem lại: {review}',
+    /** "Hình thức" of the row about units with no score in "Đề nghị khen thưởng". */
+    noScoresLabel: 'Chưa có điểm chấm',
+    noScoresRow: '{count} đơn vị chưa có điểm chấm nào ({names}): không xét khen thưởng.',
+    /** "Ghi chú" in "Kết quả" of a unit with no score, when no awards are configured. */
+    noScoresNote: 'Chưa có điểm chấm',
+    /** Names listed in a message, then this when there are more. */
+    more: '…',
   },
   awards: {
     reasons: {
@@ -214,6 +223,7 @@ export const vi = {
       noPrevious: 'Thiếu số liệu năm trước của {measure}',
       noMeasure: 'Thiếu số liệu năm nay của {measure}',
       forAward: '{award}: {reason}',
+      noScores: 'Chưa có điểm chấm',
     },
     flags: {
       excellent: 'Hoàn thành xuất sắc nhiệm vụ',

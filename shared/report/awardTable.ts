@@ -5,7 +5,7 @@
  * nomination is to be reviewed keeps its result, with the review appended to the note); last,
  * the nominations to review ("Đề cử cần xem lại"), each with what changed.
  */
-import type { Evaluation } from '../evaluate';
+import { nameList, type Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CampaignSpec, CellValue } from '../model/types';
 import { fromMicro } from '../numbers/points';
@@ -143,6 +143,18 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
         ]);
       }
     }
+  }
+  const unscored = evaluation.units.filter((_, u) => evaluation.unscored[u]).map((u) => u.name);
+  if (unscored.length > 0) {
+    rows.push([
+      vi.review.noScoresLabel,
+      null,
+      '',
+      '',
+      null,
+      null,
+      formatMessage(vi.review.noScoresRow, { count: unscored.length, names: nameList(unscored) }),
+    ]);
   }
   let reviewed = 0;
   for (const r of outcome.reviews) {
