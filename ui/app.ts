@@ -186,6 +186,7 @@ export function mountApp(
     bind: (update) => void bindings.push(update),
     announce,
     reload,
+    save,
   };
   const forms = formsView(ctx);
   const templateForm = templateView(ctx);
@@ -377,15 +378,15 @@ export function mountApp(
     }
   }
 
-  async function save(): Promise<void> {
-    if (!setup || saving) return;
+  async function save(): Promise<boolean> {
+    if (!setup || saving) return false;
     const pending = liveDrafts();
     if (pending.length) {
       saveStatus = { kind: 'blocked', count: pending.length };
       updateSaveBar();
       announce(saveStatusEl.textContent ?? '');
       keyed(pending[0][0])?.focus();
-      return;
+      return false;
     }
     saving = true;
     saveStatus = undefined;
@@ -412,6 +413,7 @@ export function mountApp(
     saveStatus = status;
     render();
     announce(saveStatusEl.textContent ?? '');
+    return status.kind === 'saved';
   }
 
   async function discard(): Promise<void> {

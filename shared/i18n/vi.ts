@@ -184,6 +184,8 @@ export const vi = {
     formDuplicate:
       'Đơn vị {unit} gửi nhiều phiếu: dùng phiếu {newer} ({newerDate}), bỏ phiếu {older} ({olderDate}).',
     nominationBasisChanged: 'Đơn vị {unit} {now}; đề cử theo diện {kind} cần xem lại.',
+    noFormsToMerge: 'Không tìm thấy phiếu tự chấm nào để gộp; chưa ghi gì vào bảng tính.',
+    formNotAForm: 'Không có trang tính "{sheet}": đây không phải phiếu tự chấm.',
     unitsNotScored:
       '{count} đơn vị chưa có điểm chấm nào ({names}): kết quả của các đơn vị này chưa phải kết quả thật và không được đề nghị khen thưởng.',
   },
@@ -853,8 +855,6 @@ export const vi = {
         'Đọc các trang tính đầu vào, tính điểm, xếp hạng, đề nghị khen thưởng và ghi kết quả vào bảng tính.',
       button: 'Xếp hạng',
       running: 'Đang xếp hạng…',
-      unsavedHint:
-        'Có thay đổi thiết lập chưa lưu: lần xếp hạng này dùng thiết lập đang có trong bảng tính.',
       done: 'Đã xếp hạng {units} đơn vị, {proposals} đề nghị khen thưởng.',
       crashed: 'Không chạy được: {message}',
       failed: 'Không xếp hạng được: có {count} lỗi. Chưa ghi gì vào bảng tính.',
@@ -873,6 +873,45 @@ export const vi = {
       noRank: '—',
       sheets: 'Đã ghi:',
       openSheet: 'Mở trang tính "{sheet}"',
+    },
+    /** The result summary, "Lưu và xếp hạng", a first run and "nothing to merge". */
+    summary: {
+      saveAndRank: 'Lưu và xếp hạng',
+      saveAndRankHint:
+        'Có thay đổi thiết lập chưa lưu: nút này lưu vào bảng tính trước, rồi xếp hạng theo thiết lập vừa lưu.',
+      notSaved:
+        'Chưa xếp hạng: thiết lập chưa lưu được. Mở thẻ có thay đổi để xem thông báo, sửa rồi lưu.',
+      unscored:
+        '{count} đơn vị chưa có điểm chấm nào: kết quả của các đơn vị này chưa phải kết quả thật và không được đề nghị khen thưởng.',
+      unscoredAll:
+        'Chưa đơn vị nào có điểm chấm: đây chưa phải kết quả xếp hạng. Hãy nhập điểm vào "Tự chấm" và "Chấm điểm" rồi xếp hạng lại.',
+      notScored: 'chưa chấm',
+      topOf: '{shown} đầu bảng / {count} đơn vị',
+      seeAll: 'Xem đủ:',
+      proposals: 'Đề nghị khen thưởng',
+      noProposals: 'Không có đơn vị nào được đề nghị khen thưởng.',
+      group: '{block}: {units}',
+      decisions: 'Cần Hội đồng quyết định ({count})',
+      decision: '{award}, {where}: {places} suất cho {count} đơn vị đồng hạng ({units}).',
+      decisionTodo:
+        'Hội đồng chọn {places} trong {count} đơn vị và ghi vào mục QUYẾT ĐỊNH CỦA HỘI ĐỒNG ở trang tính "Cấu hình", rồi xếp hạng lại.',
+      ballotDecision: '{award}: {places} suất cho {count} người bằng số phiếu ({units}).',
+      ballotTodo: 'Hội đồng quyết định người được chọn theo quy chế.',
+      reviews: 'Đề cử cần xem lại ({count})',
+      reviewsHint:
+        'Diện của đơn vị đề cử đã thay đổi sau khi sửa chỉ tiêu hoặc điểm. Kết quả bầu vẫn được tính; Hội đồng xem lại các đề cử này.',
+      created: 'Đã tạo mẫu với các trang tính:',
+      next: 'Việc tiếp theo',
+      steps: [
+        'Điền danh sách đơn vị vào trang tính "Đơn vị" (mã, tên, khối).',
+        'Nhập điểm vào "Tự chấm" và "Chấm điểm" (hoặc tạo phiếu tự chấm để các đơn vị tự điền).',
+        'Bấm "Xếp hạng".',
+      ],
+      nothingToMerge: 'Không tìm thấy phiếu tự chấm nào để gộp. Chưa ghi gì vào bảng tính.',
+      nothingInFiles:
+        'Các tệp đã chọn không phải phiếu tự chấm. Hãy chọn các tệp .xlsx do "Tạo phiếu tự chấm" tạo ra mà các đơn vị đã điền.',
+      nothingInSheets:
+        'Sổ tính chưa có trang tính phiếu của đơn vị nào. Hãy bấm "Tạo phiếu tự chấm" trước để các đơn vị điền vào trang tính của mình.',
     },
     forms: {
       title: 'Phiếu tự chấm',

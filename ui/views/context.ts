@@ -50,6 +50,11 @@ export interface ViewContext {
   announce(text: string): void;
   /** Reads the setup again; `showLoading` blanks the editors while waiting. */
   reload(showLoading: boolean): Promise<void>;
+  /**
+   * Saves the edits as the save bar's button does; true only when they were saved (false when
+   * fields are invalid, the save failed or is waiting on a question to the user).
+   */
+  save(): Promise<boolean>;
 }
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
