@@ -565,7 +565,8 @@ export async function mergeFormFiles(
       time: localTime(now()),
       dateSystem: read.dateSystem,
     });
-    if (!result.ok) return { result: mergeSummary(result), syncs };
+    // Nothing to merge: nothing is unprotected or written.
+    if (!result.ok || result.nothingFound) return { result: mergeSummary(result), syncs };
     const locked = MERGE_OUTPUTS.filter((n) => {
       const s = outputs.get(n);
       return s && !s.isNullObject && s.protection.protected;

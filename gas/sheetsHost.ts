@@ -572,7 +572,8 @@ export function mergeFormSheets(env: SheetsEnv): MergeSummary {
       }));
       const now = env.now ?? (() => new Date());
       const result = mergeForms({ sheets, forms, time: localTime(now()) });
-      if (result.ok) {
+      // Nothing to merge (no unit form sheet): nothing is written.
+      if (result.ok && !result.nothingFound) {
         const closed = unwritable(
           ss,
           env.app,
