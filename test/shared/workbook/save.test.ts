@@ -268,10 +268,38 @@ describe('checkSetup: a leaf whose rule can give no points', () => {
   });
 });
 
-describe('a changed quota that changes a nomination basis', () => {
-  // Needs the run warning `nominationBasisChanged` (branch i21-core): today the same situation
-  // is the error nominatorNotEntitled, and a failed run gives no warnings to ask about.
-  test.todo('is asked before writing (needs vi.warnings.nominationBasisChanged from i21-core)');
+describe("the department block's quota raised to 4 changes a nomination basis (sequence 1)", () => {
+  it("is asked before writing, in the run warning's words; confirmed, it is saved", () => {
+    const book = exampleWorkbook();
+    const s = loaded(book);
+    const award = s.awards?.awards[0];
+    if (!award) throw new Error('award');
+    award.quotaPerBlock = { so: 4, huyen: 3 };
+    const plan = planSave(book, s);
+    expect(plan.kind).toBe('confirm');
+    if (plan.kind !== 'confirm') return;
+    expect(plan.questions.map((q) => q.text)).toEqual([
+      expect.stringMatching(
+        /^Sau khi lưu: .*Đơn vị SYT nay được đề nghị khen thưởng; đề cử theo diện liền kề cần xem lại\.$/,
+      ),
+    ]);
+    expect(plan.questions[0]).toMatchObject({ severity: 'warning', sheet: S.nominations });
+    expect(planSave(book, s, { confirmed: true }).kind).toBe('write');
+  });
+
+  it('is not asked again when the workbook already has it', () => {
+    const book = written(
+      exampleWorkbook(),
+      planSave(exampleWorkbook(), quota4(), { confirmed: true }),
+    );
+    expect(planSave(book, quota4()).kind).toBe('write');
+  });
+
+  function quota4(): CampaignSetup {
+    const s = loaded(exampleWorkbook());
+    s.awards!.awards[0].quotaPerBlock = { so: 4, huyen: 3 };
+    return s;
+  }
 });
 
 function workbookFromTemplate(): Workbook {
