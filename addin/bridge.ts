@@ -28,7 +28,7 @@ export function excelBridge(run: ExcelRun, options: ExcelHostOptions = {}): Host
   return {
     host: 'excel',
     loadSetup: () => loadSetup(run),
-    saveSetup: (setup) => saveSetup(run, setup),
+    saveSetup: (setup, o) => saveSetup(run, setup, o),
     rank: async () => (await rankWorkbook(run, options)).summary,
     createTemplate: (o) => createTemplate(run, o),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),

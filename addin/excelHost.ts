@@ -21,7 +21,7 @@ import {
   SHEETS_TO_READ,
   type RunSummary,
 } from '../shared/workbook/run';
-import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
+import { checkSetup, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import {
   existingSheetErrors,
   formulaBlocks,
@@ -45,7 +45,15 @@ import { base64ToBytes, bytesToBase64 } from '../ui/base64';
 import { readSheets } from './excelRead';
 
 export { mergedRanges } from './excelRead';
-import type { FormsMade, FormUpload, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+import type {
+  FormsMade,
+  FormUpload,
+  SaveOptions,
+  SaveResult,
+  SetupState,
+  TemplateOptions,
+} from '../ui/bridge';
+import { planSave, SAVE_SHEETS, SAVE_WRITES, type RowEdits } from '../shared/workbook/save';
 
 /** `Excel.run`, injected so tests can pass a counting fake. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -354,15 +362,101 @@ export async function loadSetup(run: ExcelRun): Promise<SetupState> {
   });
 }
 
-/** Checks a setup and rewrites "Cấu hình" and "Tiêu chí" (two syncs), or returns its errors. */
-export async function saveSetup(run: ExcelRun, setup: CampaignSetup): Promise<SaveResult> {
+/**
+ * Saves a setup: one sync reads what a run reads (and the preview), the core plans the save
+ * (shared/workbook/save.ts), one sync writes — "Cấu hình" and "Tiêu chí" whole, the score
+ * sheets by row operations (entire rows inserted and deleted, so the other rows keep their
+ * formats, checks, comments and formulas; a moved row's values written at its new place), the
+ * preview whole. A protected score sheet (the template protects them, without a password) is
+ * unprotected first in the same request and protected again after, a new criterion's score
+ * cells unlocked; a password stops the request at its first operation, before any write.
+ * Nothing is written on errors or an unanswered question.
+ */
+export async function saveSetup(
+  run: ExcelRun,
+  setup: CampaignSetup,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
   const errors = checkSetup(setup).filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, errors: errors.map(issueView) };
   return run(async (context) => {
-    const { outputs } = await readSheets(context, [], SETUP_SHEETS);
-    await writeSheets(context, setupSheets(setup), outputs, REQUEST_LIMIT);
+    const read = await readSheets(context, SAVE_SHEETS, SAVE_WRITES);
+    const plan = planSave(read.sheets, setup, {
+      confirmed: options.confirmed,
+      dateSystem: read.dateSystem,
+    });
+    if (plan.kind === 'errors') return { ok: false, errors: plan.errors };
+    if (plan.kind === 'confirm') return { ok: false, errors: [], confirm: plan.questions };
+    const { outputs } = read;
+    const isProtected = (name: string): boolean => {
+      const s = outputs.get(name);
+      return !!s && !s.isNullObject && s.protection.protected;
+    };
+    const locked = [
+      ...plan.edits.map((e) => e.sheet),
+      ...(plan.preview ? [plan.preview.name] : []),
+    ].filter(isProtected);
+    // First in the request: a password stops it here, before anything is written.
+    for (const name of locked) outputs.get(name)?.protection.unprotect();
+    for (const e of plan.edits) {
+      const sheet = outputs.get(e.sheet) as Excel.Worksheet;
+      queueRowEdits(sheet, e, locked.includes(e.sheet));
+    }
+    const toWrite: SheetToWrite[] = [...plan.setup, ...(plan.preview ? [plan.preview] : [])];
+    try {
+      await writeSheets(context, toWrite, outputs, REQUEST_LIMIT);
+    } catch (e) {
+      if (locked.length === 0) throw e;
+      // Excel applies a request up to the operation that fails: the sheets unprotected before
+      // the one with a password are protected again, and the error names those still closed.
+      const sheets = locked.map((name) => {
+        const sheet = context.workbook.worksheets.getItem(name);
+        sheet.protection.load('protected');
+        return sheet;
+      });
+      await context.sync();
+      const reopened = sheets.filter((sheet) => !sheet.protection.protected);
+      for (const sheet of reopened) sheet.protection.protect();
+      if (reopened.length > 0) await context.sync();
+      return {
+        ok: false,
+        errors: locked
+          .filter((_, i) => !reopened.includes(sheets[i]))
+          .map((sheet) => ({
+            severity: 'error' as const,
+            text: formatMessage(vi.saveSetup.protectedSheet, { sheet }),
+            sheet,
+          })),
+      };
+    }
     return { ok: true } as const;
   });
+}
+
+/** One score sheet's row operations (shared/workbook/save.ts RowEdits), queued in order. */
+function queueRowEdits(sheet: Excel.Worksheet, e: RowEdits, reprotect: boolean): void {
+  const rows = (first: number, count: number): Excel.Range =>
+    sheet.getRange(`${first + 1}:${first + count}`);
+  for (const d of e.deletes) rows(d.row, d.count).delete('Up');
+  for (const ins of e.inserts) {
+    if (ins.shift) rows(ins.row, ins.rows.length).insert('Down');
+    const width = widthOf(ins.rows);
+    sheet.getRangeByIndexes(ins.row, 0, ins.rows.length, width).values = ins.rows.map((row) => {
+      const out = new Array<string | number | boolean>(width);
+      for (let c = 0; c < width; c++) out[c] = cellForWrite(row[c]);
+      return out;
+    });
+  }
+  for (const c of e.cells)
+    sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[cellForWrite(c.value)]];
+  if (!reprotect) return;
+  if (e.unitCols) {
+    for (const r of e.leafRows) {
+      sheet.getRangeByIndexes(r, e.unitCols.col, 1, e.unitCols.cols).format.protection.locked =
+        false;
+    }
+  }
+  sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }
 
 /** "Tạo mẫu": the campaign sheets of a starter campaign, only in a workbook that has none. */
@@ -471,7 +565,8 @@ export async function mergeFormFiles(
       time: localTime(now()),
       dateSystem: read.dateSystem,
     });
-    if (!result.ok) return { result: mergeSummary(result), syncs };
+    // Nothing to merge: nothing is unprotected or written.
+    if (!result.ok || result.nothingFound) return { result: mergeSummary(result), syncs };
     const locked = MERGE_OUTPUTS.filter((n) => {
       const s = outputs.get(n);
       return s && !s.isNullObject && s.protection.protected;

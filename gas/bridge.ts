@@ -23,7 +23,7 @@ export function gasBridge(run: () => ScriptRun): HostBridge {
   return {
     host: 'sheets',
     loadSetup: async () => fromWire<SetupState>(await call<string>('xephangApiLoadSetup')),
-    saveSetup: (setup) => call('xephangApiSaveSetup', toWire(setup)),
+    saveSetup: (setup, options) => call('xephangApiSaveSetup', toWire(setup), options ?? {}),
     rank: () => call('xephangApiRank'),
     createTemplate: (options) => call('xephangApiCreateTemplate', options),
     selectCell: (sheet, cell) => call('xephangApiSelectCell', sheet, cell),

@@ -8,7 +8,7 @@ import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CampaignSetup } from '../shared/model/types';
 import type { RunSummary } from '../shared/workbook/run';
 import { fromWire, toWire } from '../shared/workbook/wire';
-import type { FormsMade, SaveResult, TemplateOptions } from '../ui/bridge';
+import type { FormsMade, SaveOptions, SaveResult, TemplateOptions } from '../ui/bridge';
 import type { MergeSummary } from '../shared/forms/merge';
 import {
   createTemplate,
@@ -145,8 +145,8 @@ export function xephangApiLoadSetup(): string {
   return toWire(loadSetup(env()));
 }
 
-export function xephangApiSaveSetup(setup: string): SaveResult {
-  return saveSetup(env(), fromWire<CampaignSetup>(setup));
+export function xephangApiSaveSetup(setup: string, options?: SaveOptions): SaveResult {
+  return saveSetup(env(), fromWire<CampaignSetup>(setup), options ?? {});
 }
 
 export function xephangApiRank(): RunSummary {

@@ -19,7 +19,8 @@ import {
   type IssueView,
   type RunSummary,
 } from '../shared/workbook/run';
-import { checkSetup, setupSheets, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
+import { checkSetup, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
+import { planSave, SAVE_SHEETS, type RowEdits } from '../shared/workbook/save';
 import {
   existingSheetErrors,
   formulaBlocks,
@@ -28,7 +29,7 @@ import {
 } from '../shared/workbook/template';
 import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
 import { HIGHLIGHT_FILL } from '../shared/workbook/render';
-import type { FormsMade, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
+import type { FormsMade, SaveOptions, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 import { CAMPAIGN_SHEETS, campaignFormSheets } from '../shared/forms/form';
 import { formSheetNames } from '../shared/forms/names';
 import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';
@@ -370,7 +371,21 @@ export function loadSetup(env: SheetsEnv): SetupState {
   return setupState(readSheets(ss, SETUP_SHEETS, env, false).sheets);
 }
 
-export function saveSetup(env: SheetsEnv, setup: CampaignSetup): SaveResult {
+/**
+ * Saves a setup: one getValues per sheet a run reads (and the preview), the core plans the save
+ * (shared/workbook/save.ts), then the score sheets' rows are inserted and deleted in place
+ * (insertRowsBefore / deleteRows: the other rows keep their formats, checks and formulas; a
+ * moved row's values are written at its new place, one setValues per block), "Cấu hình" and
+ * "Tiêu chí" and the preview rewritten whole. The template's warning-only protections let the
+ * script write; a new criterion's score cells join the sheet's unprotected ranges. A protection
+ * the user may not edit stops the save before any write; nothing is written on errors or an
+ * unanswered question.
+ */
+export function saveSetup(
+  env: SheetsEnv,
+  setup: CampaignSetup,
+  options: SaveOptions = {},
+): SaveResult {
   const errors = checkSetup(setup).filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, errors: errors.map(issueView) };
   return locked<SaveResult>(
@@ -378,18 +393,59 @@ export function saveSetup(env: SheetsEnv, setup: CampaignSetup): SaveResult {
     () => ({ ok: false, errors: [busyIssue()] }),
     () => {
       const ss = env.app.getActiveSpreadsheet();
-      const sheets = setupSheets(setup);
-      const closed = unwritable(
-        ss,
-        env.app,
-        sheets.map((s) => s.name),
-      );
+      const { sheets } = readSheets(ss, SAVE_SHEETS, env, false);
+      const plan = planSave(sheets, setup, { confirmed: options.confirmed });
+      if (plan.kind === 'errors') return { ok: false, errors: plan.errors };
+      if (plan.kind === 'confirm') return { ok: false, errors: [], confirm: plan.questions };
+      const toWrite: SheetToWrite[] = [...plan.setup, ...(plan.preview ? [plan.preview] : [])];
+      const closed = unwritable(ss, env.app, [
+        ...toWrite.map((s) => s.name),
+        ...plan.edits.map((e) => e.sheet),
+      ]);
       if (closed.length > 0) return { ok: false, errors: closed };
-      writeSheets(ss, env.app, sheets);
+      for (const e of plan.edits) applyRowEdits(ss.getSheetByName(e.sheet) as Sheet, env.app, e);
+      writeSheets(ss, env.app, toWrite);
       env.app.flush();
       return { ok: true };
     },
   );
+}
+
+/** One score sheet's row operations (shared/workbook/save.ts RowEdits), in order. */
+function applyRowEdits(
+  sheet: Sheet,
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  e: RowEdits,
+): void {
+  for (const d of e.deletes) sheet.deleteRows(d.row + 1, d.count);
+  for (const ins of e.inserts) {
+    if (ins.shift) sheet.insertRowsBefore(ins.row + 1, ins.rows.length);
+    const width = widthOf(ins.rows);
+    const values = ins.rows.map((row) => {
+      const out = new Array<string | number | boolean>(width);
+      for (let c = 0; c < width; c++) {
+        const v = row[c];
+        out[c] = v === null || v === undefined ? '' : typeof v === 'string' ? asText(v) : v;
+      }
+      return out;
+    });
+    sheet.getRange(ins.row + 1, 1, ins.rows.length, width).setValues(values);
+  }
+  for (const c of e.cells) {
+    const v = c.value;
+    sheet
+      .getRange(c.row + 1, c.col + 1)
+      .setValues([[v === null || v === undefined ? '' : typeof v === 'string' ? asText(v) : v]]);
+  }
+  // A new criterion's score cells are open to typing, as the template's are.
+  const span = e.unitCols;
+  const protection = sheet.getProtections(app.ProtectionType.SHEET)[0];
+  if (span && protection && e.leafRows.length > 0) {
+    protection.setUnprotectedRanges([
+      ...protection.getUnprotectedRanges(),
+      ...e.leafRows.map((r) => sheet.getRange(r + 1, span.col + 1, 1, span.cols)),
+    ]);
+  }
 }
 
 export function createTemplate(env: SheetsEnv, options: TemplateOptions): SaveResult {
@@ -516,7 +572,8 @@ export function mergeFormSheets(env: SheetsEnv): MergeSummary {
       }));
       const now = env.now ?? (() => new Date());
       const result = mergeForms({ sheets, forms, time: localTime(now()) });
-      if (result.ok) {
+      // Nothing to merge (no unit form sheet): nothing is written.
+      if (result.ok && !result.nothingFound) {
         const closed = unwritable(
           ss,
           env.app,

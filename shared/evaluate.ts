@@ -9,6 +9,8 @@ import type { CampaignSpec } from './model/types';
 import { rounder, type Micro } from './numbers/points';
 import { rankCampaign, type Ranking } from './ranking/rankCampaign';
 import { scoreCampaign, type ScoreTable } from './scoring/score';
+import { unscoredUnits } from './scoring/unscored';
+import { vi } from './i18n/vi';
 
 export { rankCampaign, type Ranking } from './ranking/rankCampaign';
 
@@ -73,6 +75,8 @@ export type Evaluation =
       blocks: BlockResult[];
       units: UnitResult[];
       warnings: Issue[];
+      /** Per unit (input order): no score at all (scoring/unscored.ts); never proposed. */
+      unscored: boolean[];
     }
   | { ok: false; errors: Issue[]; warnings: Issue[] };
 
@@ -89,14 +93,34 @@ export function evaluateCampaign(spec: CampaignSpec): Evaluation {
     }
   });
   const ranking = rankCampaign(campaign, table);
+  const unscored = unscoredUnits(spec);
+  const unscoredNames = campaign.units.filter((_, u) => unscored[u]).map((u) => u.name);
+  if (unscoredNames.length > 0) {
+    warnings.push(
+      warning(
+        'unitsNotScored',
+        { count: unscoredNames.length, names: nameList(unscoredNames) },
+        { workbook: true },
+      ),
+    );
+  }
   let awards: AwardOutcome | undefined;
   if (spec.awards) {
-    const proposed = proposeAwards(spec, campaign, table, ranking);
-    if (!proposed.outcome) return { ok: false, errors: proposed.issues, warnings };
+    const proposed = proposeAwards(spec, campaign, table, ranking, unscored);
+    warnings.push(...proposed.issues.filter((i) => i.severity === 'warning'));
+    const errors = proposed.issues.filter((i) => i.severity === 'error');
+    if (!proposed.outcome) return { ok: false, errors, warnings };
     awards = proposed.outcome;
   }
   const { blocks, units } = unitResults(campaign, table, ranking);
-  return { ok: true, campaign, table, ranking, blocks, units, awards, warnings };
+  return { ok: true, campaign, table, ranking, blocks, units, awards, warnings, unscored };
+}
+
+/** "Đơn vị 1, Đơn vị 2, Đơn vị 3, Đơn vị 4, Đơn vị 5, …": at most five names. */
+export function nameList(names: readonly string[], max = 5): string {
+  return names.length > max
+    ? [...names.slice(0, max), vi.review.more].join(', ')
+    : names.join(', ');
 }
 
 /** Per-unit result objects (input order) and blocks in display order, for display and tests. */

@@ -163,7 +163,7 @@ describe('architecture', () => {
     const STAGES: string[][] = [
       ['shared/numbers', 'shared/i18n'],
       ['shared/model'],
-      ['shared/scoring/rules.ts', 'shared/scoring/cells.ts'],
+      ['shared/scoring/rules.ts', 'shared/scoring/cells.ts', 'shared/scoring/unscored.ts'],
       ['shared/compile'],
       ['shared/scoring/score.ts'],
       ['shared/ranking'],

@@ -16,7 +16,7 @@
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CampaignSetup, HostBridge, IssueView, RunSummary } from './bridge';
 import { h, replaceChildren, type Child } from './dom';
-import { cloneSetup, walkCriteria } from './model/setup';
+import { cloneSetup, markOrigins, walkCriteria } from './model/setup';
 import { awardsPanel } from './views/awards';
 import { blocksPanel } from './views/blocks';
 import { messageOf, type Draft, type Load, type Tab, type ViewContext } from './views/context';
@@ -38,6 +38,8 @@ export interface AppHandle {
   readonly setup: CampaignSetup | undefined;
   /** Edits not yet saved to the workbook. */
   readonly dirty: boolean;
+  /** The save bar's "Lưu": true only when the setup was written (questions answered "Vẫn lưu"). */
+  save(): Promise<boolean>;
   unmount(): void;
 }
 
@@ -45,7 +47,10 @@ type SaveStatus =
   | { kind: 'saved' }
   | { kind: 'errors'; errors: IssueView[] }
   | { kind: 'blocked'; count: number }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** The host asks first (typed scores dropped, a nomination's basis): "Vẫn lưu" or "Huỷ". */
+  | { kind: 'confirm'; questions: IssueView[] }
+  | { kind: 'cancelled' };
 
 export interface MountOptions {
   /**
@@ -121,12 +126,41 @@ export function mountApp(
     U.save.button,
   );
   const saveErrors = h('div', { class: 'xh-save-errors' });
+  /** The answer a save waiting on its questions gets: "Vẫn lưu" (true) or "Huỷ" (false). */
+  let answer: ((yes: boolean) => void) | undefined;
+  const reply = (yes: boolean): void => {
+    const a = answer;
+    answer = undefined;
+    a?.(yes);
+  };
+  const confirmButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'xh-button xh-primary',
+      key: 'save-confirm',
+      hidden: true,
+      on: { click: () => reply(true) },
+    },
+    U.saveReview.confirm,
+  );
+  const cancelButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'xh-button',
+      key: 'save-cancel',
+      hidden: true,
+      on: { click: () => reply(false) },
+    },
+    U.saveReview.cancel,
+  );
   const saveBar = h(
     'div',
     { class: 'xh-savebar', hidden: true },
     saveStatusEl,
     saveErrors,
-    h('div', { class: 'xh-savebar-row' }, saveButton, discardButton),
+    h('div', { class: 'xh-savebar-row' }, saveButton, discardButton, confirmButton, cancelButton),
   );
   const app = h(
     'div',
@@ -186,6 +220,7 @@ export function mountApp(
     bind: (update) => void bindings.push(update),
     announce,
     reload,
+    save,
   };
   const forms = formsView(ctx);
   const templateForm = templateView(ctx);
@@ -266,6 +301,7 @@ export function mountApp(
   }
   /** After a model change: unsaved, and every bound label follows. */
   function touched(): void {
+    reply(false);
     dirty = true;
     saveStatus = undefined;
     confirming = undefined;
@@ -279,6 +315,7 @@ export function mountApp(
   /** The first keystroke in a field: unsaved, before the text is committed. */
   function typing(): void {
     if (!dirty) {
+      reply(false);
       dirty = true;
       saveStatus = undefined;
       updateSaveBar();
@@ -324,7 +361,7 @@ export function mountApp(
     drafts.clear();
     dirty = false;
     confirming = undefined;
-    setup = state.kind === 'ready' ? cloneSetup(state.setup) : undefined;
+    setup = state.kind === 'ready' ? markOrigins(cloneSetup(state.setup)) : undefined;
     criteria.carryOver(before, setup);
     render();
   }
@@ -346,17 +383,29 @@ export function mountApp(
 
   function updateSaveBar(): void {
     const editing = tab !== 'rank' && load.kind === 'ready' && setup !== undefined;
-    saveBar.hidden = !editing;
+    const s = saveStatus;
+    const asking = s?.kind === 'confirm';
+    // A question is shown wherever the save came from (the rank tab's "Lưu và xếp hạng" too).
+    saveBar.hidden = !editing && !asking;
     dirtyBadge.hidden = !dirty;
+    saveButton.hidden = asking;
+    discardButton.hidden = asking;
+    confirmButton.hidden = !asking;
+    cancelButton.hidden = !asking;
     saveButton.disabled = saving;
     saveButton.textContent = saving ? U.save.saving : U.save.button;
-    const asking = confirming === 'discard';
+    const discarding = confirming === 'discard';
     discardButton.disabled = saving || !dirty;
-    discardButton.textContent = asking ? U.save.confirmDiscard : U.save.discard;
-    discardButton.classList.toggle('xh-asking', asking);
-    const s = saveStatus;
+    discardButton.textContent = discarding ? U.save.confirmDiscard : U.save.discard;
+    discardButton.classList.toggle('xh-asking', discarding);
     saveStatusEl.className = `xh-save-status${
-      s?.kind === 'saved' ? ' xh-ok' : s ? ' xh-bad' : dirty ? ' xh-pending' : ''
+      s?.kind === 'saved'
+        ? ' xh-ok'
+        : s?.kind === 'confirm' || s?.kind === 'cancelled' || (!s && dirty)
+          ? ' xh-pending'
+          : s
+            ? ' xh-bad'
+            : ''
     }`;
     saveStatusEl.textContent = saving
       ? U.save.saving
@@ -368,50 +417,94 @@ export function mountApp(
             ? formatMessage(U.save.blocked, { count: s.count })
             : s?.kind === 'failed'
               ? formatMessage(U.save.crashed, { message: s.message })
-              : dirty
-                ? U.save.unsaved
-                : U.save.clean;
+              : s?.kind === 'confirm'
+                ? U.saveReview.asking
+                : s?.kind === 'cancelled'
+                  ? U.saveReview.cancelled
+                  : dirty
+                    ? U.save.unsaved
+                    : U.save.clean;
     if (shownStatus !== s) {
       shownStatus = s;
-      replaceChildren(saveErrors, s?.kind === 'errors' && issueList(ctx, s.errors, 'save-error'));
+      replaceChildren(
+        saveErrors,
+        s?.kind === 'errors'
+          ? issueList(ctx, s.errors, 'save-error')
+          : s?.kind === 'confirm' && issueList(ctx, s.questions, 'save-question'),
+      );
     }
   }
 
-  async function save(): Promise<void> {
-    if (!setup || saving) return;
+  /**
+   * Saves the working copy. When the host asks first (SaveResult.confirm), the questions are
+   * shown in the save bar and the promise waits for "Vẫn lưu" (saved again, confirmed) or
+   * "Huỷ" (nothing written). Resolves true only when the setup was written.
+   */
+  async function save(): Promise<boolean> {
+    if (!setup || saving) return false;
+    reply(false);
     const pending = liveDrafts();
     if (pending.length) {
       saveStatus = { kind: 'blocked', count: pending.length };
       updateSaveBar();
       announce(saveStatusEl.textContent ?? '');
       keyed(pending[0][0])?.focus();
-      return;
+      return false;
     }
-    saving = true;
-    saveStatus = undefined;
-    confirming = undefined;
-    updateSaveBar();
-    let status: SaveStatus;
-    try {
-      const result = await bridge.saveSetup(cloneSetup(setup));
-      status = result.ok ? { kind: 'saved' } : { kind: 'errors', errors: result.errors };
-    } catch (e) {
-      status = { kind: 'failed', message: messageOf(e) };
-    }
-    if (status.kind === 'saved') {
-      // The sheets were laid out anew: read them back so cells in later messages are right.
-      let state: Load;
+    let confirmed = false;
+    for (;;) {
+      saving = true;
+      saveStatus = undefined;
+      confirming = undefined;
+      updateSaveBar();
+      let status: SaveStatus;
       try {
-        state = await bridge.loadSetup();
+        const copy = cloneSetup(setup);
+        const result = confirmed
+          ? await bridge.saveSetup(copy, { confirmed: true })
+          : await bridge.saveSetup(copy);
+        status = result.ok
+          ? { kind: 'saved' }
+          : 'confirm' in result && result.confirm.length > 0
+            ? { kind: 'confirm', questions: result.confirm }
+            : { kind: 'errors', errors: result.errors };
       } catch (e) {
-        state = { kind: 'failed', message: messageOf(e) };
+        status = { kind: 'failed', message: messageOf(e) };
       }
-      saving = false;
-      applyLoad(state);
-    } else saving = false;
-    saveStatus = status;
-    render();
-    announce(saveStatusEl.textContent ?? '');
+      if (status.kind === 'confirm' && !confirmed) {
+        saving = false;
+        saveStatus = status;
+        updateSaveBar();
+        announce(`${U.saveReview.asking} ${status.questions.map((q) => q.text).join(' ')}`);
+        confirmButton.focus();
+        const yes = await new Promise<boolean>((resolve) => (answer = resolve));
+        if (unmounted) return false;
+        if (!yes) {
+          // An edit made meanwhile keeps its own status ("Chưa lưu"); a click on "Huỷ" says so.
+          if (saveStatus === status) saveStatus = { kind: 'cancelled' };
+          updateSaveBar();
+          announce(saveStatusEl.textContent ?? '');
+          return false;
+        }
+        confirmed = true;
+        continue;
+      }
+      if (status.kind === 'saved') {
+        // The sheets were laid out anew: read them back so cells in later messages are right.
+        let state: Load;
+        try {
+          state = await bridge.loadSetup();
+        } catch (e) {
+          state = { kind: 'failed', message: messageOf(e) };
+        }
+        saving = false;
+        applyLoad(state);
+      } else saving = false;
+      saveStatus = status;
+      render();
+      announce(saveStatusEl.textContent ?? '');
+      return status.kind === 'saved';
+    }
   }
 
   async function discard(): Promise<void> {
@@ -438,8 +531,10 @@ export function mountApp(
     get dirty() {
       return dirty;
     },
+    save,
     unmount() {
       unmounted = true;
+      reply(false);
       forms.dispose();
       app.remove();
     },

@@ -10,7 +10,19 @@ import type { MergeSummary } from '../shared/forms/merge';
 
 export type { CampaignSetup, IssueView, RunSummary, SetupState };
 
-export type SaveResult = { ok: true } | { ok: false; errors: IssueView[] };
+export type SaveResult =
+  | { ok: true }
+  | { ok: false; errors: IssueView[] }
+  /**
+   * Nothing written: the save needs the user's word first (typed scores it would drop, a
+   * nomination whose basis it would change). Asked again with `{ confirmed: true }`.
+   */
+  | { ok: false; errors: []; confirm: IssueView[] };
+
+export interface SaveOptions {
+  /** The user answered "Vẫn lưu" to the questions of the previous answer. */
+  confirmed?: boolean;
+}
 
 export interface TemplateOptions {
   /** Number of unit columns in the score sheets (0–2000). */
@@ -43,8 +55,12 @@ export interface HostBridge {
   /** 'excel' | 'sheets' | anything a test names itself; the UI only shows it. */
   readonly host: string;
   loadSetup(): Promise<SetupState>;
-  /** Checks the setup (checkSetup) and, when it has no error, rewrites "Cấu hình" and "Tiêu chí". */
-  saveSetup(setup: CampaignSetup): Promise<SaveResult>;
+  /**
+   * Checks the setup (checkSetup) and, when it has no error, rewrites "Cấu hình" and "Tiêu chí"
+   * and keeps the score sheets' rows in step with the criteria (shared/workbook/save.ts); asks
+   * first (SaveResult.confirm) when that would drop typed scores or change a nomination's basis.
+   */
+  saveSetup(setup: CampaignSetup, options?: SaveOptions): Promise<SaveResult>;
   /** One click of "Xếp hạng": reads, computes, writes outputs; nothing is written on errors. */
   rank(): Promise<RunSummary>;
   /** Creates the campaign sheets in a workbook that has none ("Tạo mẫu"). */

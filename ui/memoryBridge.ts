@@ -15,7 +15,8 @@ import {
   SHEETS_TO_READ,
   type IssueView,
 } from '../shared/workbook/run';
-import { checkSetup, SETUP_SHEETS, setupSheets, setupState } from '../shared/workbook/setup';
+import { SETUP_SHEETS, setupState } from '../shared/workbook/setup';
+import { applyRowEdits, planSave, SAVE_SHEETS } from '../shared/workbook/save';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { mergeForms, mergeSummary, type MergeSummary } from '../shared/forms/merge';
 import {
@@ -33,6 +34,7 @@ import type {
   FormUpload,
   HostBridge,
   RunSummary,
+  SaveOptions,
   SaveResult,
   SetupState,
   TemplateOptions,
@@ -108,12 +110,19 @@ export function memoryBridge(
       return setupState(read(SETUP_SHEETS));
     },
 
-    async saveSetup(setup: CampaignSetup): Promise<SaveResult> {
+    async saveSetup(setup: CampaignSetup, options: SaveOptions = {}): Promise<SaveResult> {
       calls.push('saveSetup');
       await wait();
-      const errors = checkSetup(setup);
-      if (errors.length) return { ok: false, errors: errors.map(issueView) };
-      write(setupSheets(setup));
+      const read1 = read(SAVE_SHEETS);
+      const plan = planSave(read1, setup, { confirmed: options.confirmed });
+      if (plan.kind === 'errors') return { ok: false, errors: plan.errors };
+      if (plan.kind === 'confirm') return { ok: false, errors: [], confirm: plan.questions };
+      // One batch: the setup sheets and the preview whole, the score sheets row by row.
+      write([
+        ...plan.setup,
+        ...(plan.preview ? [plan.preview] : []),
+        ...plan.edits.map((e) => ({ name: e.sheet, rows: applyRowEdits(read1[e.sheet], e) })),
+      ]);
       return { ok: true };
     },
 

@@ -3,26 +3,69 @@
  * tally — votes per nominee against a threshold (share of members present or of all members),
  * the top seats elected, ties at the last seat flagged for the council, never broken.
  */
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
 import { normalizeText } from '../scoring/cells';
-import { error, type Issue, type IssueLocation } from '../model/issues';
+import { error, warning, type Issue, type IssueLocation } from '../model/issues';
 import { SCALE } from '../numbers/points';
 import type { Allocation } from './allocate';
 import type { BallotSpec, NominationSpec, NominatorKind } from './types';
 
 const KINDS: readonly NominatorKind[] = ['awarded', 'runnerUp', 'council'];
 
-/** Checks nominations against the allocation: known units, entitled nominators, per-unit limit. */
+/** Where a nominating unit stands in this run's allocation. */
+export type NominatorStatus = 'awarded' | 'runnerUp' | 'tied' | 'none';
+
+/**
+ * A nomination whose basis changed: the unit nominated as an awarded collective or as the
+ * runner-up no longer is one (a quota or a score changed since the nominations were typed).
+ * Not an error: the run goes on and the council reviews it.
+ */
+export interface NominationReview {
+  nomination: string;
+  /** The nominating unit. */
+  unit: string;
+  /** The basis the nomination was made on. */
+  kind: 'awarded' | 'runnerUp';
+  /** Where the nominating unit stands now. */
+  now: NominatorStatus;
+  /** The Vietnamese sentence saying what changed (without a location). */
+  text: string;
+}
+
+/** "Đơn vị SYT nay được đề nghị khen thưởng; đề cử theo diện liền kề cần xem lại." */
+export function reviewText(r: Pick<NominationReview, 'unit' | 'kind' | 'now'>): string {
+  return formatMessage(vi.warnings.nominationBasisChanged, reviewParams(r));
+}
+
+function reviewParams(r: Pick<NominationReview, 'unit' | 'kind' | 'now'>): Record<string, string> {
+  return { unit: r.unit, now: vi.review.now[r.now], kind: vi.review.kinds[r.kind] };
+}
+
+/**
+ * Checks nominations against the allocation: known units, the nominee of the nominating unit,
+ * the per-unit limit (errors: typing mistakes); a nominating unit that is no longer awarded /
+ * the runner-up is a review (a warning at the nominating cell), not an error.
+ */
 export function validateNominations(
   nominations: readonly NominationSpec[],
   unitIds: readonly string[],
   allocation: Allocation,
   perUnit: number,
-): Issue[] {
+): { issues: Issue[]; reviews: NominationReview[] } {
   const issues: Issue[] = [];
+  const reviews: NominationReview[] = [];
   const known = new Set(unitIds);
   const awarded = new Set(allocation.proposals.map((p) => p.unit));
   const runnersUp = new Set(allocation.runnersUp.map((p) => p.unit));
+  const tied = new Set(allocation.ties.filter((t) => !t.settled).flatMap((t) => t.units));
+  const statusOf = (unit: string): NominatorStatus =>
+    awarded.has(unit)
+      ? 'awarded'
+      : runnersUp.has(unit)
+        ? 'runnerUp'
+        : tied.has(unit)
+          ? 'tied'
+          : 'none';
   const seen = new Set<string>();
   const counts = new Map<string, number>();
   for (const nom of nominations) {
@@ -50,20 +93,25 @@ export function validateNominations(
       issues.push(error('nominatorMissing', { id }, byAt));
       continue;
     }
+    if (!known.has(by)) {
+      issues.push(error('unknownUnitRow', { unit: by, hint: '' }, byAt));
+      continue;
+    }
     if (nom.unit !== by) {
       issues.push(error('nomineeNotOfNominator', { name: nom.name, unit: nom.unit, by }, byAt));
     }
-    const entitled = kind === 'awarded' ? awarded.has(by) : runnersUp.has(by);
-    if (!entitled) {
-      const label = kind === 'awarded' ? vi.labels.awardedCollective : vi.labels.runnerUpCollective;
-      issues.push(error('nominatorNotEntitled', { unit: by, kind: label }, byAt));
+    const now = statusOf(by);
+    if (now !== kind) {
+      const review = { nomination: id, unit: by, kind, now };
+      reviews.push({ ...review, text: reviewText(review) });
+      issues.push(warning('nominationBasisChanged', reviewParams(review), byAt));
     }
     const count = (counts.get(by) ?? 0) + 1;
     counts.set(by, count);
     if (count === perUnit + 1)
       issues.push(error('tooManyNominations', { unit: by, count, max: perUnit }, byAt));
   }
-  return issues;
+  return { issues, reviews };
 }
 
 export interface BallotResult {

@@ -1,16 +1,22 @@
 /**
  * The award stage of the pipeline: validate the awards configuration, apply the gates,
  * allocate, check council choices, nominations and ballots. Pure; every problem is a located
- * Vietnamese issue and any error means no proposals at all.
+ * Vietnamese issue and any error means no proposals at all; warnings (a nomination to review)
+ * come back with the outcome.
  */
 import type { Ranking } from '../ranking/rankCampaign';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CompiledCampaign } from '../compile/types';
-import { error, type Issue, type IssueLocation } from '../model/issues';
+import { error, hasErrors, type Issue, type IssueLocation } from '../model/issues';
 import type { CampaignSpec } from '../model/types';
 import type { ScoreTable } from '../scoring/score';
 import { allocateAwards, type Allocation } from './allocate';
-import { tallyBallots, validateNominations, type BallotResult } from './ballots';
+import {
+  tallyBallots,
+  validateNominations,
+  type BallotResult,
+  type NominationReview,
+} from './ballots';
 import { applyGates, formatReason, validateGates, validateProfiles, type Reason } from './gates';
 import type { AwardsSpec, UnitProfile } from './types';
 
@@ -18,11 +24,16 @@ export interface AwardOutcome {
   /** The awards configuration this outcome was computed from. */
   config: AwardsSpec;
   allocation: Allocation;
-  /** Campaign-gate reasons per unit (input order); empty = eligible. */
+  /** Campaign-gate reasons per unit (input order), "no score at all" first; empty = eligible. */
   exclusions: (readonly Reason[])[];
   /** Per award id: that award's own gate reasons per unit. */
   awardExclusions: Map<string, (readonly Reason[])[]>;
   ballots: BallotResult[];
+  /**
+   * Nominations whose basis changed (the nominating unit is no longer awarded / the runner-up):
+   * still tallied in the ballots, flagged for the council to review.
+   */
+  reviews: NominationReview[];
 }
 
 const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
@@ -77,6 +88,8 @@ export function proposeAwards(
   c: CompiledCampaign,
   table: ScoreTable,
   ranking: Ranking,
+  /** Per unit: no score at all — the gate "Chưa có điểm chấm", before any configured gate. */
+  unscored: readonly boolean[] = [],
 ): { outcome?: AwardOutcome; issues: Issue[] } {
   const awards = spec.awards as AwardsSpec;
   const profiles: (UnitProfile | undefined)[] = spec.units.map((u) => u.profile);
@@ -102,7 +115,10 @@ export function proposeAwards(
   if (issues.length > 0) return { issues };
 
   const ctx = { campaign: c, table, ranking, profiles };
-  const exclusions = applyGates(awards.gates ?? [], ctx);
+  const noScores: Reason = { key: 'noScores', params: {} };
+  const exclusions = applyGates(awards.gates ?? [], ctx).map((r, u) =>
+    unscored[u] ? [noScores, ...r] : r,
+  );
   const awardExclusions = new Map(awards.awards.map((a) => [a.id, applyGates(a.gates ?? [], ctx)]));
   const eligibility = {
     campaign: exclusions.map((r) => r.length === 0),
@@ -135,18 +151,26 @@ export function proposeAwards(
 
   const unitIds = c.units.map((u) => u.id);
   const nominations = spec.nominations ?? [];
-  issues.push(...validateNominations(nominations, unitIds, allocation, 1));
+  const checked = validateNominations(nominations, unitIds, allocation, 1);
+  issues.push(...checked.issues);
   const tally = tallyBallots(
     spec.ballots ?? [],
     nominations.map((n) => n.id),
     unitIds,
   );
   issues.push(...tally.issues);
-  if (issues.length > 0) return { issues };
+  if (hasErrors(issues)) return { issues };
 
   return {
     issues,
-    outcome: { config: awards, allocation, exclusions, awardExclusions, ballots: tally.results },
+    outcome: {
+      config: awards,
+      allocation,
+      exclusions,
+      awardExclusions,
+      ballots: tally.results,
+      reviews: checked.reviews,
+    },
   };
 }
 

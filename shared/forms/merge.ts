@@ -79,6 +79,8 @@ export type MergeResult =
       /** What the summary says besides "merged": empty forms, replaced and kept scores. */
       notes: string[];
       warnings: Issue[];
+      /** No form was found to merge (none given, or no file is a form): nothing to write. */
+      nothingFound?: true;
     }
   | { ok: false; issues: Issue[] };
 
@@ -110,10 +112,18 @@ export function mergeForms(input: MergeInput): MergeResult {
 
   // Read every form; keep the ones that belong to this campaign and its units.
   const byUnit = new Map<string, ReadForm[]>();
+  // Files that are not forms at all, kept apart: when nothing else was given, nothing was found.
+  const notForms: Issue[] = [];
+  let found = 0;
   for (const file of input.forms) {
     const read = readForm(file);
-    issues.push(...read.issues);
     const form = read.form;
+    if (!form && read.issues.length > 0 && read.issues.every((i) => i.key === 'formMissing')) {
+      notForms.push(...read.issues);
+      continue;
+    }
+    found++;
+    issues.push(...read.issues);
     if (!form) continue;
     const at = (r: number) => ({ file: form.source, cell: ref(form.sheet, r, 1) });
     if (form.campaignId !== setup.id) {
@@ -142,6 +152,26 @@ export function mergeForms(input: MergeInput): MergeResult {
     }
     (byUnit.get(form.unit) ?? byUnit.set(form.unit, []).get(form.unit))?.push(form);
   }
+
+  // Nothing to merge (no form given, or none of the files is a form): a warning, nothing to
+  // write — not a merge of 0 units that rewrites "Tự chấm" and adds a log row.
+  if (found === 0) {
+    return {
+      ok: true,
+      outputs: [],
+      merged: [],
+      empty: [],
+      changed: [],
+      kept: [],
+      notes: [],
+      warnings: [
+        warning('noFormsToMerge', {}, { workbook: true }),
+        ...notForms.map((i) => warning('formNotAForm', i.params, i.at)),
+      ],
+      nothingFound: true,
+    };
+  }
+  issues.push(...notForms);
 
   // One form per unit: the later one; both are named in the log.
   const winners: ReadForm[] = [];
@@ -376,6 +406,8 @@ export type MergeSummary =
       warnings: IssueView[];
       /** Sheets written. */
       sheets: string[];
+      /** Nothing was found to merge and nothing was written (the warnings say so). */
+      nothingFound: boolean;
     }
   | { ok: false; errors: IssueView[]; warnings: IssueView[] };
 
@@ -397,5 +429,6 @@ export function mergeSummary(result: MergeResult): MergeSummary {
     notes: result.notes,
     warnings: result.warnings.slice(0, ISSUE_LIMIT).map(issueView),
     sheets: result.outputs.map((o) => o.name),
+    nothingFound: result.nothingFound === true,
   };
 }

@@ -139,8 +139,6 @@ export const vi = {
     duplicateNomination: 'Mã đề cử "{id}" bị trùng.',
     nomineeUnknownUnit:
       'Người được đề cử "{name}" thuộc đơn vị "{unit}" không có trong danh sách đơn vị.',
-    nominatorNotEntitled:
-      'Đơn vị "{unit}" không được quyền đề cử ({kind}): đơn vị không thuộc diện {kind}.',
     nominatorMissing: 'Đề cử "{id}" thiếu đơn vị đề cử.',
     tooManyNominations: 'Đơn vị "{unit}" đề cử {count} cá nhân, vượt số được đề cử ({max}).',
     badNominatorKind:
@@ -166,6 +164,9 @@ export const vi = {
     formUnknownCriterion: 'Tiêu chí "{code}" không có trong phiếu được gửi đi.',
     formMissingCriterion: 'Phiếu thiếu dòng của tiêu chí "{code}".',
     formNoEvidence: 'Tiêu chí {code} có {points} điểm tự chấm nhưng chưa ghi tài liệu kiểm chứng.',
+    /** checkSetup: a leaf whose rule can give no points at all (a deduction with max 0 is fine). */
+    criterionGivesNoPoints:
+      '"{name}" không cho điểm nào ({rule}, điểm tối đa {max}): hãy nhập điểm tối đa, hoặc điểm của một mức, lớn hơn 0.',
   },
   warnings: {
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
@@ -185,6 +186,32 @@ export const vi = {
     formLate: 'Phiếu gửi ngày {date}, sau hạn nộp {deadline}.',
     formDuplicate:
       'Đơn vị {unit} gửi nhiều phiếu: dùng phiếu {newer} ({newerDate}), bỏ phiếu {older} ({olderDate}).',
+    nominationBasisChanged: 'Đơn vị {unit} {now}; đề cử theo diện {kind} cần xem lại.',
+    noFormsToMerge: 'Không tìm thấy phiếu tự chấm nào để gộp; chưa ghi gì vào bảng tính.',
+    formNotAForm: 'Không có trang tính "{sheet}": đây không phải phiếu tự chấm.',
+    unitsNotScored:
+      '{count} đơn vị chưa có điểm chấm nào ({names}): kết quả của các đơn vị này chưa phải kết quả thật và không được đề nghị khen thưởng.',
+  },
+  /** Nominations to review after a quota or score change; units with no score at all. */
+  review: {
+    now: {
+      awarded: 'nay được đề nghị khen thưởng',
+      runnerUp: 'nay chỉ thuộc diện liền kề, không được đề nghị khen thưởng',
+      tied: 'đang đồng hạng tại ngưỡng, chờ Hội đồng quyết định',
+      none: 'nay không được đề nghị khen thưởng, cũng không thuộc diện liền kề',
+    },
+    kinds: { awarded: 'tập thể được khen thưởng', runnerUp: 'liền kề' },
+    /** "Hình thức" of the review rows in "Đề nghị khen thưởng". */
+    label: 'Đề cử cần xem lại',
+    /** Appended to a ballot row of a flagged nominee. */
+    flagged: '{note}. Cần xem lại: {review}',
+    /** "Hình thức" of the row about units with no score in "Đề nghị khen thưởng". */
+    noScoresLabel: 'Chưa có điểm chấm',
+    noScoresRow: '{count} đơn vị chưa có điểm chấm nào ({names}): không xét khen thưởng.',
+    /** "Ghi chú" in "Kết quả" of a unit with no score, when no awards are configured. */
+    noScoresNote: 'Chưa có điểm chấm',
+    /** Names listed in a message, then this when there are more. */
+    more: '…',
   },
   awards: {
     reasons: {
@@ -201,6 +228,7 @@ export const vi = {
       noPrevious: 'Thiếu số liệu năm trước của {measure}',
       noMeasure: 'Thiếu số liệu năm nay của {measure}',
       forAward: '{award}: {reason}',
+      noScores: 'Chưa có điểm chấm',
     },
     flags: {
       excellent: 'Hoàn thành xuất sắc nhiệm vụ',
@@ -257,8 +285,6 @@ export const vi = {
     index: 'Chỉ số',
     eitherSheet: '"{a}" hay "{b}"',
     didYouMean: ' (có phải "{code}"?)',
-    awardedCollective: 'tập thể được khen thưởng',
-    runnerUpCollective: 'tập thể liền kề',
     gates: {
       classification: 'xếp loại',
       minIndex: 'chỉ số tối thiểu',
@@ -804,6 +830,14 @@ export const vi = {
       snapshotScores: 'Điểm đã chấm (không sửa)',
     },
   },
+  /** Saving a setup (shared/workbook/save.ts): what it asks before changing the score sheets. */
+  saveSetup: {
+    dropScores:
+      'Trang tính "{sheet}": xoá dòng của tiêu chí {codes} sẽ mất {count} ô điểm đã nhập.',
+    nominationBasis: 'Sau khi lưu: {text}',
+    protectedSheet:
+      "Trang tính '{sheet}' được bảo vệ bằng mật khẩu nên không lưu được: các dòng tiêu chí ở đó phải đi theo cây tiêu chí. Hãy bỏ bảo vệ trang tính rồi lưu lại.",
+  },
   /** The task pane (Excel) and sidebar (Google Sheets): the one UI in ui/. */
   ui: {
     title: 'Xếp hạng thi đua CCHC',
@@ -832,8 +866,6 @@ export const vi = {
         'Đọc các trang tính đầu vào, tính điểm, xếp hạng, đề nghị khen thưởng và ghi kết quả vào bảng tính.',
       button: 'Xếp hạng',
       running: 'Đang xếp hạng…',
-      unsavedHint:
-        'Có thay đổi thiết lập chưa lưu: lần xếp hạng này dùng thiết lập đang có trong bảng tính.',
       done: 'Đã xếp hạng {units} đơn vị, {proposals} đề nghị khen thưởng.',
       crashed: 'Không chạy được: {message}',
       failed: 'Không xếp hạng được: có {count} lỗi. Chưa ghi gì vào bảng tính.',
@@ -852,6 +884,45 @@ export const vi = {
       noRank: '—',
       sheets: 'Đã ghi:',
       openSheet: 'Mở trang tính "{sheet}"',
+    },
+    /** The result summary, "Lưu và xếp hạng", a first run and "nothing to merge". */
+    summary: {
+      saveAndRank: 'Lưu và xếp hạng',
+      saveAndRankHint:
+        'Có thay đổi thiết lập chưa lưu: nút này lưu vào bảng tính trước, rồi xếp hạng theo thiết lập vừa lưu.',
+      notSaved:
+        'Chưa xếp hạng: thiết lập chưa lưu được. Mở thẻ có thay đổi để xem thông báo, sửa rồi lưu.',
+      unscored:
+        '{count} đơn vị chưa có điểm chấm nào: kết quả của các đơn vị này chưa phải kết quả thật và không được đề nghị khen thưởng.',
+      unscoredAll:
+        'Chưa đơn vị nào có điểm chấm: đây chưa phải kết quả xếp hạng. Hãy nhập điểm vào "Tự chấm" và "Chấm điểm" rồi xếp hạng lại.',
+      notScored: 'chưa chấm',
+      topOf: '{shown} đầu bảng / {count} đơn vị',
+      seeAll: 'Xem đủ:',
+      proposals: 'Đề nghị khen thưởng',
+      noProposals: 'Không có đơn vị nào được đề nghị khen thưởng.',
+      group: '{block}: {units}',
+      decisions: 'Cần Hội đồng quyết định ({count})',
+      decision: '{award}, {where}: {places} suất cho {count} đơn vị đồng hạng ({units}).',
+      decisionTodo:
+        'Hội đồng chọn {places} trong {count} đơn vị và ghi vào mục QUYẾT ĐỊNH CỦA HỘI ĐỒNG ở trang tính "Cấu hình", rồi xếp hạng lại.',
+      ballotDecision: '{award}: {places} suất cho {count} người bằng số phiếu ({units}).',
+      ballotTodo: 'Hội đồng quyết định người được chọn theo quy chế.',
+      reviews: 'Đề cử cần xem lại ({count})',
+      reviewsHint:
+        'Diện của đơn vị đề cử đã thay đổi sau khi sửa chỉ tiêu hoặc điểm. Kết quả bầu vẫn được tính; Hội đồng xem lại các đề cử này.',
+      created: 'Đã tạo mẫu với các trang tính:',
+      next: 'Việc tiếp theo',
+      steps: [
+        'Điền danh sách đơn vị vào trang tính "Đơn vị" (mã, tên, khối).',
+        'Nhập điểm vào "Tự chấm" và "Chấm điểm" (hoặc tạo phiếu tự chấm để các đơn vị tự điền).',
+        'Bấm "Xếp hạng".',
+      ],
+      nothingToMerge: 'Không tìm thấy phiếu tự chấm nào để gộp. Chưa ghi gì vào bảng tính.',
+      nothingInFiles:
+        'Các tệp đã chọn không phải phiếu tự chấm. Hãy chọn các tệp .xlsx do "Tạo phiếu tự chấm" tạo ra mà các đơn vị đã điền.',
+      nothingInSheets:
+        'Sổ tính chưa có trang tính phiếu của đơn vị nào. Hãy bấm "Tạo phiếu tự chấm" trước để các đơn vị điền vào trang tính của mình.',
     },
     forms: {
       title: 'Phiếu tự chấm',
@@ -911,6 +982,13 @@ export const vi = {
       blocked: 'Còn {count} ô nhập chưa hợp lệ; hãy sửa trước khi lưu.',
       failed: 'Chưa lưu: có {count} lỗi.',
       crashed: 'Không lưu được: {message}',
+    },
+    /** The save bar when a save needs the user's word first (scores to drop, nominations). */
+    saveReview: {
+      asking: 'Cần xác nhận trước khi lưu:',
+      confirm: 'Vẫn lưu',
+      cancel: 'Huỷ',
+      cancelled: 'Chưa lưu: đã huỷ.',
     },
     input: {
       required: 'Không được để trống.',

@@ -53,6 +53,11 @@ export interface CriterionSpec {
   /** Blocks this criterion applies to; elsewhere it is not applicable. Default: all blocks. */
   blocks?: string[];
   source?: CellRef;
+  /**
+   * The code this criterion had when the task pane loaded it (new ones have none): a save finds
+   * its rows in the score sheets by it after the code was changed (shared/workbook/save.ts).
+   */
+  origin?: string;
   /** Cells of single fields, for messages about them (max, rule, params). */
   cells?: { max?: CellRef; name?: CellRef; rule?: CellRef; params?: CellRef; blocks?: CellRef };
 }

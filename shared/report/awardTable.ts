@@ -1,9 +1,11 @@
 /**
  * Renders the award proposals as the "Đề nghị khen thưởng" table: per award (highest first)
  * the proposed collectives in block and rank order, then any tie at a cut for the council and
- * unfilled places; the runners-up; then each ballot's elected nominees and ties.
+ * unfilled places; the runners-up; then each ballot's elected nominees and ties (a nominee whose
+ * nomination is to be reviewed keeps its result, with the review appended to the note); last,
+ * the nominations to review ("Đề cử cần xem lại"), each with what changed.
  */
-import type { Evaluation } from '../evaluate';
+import { nameList, type Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CampaignSpec, CellValue } from '../model/types';
 import { fromMicro } from '../numbers/points';
@@ -86,6 +88,13 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
   }
 
   const nominations = new Map((spec.nominations ?? []).map((n) => [n.id, n]));
+  const reviewOf = new Map(outcome.reviews.map((r) => [r.nomination, r.text]));
+  const flagged = (nominee: string, kind: string, note: string): string => {
+    const review = kind === 'individual' ? reviewOf.get(nominee) : undefined;
+    return review === undefined
+      ? note
+      : formatMessage(vi.review.flagged, { note: note.replace(/\.$/, ''), review });
+  };
   for (const ballot of outcome.ballots) {
     const person = (nominee: string): { name: string; unit: string } => {
       if (ballot.kind === 'collective')
@@ -106,7 +115,11 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
         p.unit,
         null,
         null,
-        formatMessage(vi.awards.elected, { votes: e.votes, base: ballot.base }),
+        flagged(
+          e.nominee,
+          ballot.kind,
+          formatMessage(vi.awards.elected, { votes: e.votes, base: ballot.base }),
+        ),
       ]);
     }
     if (ballot.tie) {
@@ -119,13 +132,42 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
           p.unit,
           null,
           null,
-          formatMessage(vi.awards.tieAtBallot, {
-            places: ballot.tie.places,
-            count: ballot.tie.nominees.length,
-          }),
+          flagged(
+            nominee,
+            ballot.kind,
+            formatMessage(vi.awards.tieAtBallot, {
+              places: ballot.tie.places,
+              count: ballot.tie.nominees.length,
+            }),
+          ),
         ]);
       }
     }
+  }
+  const unscored = evaluation.units.filter((_, u) => evaluation.unscored[u]).map((u) => u.name);
+  if (unscored.length > 0) {
+    rows.push([
+      vi.review.noScoresLabel,
+      null,
+      '',
+      '',
+      null,
+      null,
+      formatMessage(vi.review.noScoresRow, { count: unscored.length, names: nameList(unscored) }),
+    ]);
+  }
+  let reviewed = 0;
+  for (const r of outcome.reviews) {
+    const nom = nominations.get(r.nomination);
+    rows.push([
+      vi.review.label,
+      ++reviewed,
+      nom ? `${nom.name} — ${nom.position}` : r.nomination,
+      byId.get(nom?.unit ?? '')?.name ?? nom?.unit ?? '',
+      null,
+      null,
+      r.text,
+    ]);
   }
   return { header, rows, formats };
 }

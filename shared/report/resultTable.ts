@@ -70,8 +70,10 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     if (u.printed.index === null) parts.push(vi.labels.noIndex);
     else if (u.tiedInBlock) parts.push(r.tiedNote);
     else if ((level.get(valueOf(u)) ?? 0) > 1) parts.push(brokenNote);
-    const award = notes?.[unitIndex.get(u) ?? -1];
+    const index = unitIndex.get(u) ?? -1;
+    const award = notes?.[index];
     if (award) parts.push(award);
+    else if (!notes && evaluation.unscored[index]) parts.push(vi.review.noScoresNote);
     return parts.join('. ');
   };
   return evaluation.blocks.map((block: BlockResult) => {

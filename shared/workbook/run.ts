@@ -130,6 +130,26 @@ export function issueView(issue: Issue): IssueView {
   };
 }
 
+/** One block's units proposed for one award (or the runners-up), by name. */
+export interface NamedGroup {
+  /** The block's name, or "toàn tỉnh" for a place over an award's overall cap. */
+  block: string;
+  units: string[];
+}
+
+/**
+ * A tie at a cut the council must settle: the award (or "Liền kề", or a ballot), where, the
+ * places left and the tied units (or nominees), all by name.
+ */
+export interface CouncilDecision {
+  award: string;
+  where: string;
+  places: number;
+  units: string[];
+  /** 'cut': an award or runner-up cut (settled in "Cấu hình", QUYẾT ĐỊNH CỦA HỘI ĐỒNG); 'ballot'. */
+  kind: 'cut' | 'ballot';
+}
+
 /** What the task pane / sidebar shows after a run. */
 export type RunSummary =
   | {
@@ -137,13 +157,35 @@ export type RunSummary =
       time: string;
       units: number;
       proposals: number;
-      /** Per block: name, unit count and the first places (rank, name, index, class). */
+      /** Units with no score at all (scoring/unscored.ts): counted, never proposed. */
+      unscored: number;
+      /**
+       * Per block: name, unit count and the first places (rank, name, index, class, whether
+       * the unit has any score); `top` holds all the block's units when it is short enough.
+       */
       blocks: {
         name: string;
         units: number;
-        top: { rank: number | null; name: string; index: number | null; band: string }[];
+        top: {
+          rank: number | null;
+          name: string;
+          index: number | null;
+          band: string;
+          scored: boolean;
+        }[];
       }[];
+      /** The proposals by award (highest first), then by block, with the units' names. */
+      awards: { award: string; blocks: NamedGroup[] }[];
+      /** The runners-up (liền kề) by block, by name. */
+      runnersUp: NamedGroup[];
+      /** Ties at a cut (and at a ballot's last seat) waiting for the council. */
+      decisions: CouncilDecision[];
       warnings: IssueView[];
+      /**
+       * Nominations to review (their basis changed: warning nominationBasisChanged), shown
+       * apart from the other warnings; they are among `warnings` too.
+       */
+      reviews: IssueView[];
       /** Output sheets written. */
       sheets: string[];
     }
@@ -151,6 +193,9 @@ export type RunSummary =
 
 /** At most this many issues travel to a UI (a broken 10,000-unit sheet can have thousands). */
 export const ISSUE_LIMIT = 200;
+
+/** A block with at most this many units is listed whole in the summary. */
+export const LIST_WHOLE_BLOCK = 5;
 
 export function runSummary(result: RunResult, time: string, topPerBlock = 3): RunSummary {
   if (!result.ok) {
@@ -163,22 +208,81 @@ export function runSummary(result: RunResult, time: string, topPerBlock = 3): Ru
     };
   }
   const e = result.evaluation;
+  const unitIndex = new Map(e.units.map((u, i) => [u.id, i]));
+  const nameOf = (id: string): string => e.units[unitIndex.get(id) ?? -1]?.name ?? id;
+  const blockName = new Map(e.campaign.blocks.map((b) => [b.id, b.name]));
+  const whereOf = (block: string | null): string =>
+    block === null ? vi.awards.wholeProvince : (blockName.get(block) ?? block);
+  const grouped = (items: readonly { block: string; unit: string }[]): NamedGroup[] => {
+    const groups = new Map<string, string[]>();
+    for (const b of e.campaign.blocks) groups.set(b.id, []);
+    for (const item of items)
+      groups.set(item.block, [...(groups.get(item.block) ?? []), item.unit]);
+    return [...groups]
+      .filter(([, units]) => units.length > 0)
+      .map(([block, units]) => ({ block: whereOf(block), units: units.map(nameOf) }));
+  };
+  const outcome = e.awards;
+  const awardName = new Map(outcome?.config.awards.map((a) => [a.id, a.name]) ?? []);
+  const nominations = new Map((result.spec.nominations ?? []).map((n) => [n.id, n]));
+  const decisions: CouncilDecision[] = [
+    ...(outcome?.allocation.ties ?? [])
+      .filter((t) => !t.settled && t.waitsOn === undefined)
+      .map((t): CouncilDecision => ({
+        award: t.award === null ? vi.awards.runnersUpLabel : (awardName.get(t.award) ?? t.award),
+        where: whereOf(t.block),
+        places: t.places,
+        units: t.units.map(nameOf),
+        kind: 'cut',
+      })),
+    ...(outcome?.ballots ?? []).flatMap((b): CouncilDecision[] =>
+      b.tie
+        ? [
+            {
+              award: b.name,
+              where: '',
+              places: b.tie.places,
+              units: b.tie.nominees.map((id) =>
+                b.kind === 'collective' ? nameOf(id) : (nominations.get(id)?.name ?? id),
+              ),
+              kind: 'ballot',
+            },
+          ]
+        : [],
+    ),
+  ];
+  const whole = (n: number): number =>
+    n <= Math.max(topPerBlock, LIST_WHOLE_BLOCK) ? n : topPerBlock;
   return {
     ok: true,
     time,
     units: e.units.length,
-    proposals: e.awards?.allocation.proposals.length ?? 0,
+    proposals: outcome?.allocation.proposals.length ?? 0,
+    unscored: e.unscored.filter(Boolean).length,
     blocks: e.blocks.map((b) => ({
       name: b.name,
       units: b.units.length,
-      top: b.units.slice(0, topPerBlock).map((u) => ({
+      top: b.units.slice(0, whole(b.units.length)).map((u) => ({
         rank: u.rankInBlock,
         name: u.name,
         index: u.printed.index === null ? null : fromMicro(u.printed.index),
         band: u.classification,
+        scored: !e.unscored[unitIndex.get(u.id) ?? -1],
       })),
     })),
+    awards: (outcome?.config.awards ?? [])
+      .map((a) => ({
+        award: a.name,
+        blocks: grouped(outcome?.allocation.proposals.filter((p) => p.award === a.id) ?? []),
+      }))
+      .filter((a) => a.blocks.length > 0),
+    runnersUp: grouped(outcome?.allocation.runnersUp ?? []),
+    decisions,
     warnings: result.warnings.slice(0, ISSUE_LIMIT).map(issueView),
+    reviews: result.warnings
+      .filter((w) => w.key === 'nominationBasisChanged')
+      .slice(0, ISSUE_LIMIT)
+      .map(issueView),
     sheets: result.outputs.map((o) => o.name),
   };
 }

@@ -5,8 +5,8 @@
  */
 import { evaluateCampaign } from '../evaluate';
 import { vi } from '../i18n/vi';
-import type { Issue } from '../model/issues';
-import type { CampaignSetup } from '../model/types';
+import { error, type Issue } from '../model/issues';
+import type { CampaignSetup, CriterionSpec } from '../model/types';
 import type { DateSystem, Sheets } from './grid';
 import { inputSheets } from './inputs';
 import { parseSetupSheets } from './parse';
@@ -55,9 +55,42 @@ export function checkSetup(setup: CampaignSetup): Issue[] {
   const outcome = evaluateCampaign({ ...setup, ...(awards ? { awards } : {}), units: [] });
   // Measures ("PCI") are columns of "Đơn vị", and so are appraisers' workplaces: a run checks
   // them, the setup cannot.
-  return outcome.ok
+  const issues = outcome.ok
     ? []
     : outcome.errors.filter((i) => i.key !== 'unknownMeasure' && i.key !== 'unknownAppraiserUnit');
+  return [...issues, ...pointlessLeaves(setup.criteria)];
+}
+
+/**
+ * A leaf whose rule can give no points at all ("Đạt/Không đạt" with a max of 0, levels or tiers
+ * all 0): every unit scores 0 there, which is never what was meant (a new criterion left at
+ * its preset). A deduction ("Điểm trừ") only takes points away: with a max of 0 it is a pure
+ * penalty, which is valid.
+ */
+function pointlessLeaves(nodes: readonly CriterionSpec[], out: Issue[] = []): Issue[] {
+  for (const n of nodes) {
+    if (n.children?.length) {
+      pointlessLeaves(n.children, out);
+      continue;
+    }
+    const rule = n.rule ?? { kind: 'tick' as const };
+    if (rule.kind === 'deduction') continue;
+    const best =
+      rule.kind === 'levels'
+        ? Math.max(0, ...rule.levels.map((l) => Math.min(l.points, n.max)))
+        : rule.kind === 'tiers'
+          ? Math.max(0, ...rule.tiers.map((t) => Math.min(t.points, n.max)))
+          : n.max;
+    if (best > 0) continue;
+    out.push(
+      error(
+        'criterionGivesNoPoints',
+        { code: n.code, name: n.name, max: n.max, rule: vi.workbook.choices.rules[rule.kind] },
+        { criterion: n.code, ...(n.cells?.max ? { cell: n.cells.max } : {}) },
+      ),
+    );
+  }
+  return out;
 }
 
 /** "Cấu hình" and "Tiêu chí" for a setup, laid out as the workbook format says. */

@@ -208,13 +208,16 @@ describe('Gộp phiếu tự chấm', () => {
     expect(result.errors.every((e) => e.sheet === undefined)).toBe(true);
   });
 
-  it('an .xlsx without the form sheet is named as such', async () => {
+  it('an .xlsx without the form sheet, alone: nothing found, named as such, nothing written', async () => {
     const other = buildWorkbook([{ name: 'Trang tính1', rows: [['x']] }]);
-    const { result } = await mergeFormFiles(runOf(fakeOf(blank)), [upload('bao-cao.xlsx', other)], {
+    const fake = fakeOf(blank);
+    const before = fake.sheet(S.self)?.grid();
+    const { result } = await mergeFormFiles(runOf(fake), [upload('bao-cao.xlsx', other)], {
       now,
     });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0].text).toMatch(/^Tệp bao-cao\.xlsx/);
+    expect(result).toMatchObject({ ok: true, nothingFound: true, sheets: [] });
+    if (result.ok) expect(result.warnings[1].text).toMatch(/^Tệp bao-cao\.xlsx/);
+    expect(fake.sheet(S.self)?.grid()).toEqual(before);
   });
 
   it('a template-protected "Tự chấm" is unprotected for the write and protected again', async () => {

@@ -26,6 +26,8 @@ import type { CampaignSpec, CellValue } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { INPUT_SHEETS, OUTPUT_SHEETS, runCampaign } from '../../shared/workbook/run';
 import { readSetup } from '../../shared/workbook/setup';
+import { addChild, removeCriterion } from '../../ui/model/criteria';
+import { markOrigins } from '../../ui/model/setup';
 import { excelTyped, FakeExcel } from './fakeExcel';
 import { mergeBlocksDown, type MergeableSheet } from '../hosts/mergedBlocks';
 
@@ -374,5 +376,97 @@ describe('the 1904 date system', () => {
     misread.date1904 = true;
     await rankWorkbook(runOf(misread), { now });
     expect(misread.sheet(S.proposals)?.grid()).not.toEqual(base.sheet(S.proposals)?.grid());
+  });
+});
+
+describe('saving keeps the score sheets in step with the criteria (issue 21)', () => {
+  const codesOf = (fake: FakeExcel, name: string): string[] =>
+    (fake.sheet(name)?.grid() ?? []).map((r) => String(r[0] ?? ''));
+
+  async function templateFake(): Promise<FakeExcel> {
+    const fake = FakeExcel.fromSheets({ Sheet1: [] });
+    expect(await createTemplate(runOf(fake), { units: 3, year: 2026 })).toEqual({ ok: true });
+    return fake;
+  }
+  async function loadedSetup(fake: FakeExcel) {
+    const state = await loadSetup(runOf(fake));
+    if (state.kind !== 'ready') throw new Error('ready expected');
+    return markOrigins(structuredClone(state.setup));
+  }
+
+  it('a new criterion gets a row in both protected score sheets, in two syncs', async () => {
+    const fake = await templateFake();
+    const setup = await loadedSetup(fake);
+    addChild(setup, [0]); // 1.5, after 1.4
+    const self = fake.sheet(S.self);
+    expect(self?.protected).toBe(true);
+    const boldBefore = [...(self?.bold ?? [])].sort((a, b) => a - b);
+    const syncs = fake.syncs.length;
+    expect(await saveSetup(runOf(fake), setup)).toEqual({ ok: true });
+    expect(fake.syncs.length - syncs).toBe(2);
+    for (const name of [S.self, S.appraised]) {
+      const sheet = fake.sheet(name);
+      expect(codesOf(fake, name)).toEqual([
+        'Mã tiêu chí',
+        '1',
+        '1.1',
+        '1.2',
+        '1.3',
+        '1.4',
+        '1.5',
+        '2',
+        '2.1',
+        '2.2',
+        '2.3',
+      ]);
+      expect(sheet?.grid()[6]).toEqual(['1.5', vi.ui.criteria.newName, 1]);
+      // protected again, the new score cells open; the section row "2" kept its bold, one down
+      expect(sheet?.protected).toBe(true);
+      expect(sheet?.unlocked).toContain('D7:F7');
+    }
+    expect([...(self?.bold ?? [])].sort((a, b) => a - b)).toEqual(
+      boldBefore.map((r) => (r >= 6 ? r + 1 : r)),
+    );
+    // the validations of the rows below moved with them (2.1's check is on row 9 now)
+    expect(self?.validations.map((v) => v.address)).toContain('D9:F9');
+    // "Tiêu chí" has it, and the live preview follows the tree
+    expect(codesOf(fake, S.criteria)).toContain('1.5');
+    expect(codesOf(fake, S.preview).slice(0, 8)).toEqual(codesOf(fake, S.self).slice(0, 8));
+    expect(fake.sheet(S.preview)?.protected).toBe(true);
+  });
+
+  it('a delete that drops typed scores asks first, writing nothing; confirmed, the rows go', async () => {
+    const fake = fakeOf(anGiang2018);
+    const setup = await loadedSetup(fake);
+    removeCriterion(setup, [0, 2]); // 1.3, scored in both sheets
+    const before = snapshot(fake, [...INPUT_SHEETS]);
+    const syncs = fake.syncs.length;
+    const asked = await saveSetup(runOf(fake), setup);
+    expect(asked).toMatchObject({ ok: false, errors: [] });
+    expect('confirm' in asked && asked.confirm.map((q) => q.text)).toEqual([
+      'Trang tính "Tự chấm": xoá dòng của tiêu chí 1.3 sẽ mất 15 ô điểm đã nhập.',
+      'Trang tính "Chấm điểm": xoá dòng của tiêu chí 1.3 sẽ mất 5 ô điểm đã nhập.',
+    ]);
+    expect(fake.syncs.length - syncs).toBe(1);
+    expect(snapshot(fake, [...INPUT_SHEETS])).toBe(before);
+    const rows = fake.sheet(S.self)?.grid().length ?? 0;
+    expect(await saveSetup(runOf(fake), setup, { confirmed: true })).toEqual({ ok: true });
+    for (const name of [S.self, S.appraised]) expect(codesOf(fake, name)).not.toContain('1.3');
+    expect(fake.sheet(S.self)?.grid()).toHaveLength(rows - 1);
+  });
+
+  it('a score sheet protected with a password stops the save before anything is written', async () => {
+    const fake = await templateFake();
+    const setup = await loadedSetup(fake);
+    addChild(setup, [0]);
+    (fake.sheet(S.appraised) as { password?: string }).password = 'secret';
+    const before = snapshot(fake, [S.criteria, S.self, S.appraised]);
+    const saved = await saveSetup(runOf(fake), setup);
+    expect(saved.ok).toBe(false);
+    expect(!saved.ok && saved.errors.map((e) => e.sheet)).toContain(S.appraised);
+    expect(!saved.ok && saved.errors.map((e) => e.sheet)).not.toContain(S.self);
+    expect(snapshot(fake, [S.criteria, S.self, S.appraised])).toBe(before);
+    // "Tự chấm", unprotected before the request stopped, is protected again
+    expect(fake.sheet(S.self)?.protected).toBe(true);
   });
 });

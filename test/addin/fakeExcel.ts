@@ -76,6 +76,43 @@ export class FakeSheet {
     while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
     return out;
   }
+  /**
+   * Whole rows inserted (count > 0) or deleted (count < 0) at row `at`: every cell below moves
+   * with its value, formula, number format, fill, bold, lock, validation and merge, as Excel's
+   * Range.insert(Excel.InsertShiftDirection.down) / Range.delete(Excel.DeleteShiftDirection.up)
+   * on entire rows do ("Existing cells move to accommodate the new empty cells",
+   * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert; delete:
+   * learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-delete-member(1)).
+   * New rows are empty. Excel also rewrites references in formulas; the fake moves formulas but
+   * does not rewrite their text (no score sheet of the tests holds a formula over its own rows).
+   */
+  shiftRows(at: number, count: number): void {
+    if (count > 0) this.values.splice(at, 0, ...Array.from({ length: count }, () => []));
+    else this.values.splice(at, -count);
+    const move = (key: string): string | undefined => shiftAddress(key, at, count);
+    const remap = <T>(m: Map<string, T>): Map<string, T> => {
+      const out = new Map<string, T>();
+      for (const [k, v] of m) {
+        const to = move(k);
+        if (to) out.set(to, v);
+      }
+      return out;
+    };
+    this.formulas = remap(this.formulas);
+    this.numberFormats = remap(this.numberFormats);
+    this.fills = remap(this.fills);
+    this.bold = new Set(
+      [...this.bold].flatMap((r) =>
+        r < at ? [r] : count < 0 && r < at - count ? [] : [r + count],
+      ),
+    );
+    this.unlocked = this.unlocked.flatMap((a) => move(a) ?? []);
+    this.merges = this.merges.flatMap((a) => move(a) ?? []);
+    this.validations = this.validations.flatMap((v) => {
+      const address = move(v.address);
+      return address ? [{ ...v, address }] : [];
+    });
+  }
   clear(): void {
     this.values = [];
     this.formulas.clear();
@@ -86,6 +123,34 @@ export class FakeSheet {
     // clear('All') resets the cells' formats, their locked flag included
     this.unlocked = [];
   }
+}
+
+/**
+ * An A1 address ("D7", "B2:E9") after rows inserted (count > 0) or deleted (count < 0) at row
+ * `at` (0-based): rows below move, a range across the deleted rows shrinks, one wholly inside
+ * them is gone (undefined).
+ */
+export function shiftAddress(address: string, at: number, count: number): string | undefined {
+  const [a, b = a] = address.split(':');
+  const cell = (s: string): [string, number] => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(s) as RegExpExecArray;
+    return [m[1], Number(m[2]) - 1];
+  };
+  const [ca, ra] = cell(a);
+  const [cb, rb] = cell(b);
+  let top = ra;
+  let bottom = rb;
+  if (count > 0) {
+    if (top >= at) top += count;
+    if (bottom >= at) bottom += count;
+  } else {
+    const end = at - count; // first row below the deleted ones
+    top = top < at ? top : top < end ? at : top + count;
+    bottom = bottom < at ? bottom : bottom < end ? at - 1 : bottom + count;
+    if (bottom < top) return undefined;
+  }
+  const one = `${ca}${top + 1}`;
+  return address.includes(':') ? `${one}:${cb}${bottom + 1}` : one;
 }
 
 /**
@@ -120,8 +185,13 @@ const col = (c: number): string => {
 };
 const a1 = (r: number, c: number): string => `${col(c)}${r + 1}`;
 
-/** "D7" / "B2:E9" / "A:Z" → 0-based rectangle. */
+/** "D7" / "B2:E9" / "5:7" (whole rows) → 0-based rectangle. */
 function parseAddress(address: string): { r: number; c: number; rows: number; cols: number } {
+  const whole = /^\$?(\d+):\$?(\d+)$/.exec(address);
+  if (whole) {
+    const [a, b] = [Number(whole[1]) - 1, Number(whole[2]) - 1];
+    return { r: Math.min(a, b), c: 0, rows: Math.abs(b - a) + 1, cols: 16_384 };
+  }
   const one = (s: string): [number, number] => {
     const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(s.toUpperCase());
     if (!m) throw new Error(`InvalidArgument: address ${address}`);
@@ -662,6 +732,26 @@ class RangeProxy extends Loadable {
       if (s.protected) throw new Error(`AccessDenied: ${s.name} is protected`);
       s.clear();
     }, 10);
+  }
+  /** Range.insert on entire rows ("5:7"): see FakeSheet.shiftRows. */
+  insert(shift: string): void {
+    this.rowOp(shift, 'Down', 1);
+  }
+  /** Range.delete on entire rows ("5:7"): see FakeSheet.shiftRows. */
+  delete(shift: string): void {
+    this.rowOp(shift, 'Up', -1);
+  }
+  private rowOp(shift: string, expected: string, sign: number): void {
+    this.ctx.queue(() => {
+      const s = this.ws.must();
+      // A protected sheet refuses inserting and deleting rows unless its protection allows them
+      // (allowInsertRows / allowDeleteRows), which the add-in never sets.
+      if (s.protected) throw new Error(`AccessDenied: ${s.name} is protected`);
+      const r = this.must();
+      if (shift !== expected || r.c !== 0 || r.cols !== 16_384)
+        throw new Error('InvalidArgument: the fake models entire rows shifted down/up only');
+      s.shiftRows(r.r, sign * r.rows);
+    }, 20);
   }
   select(): void {
     this.ctx.queue(() => {

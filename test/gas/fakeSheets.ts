@@ -6,7 +6,7 @@
  * cells as Sheets does. Usable as real globals, so the built Code.js runs against it in a vm.
  */
 import type { CellValue } from '../../shared/model/types';
-import { excelTyped, sumFormula } from '../addin/fakeExcel';
+import { excelTyped, shiftAddress, sumFormula } from '../addin/fakeExcel';
 
 type Value = string | number | boolean | Date;
 
@@ -187,6 +187,43 @@ export class FakeGSheet {
         throw new Error(PROTECTED_EDIT);
     }
   }
+  /**
+   * Whole rows inserted (count > 0) or deleted (count < 0) before 0-based row `at`: the cells
+   * below move with their formats, checks and protected ranges, as Sheet.insertRowsBefore
+   * ("Inserts a number of blank rows before the given row position") and Sheet.deleteRows
+   * ("Deletes a number of rows starting at the given row position") do
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsBefore(Integer,Integer),
+   * #deleteRows(Integer,Integer)). Formula text is not rewritten (see FakeSheet.shiftRows).
+   */
+  shiftRows(at: number, count: number): void {
+    if (count > 0) this.values.splice(at, 0, ...Array.from({ length: count }, () => []));
+    else this.values.splice(at, -count);
+    const move = (a: string): string | undefined => shiftAddress(a, at, count);
+    const remap = <T>(m: Map<string, T>): Map<string, T> => {
+      const out = new Map<string, T>();
+      for (const [k, v] of m) {
+        const to = move(k);
+        if (to) out.set(to, v);
+      }
+      return out;
+    };
+    this.formulas = remap(this.formulas);
+    this.formats = remap(this.formats);
+    this.backgrounds = remap(this.backgrounds);
+    this.bold = new Set([...this.bold].flatMap((a) => move(a) ?? []));
+    this.checkboxes = this.checkboxes.flatMap((a) => move(a) ?? []);
+    this.merges = this.merges.flatMap((a) => move(a) ?? []);
+    this.validations = this.validations.flatMap((v) => {
+      const range = move(v.range);
+      return range ? [{ ...v, range }] : [];
+    });
+    if (this.protection)
+      this.protection.unprotected = this.protection.unprotected.flatMap((a) => move(a) ?? []);
+    this.rangeProtections = this.rangeProtections.flatMap((p) => {
+      const range = move(p.range);
+      return range ? [{ ...p, range }] : [];
+    });
+  }
   /** The Apps Script Sheet object over this sheet. */
   api(): unknown {
     const calls = this.book.calls;
@@ -264,6 +301,20 @@ export class FakeGSheet {
         track('insertChart', () => {
           sheet.guard();
           sheet.charts.push(chart);
+        }),
+      insertRowsBefore: (before: number, howMany: number) =>
+        track('insertRowsBefore', () => {
+          const max = Math.max(1000, sheet.values.length);
+          if (before < 1 || before > max || howMany < 1)
+            throw new Error('Those rows are out of bounds.');
+          sheet.guard();
+          sheet.shiftRows(before - 1, howMany);
+        }),
+      deleteRows: (position: number, howMany: number) =>
+        track('deleteRows', () => {
+          if (position < 1 || howMany < 1) throw new Error('Those rows are out of bounds.');
+          sheet.guard();
+          sheet.shiftRows(position - 1, -howMany);
         }),
       getFrozenRows: () => track('getFrozenRows', () => sheet.frozenRows),
       getMaxRows: () => track('getMaxRows', () => Math.max(1000, sheet.values.length)),
@@ -373,6 +424,10 @@ function protectionApi(sheet: FakeGSheet, record: FakeProtection) {
       calls.add('Protection.addEditors');
       add(emails);
       return p;
+    },
+    getUnprotectedRanges: () => {
+      calls.add('Protection.getUnprotectedRanges');
+      return record.unprotected.map((a) => ({ getA1Notation: () => a }));
     },
     setUnprotectedRanges: (ranges: { getA1Notation(): string }[]) => {
       calls.add('Protection.setUnprotectedRanges');

@@ -21,7 +21,14 @@ import {
 import { formatMessage, vi } from '../../shared/i18n/vi';
 import type { CampaignSpec } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
-import { INPUT_SHEETS, OUTPUT_SHEETS, runCampaign } from '../../shared/workbook/run';
+import {
+  INPUT_SHEETS,
+  OUTPUT_SHEETS,
+  runCampaign,
+  SHEETS_TO_READ,
+} from '../../shared/workbook/run';
+import { addChild, removeCriterion } from '../../ui/model/criteria';
+import { markOrigins } from '../../ui/model/setup';
 import { FakeSpreadsheet, type FakeGSheet } from './fakeSheets';
 import { mergeBlocksDown, type MergeableSheet } from '../hosts/mergedBlocks';
 
@@ -380,5 +387,65 @@ describe('protected output sheets (issue 19)', () => {
     });
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[0]['Sheet.getProtections']).toBeLessThanOrEqual(2 * OUTPUT_SHEETS.length);
+  });
+});
+
+describe('saving keeps the score sheets in step with the criteria (issue 21)', () => {
+  const codesOf = (book: FakeSpreadsheet, name: string): string[] =>
+    (book.sheet(name)?.grid() ?? []).map((r) => String(r[0] ?? ''));
+  const loadedSetup = (book: FakeSpreadsheet) => {
+    const state = loadSetup(envOf(book));
+    if (state.kind !== 'ready') throw new Error('ready expected');
+    return markOrigins(structuredClone(state.setup));
+  };
+
+  it('a new criterion gets a row in both score sheets, one getValues per sheet read', () => {
+    const book = FakeSpreadsheet.fromSheets({ 'Trang tính1': [] });
+    createTemplate(envOf(book), { units: 3, year: 2026 });
+    const setup = loadedSetup(book);
+    addChild(setup, [0]); // 1.5, after 1.4
+    book.calls.reset();
+    expect(saveSetup(envOf(book), setup)).toEqual({ ok: true });
+    // the sheets a run reads that exist, and the preview: one getValues each
+    const read = [...SHEETS_TO_READ, S.preview].filter((n) => book.sheet(n)).length;
+    expect(book.calls.get('Range.getValues')).toBe(read);
+    expect(book.calls.get('Sheet.insertRowsBefore')).toBe(2);
+    for (const name of [S.self, S.appraised]) {
+      const sheet = book.sheet(name);
+      expect(codesOf(book, name)).toEqual([
+        'Mã tiêu chí',
+        '1',
+        '1.1',
+        '1.2',
+        '1.3',
+        '1.4',
+        '1.5',
+        '2',
+        '2.1',
+        '2.2',
+        '2.3',
+      ]);
+      expect(sheet?.grid()[6]).toEqual(['1.5', vi.ui.criteria.newName, 1]);
+      // the new score cells are open to typing like the others
+      expect(sheet?.protection?.unprotected).toContain('D7:F7');
+      expect(sheet?.protection?.unprotected).toContain('D9:F9'); // 2.1's, moved down one
+    }
+    expect(codesOf(book, S.preview).slice(0, 8)).toEqual(codesOf(book, S.self).slice(0, 8));
+  });
+
+  it('a delete that drops typed scores asks first, writing nothing; confirmed, the rows go', () => {
+    const book = bookOf(anGiang2018);
+    const setup = loadedSetup(book);
+    removeCriterion(setup, [0, 2]); // 1.3
+    const before = snapshot(book, [...INPUT_SHEETS]);
+    const asked = saveSetup(envOf(book), setup);
+    expect('confirm' in asked && asked.confirm.map((q) => q.text)).toEqual([
+      'Trang tính "Tự chấm": xoá dòng của tiêu chí 1.3 sẽ mất 15 ô điểm đã nhập.',
+      'Trang tính "Chấm điểm": xoá dòng của tiêu chí 1.3 sẽ mất 5 ô điểm đã nhập.',
+    ]);
+    expect(snapshot(book, [...INPUT_SHEETS])).toBe(before);
+    expect(saveSetup(envOf(book), setup, { confirmed: true })).toEqual({ ok: true });
+    for (const name of [S.self, S.appraised]) expect(codesOf(book, name)).not.toContain('1.3');
+    expect(book.calls.get('Sheet.deleteRows')).toBe(2);
   });
 });

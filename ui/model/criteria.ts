@@ -64,10 +64,14 @@ export function recomputeMax(criteria: readonly CriterionSpec[]): void {
   criteria.forEach(sum);
 }
 
+/**
+ * A new criterion: "Đạt/Không đạt" worth 1 point, so it counts from the start (a leaf that can
+ * give no points is an error at Save); the person sets its max and rule next.
+ */
 const newLeaf = (code: string): CriterionSpec => ({
   code,
   name: U.criteria.newName,
-  max: 0,
+  max: 1,
   rule: { kind: 'tick' },
 });
 

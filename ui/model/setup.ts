@@ -30,6 +30,17 @@ export function clearLocations(setup: CampaignSetup): void {
   for (const c of setup.awards?.councilChoices ?? []) delete c.source;
 }
 
+/**
+ * Each criterion remembers the code it was loaded with (`origin`), so that a save finds its rows
+ * in the score sheets after its code was changed; criteria added later have none.
+ */
+export function markOrigins(setup: CampaignSetup): CampaignSetup {
+  walkCriteria(setup.criteria, (node) => {
+    node.origin = node.code;
+  });
+  return setup;
+}
+
 /** Moves list[index] by delta (−1 up, +1 down); returns its new index (unchanged at an end). */
 export function moveItem<T>(list: T[], index: number, delta: number): number {
   const to = index + delta;

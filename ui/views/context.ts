@@ -50,6 +50,11 @@ export interface ViewContext {
   announce(text: string): void;
   /** Reads the setup again; `showLoading` blanks the editors while waiting. */
   reload(showLoading: boolean): Promise<void>;
+  /**
+   * Saves the working copy as the save bar's "Lưu" does, its questions answered in the save bar;
+   * true only when the setup was written.
+   */
+  save(): Promise<boolean>;
 }
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -194,6 +194,18 @@ export function formsView(ctx: ViewContext): { section: () => HTMLElement; dispo
         issueList(ctx, workbookIssues(s.errors), 'forms-error'),
         warnings(s.warnings),
       );
+    if (s.nothingFound)
+      return h(
+        'div',
+        { class: 'xh-card xh-card-warning', 'data-forms': 'nothing' },
+        h('p', { class: 'xh-warn-text' }, U.summary.nothingToMerge),
+        h(
+          'p',
+          { class: 'xh-hint' },
+          ctx.bridge.formsFrom === 'files' ? U.summary.nothingInFiles : U.summary.nothingInSheets,
+        ),
+        warnings(s.warnings.slice(1)),
+      );
     return h(
       'div',
       { class: 'xh-forms-result', 'data-forms': 'merged' },
@@ -281,9 +293,11 @@ export function formsView(ctx: ViewContext): { section: () => HTMLElement; dispo
     ctx.announce(
       forms.failure
         ? formatMessage(U.forms.crashed, { message: forms.failure })
-        : s?.ok
-          ? formatMessage(U.forms.merged, { count: s.merged.length })
-          : formatMessage(U.forms.mergeFailed, { count: s?.errors.length ?? 0 }),
+        : s?.ok && s.nothingFound
+          ? U.summary.nothingToMerge
+          : s?.ok
+            ? formatMessage(U.forms.merged, { count: s.merged.length })
+            : formatMessage(U.forms.mergeFailed, { count: s?.errors.length ?? 0 }),
     );
   }
 

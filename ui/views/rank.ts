@@ -1,4 +1,8 @@
-/** "Xếp hạng": runs the campaign and shows its summary (the template and forms cards below it). */
+/**
+ * "Xếp hạng": runs the campaign and shows its summary (the template and forms cards below it).
+ * With unsaved edits the button saves first ("Lưu và xếp hạng") and ranks only once saved; in a
+ * workbook without a campaign "Tạo mẫu" is the action, and after it what was made and what next.
+ */
 import { formatMessage, vi } from '../../shared/i18n/vi';
 import type { RunSummary } from '../bridge';
 import { h, type Child } from '../dom';
@@ -6,6 +10,7 @@ import { settingsOf } from '../model/settings';
 import { displayTime, indexText } from '../model/text';
 import { messageOf, type ViewContext } from './context';
 import { details, issueList, sheetLinks } from './fields';
+import type { TemplateView } from './setup';
 
 const U = vi.ui;
 
@@ -13,14 +18,20 @@ const U = vi.ui;
 export function rankView(
   ctx: ViewContext,
   initialSummary: RunSummary | undefined,
-  templateForm: () => HTMLElement,
+  templateForm: TemplateView,
   formsSection: () => HTMLElement,
 ): () => Child {
   let running = false;
   let summary: RunSummary | undefined = initialSummary;
   let rankFailure: string | undefined;
+  /** The save before a run did not go through: nothing was ranked. */
+  let notSaved = false;
 
   function rankPanel(): Child {
+    // No campaign yet: "Tạo mẫu" is the one action; there is nothing to rank.
+    if (ctx.load.kind === 'empty')
+      return [h('p', { class: 'xh-lead' }, U.rank.intro), templateForm(), resultView()];
+    const saveFirst = ctx.dirty;
     return [
       h('p', { class: 'xh-lead' }, U.rank.intro),
       h(
@@ -35,17 +46,32 @@ export function rankView(
         },
         running
           ? [h('span', { class: 'xh-spinner', 'aria-hidden': 'true' }), U.rank.running]
-          : U.rank.button,
+          : saveFirst
+            ? U.summary.saveAndRank
+            : U.rank.button,
       ),
-      ctx.dirty && h('p', { class: 'xh-note' }, U.rank.unsavedHint),
-      ctx.load.kind === 'empty' && templateForm(),
+      saveFirst && h('p', { class: 'xh-note' }, U.summary.saveAndRankHint),
+      notSaved && h('p', { class: 'xh-note xh-bad-note', role: 'alert' }, U.summary.notSaved),
+      !summary && templateForm.next(),
       resultView(),
-      ctx.load.kind !== 'empty' && formsSection(),
+      formsSection(),
     ];
   }
 
   async function doRank(): Promise<void> {
     if (running) return;
+    notSaved = false;
+    if (ctx.dirty) {
+      // Rank what the user is looking at: save first, and rank only when it was saved.
+      const saved = await ctx.save();
+      if (!saved) {
+        notSaved = true;
+        ctx.focusKey = 'rank';
+        ctx.render();
+        ctx.announce(U.summary.notSaved);
+        return;
+      }
+    }
     running = true;
     rankFailure = undefined;
     ctx.announce(U.rank.running);
@@ -93,6 +119,7 @@ export function rankView(
           ),
       );
     const decimals = ctx.setup ? settingsOf(ctx.setup).decimals : 2;
+    const M = U.summary;
     const stat = (name: string, label: string, value: number): HTMLElement =>
       h(
         'div',
@@ -100,10 +127,27 @@ export function rankView(
         h('span', { class: 'xh-stat-value', 'data-stat': name }, String(value)),
         h('span', { class: 'xh-stat-label' }, label),
       );
+    const groups = (list: readonly { block: string; units: string[] }[]): Child =>
+      h(
+        'ul',
+        { class: 'xh-plain-list' },
+        list.map((g) =>
+          h('li', {}, formatMessage(M.group, { block: g.block, units: g.units.join(', ') })),
+        ),
+      );
+    const reviews = s.reviews ?? [];
+    const decisions = s.decisions ?? [];
+    const unscored = s.unscored ?? 0;
     return h(
       'section',
       { class: 'xh-summary', 'data-result': 'ok' },
       h('p', { class: 'xh-hint' }, formatMessage(U.rank.lastRun, { time: displayTime(s.time) })),
+      unscored > 0 &&
+        h(
+          'p',
+          { class: 'xh-card xh-card-warning', 'data-summary': 'unscored' },
+          unscored === s.units ? M.unscoredAll : formatMessage(M.unscored, { count: unscored }),
+        ),
       h(
         'div',
         { class: 'xh-stats' },
@@ -111,7 +155,50 @@ export function rankView(
         stat('proposals', U.rank.proposals, s.proposals),
         stat('warnings', U.rank.warningsShort, s.warnings.length),
       ),
-      s.blocks.map((b) =>
+      decisions.length > 0 &&
+        h(
+          'section',
+          { class: 'xh-card xh-card-warning', 'data-summary': 'decisions' },
+          h('h3', { class: 'xh-h3' }, formatMessage(M.decisions, { count: decisions.length })),
+          h(
+            'ul',
+            { class: 'xh-plain-list' },
+            decisions.map((d) => {
+              const p = { ...d, count: d.units.length, units: d.units.join(', ') };
+              return h(
+                'li',
+                { 'data-decision': d.kind },
+                h('p', {}, formatMessage(d.kind === 'cut' ? M.decision : M.ballotDecision, p)),
+                h(
+                  'p',
+                  { class: 'xh-hint' },
+                  d.kind === 'cut' ? formatMessage(M.decisionTodo, p) : M.ballotTodo,
+                ),
+              );
+            }),
+          ),
+        ),
+      reviews.length > 0 &&
+        h(
+          'section',
+          { class: 'xh-card xh-card-warning', 'data-summary': 'reviews' },
+          h('h3', { class: 'xh-h3' }, formatMessage(M.reviews, { count: reviews.length })),
+          h('p', { class: 'xh-hint' }, M.reviewsHint),
+          issueList(ctx, reviews, 'rank-review'),
+        ),
+      (s.awards || s.runnersUp) &&
+        h(
+          'section',
+          { class: 'xh-card', 'data-summary': 'proposals' },
+          h('h3', { class: 'xh-h3' }, M.proposals),
+          (s.awards ?? []).length === 0 && h('p', { class: 'xh-hint' }, M.noProposals),
+          (s.awards ?? []).map((a) => [h('h4', { class: 'xh-h4' }, a.award), groups(a.blocks)]),
+          (s.runnersUp ?? []).length > 0 && [
+            h('h4', { class: 'xh-h4' }, vi.awards.runnersUpLabel),
+            groups(s.runnersUp ?? []),
+          ],
+        ),
+      s.blocks.map((b, i) =>
         h(
           'section',
           { class: 'xh-card xh-block' },
@@ -119,7 +206,13 @@ export function rankView(
             'div',
             { class: 'xh-card-head' },
             h('h2', { class: 'xh-h3' }, b.name),
-            h('span', { class: 'xh-hint' }, formatMessage(U.rank.blockUnits, { count: b.units })),
+            h(
+              'span',
+              { class: 'xh-hint', 'data-block-count': String(i) },
+              b.top.length < b.units
+                ? formatMessage(M.topOf, { shown: b.top.length, count: b.units })
+                : formatMessage(U.rank.blockUnits, { count: b.units }),
+            ),
           ),
           h(
             'table',
@@ -146,11 +239,14 @@ export function rankView(
                   h('td', { class: 'xh-num' }, u.rank === null ? U.rank.noRank : String(u.rank)),
                   h('td', { class: 'xh-unit' }, u.name),
                   h('td', { class: 'xh-num' }, indexText(u.index, decimals)),
-                  h('td', {}, u.band),
+                  h('td', {}, u.scored === false ? M.notScored : u.band),
                 ),
               ),
             ),
           ),
+          b.top.length < b.units &&
+            s.sheets.includes(vi.workbook.sheets.results) &&
+            sheetLinks(ctx, M.seeAll, [vi.workbook.sheets.results], `results:${i}:`),
         ),
       ),
       s.warnings.length > 0

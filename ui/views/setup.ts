@@ -4,7 +4,7 @@ import type { IssueView } from '../bridge';
 import { h, newId, type Child } from '../dom';
 import { MAX_TEMPLATE_UNITS, parseCount } from '../model/text';
 import { messageOf, type ViewContext } from './context';
-import { button, details, issueList } from './fields';
+import { button, details, issueList, sheetLinks } from './fields';
 
 const U = vi.ui;
 
@@ -52,8 +52,30 @@ export function setupWarnings(ctx: ViewContext): Child {
   );
 }
 
+const S = vi.workbook.sheets;
+
+/** The sheets "Tạo mẫu" creates (shared/workbook/template.ts templateSheets), in its order. */
+export const TEMPLATE_SHEETS: readonly string[] = [
+  S.config,
+  S.criteria,
+  S.units,
+  S.self,
+  S.appraised,
+  S.survey,
+  S.lists,
+  S.preview,
+];
+
+/** The "Tạo mẫu" form, and after a creation what was made and what to do next. */
+export interface TemplateView {
+  (): HTMLElement;
+  /** After "Tạo mẫu" succeeded in this pane: the sheets made and the next steps. */
+  next(): Child;
+}
+
 /** The "Tạo mẫu" form, with its own state (what was typed, a creation under way, its errors). */
-export function templateView(ctx: ViewContext): () => HTMLElement {
+export function templateView(ctx: ViewContext): TemplateView {
+  let created = false;
   const template = {
     units: '20',
     year: String(new Date().getFullYear()),
@@ -153,6 +175,7 @@ export function templateView(ctx: ViewContext): () => HTMLElement {
       });
       if (result.ok) {
         template.busy = false;
+        created = true;
         ctx.announce(U.template.created);
         await ctx.reload(true);
         return;
@@ -165,5 +188,22 @@ export function templateView(ctx: ViewContext): () => HTMLElement {
     ctx.render();
   }
 
-  return templateForm;
+  function next(): Child {
+    if (!created || ctx.load.kind !== 'ready') return null;
+    const M = U.summary;
+    return h(
+      'section',
+      { class: 'xh-card', 'data-result': 'created' },
+      h('h2', { class: 'xh-h2' }, U.template.created),
+      sheetLinks(ctx, M.created, TEMPLATE_SHEETS, 'created:'),
+      h('h3', { class: 'xh-h3' }, M.next),
+      h(
+        'ol',
+        { class: 'xh-steps' },
+        M.steps.map((step) => h('li', {}, step)),
+      ),
+    );
+  }
+
+  return Object.assign(templateForm, { next });
 }

@@ -327,19 +327,18 @@ describe('nomination errors', () => {
     ]);
   });
 
-  test('a nomination by a unit not entitled: not awarded, not a runner-up', () => {
-    expect(
-      errors(
-        campaign([
-          nom('N1', 'C', { kind: 'awarded', unit: 'C' }),
-          nom('N2', 'A', { kind: 'runnerUp', unit: 'A' }),
-          nom('N3', 'D', { kind: 'runnerUp', unit: 'D' }),
-        ]),
-      ),
-    ).toEqual([
-      'Đề cử N1: Đơn vị "C" không được quyền đề cử (tập thể được khen thưởng): đơn vị không thuộc diện tập thể được khen thưởng.',
-      'Đề cử N2: Đơn vị "A" không được quyền đề cử (tập thể liền kề): đơn vị không thuộc diện tập thể liền kề.',
-      'Đề cử N3: Đơn vị "D" không được quyền đề cử (tập thể liền kề): đơn vị không thuộc diện tập thể liền kề.',
+  test('a nomination by a unit not entitled (not awarded, not a runner-up) is a review, not an error', () => {
+    const ev = run(
+      campaign([
+        nom('N1', 'C', { kind: 'awarded', unit: 'C' }),
+        nom('N2', 'A', { kind: 'runnerUp', unit: 'A' }),
+        nom('N3', 'D', { kind: 'runnerUp', unit: 'D' }),
+      ]),
+    );
+    expect(ev.warnings.filter((w) => w.key === 'nominationBasisChanged').map(formatIssue)).toEqual([
+      'Đề cử N1: Đơn vị C nay không được đề nghị khen thưởng, cũng không thuộc diện liền kề; đề cử theo diện tập thể được khen thưởng cần xem lại.',
+      'Đề cử N2: Đơn vị A nay được đề nghị khen thưởng; đề cử theo diện liền kề cần xem lại.',
+      'Đề cử N3: Đơn vị D nay không được đề nghị khen thưởng, cũng không thuộc diện liền kề; đề cử theo diện liền kề cần xem lại.',
     ]);
   });
 

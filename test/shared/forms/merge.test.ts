@@ -236,10 +236,10 @@ describe('rejections, located at the form', () => {
     expect(errors[0]).toContain(`ô ${String.fromCharCode(65 + FORM_COLS.evidence)}`);
   });
 
-  it('a file that is not a form', () => {
-    expect(fail([{ source: 'khac.xlsx', grid: undefined }])).toEqual([
-      `Tệp khac.xlsx: ${vi.errors.formMissing.replace('{sheet}', F.sheet)}`,
-    ]);
+  it('a file that is not a form, given with a form (alone: nothing found, nothingFound.test.ts)', () => {
+    expect(fail([filledForm(anGiang2018, unit), { source: 'khac.xlsx', grid: undefined }])).toEqual(
+      [`Tệp khac.xlsx: ${vi.errors.formMissing.replace('{sheet}', F.sheet)}`],
+    );
   });
 });
 
