@@ -2,10 +2,11 @@
 /**
  * Task pane entry (taskpane.html): mounts the one UI on the Excel bridge. Errors a ribbon run
  * left because Office could not open its dialog (see commands.ts) are listed above the UI,
- * once; clicking one selects its cell.
+ * once; clicking one selects its cell. Opened by the ribbon's "Cấu hình" (?view=settings), the
+ * pane starts on "Thiết lập".
  */
 import { formatMessage, vi } from '../shared/i18n/vi';
-import { mountApp } from '../ui/app';
+import { mountApp, tabFromView } from '../ui/app';
 import { excelBridge, mergesSupported } from './bridge';
 import { renderErrors, takeErrors, type PendingErrors } from './errorList';
 import { selectCell, type ExcelRun } from './excelHost';
@@ -43,5 +44,8 @@ Office.onReady(() => {
   const run = Excel.run as unknown as ExcelRun;
   const pending = takeErrors();
   if (pending) showPending(root, pending, run);
-  mountApp(root, excelBridge(run, { mergesSupported: mergesSupported() }));
+  // The ribbon's "Cấu hình" loads taskpane.html?view=settings (manifest.xml); Office adds its own
+  // parameters (_host_Info) to the query, which are left alone.
+  const initialTab = tabFromView(new URLSearchParams(location.search).get('view'));
+  mountApp(root, excelBridge(run, { mergesSupported: mergesSupported() }), { initialTab });
 });

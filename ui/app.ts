@@ -53,6 +53,16 @@ export interface MountOptions {
    * that found errors): shown on "Xếp hạng" as if the button had been pressed.
    */
   initialSummary?: RunSummary;
+  /**
+   * The tab to open on (the ribbon's "Cấu hình" in Excel, the menu's "Cấu hình…" in Sheets open
+   * the pane on "Thiết lập"); "Xếp hạng" when absent, or when initialSummary is given.
+   */
+  initialTab?: Tab;
+}
+
+/** The tab a host's request names ("settings" from ?view=settings), if it is one. */
+export function tabFromView(view: string | null | undefined): Tab | undefined {
+  return TABS.find((t) => t === view);
 }
 
 export function mountApp(
@@ -63,7 +73,7 @@ export function mountApp(
   let load: Load = { kind: 'loading' };
   let setup: CampaignSetup | undefined;
   let dirty = false;
-  let tab: Tab = 'rank';
+  let tab: Tab = options.initialSummary ? 'rank' : (options.initialTab ?? 'rank');
   const drafts = new Map<string, Draft>();
   /** The data-key of a destructive button waiting for its second click. */
   let confirming: string | undefined;
