@@ -1014,6 +1014,19 @@ export const vi = {
         'Ví dụ: Lĩnh vực 2; Ít điểm trừ. Cũng dùng được: Thành phần sipas, Tổng điểm, Điểm tự chấm.',
       decimalsHint: 'Số chữ số sau dấu phẩy khi in và khi so sánh để xếp hạng.',
     },
+    /** The shell's details: the ribbon's error dialog, tab marks, move buttons, dates. */
+    shell: {
+      nothingWritten: 'Chưa ghi gì vào bảng tính. Sửa các lỗi dưới đây rồi xếp hạng lại.',
+      errorsHeading: 'Lỗi cần sửa ({count})',
+      warningsHeading: 'Cảnh báo ({count})',
+      /** Added to a tab's name when one of its fields does not read. */
+      tabInvalid: 'có lỗi',
+      moveUpOf: 'Chuyển lên: {what}',
+      moveDownOf: 'Chuyển xuống: {what}',
+      badDate: 'Ngày "{value}" không đúng dạng ngày/tháng/năm (ví dụ 30/03/2018).',
+      dateHint: 'Ngày/tháng/năm, ví dụ 30/03/2018.',
+      moreIssues: 'Xem thêm {count} mục',
+    },
   },
   /**
    * Shown by the ES5 loader (addin/legacy.js) when Office hosts the add-in in a webview too old
