@@ -45,6 +45,8 @@ export const vi = {
     bandsOutOfOrder:
       'Các xếp loại phải xếp giảm dần theo ngưỡng; "{label}" ({min}) đứng sau ngưỡng {previous}.',
     bandEmptyLabel: 'Có xếp loại chưa đặt tên.',
+    bandNoThreshold:
+      'Xếp loại "{label}" chưa có ngưỡng: chỉ xếp loại cuối cùng được để trống ngưỡng. Ghi ngưỡng sau dấu ≥, ví dụ "{example}".',
     duplicateUnit: 'Mã đơn vị "{id}" bị trùng.',
     emptyUnitId: 'Có đơn vị chưa có mã.',
     unknownBlock: 'Khối "{block}" không có trong danh sách khối (có: {blocks}).',

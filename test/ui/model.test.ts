@@ -233,6 +233,12 @@ describe('blocks', () => {
       ok: false,
       error: 'Không hiểu xếp loại "A > 90; B" (ví dụ: Tốt ≥ 90; Khá ≥ 80; Trung bình).',
     });
+    // A threshold missing before the last band: one message, naming the band and the fix.
+    expect(parseBandsText('Xuất sắc: 90; Tốt: 80; Khá', false)).toEqual({
+      ok: false,
+      error:
+        'Xếp loại "Xuất sắc: 90" chưa có ngưỡng: chỉ xếp loại cuối cùng được để trống ngưỡng. Ghi ngưỡng sau dấu ≥, ví dụ "Xuất sắc ≥ 90".',
+    });
   });
 });
 

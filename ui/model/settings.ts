@@ -5,7 +5,7 @@ import type { BandSpec, CampaignSetup, Settings, TieBreakSpec } from '../../shar
 import { dateOf, numberOf } from '../../shared/workbook/grid';
 import { tieBreakText } from '../../shared/report/tieBreakText';
 import { bandsText } from '../../shared/workbook/inputs';
-import { parseBands, parseTieBreak } from '../../shared/workbook/parse/config';
+import { parseTieBreak, readBands } from '../../shared/workbook/parse/config';
 import { fail, ok, type Parsed } from './text';
 
 const U = vi.ui;
@@ -36,8 +36,8 @@ export function parseBandsText(
   blankAllowed: boolean,
 ): Parsed<BandSpec[] | undefined> {
   if (text.trim() === '') return blankAllowed ? ok(undefined) : fail(U.input.required);
-  const bands = parseBands(text);
-  return bands ? ok(bands) : fail(formatMessage(vi.errors.badBands, { value: text }));
+  const bands = readBands(text);
+  return bands.ok ? ok(bands.bands) : fail(formatMessage(vi.errors[bands.key], bands.params));
 }
 
 export { bandsText, tieBreakText };
