@@ -809,12 +809,11 @@ export const vi = {
   /** The task pane (Excel) and sidebar (Google Sheets): the one UI in ui/. */
   ui: {
     title: 'Xếp hạng thi đua CCHC',
-    hosts: { excel: 'Excel', sheets: 'Google Trang tính' } as Record<string, string>,
     tabsLabel: 'Các phần của ngăn tác vụ',
     tabs: {
       rank: 'Xếp hạng',
       criteria: 'Tiêu chí',
-      blocks: 'Khối & xếp loại',
+      blocks: 'Khối',
       awards: 'Khen thưởng',
       settings: 'Thiết lập',
     },

@@ -88,3 +88,83 @@ hostTests(
     });
   },
 );
+
+// ---- Narrow panes ----------------------------------------------------------------------------
+
+interface Layout {
+  tabTops: number[];
+  /** The selected tab lies wholly inside the tab row's visible box. */
+  selectedInView: boolean;
+  title: { x: number; y: number; width: number; height: number };
+}
+const layout = (page: Page): Promise<Layout> =>
+  page.evaluate(() => {
+    const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const list = document.querySelector<HTMLElement>('[role="tablist"]')!;
+    const r = document.querySelector('.xh-title')!.getBoundingClientRect();
+    const box = list.getBoundingClientRect();
+    const on = document
+      .querySelector('[role="tab"][aria-selected="true"]')!
+      .getBoundingClientRect();
+    return {
+      tabTops: tabs.map((t) => t.offsetTop),
+      selectedInView: on.left >= box.left - 0.5 && on.right <= box.right + 0.5,
+      title: { x: r.x, y: r.y, width: r.width, height: r.height },
+    };
+  });
+
+for (const width of [300, 320]) {
+  hostTests(
+    `at ${width} px: tabs in one row, a still title, a one-row save bar, full names on hover`,
+    async (host) => {
+      await withPage(
+        host.page,
+        async ({ page, url, problems }) => {
+          await page.goto(`${url}?case=example&${host.settingsQuery}`);
+          const name = page.getByLabel(K.name, { exact: true });
+          await name.waitFor();
+          const before = await layout(page);
+          expect(new Set(before.tabTops).size).toBe(1);
+          expect(before.selectedInView).toBe(true);
+          // No host badge in the header: only the title (and the unsaved badge's reserved place).
+          await expect(page.locator('header').textContent()).resolves.toBe(
+            U.title + U.save.unsavedShort,
+          );
+
+          // An edit makes "Chưa lưu" appear: the title stays where it was.
+          await name.fill('Đợt thi đua có một cái tên dài để thử');
+          await name.press('Tab');
+          await page.locator('.xh-dirty').waitFor({ state: 'visible' });
+          const after = await layout(page);
+          expect(after.title).toEqual(before.title);
+          expect(new Set(after.tabTops).size).toBe(1);
+
+          // The save bar's buttons share one row.
+          const tops = await page
+            .locator('.xh-savebar-row button')
+            .evaluateAll((bs) => bs.map((b) => (b as HTMLElement).getBoundingClientRect().top));
+          expect(tops.length).toBeGreaterThanOrEqual(2);
+          expect(new Set(tops).size).toBe(1);
+
+          // A criterion name cut by the tree's ellipsis carries its full text in its title.
+          await page.getByRole('tab', { name: U.tabs.criteria }).click();
+          const cut = await page
+            .locator('.xh-node-name')
+            .evaluateAll((els) =>
+              els
+                .filter((e) => (e as HTMLElement).scrollWidth > (e as HTMLElement).clientWidth)
+                .map((e) => [e.textContent, e.getAttribute('title')]),
+            );
+          expect(cut.length).toBeGreaterThan(0);
+          for (const [text, title] of cut) expect(title).toBe(text);
+          // Nothing written by looking.
+          expect((await workbook(page, host))['Cấu hình'].flat()).not.toContain(
+            'Đợt thi đua có một cái tên dài để thử',
+          );
+          expect(problems).toEqual([]);
+        },
+        { width },
+      );
+    },
+  );
+}
