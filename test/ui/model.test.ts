@@ -42,8 +42,15 @@ import {
   updateSettings,
 } from '../../ui/model/settings';
 import { cloneSetup, nodeAt } from '../../ui/model/setup';
-import { displayTime, indexText, numberText, parseCount, parseNumber } from '../../ui/model/text';
-import { vi } from '../../shared/i18n/vi';
+import {
+  dateText,
+  displayTime,
+  indexText,
+  numberText,
+  parseCount,
+  parseNumber,
+} from '../../ui/model/text';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 import { exampleWorkbook } from './fixtures';
 
 /** The example's setup as the pane gets it: read from its sheets (with cell locations). */
@@ -289,7 +296,8 @@ describe('awards', () => {
     ];
     const fields = gateFields(gates);
     expect(fields).toEqual({
-      registration: '2018-03-30',
+      // Dates as the pane shows and reads them: day/month/year.
+      registration: '30/03/2018',
       discipline: '10%',
       parentDiscipline: '10%',
       classification: 'Tốt, Xuất sắc',
@@ -394,7 +402,11 @@ describe('appraisal and form settings', () => {
     expect(setMaxSpread(setup, 'nhiều')).toBe(vi.ui.input.badNumber);
     expect(setMaxSpread(setup, '0,5')).toBeUndefined();
     expect(setFormsDeadline(setup, '31/12')).toContain('31/12');
-    expect(setFormsDeadline(setup, '2018-12-05')).toBeUndefined();
+    expect(setFormsDeadline(setup, '31/02/2018')).toBe(
+      formatMessage(vi.ui.shell.badDate, { value: '31/02/2018' }),
+    );
+    expect(setFormsDeadline(setup, '05/12/2018')).toBeUndefined();
+    expect(dateText(settingsOf(setup).formsDeadline)).toBe('05/12/2018');
     updateSettings(setup, { appraisalCombine: 'median', evidencePolicy: 'warning' });
     const back = readSetup(
       Object.fromEntries(setupSheets(setup).map((b) => [b.name, b.rows])),

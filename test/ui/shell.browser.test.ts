@@ -9,7 +9,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { vi } from '../../shared/i18n/vi';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
 import { dateOf } from '../../shared/workbook/grid';
 import { browserTest, withPage } from './browser';
@@ -168,3 +168,96 @@ for (const width of [300, 320]) {
     },
   );
 }
+
+// ---- Dates, bands, tab marks -----------------------------------------------------------------
+
+/** Column B of the "Cấu hình" row whose column A is `label`. */
+const configValue = (sheets: Record<string, CellValue[][]>, label: string): CellValue =>
+  sheets['Cấu hình'].find((r) => r[0] === label)?.[1] ?? null;
+
+hostTests(
+  'dates are shown and typed as dd/mm/yyyy and saved as the date the core reads',
+  async (host) => {
+    await withPage(
+      host.page,
+      async ({ page, url, problems }) => {
+        await page.goto(`${url}?case=example&${host.settingsQuery}`);
+        const deadline = page.getByLabel(K.formsDeadline);
+        await deadline.waitFor();
+        // Invalid: a field error, nothing kept.
+        await deadline.fill('31/02/2018');
+        await deadline.press('Tab');
+        await expect(page.locator('.xh-field-error:visible').allTextContents()).resolves.toEqual([
+          formatMessage(U.shell.badDate, { value: '31/02/2018' }),
+        ]);
+        await deadline.fill('30/03/2018');
+        await deadline.press('Tab');
+        await expect(page.locator('.xh-field-error:visible').count()).resolves.toBe(0);
+
+        // The example's registration gate (2018-03-30 in the workbook) reads as dd/mm/yyyy.
+        await page.getByRole('tab', { name: U.tabs.awards }).click();
+        const registration = page.getByLabel(vi.workbook.gates.registration, { exact: true });
+        await expect(registration.inputValue()).resolves.toBe('30/03/2018');
+        await registration.fill('02/04/2018');
+        await registration.press('Tab');
+
+        await page.getByRole('button', { name: U.save.button }).click();
+        await page.locator('.xh-save-status.xh-ok').waitFor();
+        const sheets = await workbook(page, host);
+        expect(dateOf(configValue(sheets, K.formsDeadline))).toBe('2018-03-30');
+        expect(dateOf(configValue(sheets, vi.workbook.gates.registration))).toBe('2018-04-02');
+        // Read back from the workbook after the save: the same dates, as typed.
+        await expect(registration.inputValue()).resolves.toBe('02/04/2018');
+        await page.getByRole('tab', { name: U.tabs.settings }).click();
+        await expect(page.getByLabel(K.formsDeadline).inputValue()).resolves.toBe('30/03/2018');
+        expect(problems).toEqual([]);
+      },
+      { width: 320 },
+    );
+  },
+);
+
+hostTests(
+  'a band without a threshold gives one message; the tab with it is marked',
+  async (host) => {
+    await withPage(
+      host.page,
+      async ({ page, url, problems }) => {
+        await page.goto(`${url}?case=example&${host.settingsQuery}`);
+        await page.getByRole('tab', { name: U.tabs.blocks }).click();
+        const bands = page.getByLabel(U.blocks.defaultBands);
+        await bands.fill('Xuất sắc: 90; Tốt: 80; Khá');
+        await bands.press('Tab');
+        const errors = await page.locator('.xh-field-error:visible').allTextContents();
+        expect(errors).toEqual([
+          formatMessage(vi.errors.bandNoThreshold, {
+            label: 'Xuất sắc: 90',
+            example: 'Xuất sắc ≥ 90',
+          }),
+        ]);
+        expect(errors.join()).not.toMatch(/Infinity/);
+
+        // On another tab, the blocks tab says it holds an error (a mark, and in its name).
+        await page.getByRole('tab', { name: U.tabs.settings }).click();
+        const marked = page.getByRole('tab', { name: `${U.tabs.blocks} (${U.shell.tabInvalid})` });
+        await expect(marked.count()).resolves.toBe(1);
+        await expect(marked.locator('.xh-tab-mark').isVisible()).resolves.toBe(true);
+        await expect(
+          page.getByRole('tab', { name: U.tabs.settings, exact: true }).count(),
+        ).resolves.toBe(1);
+        // Save refuses: nothing is written.
+        const before = await workbook(page, host);
+        await page.getByRole('button', { name: U.save.button }).click();
+        await page.locator('.xh-save-status.xh-bad').waitFor();
+        expect(await workbook(page, host)).toEqual(before);
+        // Fixed: the mark goes.
+        await page.getByRole('tab', { name: U.tabs.blocks }).first().click();
+        await bands.fill('Xuất sắc ≥ 90; Tốt ≥ 80; Khá');
+        await bands.press('Tab');
+        await expect(page.locator('.xh-tab-mark:visible').count()).resolves.toBe(0);
+        expect(problems).toEqual([]);
+      },
+      { width: 320 },
+    );
+  },
+);

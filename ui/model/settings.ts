@@ -66,14 +66,18 @@ export function setMaxSpread(setup: CampaignSetup, text: string): string | undef
   return undefined;
 }
 
-/** "Hạn nộp phiếu tự chấm": a date (2026-03-31, 31/03/2026), or blank for none. */
+/**
+ * "Hạn nộp phiếu tự chấm": a date typed as the pane shows it (31/03/2026; 2026-03-31 is read
+ * too), or blank for none. Kept as the workbook's reader gives it (2026-03-31), which is what
+ * "Cấu hình" receives and the core reads back.
+ */
 export function setFormsDeadline(setup: CampaignSetup, text: string): string | undefined {
   if (text.trim() === '') {
     updateSettings(setup, { formsDeadline: undefined });
     return undefined;
   }
   const d = dateOf(text.trim());
-  if (d === undefined) return formatMessage(vi.errors.badDate, { value: text.trim() });
+  if (d === undefined) return formatMessage(U.shell.badDate, { value: text.trim() });
   updateSettings(setup, { formsDeadline: d });
   return undefined;
 }
