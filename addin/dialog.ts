@@ -29,6 +29,8 @@ if (typeof Office !== 'undefined') {
   Office.onReady(() => {
     const root = document.getElementById('app');
     if (!root) return;
+    // The dialog's one landmark: all it shows is this list.
+    root.setAttribute('role', 'main');
     const send = (m: DialogMessage): void => Office.context.ui.messageParent(JSON.stringify(m));
     if (canReceive()) {
       Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {

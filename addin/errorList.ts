@@ -13,6 +13,9 @@ export type DialogMessage =
 /** Commands page → dialog. */
 export type ParentMessage = { kind: 'errors'; errors: IssueView[] };
 
+/** The id of the list's title (one list per page), which names the task pane's region. */
+export const ERRORS_TITLE_ID = 'xh-errors-title';
+
 /**
  * Renders into `root`, styled by the pane's stylesheet (ui/style.css, class xh-errors): a title,
  * that nothing was written (unless the title says so itself), the errors and the warnings as two
@@ -29,6 +32,7 @@ export function renderErrors(
   root.classList.add('xh-errors');
   const heading = document.createElement('h1');
   heading.className = 'xh-errors-title';
+  heading.id = ERRORS_TITLE_ID;
   heading.textContent = title ?? vi.host.errorsTitle;
   root.append(heading);
   if (title === undefined) {

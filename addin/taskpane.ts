@@ -8,7 +8,7 @@
 import { formatMessage, vi } from '../shared/i18n/vi';
 import { mountApp, tabFromView } from '../ui/app';
 import { excelBridge, mergesSupported } from './bridge';
-import { renderErrors, takeErrors, type PendingErrors } from './errorList';
+import { ERRORS_TITLE_ID, renderErrors, takeErrors, type PendingErrors } from './errorList';
 import { selectCell, type ExcelRun } from './excelHost';
 
 /** Why the dialog did not open, in words. */
@@ -19,9 +19,11 @@ function reason(code: number): string {
 }
 
 function showPending(root: HTMLElement, pending: PendingErrors, run: ExcelRun): void {
+  // A region landmark named by its title (it sits above the pane's own landmarks); it is there
+  // when the page loads, so it is read with the page rather than announced as an alert.
   const box = document.createElement('section');
   box.className = 'xh-ribbon-errors';
-  box.setAttribute('role', 'alert');
+  box.setAttribute('aria-labelledby', ERRORS_TITLE_ID);
   root.before(box);
   const title = formatMessage(vi.host.real.ribbonErrors, {
     time: pending.time,

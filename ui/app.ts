@@ -99,10 +99,11 @@ export function mountApp(
   /** Per tab: its "có lỗi" mark (a dot, and words in the tab's name for screen readers). */
   const tabMarks = new Map<Tab, HTMLElement>();
   const tabButtons = TABS.map((t) => {
+    // Its words are there only while it is shown: the tab's name is otherwise just its label.
     const mark = h(
       'span',
       { class: 'xh-tab-mark', hidden: true },
-      h('span', { class: 'xh-sr-only' }, ` (${U.shell.tabInvalid})`),
+      h('span', { class: 'xh-sr-only' }),
     );
     tabMarks.set(t, mark);
     return h(
@@ -297,7 +298,10 @@ export function mountApp(
     const invalid = new Set(liveDrafts().map(([, d]) => d.tab));
     for (const [t, mark] of tabMarks) {
       const on = invalid.has(t);
-      mark.hidden = !on;
+      if (mark.hidden === on) {
+        mark.hidden = !on;
+        (mark.firstChild as HTMLElement).textContent = on ? ` (${U.shell.tabInvalid})` : '';
+      }
       tabButtons[TABS.indexOf(t)].classList.toggle('xh-tab-invalid', on);
     }
   }

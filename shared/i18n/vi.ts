@@ -388,9 +388,9 @@ export const vi = {
       protectedOutput:
         "Trang tính '{sheet}' đang được bảo vệ và bạn không có quyền sửa, nên chưa ghi gì vào bảng tính. Hãy nhờ người bảo vệ trang tính thêm bạn vào danh sách được sửa (hoặc bỏ bảo vệ) rồi chạy lại.",
       formFailed:
-        'Chưa tạo xong phiếu \'{sheet}\': {message}. Phiếu này đã được xoá; {made} phiếu tạo trước đó vẫn giữ nguyên. Hãy chạy lại "Tạo phiếu tự chấm" để tạo các phiếu còn lại.',
+        'Chưa tạo xong phiếu "{sheet}": {message}. Phiếu này đã được xoá; {made} phiếu tạo trước đó vẫn giữ nguyên. Hãy chạy lại "Tạo phiếu tự chấm" để tạo các phiếu còn lại.',
       formLeft:
-        "Chưa tạo xong phiếu '{sheet}': {message}. Không xoá được trang tính tạo dở này: hãy xoá trang tính '{sheet}' rồi chạy lại \"Tạo phiếu tự chấm\".",
+        'Chưa tạo xong phiếu "{sheet}": {message}. Không xoá được trang tính tạo dở này: hãy xoá trang tính "{sheet}" rồi chạy lại "Tạo phiếu tự chấm".',
     },
   },
   /** What the spreadsheet hosts (Excel, Google Sheets) say themselves. */

@@ -6,7 +6,7 @@
  * typed and shown as dd/mm/yyyy and saved as the date the core reads; a band without a threshold
  * gives one message; an invalid field marks its tab. Each asserts what the workbook holds.
  */
-import { readFileSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { formatMessage, vi } from '../../shared/i18n/vi';
@@ -15,6 +15,7 @@ import { dateOf } from '../../shared/workbook/grid';
 import { browserTest, withPage } from './browser';
 
 const U = vi.ui;
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const K = vi.workbook.settings;
 jest.setTimeout(60_000);
 
@@ -139,6 +140,16 @@ for (const width of [300, 320]) {
           expect(after.title).toEqual(before.title);
           expect(new Set(after.tabTops).size).toBe(1);
 
+          // The save bar's error list scrolls inside a quarter of the pane at most.
+          const cap = await page
+            .locator('.xh-save-errors')
+            .evaluate((e) => [
+              parseFloat(getComputedStyle(e).maxHeight),
+              window.innerHeight,
+              getComputedStyle(e).overflowY,
+            ]);
+          expect(cap[0]).toBeLessThanOrEqual(0.25 * (cap[1] as number) + 1);
+          expect(cap[2]).toBe('auto');
           // The save bar's buttons share one row.
           const tops = await page
             .locator('.xh-savebar-row button')
@@ -157,6 +168,15 @@ for (const width of [300, 320]) {
             );
           expect(cut.length).toBeGreaterThan(0);
           for (const [text, title] of cut) expect(title).toBe(text);
+          // Each view at this width, for a person to look at (test-artifacts/, not in git).
+          mkdirSync(ARTIFACTS, { recursive: true });
+          for (const t of ['rank', 'criteria', 'blocks', 'awards', 'settings'] as const) {
+            await page.getByRole('tab', { name: U.tabs[t] }).click();
+            await page.screenshot({
+              path: path.join(ARTIFACTS, `shell-${host.name.toLowerCase()}-${width}-${t}.png`),
+              fullPage: true,
+            });
+          }
           // Nothing written by looking.
           expect((await workbook(page, host))['Cấu hình'].flat()).not.toContain(
             'Đợt thi đua có một cái tên dài để thử',
@@ -236,6 +256,17 @@ hostTests(
           }),
         ]);
         expect(errors.join()).not.toMatch(/Infinity/);
+
+        // ↑/↓ say what they move.
+        const so = formatMessage(U.blocks.item, { id: 'so' });
+        await expect(
+          page
+            .getByRole('button', { name: formatMessage(U.shell.moveDownOf, { what: so }) })
+            .count(),
+        ).resolves.toBe(1);
+        await expect(
+          page.getByRole('button', { name: formatMessage(U.shell.moveUpOf, { what: so }) }).count(),
+        ).resolves.toBe(1);
 
         // On another tab, the blocks tab says it holds an error (a mark, and in its name).
         await page.getByRole('tab', { name: U.tabs.settings }).click();
