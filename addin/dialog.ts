@@ -27,10 +27,10 @@ function canReceive(): boolean {
 
 if (typeof Office !== 'undefined') {
   Office.onReady(() => {
-    const root = document.getElementById('app');
-    if (!root) return;
-    // The dialog's one landmark: all it shows is this list.
-    root.setAttribute('role', 'main');
+    const app = document.getElementById('app');
+    if (!app) return;
+    // The page's main landmark holds everything the dialog shows.
+    const root = app.appendChild(document.createElement('main'));
     const send = (m: DialogMessage): void => Office.context.ui.messageParent(JSON.stringify(m));
     if (canReceive()) {
       Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {

@@ -118,7 +118,7 @@ export function rankView(
           h(
             'div',
             { class: 'xh-card-head' },
-            h('h3', { class: 'xh-h3' }, b.name),
+            h('h2', { class: 'xh-h3' }, b.name),
             h('span', { class: 'xh-hint' }, formatMessage(U.rank.blockUnits, { count: b.units })),
           ),
           h(
