@@ -5,6 +5,7 @@
  * appears, the save bar's buttons keep one row and a cut name shows its full text; a date is
  * typed and shown as dd/mm/yyyy and saved as the date the core reads; a band without a threshold
  * gives one message; an invalid field marks its tab. Each asserts what the workbook holds.
+ * (Written before test/ui/hosts.ts: its own small two-host loop, sharing the harness's axe run.)
  */
 import { mkdirSync, readFileSync } from 'fs';
 import path from 'path';
@@ -13,6 +14,7 @@ import { formatMessage, vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
 import { dateOf } from '../../shared/workbook/grid';
 import { browserTest, withPage } from './browser';
+import { runAxe } from './hosts';
 
 const U = vi.ui;
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -273,6 +275,8 @@ hostTests(
         const marked = page.getByRole('tab', { name: `${U.tabs.blocks} (${U.shell.tabInvalid})` });
         await expect(marked.count()).resolves.toBe(1);
         await expect(marked.locator('.xh-tab-mark').isVisible()).resolves.toBe(true);
+        // The marked tab, the landmarks and the rest pass axe-core.
+        expect(await runAxe(page)).toEqual([]);
         await expect(
           page.getByRole('tab', { name: U.tabs.settings, exact: true }).count(),
         ).resolves.toBe(1);
