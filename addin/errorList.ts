@@ -3,7 +3,7 @@
  * open that dialog, the task pane (taskpane.ts) show it. Cell text is only ever set as
  * textContent. No side effects on import.
  */
-import { vi } from '../shared/i18n/vi';
+import { formatMessage, vi } from '../shared/i18n/vi';
 import type { IssueView } from '../shared/workbook/run';
 
 /** Dialog → commands page (or the pane's own list → the pane). */
@@ -13,43 +13,78 @@ export type DialogMessage =
 /** Commands page → dialog. */
 export type ParentMessage = { kind: 'errors'; errors: IssueView[] };
 
+/** The id of the list's title (one list per page), which names the task pane's region. */
+export const ERRORS_TITLE_ID = 'xh-errors-title';
+
 /**
- * Renders a title, the list and a close button into `root`; `send` receives a click on a
- * located error ("select") or on the button ("close").
+ * Renders into `root`, styled by the pane's stylesheet (ui/style.css, class xh-errors): a title,
+ * that nothing was written (unless the title says so itself), the errors and the warnings as two
+ * headed lists, and a close button. A located issue is a link-like button; `send` receives a
+ * click on it ("select") or on the close button ("close").
  */
 export function renderErrors(
   root: HTMLElement,
-  errors: IssueView[],
+  issues: IssueView[],
   send: (m: DialogMessage) => void,
-  title: string = vi.host.errorsTitle,
+  title?: string,
 ): void {
   root.replaceChildren();
+  root.classList.add('xh-errors');
   const heading = document.createElement('h1');
-  heading.textContent = title;
+  heading.className = 'xh-errors-title';
+  heading.id = ERRORS_TITLE_ID;
+  heading.textContent = title ?? vi.host.errorsTitle;
   root.append(heading);
-  const list = document.createElement('ul');
-  list.className = 'issues';
-  for (const issue of errors) {
-    const item = document.createElement('li');
-    item.className = `issue ${issue.severity}`;
-    if (issue.sheet && issue.cell) {
-      // A real button inside the item (not role="button" on the <li>, which would hide the
-      // list from screen readers): focusable, Enter and Space for free.
-      const { sheet, cell } = issue;
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'xh-issue-link';
-      button.textContent = issue.text;
-      button.addEventListener('click', () => send({ kind: 'select', sheet, cell }));
-      item.append(button);
-    } else item.textContent = issue.text;
-    list.append(item);
+  if (title === undefined) {
+    const note = document.createElement('p');
+    note.className = 'xh-errors-note';
+    note.textContent = vi.ui.shell.nothingWritten;
+    root.append(note);
   }
-  root.append(list);
+  const groups = [
+    ['error', vi.ui.shell.errorsHeading],
+    ['warning', vi.ui.shell.warningsHeading],
+  ] as const;
+  for (const [severity, label] of groups) {
+    const group = issues.filter((i) => i.severity === severity);
+    if (group.length === 0) continue;
+    const section = document.createElement('section');
+    const h2 = document.createElement('h2');
+    h2.className = 'xh-errors-heading';
+    h2.textContent = formatMessage(label, { count: group.length });
+    const list = document.createElement('ul');
+    list.className = 'xh-issues';
+    for (const issue of group) list.append(issueItem(issue, send));
+    section.append(h2, list);
+    root.append(section);
+  }
   const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'xh-button';
   close.textContent = vi.host.close;
   close.addEventListener('click', () => send({ kind: 'close' }));
   root.append(close);
+}
+
+function issueItem(issue: IssueView, send: (m: DialogMessage) => void): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = `xh-issue xh-${issue.severity} issue ${issue.severity}`;
+  if (issue.sheet && issue.cell) {
+    const { sheet, cell } = issue;
+    const link = document.createElement('button');
+    link.type = 'button';
+    link.className = 'xh-issue-link';
+    link.title = formatMessage(vi.ui.issues.select, { sheet, cell });
+    link.textContent = issue.text;
+    link.addEventListener('click', () => send({ kind: 'select', sheet, cell }));
+    item.append(link);
+  } else {
+    const span = document.createElement('span');
+    span.className = 'xh-issue-text';
+    span.textContent = issue.text;
+    item.append(span);
+  }
+  return item;
 }
 
 /** Where a ribbon run whose dialog could not open leaves its errors for the task pane. */

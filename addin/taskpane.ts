@@ -2,12 +2,13 @@
 /**
  * Task pane entry (taskpane.html): mounts the one UI on the Excel bridge. Errors a ribbon run
  * left because Office could not open its dialog (see commands.ts) are listed above the UI,
- * once; clicking one selects its cell.
+ * once; clicking one selects its cell. Opened by the ribbon's "Cấu hình" (?view=settings), the
+ * pane starts on "Thiết lập".
  */
 import { formatMessage, vi } from '../shared/i18n/vi';
-import { mountApp } from '../ui/app';
+import { mountApp, tabFromView } from '../ui/app';
 import { excelBridge, mergesSupported } from './bridge';
-import { renderErrors, takeErrors, type PendingErrors } from './errorList';
+import { ERRORS_TITLE_ID, renderErrors, takeErrors, type PendingErrors } from './errorList';
 import { selectCell, type ExcelRun } from './excelHost';
 
 /** Why the dialog did not open, in words. */
@@ -18,9 +19,11 @@ function reason(code: number): string {
 }
 
 function showPending(root: HTMLElement, pending: PendingErrors, run: ExcelRun): void {
+  // A region landmark named by its title (it sits above the pane's own landmarks); it is there
+  // when the page loads, so it is read with the page rather than announced as an alert.
   const box = document.createElement('section');
   box.className = 'xh-ribbon-errors';
-  box.setAttribute('role', 'alert');
+  box.setAttribute('aria-labelledby', ERRORS_TITLE_ID);
   root.before(box);
   const title = formatMessage(vi.host.real.ribbonErrors, {
     time: pending.time,
@@ -43,5 +46,8 @@ Office.onReady(() => {
   const run = Excel.run as unknown as ExcelRun;
   const pending = takeErrors();
   if (pending) showPending(root, pending, run);
-  mountApp(root, excelBridge(run, { mergesSupported: mergesSupported() }));
+  // The ribbon's "Cấu hình" loads taskpane.html?view=settings (manifest.xml); Office adds its own
+  // parameters (_host_Info) to the query, which are left alone.
+  const initialTab = tabFromView(new URLSearchParams(location.search).get('view'));
+  mountApp(root, excelBridge(run, { mergesSupported: mergesSupported() }), { initialTab });
 });

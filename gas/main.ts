@@ -50,17 +50,19 @@ function beforeScript(html: string, block: string): string {
   return at < 0 ? html + block : html.slice(0, at) + block + html.slice(at);
 }
 
-function sidebar(initial?: RunSummary): GoogleAppsScript.HTML.HtmlOutput {
+/**
+ * The sidebar page; `initial` is a failed menu run to show on "Xếp hạng", `view` the tab to open
+ * on ("settings" for the menu's "Cấu hình…").
+ */
+function sidebar(initial?: RunSummary, view?: 'settings'): GoogleAppsScript.HTML.HtmlOutput {
   const page = HtmlService.createHtmlOutputFromFile('sidebar');
-  if (initial) {
-    // The page reads this block as JSON (type="application/json" is never executed).
-    page.setContent(
-      beforeScript(
-        page.getContent(),
-        `<script type="application/json" id="xephang-initial">${embedJson(initial)}</script>`,
-      ),
-    );
-  }
+  // The page reads these blocks as JSON (type="application/json" is never executed).
+  const blocks = [
+    initial &&
+      `<script type="application/json" id="xephang-initial">${embedJson(initial)}</script>`,
+    view && `<script type="application/json" id="xephang-view">${embedJson(view)}</script>`,
+  ].filter(Boolean);
+  if (blocks.length) page.setContent(beforeScript(page.getContent(), blocks.join('')));
   return page.setTitle(M.sidebarTitle);
 }
 
@@ -95,8 +97,9 @@ export function xephangRank(): void {
   }
 }
 
+/** Menu "Cấu hình…": the sidebar, open on "Thiết lập". */
 export function xephangShowSidebar(): void {
-  SpreadsheetApp.getUi().showSidebar(sidebar());
+  SpreadsheetApp.getUi().showSidebar(sidebar(undefined, 'settings'));
 }
 
 /** Menu "Tạo mẫu": a starter campaign with 20 unit columns for this year. */

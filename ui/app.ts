@@ -6,7 +6,7 @@
  *
  * This file is the shell: the tabs, the setup being edited (loaded, drafts, unsaved) and the save
  * bar. Each tab is a view in ui/views/ ("Xếp hạng" with the self-assessment forms and "Tạo mẫu",
- * "Tiêu chí", "Khối & xếp loại", "Khen thưởng", "Thiết lập"), handed a ViewContext.
+ * "Tiêu chí", "Khối", "Khen thưởng", "Thiết lập"), handed a ViewContext.
  *
  * Rendering: a change of structure (add, move, remove, a select, a tab) re-renders the panel and
  * puts the focus back on the element with the same data-key. A text commit never re-renders —
@@ -58,6 +58,16 @@ export interface MountOptions {
    * that found errors): shown on "Xếp hạng" as if the button had been pressed.
    */
   initialSummary?: RunSummary;
+  /**
+   * The tab to open on (the ribbon's "Cấu hình" in Excel, the menu's "Cấu hình…" in Sheets open
+   * the pane on "Thiết lập"); "Xếp hạng" when absent, or when initialSummary is given.
+   */
+  initialTab?: Tab;
+}
+
+/** The tab a host's request names ("settings" from ?view=settings), if it is one. */
+export function tabFromView(view: string | null | undefined): Tab | undefined {
+  return TABS.find((t) => t === view);
 }
 
 export function mountApp(
@@ -68,7 +78,7 @@ export function mountApp(
   let load: Load = { kind: 'loading' };
   let setup: CampaignSetup | undefined;
   let dirty = false;
-  let tab: Tab = 'rank';
+  let tab: Tab = options.initialSummary ? 'rank' : (options.initialTab ?? 'rank');
   const drafts = new Map<string, Draft>();
   /** The data-key of a destructive button waiting for its second click. */
   let confirming: string | undefined;
@@ -91,8 +101,17 @@ export function mountApp(
 
   const tabId = (t: Tab): string => `xh-tab-${t}`;
   const panelId = 'xh-panel';
-  const tabButtons = TABS.map((t) =>
-    h(
+  /** Per tab: its "có lỗi" mark (a dot, and words in the tab's name for screen readers). */
+  const tabMarks = new Map<Tab, HTMLElement>();
+  const tabButtons = TABS.map((t) => {
+    // Its words are there only while it is shown: the tab's name is otherwise just its label.
+    const mark = h(
+      'span',
+      { class: 'xh-tab-mark', hidden: true },
+      h('span', { class: 'xh-sr-only' }),
+    );
+    tabMarks.set(t, mark);
+    return h(
       'button',
       {
         type: 'button',
@@ -103,10 +122,16 @@ export function mountApp(
         on: { click: () => selectTab(t), keydown: (e) => tabKeys(e as KeyboardEvent, t) },
       },
       U.tabs[t],
-    ),
+      mark,
+    );
+  });
+  // Always laid out, shown or not (visibility), so the title never moves when it appears.
+  const dirtyBadge = h('span', { class: 'xh-dirty', 'aria-hidden': 'true' }, U.save.unsavedShort);
+  const tablist = h(
+    'div',
+    { role: 'tablist', class: 'xh-tabs', 'aria-label': U.tabsLabel },
+    tabButtons,
   );
-  const dirtyBadge = h('span', { class: 'xh-dirty', hidden: true }, U.save.unsavedShort);
-  const hostName = (U.hosts as Record<string, string>)[bridge.host] ?? bridge.host;
   const panel = h('div', { role: 'tabpanel', id: panelId, class: 'xh-panel', tabindex: '-1' });
   const live = h('div', { class: 'xh-sr-only', 'aria-live': 'polite', role: 'status' });
   const saveStatusEl = h('p', { class: 'xh-save-status' });
@@ -165,17 +190,8 @@ export function mountApp(
   const app = h(
     'div',
     { class: 'xh-app' },
-    h(
-      'header',
-      { class: 'xh-header' },
-      h('h1', { class: 'xh-title' }, U.title),
-      dirtyBadge,
-      h('span', { class: 'xh-host' }, hostName),
-    ),
-    h('div', { role: 'tablist', class: 'xh-tabs', 'aria-label': U.tabsLabel }, tabButtons),
-    panel,
-    saveBar,
-    live,
+    h('header', { class: 'xh-header' }, h('h1', { class: 'xh-title' }, U.title), dirtyBadge),
+    h('main', { class: 'xh-main' }, tablist, panel, saveBar, live),
   );
   root.appendChild(app);
 
@@ -251,6 +267,16 @@ export function mountApp(
     tabButtons[to].focus();
   }
 
+  /** Where the tab row scrolls (a font wider than Segoe UI at 300 px), the selected tab is seen. */
+  function showSelectedTab(): void {
+    const b = tabButtons[TABS.indexOf(tab)];
+    const from = b.offsetLeft;
+    const to = from + b.offsetWidth;
+    if (from < tablist.scrollLeft) tablist.scrollLeft = from;
+    else if (to > tablist.scrollLeft + tablist.clientWidth)
+      tablist.scrollLeft = to - tablist.clientWidth;
+  }
+
   // ---- Rendering ------------------------------------------------------------------------------
 
   function keyed(key: string): HTMLElement | undefined {
@@ -276,6 +302,7 @@ export function mountApp(
       b.setAttribute('aria-selected', String(on));
       b.tabIndex = on ? 0 : -1;
     });
+    showSelectedTab();
     panel.setAttribute('aria-labelledby', tabId(tab));
     replaceChildren(panel, renderPanel());
     refresh();
@@ -298,6 +325,20 @@ export function mountApp(
   function refresh(): void {
     for (const b of bindings) b();
     updateSaveBar();
+    updateTabMarks();
+  }
+
+  /** Marks each tab holding a field that does not read (a draft), wherever the user is. */
+  function updateTabMarks(): void {
+    const invalid = new Set(liveDrafts().map(([, d]) => d.tab));
+    for (const [t, mark] of tabMarks) {
+      const on = invalid.has(t);
+      if (mark.hidden === on) {
+        mark.hidden = !on;
+        (mark.firstChild as HTMLElement).textContent = on ? ` (${U.shell.tabInvalid})` : '';
+      }
+      tabButtons[TABS.indexOf(t)].classList.toggle('xh-tab-invalid', on);
+    }
   }
   /** After a model change: unsaved, and every bound label follows. */
   function touched(): void {
@@ -387,7 +428,7 @@ export function mountApp(
     const asking = s?.kind === 'confirm';
     // A question is shown wherever the save came from (the rank tab's "Lưu và xếp hạng" too).
     saveBar.hidden = !editing && !asking;
-    dirtyBadge.hidden = !dirty;
+    dirtyBadge.classList.toggle('xh-on', dirty);
     saveButton.hidden = asking;
     discardButton.hidden = asking;
     confirmButton.hidden = !asking;

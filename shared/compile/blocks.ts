@@ -13,14 +13,23 @@ export interface BlockTable {
   blockList: string;
 }
 
+/**
+ * Bands from highest to lowest; only the last may be open (min −∞). An open band before it is
+ * one message naming it (the reader gives the same for a typed text), and the order is then not
+ * checked against it: "−Infinity" is never shown.
+ */
 function compileBands(bands: BandSpec[], issues: Issue[], at: IssueLocation): CompiledBand[] {
   const out: CompiledBand[] = [];
+  let open = false;
   bands.forEach((band, i) => {
     const label = normalizeText(String(band.label ?? ''));
     if (label === '') issues.push(error('bandEmptyLabel', {}, at));
     const min = band.min === Number.NEGATIVE_INFINITY ? band.min : toMicro(Number(band.min));
     const previous = out[i - 1];
-    if (previous && !(min < previous.min)) {
+    if (min === Number.NEGATIVE_INFINITY && i < bands.length - 1) {
+      if (!open) issues.push(error('bandNoThreshold', { label, example: `${label} ≥ 90` }, at));
+      open = true;
+    } else if (previous && previous.min !== Number.NEGATIVE_INFINITY && !(min < previous.min)) {
       issues.push(
         error('bandsOutOfOrder', { label, min: band.min, previous: fromMicro(previous.min) }, at),
       );

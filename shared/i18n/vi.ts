@@ -45,6 +45,8 @@ export const vi = {
     bandsOutOfOrder:
       'Các xếp loại phải xếp giảm dần theo ngưỡng; "{label}" ({min}) đứng sau ngưỡng {previous}.',
     bandEmptyLabel: 'Có xếp loại chưa đặt tên.',
+    bandNoThreshold:
+      'Xếp loại "{label}" chưa có ngưỡng: chỉ xếp loại cuối cùng được để trống ngưỡng. Ghi ngưỡng sau dấu ≥, ví dụ "{example}".',
     duplicateUnit: 'Mã đơn vị "{id}" bị trùng.',
     emptyUnitId: 'Có đơn vị chưa có mã.',
     unknownBlock: 'Khối "{block}" không có trong danh sách khối (có: {blocks}).',
@@ -412,9 +414,9 @@ export const vi = {
       protectedOutput:
         "Trang tính '{sheet}' đang được bảo vệ và bạn không có quyền sửa, nên chưa ghi gì vào bảng tính. Hãy nhờ người bảo vệ trang tính thêm bạn vào danh sách được sửa (hoặc bỏ bảo vệ) rồi chạy lại.",
       formFailed:
-        'Chưa tạo xong phiếu \'{sheet}\': {message}. Phiếu này đã được xoá; {made} phiếu tạo trước đó vẫn giữ nguyên. Hãy chạy lại "Tạo phiếu tự chấm" để tạo các phiếu còn lại.',
+        'Chưa tạo xong phiếu "{sheet}": {message}. Phiếu này đã được xoá; {made} phiếu tạo trước đó vẫn giữ nguyên. Hãy chạy lại "Tạo phiếu tự chấm" để tạo các phiếu còn lại.',
       formLeft:
-        "Chưa tạo xong phiếu '{sheet}': {message}. Không xoá được trang tính tạo dở này: hãy xoá trang tính '{sheet}' rồi chạy lại \"Tạo phiếu tự chấm\".",
+        'Chưa tạo xong phiếu "{sheet}": {message}. Không xoá được trang tính tạo dở này: hãy xoá trang tính "{sheet}" rồi chạy lại "Tạo phiếu tự chấm".',
     },
   },
   /** What the spreadsheet hosts (Excel, Google Sheets) say themselves. */
@@ -841,12 +843,11 @@ export const vi = {
   /** The task pane (Excel) and sidebar (Google Sheets): the one UI in ui/. */
   ui: {
     title: 'Xếp hạng thi đua CCHC',
-    hosts: { excel: 'Excel', sheets: 'Google Trang tính' } as Record<string, string>,
     tabsLabel: 'Các phần của ngăn tác vụ',
     tabs: {
       rank: 'Xếp hạng',
       criteria: 'Tiêu chí',
-      blocks: 'Khối & xếp loại',
+      blocks: 'Khối',
       awards: 'Khen thưởng',
       settings: 'Thiết lập',
     },
@@ -1091,6 +1092,19 @@ export const vi = {
       tieBreakHint:
         'Ví dụ: Lĩnh vực 2; Ít điểm trừ. Cũng dùng được: Thành phần sipas, Tổng điểm, Điểm tự chấm.',
       decimalsHint: 'Số chữ số sau dấu phẩy khi in và khi so sánh để xếp hạng.',
+    },
+    /** The shell's details: the ribbon's error dialog, tab marks, move buttons, dates. */
+    shell: {
+      nothingWritten: 'Chưa ghi gì vào bảng tính. Sửa các lỗi dưới đây rồi xếp hạng lại.',
+      errorsHeading: 'Lỗi cần sửa ({count})',
+      warningsHeading: 'Cảnh báo ({count})',
+      /** Added to a tab's name when one of its fields does not read. */
+      tabInvalid: 'có lỗi',
+      moveUpOf: 'Chuyển lên: {what}',
+      moveDownOf: 'Chuyển xuống: {what}',
+      badDate: 'Ngày "{value}" không đúng dạng ngày/tháng/năm (ví dụ 30/03/2018).',
+      dateHint: 'Ngày/tháng/năm, ví dụ 30/03/2018.',
+      moreIssues: 'Xem thêm {count} mục',
     },
   },
   /**

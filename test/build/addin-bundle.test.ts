@@ -133,8 +133,10 @@ test('the manifest is stamped with the hosting URL, no localhost left', () => {
   expect(count(manifest, `${URL}/`)).toBe(count(original, 'https://localhost:3000/'));
   // Every page the manifest names was built.
   for (const [, file] of manifest.matchAll(/"https:\/\/example\.org\/xephang\/([^"]+)"/g)) {
-    expect(existsSync(path.join(out, file))).toBe(true);
+    expect(existsSync(path.join(out, file.replace(/\?.*$/, '')))).toBe(true);
   }
+  // The ribbon's "Cấu hình" opens the pane on its settings tab.
+  expect(manifest).toContain(`DefaultValue="${URL}/taskpane.html?view=settings"`);
 });
 
 test('the icons are copied byte for byte', () => {

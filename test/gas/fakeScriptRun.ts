@@ -3,7 +3,7 @@
  * fixture workbook, ?case=…) and `google.script.run`, which calls the server functions of
  * gas/main.ts asynchronously with arguments and results passed through JSON, as Apps Script
  * does (so −∞ or a Date would not survive, exactly as there). &initial=1 opens the page the way
- * a failed menu run does. The spreadsheet is left on window.xhBook.
+ * a failed menu run does, &menu=<function> the way that menu item does. The spreadsheet is left on window.xhBook.
  */
 import * as server from '../../gas/main';
 import { workbookCase } from '../ui/fixtures';
@@ -53,8 +53,10 @@ Object.assign(window, { google: { script: { run: runner() } }, xhBook: book, xhC
  */
 const before: string[] = [];
 const after: string[] = [];
-if (params.has('initial')) {
-  server.xephangRank();
+// &menu=xephangShowSidebar: the same for another menu item that opens the sidebar.
+const menu = params.get('menu') ?? (params.has('initial') ? 'xephangRank' : undefined);
+if (menu) {
+  functions[menu]();
   const page = book.ui.sidebars[book.ui.sidebars.length - 1] ?? '';
   const script = page.indexOf(SIDEBAR_SCRIPT);
   if (script < 0) throw new Error('the sidebar page lost its script');

@@ -42,8 +42,15 @@ import {
   updateSettings,
 } from '../../ui/model/settings';
 import { cloneSetup, nodeAt } from '../../ui/model/setup';
-import { displayTime, indexText, numberText, parseCount, parseNumber } from '../../ui/model/text';
-import { vi } from '../../shared/i18n/vi';
+import {
+  dateText,
+  displayTime,
+  indexText,
+  numberText,
+  parseCount,
+  parseNumber,
+} from '../../ui/model/text';
+import { formatMessage, vi } from '../../shared/i18n/vi';
 import { exampleWorkbook } from './fixtures';
 
 /** The example's setup as the pane gets it: read from its sheets (with cell locations). */
@@ -233,6 +240,12 @@ describe('blocks', () => {
       ok: false,
       error: 'Không hiểu xếp loại "A > 90; B" (ví dụ: Tốt ≥ 90; Khá ≥ 80; Trung bình).',
     });
+    // A threshold missing before the last band: one message, naming the band and the fix.
+    expect(parseBandsText('Xuất sắc: 90; Tốt: 80; Khá', false)).toEqual({
+      ok: false,
+      error:
+        'Xếp loại "Xuất sắc: 90" chưa có ngưỡng: chỉ xếp loại cuối cùng được để trống ngưỡng. Ghi ngưỡng sau dấu ≥, ví dụ "Xuất sắc ≥ 90".',
+    });
   });
 });
 
@@ -283,7 +296,8 @@ describe('awards', () => {
     ];
     const fields = gateFields(gates);
     expect(fields).toEqual({
-      registration: '2018-03-30',
+      // Dates as the pane shows and reads them: day/month/year.
+      registration: '30/03/2018',
       discipline: '10%',
       parentDiscipline: '10%',
       classification: 'Tốt, Xuất sắc',
@@ -388,7 +402,11 @@ describe('appraisal and form settings', () => {
     expect(setMaxSpread(setup, 'nhiều')).toBe(vi.ui.input.badNumber);
     expect(setMaxSpread(setup, '0,5')).toBeUndefined();
     expect(setFormsDeadline(setup, '31/12')).toContain('31/12');
-    expect(setFormsDeadline(setup, '2018-12-05')).toBeUndefined();
+    expect(setFormsDeadline(setup, '31/02/2018')).toBe(
+      formatMessage(vi.ui.shell.badDate, { value: '31/02/2018' }),
+    );
+    expect(setFormsDeadline(setup, '05/12/2018')).toBeUndefined();
+    expect(dateText(settingsOf(setup).formsDeadline)).toBe('05/12/2018');
     updateSettings(setup, { appraisalCombine: 'median', evidencePolicy: 'warning' });
     const back = readSetup(
       Object.fromEntries(setupSheets(setup).map((b) => [b.name, b.rows])),

@@ -5,7 +5,7 @@ import type { BlockSpec, CampaignSetup, CellValue } from '../../shared/model/typ
 import { fromMicro, toMicro } from '../../shared/numbers/points';
 import { readSetup } from '../../shared/workbook/setup';
 import { clearLocations } from './setup';
-import { fail, issueMessage, numberText, ok, parseCount, type Parsed } from './text';
+import { dateText, fail, issueMessage, numberText, ok, parseCount, type Parsed } from './text';
 
 const W = vi.workbook;
 const U = vi.ui;
@@ -147,7 +147,7 @@ export function gateFields(gates: readonly GateSpec[] = []): GateFields {
   for (const g of gates) {
     switch (g.kind) {
       case 'registration':
-        f.registration = g.deadline;
+        f.registration = dateText(g.deadline);
         break;
       case 'discipline':
         f.discipline = shareText(g.maxShare);

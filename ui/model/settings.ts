@@ -5,7 +5,7 @@ import type { BandSpec, CampaignSetup, Settings, TieBreakSpec } from '../../shar
 import { dateOf, numberOf } from '../../shared/workbook/grid';
 import { tieBreakText } from '../../shared/report/tieBreakText';
 import { bandsText } from '../../shared/workbook/inputs';
-import { parseBands, parseTieBreak } from '../../shared/workbook/parse/config';
+import { parseTieBreak, readBands } from '../../shared/workbook/parse/config';
 import { fail, ok, type Parsed } from './text';
 
 const U = vi.ui;
@@ -36,8 +36,8 @@ export function parseBandsText(
   blankAllowed: boolean,
 ): Parsed<BandSpec[] | undefined> {
   if (text.trim() === '') return blankAllowed ? ok(undefined) : fail(U.input.required);
-  const bands = parseBands(text);
-  return bands ? ok(bands) : fail(formatMessage(vi.errors.badBands, { value: text }));
+  const bands = readBands(text);
+  return bands.ok ? ok(bands.bands) : fail(formatMessage(vi.errors[bands.key], bands.params));
 }
 
 export { bandsText, tieBreakText };
@@ -66,14 +66,18 @@ export function setMaxSpread(setup: CampaignSetup, text: string): string | undef
   return undefined;
 }
 
-/** "Hạn nộp phiếu tự chấm": a date (2026-03-31, 31/03/2026), or blank for none. */
+/**
+ * "Hạn nộp phiếu tự chấm": a date typed as the pane shows it (31/03/2026; 2026-03-31 is read
+ * too), or blank for none. Kept as the workbook's reader gives it (2026-03-31), which is what
+ * "Cấu hình" receives and the core reads back.
+ */
 export function setFormsDeadline(setup: CampaignSetup, text: string): string | undefined {
   if (text.trim() === '') {
     updateSettings(setup, { formsDeadline: undefined });
     return undefined;
   }
   const d = dateOf(text.trim());
-  if (d === undefined) return formatMessage(vi.errors.badDate, { value: text.trim() });
+  if (d === undefined) return formatMessage(U.shell.badDate, { value: text.trim() });
   updateSettings(setup, { formsDeadline: d });
   return undefined;
 }

@@ -17,6 +17,12 @@ export function numberText(n: number | undefined): string {
   return n === undefined || !Number.isFinite(n) ? '' : String(n).replace('.', ',');
 }
 
+/** A date as the pane shows it: "2018-03-30" → "30/03/2018" (day/month/year, as typed). */
+export function dateText(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? '');
+}
+
 /** "2,5", "2.5" or 2.5 → 2.5 (the workbook's own number reader). */
 export function parseNumber(text: string): Parsed<number> {
   const n = numberOf(text);

@@ -1,4 +1,4 @@
-/** "Khối & xếp loại": the default bands and the blocks, each with its id, name and own bands. */
+/** "Khối" (blocks and bands): the default bands and the blocks, each with its id, name and own bands. */
 import { formatMessage, vi } from '../../shared/i18n/vi';
 import type { CampaignSetup } from '../bridge';
 import { h, type Child } from '../dom';

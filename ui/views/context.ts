@@ -11,6 +11,8 @@ export interface Draft {
   error: string;
   /** The object the field edits; a draft of a removed object no longer blocks saving. */
   owner: object;
+  /** The tab the field is on: a tab with a draft is marked "có lỗi" (ui/app.ts). */
+  tab?: Tab;
 }
 
 /**

@@ -132,7 +132,7 @@ export function criteriaView(ctx: ViewContext): {
           },
         },
         bindText(ctx, () => node.code, 'xh-node-code'),
-        bindText(ctx, () => node.name || U.criteria.unnamed, 'xh-node-name'),
+        bindText(ctx, () => node.name || U.criteria.unnamed, 'xh-node-name', true),
         bindText(
           ctx,
           () => formatMessage(U.criteria.points, { max: numberText(node.max) }),
@@ -196,10 +196,12 @@ export function criteriaView(ctx: ViewContext): {
         button(['↑ ', U.actions.moveUp], `c${id}:up`, () => move(-1), {
           small: true,
           disabled: index === 0,
+          label: formatMessage(U.shell.moveUpOf, { what }),
         }),
         button(['↓ ', U.actions.moveDown], `c${id}:down`, () => move(1), {
           small: true,
           disabled: index === siblingCount - 1,
+          label: formatMessage(U.shell.moveDownOf, { what }),
         }),
         removeButton(ctx, `c${id}:remove`, what, () => {
           removeCriterion(s, path);

@@ -7,11 +7,21 @@ import type { ViewContext } from './context';
 
 const U = vi.ui;
 
-export function bindText(ctx: ViewContext, fn: () => string, cls?: string): HTMLSpanElement {
+/**
+ * A label kept in step with the model. `cut`: the text may be cut short by an ellipsis, so its
+ * full text is also its title (shown on hover; a screen reader reads the whole text anyway).
+ */
+export function bindText(
+  ctx: ViewContext,
+  fn: () => string,
+  cls?: string,
+  cut = false,
+): HTMLSpanElement {
   const span = h('span', { class: cls });
   const update = (): void => {
     const t = fn();
     if (span.textContent !== t) span.textContent = t;
+    if (cut && span.title !== t) span.title = t;
   };
   update();
   ctx.bind(update);
@@ -22,7 +32,14 @@ export function button(
   label: Child,
   key: string,
   onClick: () => void,
-  options: { primary?: boolean; disabled?: boolean; title?: string; small?: boolean } = {},
+  options: {
+    primary?: boolean;
+    disabled?: boolean;
+    title?: string;
+    small?: boolean;
+    /** The spoken name, when the visible label alone does not say what it acts on. */
+    label?: string;
+  } = {},
 ): HTMLButtonElement {
   return h(
     'button',
@@ -32,6 +49,7 @@ export function button(
       key,
       disabled: options.disabled,
       title: options.title,
+      'aria-label': options.label,
       on: { click: onClick },
     },
     label,
@@ -175,7 +193,7 @@ export function textField(ctx: ViewContext, o: TextOptions): HTMLElement {
     const text = control.value;
     const problem = o.commit(text);
     if (problem) {
-      ctx.drafts.set(o.key, { text, error: problem, owner: o.owner });
+      ctx.drafts.set(o.key, { text, error: problem, owner: o.owner, tab: ctx.tab });
       control.setAttribute('aria-invalid', 'true');
     } else {
       ctx.drafts.delete(o.key);
@@ -287,11 +305,13 @@ export function itemActions(
       small: true,
       disabled: i === 0,
       title: U.actions.moveUp,
+      label: formatMessage(U.shell.moveUpOf, { what }),
     }),
     button('↓', `${prefix}:down`, () => move(1), {
       small: true,
       disabled: i === list.length - 1,
       title: U.actions.moveDown,
+      label: formatMessage(U.shell.moveDownOf, { what }),
     }),
     removeButton(ctx, `${prefix}:remove`, what, remove),
   );

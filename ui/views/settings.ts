@@ -12,7 +12,7 @@ import {
   tieBreakText,
   updateSettings,
 } from '../model/settings';
-import { numberText, parseCount } from '../model/text';
+import { dateText, numberText, parseCount } from '../model/text';
 import type { ViewContext } from './context';
 import { section, selectField, textField } from './fields';
 
@@ -128,8 +128,9 @@ export function settingsPanel(ctx: ViewContext, s: CampaignSetup): Child {
         key: 'setting:formsDeadline',
         owner: s,
         label: K.formsDeadline,
-        value: () => settingsOf(s).formsDeadline ?? '',
+        value: () => dateText(settingsOf(s).formsDeadline),
         commit: (t) => setFormsDeadline(s, t),
+        hint: U.shell.dateHint,
         short: true,
       }),
       choice('evidencePolicy', C.evidencePolicy),

@@ -33,19 +33,45 @@ const W = vi.workbook;
 const S = W.sheets;
 const H = W.headers;
 
-/** "Tốt ≥ 90; Khá ≥ 80; Trung bình ≥ 50; Yếu" → bands (the last may have no threshold). */
-export function parseBands(value: string): BandSpec[] | undefined {
+/** What a bands text reads as: the bands, or the one message to give. */
+export type BandsRead =
+  | { ok: true; bands: BandSpec[] }
+  | { ok: false; key: 'badBands' | 'bandNoThreshold'; params: Record<string, unknown> };
+
+/**
+ * "Tốt ≥ 90; Khá ≥ 80; Trung bình ≥ 50; Yếu" → bands. Only the last may have no threshold (it
+ * takes every lower index): a band without one before it ("Xuất sắc: 90; Tốt: 80; Khá") is one
+ * message naming that band and how to write it ("Xuất sắc ≥ 90"), never a threshold of −∞.
+ */
+export function readBands(value: string): BandsRead {
   const out: BandSpec[] = [];
-  for (const part of value
+  const parts = value
     .split(';')
     .map((p) => p.trim())
-    .filter(Boolean)) {
+    .filter(Boolean);
+  for (const [i, part] of parts.entries()) {
     const m = /^(.*?)\s*(?:≥|>=)\s*(-?\d+(?:[.,]\d+)?)$/.exec(part);
     if (m) out.push({ label: m[1].trim(), min: Number(m[2].replace(',', '.')) });
-    else if (!/[≥>=]/.test(part)) out.push({ label: part, min: Number.NEGATIVE_INFINITY });
-    else return undefined;
+    else if (/[≥>=]/.test(part)) return { ok: false, key: 'badBands', params: { value } };
+    else if (i < parts.length - 1) {
+      return { ok: false, key: 'bandNoThreshold', params: bandNoThreshold(part) };
+    } else out.push({ label: part, min: Number.NEGATIVE_INFINITY });
   }
-  return out.length > 0 ? out : undefined;
+  return out.length > 0
+    ? { ok: true, bands: out }
+    : { ok: false, key: 'badBands', params: { value } };
+}
+
+/** The message's parameters for a band typed without "≥": "Xuất sắc: 90" → "Xuất sắc ≥ 90". */
+export function bandNoThreshold(label: string): Record<string, unknown> {
+  const m = /^(.*?\S)\s*(?:[:=]\s*|\s)(-?\d+(?:[.,]\d+)?)$/.exec(label);
+  return { label, example: m ? `${m[1]} ≥ ${m[2]}` : `${label} ≥ 90` };
+}
+
+/** The bands of a text, or undefined when it does not read (see readBands for the message). */
+export function parseBands(value: string): BandSpec[] | undefined {
+  const read = readBands(value);
+  return read.ok ? read.bands : undefined;
 }
 
 /** "Lĩnh vực 2; Thành phần sipas; Ít điểm trừ" → tie-break keys. */
@@ -285,9 +311,9 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
         break;
       }
       case 'bands': {
-        const bands = parseBands(v);
-        if (!bands) issues.push(error('badBands', { value: v }, here));
-        else out.settings.bands = bands;
+        const bands = readBands(v);
+        if (!bands.ok) issues.push(error(bands.key, bands.params, here));
+        else out.settings.bands = bands.bands;
         break;
       }
       case 'unfilled':
@@ -348,9 +374,9 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
   for (const r of blocks?.rows ?? []) {
     const cols = blocks!.cols;
     const bandsText = cols.bands >= 0 ? text(cellAt(grid, r, cols.bands)) : '';
-    const bands = bandsText ? parseBands(bandsText) : undefined;
-    if (bandsText && !bands)
-      issues.push(error('badBands', { value: bandsText }, at(sheet, r, cols.bands)));
+    const read = bandsText ? readBands(bandsText) : undefined;
+    if (read && !read.ok) issues.push(error(read.key, read.params, at(sheet, r, cols.bands)));
+    const bands = read?.ok ? read.bands : undefined;
     out.blocks.push({
       id: text(cellAt(grid, r, cols.code)),
       name: text(cellAt(grid, r, cols.name)),

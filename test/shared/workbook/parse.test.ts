@@ -4,6 +4,8 @@ import { formatIssue } from '../../../shared/model/issues';
 import type { CampaignSpec, CellValue } from '../../../shared/model/types';
 import { inputSheets } from '../../../shared/workbook/inputs';
 import { parseWorkbook } from '../../../shared/workbook/parse';
+import { readBands } from '../../../shared/workbook/parse/config';
+import { formatMessage, vi } from '../../../shared/i18n/vi';
 import { fillMerged } from '../../../shared/workbook/parse/merges';
 import { anGiang2018 } from '../../../examples/an-giang-2018';
 
@@ -309,4 +311,55 @@ describe('a score sheet with one cell far away (issue 20)', () => {
     parseWorkbook(s);
     expect(performance.now() - started).toBeLessThan(3000);
   });
+});
+
+test('bands with a threshold missing before the last give one message, never "-Infinity"', () => {
+  const s = sheets();
+  const config = s['Cấu hình'];
+  const row = config.findIndex((r) => r[0] === 'Xếp loại');
+  config[row][1] = 'Xuất sắc: 90; Tốt: 80; Khá';
+  const errors = errorsOf(s);
+  expect(errors).toEqual([
+    `Trang tính 'Cấu hình', ô B${row + 1}: ` +
+      formatMessage(vi.errors.bandNoThreshold, { label: 'Xuất sắc: 90', example: 'Xuất sắc ≥ 90' }),
+  ]);
+  expect(errors.join()).not.toMatch(/Infinity/);
+  // The same from the reader alone, and the last band may still have no threshold.
+  expect(readBands('Xuất sắc: 90; Tốt: 80; Khá')).toEqual({
+    ok: false,
+    key: 'bandNoThreshold',
+    params: { label: 'Xuất sắc: 90', example: 'Xuất sắc ≥ 90' },
+  });
+  expect(readBands('Giỏi; Khá ≥ 5')).toEqual({
+    ok: false,
+    key: 'bandNoThreshold',
+    params: { label: 'Giỏi', example: 'Giỏi ≥ 90' },
+  });
+  expect(readBands('Tốt ≥ 80; Khá')).toEqual({
+    ok: true,
+    bands: [
+      { label: 'Tốt', min: 80 },
+      { label: 'Khá', min: Number.NEGATIVE_INFINITY },
+    ],
+  });
+  expect(readBands('A > 90; B')).toEqual({
+    ok: false,
+    key: 'badBands',
+    params: { value: 'A > 90; B' },
+  });
+});
+
+test('bands given as data (CLI JSON) with an open band before the last: one message', () => {
+  const spec = parseWorkbook(sheets()).spec as CampaignSpec;
+  const bands = [
+    { label: 'Tốt', min: Number.NEGATIVE_INFINITY },
+    { label: 'Khá', min: Number.NEGATIVE_INFINITY },
+  ];
+  const e = evaluateCampaign({ ...spec, settings: { ...spec.settings, bands } });
+  const messages = e.ok ? [] : e.errors.map(formatIssue);
+  expect(messages).toHaveLength(1);
+  expect(messages[0]).toContain(
+    formatMessage(vi.errors.bandNoThreshold, { label: 'Tốt', example: 'Tốt ≥ 90' }),
+  );
+  expect(messages.join()).not.toMatch(/Infinity/);
 });
