@@ -2,7 +2,10 @@
  * Units with no score at all. A unit is unscored when none of its cells in the score sheets
  * holds anything: no non-blank leaf cell in "Tự chấm", "Chấm điểm" or "Chấm điểm vòng 2" (any
  * appraiser's column) and no non-blank component value ("Khảo sát" and the like). Blank means
- * empty, null or text of spaces only; 0, FALSE and any text are scores. Such a unit still gets
+ * empty, null, text of spaces only, or FALSE: Google Sheets' template puts an unticked checkbox
+ * (FALSE) in every tick cell, so FALSE alone says nothing was scored. 0 and any text are scores;
+ * a unit whose every tick was deliberately left unticked and nothing else filled is counted as
+ * unscored (it would score nothing on those cells anyway). Such a unit still gets
  * computed values (0 points, or points a rule gives a blank), but they are not a real result:
  * the run counts these units, and the award stage considers none of them.
  */
@@ -10,7 +13,7 @@ import type { CampaignSpec, CellValue, CriterionSpec } from '../model/types';
 import { normalizeText } from './cells';
 
 const isBlank = (v: CellValue | undefined): boolean =>
-  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  v === null || v === undefined || v === false || (typeof v === 'string' && v.trim() === '');
 
 const anyValue = (record: Record<string, CellValue> | undefined): boolean =>
   record !== undefined && Object.values(record).some((v) => !isBlank(v));
