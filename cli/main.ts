@@ -207,6 +207,10 @@ function run(argv: readonly string[], io: Io): number {
         return 1;
       }
       if (outcome.warnings.length > 0 && !args.quiet) io.err(issueTable(outcome.warnings));
+      if (outcome.nothingFound) {
+        io.out(vi.warnings.noFormsToMerge);
+        return 0;
+      }
       const units = new Set(outcome.merged.map((m) => m.unit)).size;
       io.out(
         formatMessage(vi.forms.merged, {
