@@ -69,6 +69,8 @@ export type MergeOutcome =
       /** What the summary says besides "merged": empty forms, replaced and kept scores. */
       notes: string[];
       warnings: Issue[];
+      /** None of the files is a form: nothing was written. */
+      nothingFound?: true;
     }
   | { ok: false; issues: Issue[] };
 
@@ -118,6 +120,9 @@ export function mergeFormFiles(
     dateSystem: dateSystem(pkg),
   });
   if (!result.ok) return result;
+  // None of the files is a form: nothing is written (the warnings say so).
+  if (result.nothingFound)
+    return { ok: true, merged: [], notes: [], warnings: result.warnings, nothingFound: true };
   let bytes;
   try {
     // past Excel's limits ("Tự chấm" has a column per unit), writeSheets refuses first

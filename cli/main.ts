@@ -207,6 +207,11 @@ function run(argv: readonly string[], io: Io): number {
         return 1;
       }
       if (outcome.warnings.length > 0 && !args.quiet) io.err(issueTable(outcome.warnings));
+      // Nothing merged is not a success for a script: exit 1, the files named above.
+      if (outcome.nothingFound) {
+        io.err(vi.warnings.noFormsToMerge);
+        return 1;
+      }
       const units = new Set(outcome.merged.map((m) => m.unit)).size;
       io.out(
         formatMessage(vi.forms.merged, {

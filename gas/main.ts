@@ -123,7 +123,8 @@ export function xephangMakeForms(): void {
 export function xephangMergeForms(): void {
   const summary = mergeFormSheets(env());
   const ui = SpreadsheetApp.getUi();
-  if (summary.ok) {
+  if (summary.ok && summary.nothingFound) ui.alert(vi.ui.summary.nothingToMerge);
+  else if (summary.ok) {
     ui.alert(
       formatMessage(vi.forms.merged, {
         forms: summary.merged.length,

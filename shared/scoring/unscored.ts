@@ -2,15 +2,23 @@
  * Units with no score at all. A unit is unscored when none of its cells in the score sheets
  * holds anything: no non-blank leaf cell in "Tự chấm", "Chấm điểm" or "Chấm điểm vòng 2" (any
  * appraiser's column) and no non-blank component value ("Khảo sát" and the like). Blank means
- * empty, null or text of spaces only; 0, FALSE and any text are scores. Such a unit still gets
- * computed values (0 points, or points a rule gives a blank), but they are not a real result:
- * the run counts these units, and the award stage considers none of them.
+ * empty, null or text of spaces only; in the score sheets (`scoreGrids`, what every host and the
+ * CLI read) FALSE is blank too: Google Sheets' template puts an unticked checkbox (FALSE) in
+ * every tick cell, so FALSE alone says nothing was scored (a unit whose ticks were all left
+ * unticked on purpose and nothing else filled counts as unscored; it scores nothing on those
+ * cells anyway). In a spec's per-unit records (`units[].self`, the API) FALSE is a score. 0 and
+ * any text are scores. Such a unit still gets computed values (0 points, or points a rule gives
+ * a blank), but they are not a real result: the run counts these units, and the award stage
+ * considers none of them.
  */
 import type { CampaignSpec, CellValue, CriterionSpec } from '../model/types';
 import { normalizeText } from './cells';
 
 const isBlank = (v: CellValue | undefined): boolean =>
   v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** A score sheet's cell: FALSE is an unticked checkbox the template put there. */
+const isBlankCell = (v: CellValue | undefined): boolean => v === false || isBlank(v);
 
 const anyValue = (record: Record<string, CellValue> | undefined): boolean =>
   record !== undefined && Object.values(record).some((v) => !isBlank(v));
@@ -42,7 +50,7 @@ export function unscoredUnits(spec: CampaignSpec): boolean[] {
       const col = grid.cols[k];
       const has = grid.rows.some(
         (row, i) =>
-          row !== undefined && leaves.has(normalizeText(grid.codes[i])) && !isBlank(row[col]),
+          row !== undefined && leaves.has(normalizeText(grid.codes[i])) && !isBlankCell(row[col]),
       );
       if (has) scored.add(id);
     });

@@ -246,7 +246,7 @@ export function rankView(
           ),
           b.top.length < b.units &&
             s.sheets.includes(vi.workbook.sheets.results) &&
-            sheetLinks(ctx, M.seeAll, [vi.workbook.sheets.results], `results:${i}:`),
+            seeAll(sheetLinks(ctx, M.seeAll, [vi.workbook.sheets.results], `results:${i}:`)),
         ),
       ),
       s.warnings.length > 0
@@ -259,6 +259,12 @@ export function rankView(
         : h('p', { class: 'xh-hint' }, U.rank.noWarnings),
       sheetLinks(ctx, U.rank.sheets, s.sheets, 'sheet:'),
     );
+  }
+
+  /** The "Xem đủ: Kết quả" line of a block: a sheet link, not the list of sheets written. */
+  function seeAll(links: Child): Child {
+    if (links instanceof HTMLElement) links.className = 'xh-see-all';
+    return links;
   }
 
   return rankPanel;

@@ -61,7 +61,7 @@ function run(spec: CampaignSpec): Ok {
 }
 
 describe('which units have no score at all', () => {
-  test('a blank, an empty text or whitespace is no score; 0, false and text are scores', () => {
+  test('a blank, an empty text or whitespace is no score; 0, FALSE, TRUE and text in a unit record are scores', () => {
     expect(
       unscoredUnits(
         campaign([
@@ -70,12 +70,13 @@ describe('which units have no score at all', () => {
           unit('C', { '1.1': '  ' }),
           unit('D', { '1.1': 0 }),
           unit('E', { '1.2': false }),
+          unit('E2', { '1.2': true }),
           unit('F', {}, { appraised: { '1.1': 'Đạt' } }),
           unit('G', {}, { appraisals: [{ round: 2, scores: { '1.1': 3 } }] }),
           unit('H', {}, { components: { sipas: 80 } }),
         ]),
       ),
-    ).toEqual([true, true, true, false, false, false, false, false]);
+    ).toEqual([true, true, true, false, false, false, false, false, false]);
   });
 
   test('score sheets handed over as grids: a unit column with a value in a leaf row is scored', () => {
@@ -99,6 +100,14 @@ describe('which units have no score at all', () => {
     };
     // B's 7 is in the parent row "1" (not a score cell); C has a cell in "Chấm điểm".
     expect(unscoredUnits(spec)).toEqual([true, true, false]);
+    // In a sheet, FALSE is the unticked checkbox Sheets' template puts in every tick cell.
+    spec.scoreGrids.self = {
+      codes: ['1.2'],
+      rows: [['1.2', false, true]],
+      units: ['A', 'B'],
+      cols: [1, 2],
+    };
+    expect(unscoredUnits(spec)).toEqual([true, false, false]);
   });
 });
 
