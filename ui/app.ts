@@ -426,8 +426,10 @@ export function mountApp(
     const editing = tab !== 'rank' && load.kind === 'ready' && setup !== undefined;
     const s = saveStatus;
     const asking = s?.kind === 'confirm';
-    // A question is shown wherever the save came from (the rank tab's "Lưu và xếp hạng" too).
-    saveBar.hidden = !editing && !asking;
+    // A question or a failed save is shown wherever the save came from (the rank tab's "Lưu và
+    // xếp hạng" too), so the user never has to look for why nothing was ranked.
+    const failed = s?.kind === 'errors' || s?.kind === 'blocked' || s?.kind === 'failed';
+    saveBar.hidden = !editing && !asking && !failed;
     dirtyBadge.classList.toggle('xh-on', dirty);
     saveButton.hidden = asking;
     discardButton.hidden = asking;

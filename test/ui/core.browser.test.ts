@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
 import { buildWorkbook } from '../../xlsx';
-import { gotoTab, hostTests, rank, save, type Workbook } from './hosts';
+import { confirmSave, gotoTab, hostTests, rank, save, saveQuestions, type Workbook } from './hosts';
 import { TEMPLATE_SHEETS } from '../../ui/views/setup';
 
 const S = vi.workbook.sheets;
@@ -37,7 +37,12 @@ hostTests(
   async (s) => {
     await s.open({ case: 'example' });
     await typeDepartmentQuota(s.page, '4');
-    await expect(save(s.page)).resolves.toBe('saved');
+    // Save warns before writing: SYT would now be proposed, its "liền kề" nomination to review.
+    const before = await s.workbook();
+    await expect(save(s.page)).resolves.toBe('asked');
+    expect((await saveQuestions(s.page)).join(' ')).toContain(SYT_REVIEW);
+    expect(await s.workbook()).toEqual(before);
+    await expect(confirmSave(s.page)).resolves.toBe('saved');
     await expect(rank(s.page)).resolves.toBe('ok');
     const book = await s.workbook();
     // Ranked and proposed: SYT is now among the Bằng khen, its nomination flagged twice (its
@@ -52,6 +57,9 @@ hostTests(
     const reviews = s.page.locator('[data-summary="reviews"]');
     await expect(reviews.textContent()).resolves.toContain(SYT_REVIEW);
     await reviews.getByRole('button', { name: new RegExp('Đơn vị SYT') }).click();
+    // The host selects the cell when its call returns (google.script.run is asynchronous).
+    for (let i = 0; i < 50 && (await s.state()).selected === undefined; i++)
+      await s.page.waitForTimeout(100);
     await expect(s.state()).resolves.toMatchObject({
       selected: { sheet: S.nominations, address: 'F7' },
     });
@@ -70,7 +78,15 @@ hostTests(
     await gotoTab(s.page, 'rank');
     const button = s.page.locator('[data-key="rank"]');
     await expect(button.textContent()).resolves.toBe(M.saveAndRank);
-    await expect(rank(s.page)).resolves.toBe('ok');
+    // "Lưu và xếp hạng" saves first; the save's question shows on this tab and waits for the
+    // answer, and only then does the run start.
+    const unsaved = await s.workbook();
+    await button.click();
+    await s.page.locator('[data-key="save-confirm"]').waitFor();
+    expect((await saveQuestions(s.page)).join(' ')).toContain(SYT_REVIEW);
+    expect(await s.workbook()).toEqual(unsaved);
+    await s.page.locator('[data-key="save-confirm"]').click();
+    await s.page.locator('[data-result="ok"]').waitFor();
     const book = await s.workbook();
     // Saved (the quota row of "Cấu hình" holds 4 for the department block) and ranked on it.
     expect(JSON.stringify(book[S.config])).toContain('"so: 4');

@@ -290,7 +290,8 @@ export async function gotoTab(page: Page, tab: Tab): Promise<void> {
   await page.locator(`#xh-tab-${tab}[aria-selected="true"]`).waitFor();
 }
 
-export type SaveOutcome = 'saved' | 'failed';
+/** 'asked': the host asked a question first (SaveResult.confirm); answer it with confirmSave. */
+export type SaveOutcome = 'saved' | 'failed' | 'asked';
 
 /**
  * Clicks "Lưu vào bảng tính" and waits until the save is over: 'saved' (the status is green) or
@@ -305,7 +306,9 @@ export async function save(page: Page): Promise<SaveOutcome> {
 export async function waitSaved(page: Page): Promise<SaveOutcome> {
   await page.waitForFunction(() => {
     const button = document.querySelector<HTMLButtonElement>('[data-key="save"]');
+    const confirm = document.querySelector<HTMLButtonElement>('[data-key="save-confirm"]');
     const status = document.querySelector('.xh-save-status');
+    if (confirm && !confirm.hidden && !confirm.disabled) return true;
     return (
       !!button &&
       !button.disabled &&
@@ -313,8 +316,20 @@ export async function waitSaved(page: Page): Promise<SaveOutcome> {
       (status.classList.contains('xh-ok') || status.classList.contains('xh-bad'))
     );
   });
+  if ((await page.locator('[data-key="save-confirm"]:visible').count()) > 0) return 'asked';
   const ok = await page.locator('.xh-save-status.xh-ok').count();
   return ok > 0 ? 'saved' : 'failed';
+}
+
+/** The questions a save asked (the save bar's list), as text. */
+export function saveQuestions(page: Page): Promise<string[]> {
+  return page.locator('.xh-save-errors li').allTextContents();
+}
+
+/** Answers a save's question with "Vẫn lưu" and waits for the save to end. */
+export async function confirmSave(page: Page): Promise<SaveOutcome> {
+  await page.locator('[data-key="save-confirm"]').click();
+  return waitSaved(page);
 }
 
 export type RankOutcome = 'ok' | 'errors' | 'crashed';

@@ -159,7 +159,7 @@ export function rankView(
         h(
           'section',
           { class: 'xh-card xh-card-warning', 'data-summary': 'decisions' },
-          h('h3', { class: 'xh-h3' }, formatMessage(M.decisions, { count: decisions.length })),
+          h('h2', { class: 'xh-h3' }, formatMessage(M.decisions, { count: decisions.length })),
           h(
             'ul',
             { class: 'xh-plain-list' },
@@ -182,7 +182,7 @@ export function rankView(
         h(
           'section',
           { class: 'xh-card xh-card-warning', 'data-summary': 'reviews' },
-          h('h3', { class: 'xh-h3' }, formatMessage(M.reviews, { count: reviews.length })),
+          h('h2', { class: 'xh-h3' }, formatMessage(M.reviews, { count: reviews.length })),
           h('p', { class: 'xh-hint' }, M.reviewsHint),
           issueList(ctx, reviews, 'rank-review'),
         ),
@@ -190,11 +190,11 @@ export function rankView(
         h(
           'section',
           { class: 'xh-card', 'data-summary': 'proposals' },
-          h('h3', { class: 'xh-h3' }, M.proposals),
+          h('h2', { class: 'xh-h3' }, M.proposals),
           (s.awards ?? []).length === 0 && h('p', { class: 'xh-hint' }, M.noProposals),
-          (s.awards ?? []).map((a) => [h('h4', { class: 'xh-h4' }, a.award), groups(a.blocks)]),
+          (s.awards ?? []).map((a) => [h('h3', { class: 'xh-h4' }, a.award), groups(a.blocks)]),
           (s.runnersUp ?? []).length > 0 && [
-            h('h4', { class: 'xh-h4' }, vi.awards.runnersUpLabel),
+            h('h3', { class: 'xh-h4' }, vi.awards.runnersUpLabel),
             groups(s.runnersUp ?? []),
           ],
         ),
