@@ -407,21 +407,12 @@ export async function saveSetup(
       await writeSheets(context, toWrite, outputs, REQUEST_LIMIT);
     } catch (e) {
       if (locked.length === 0) throw e;
-      // Excel applies a request up to the operation that fails: the sheets unprotected before
-      // the one with a password are protected again, and the error names those still closed.
-      const sheets = locked.map((name) => {
-        const sheet = context.workbook.worksheets.getItem(name);
-        sheet.protection.load('protected');
-        return sheet;
-      });
-      await context.sync();
-      const reopened = sheets.filter((sheet) => !sheet.protection.protected);
-      for (const sheet of reopened) sheet.protection.protect();
-      if (reopened.length > 0) await context.sync();
+      // The error names the sheets still closed (a password stopped the request at them).
+      const { reopened } = await protectAgain(context, locked);
       return {
         ok: false,
         errors: locked
-          .filter((_, i) => !reopened.includes(sheets[i]))
+          .filter((sheet) => !reopened.includes(sheet))
           .map((sheet) => ({
             severity: 'error' as const,
             text: formatMessage(vi.saveSetup.protectedSheet, { sheet }),
@@ -431,6 +422,29 @@ export async function saveSetup(
     }
     return { ok: true } as const;
   });
+}
+
+/**
+ * After a request that failed part-way: Excel applies a request up to the operation that fails,
+ * so sheets unprotected before the one with a password are open now. Protects those again and
+ * returns their names (the others are still closed) and the syncs it took (1 or 2).
+ */
+async function protectAgain(
+  context: Excel.RequestContext,
+  locked: readonly string[],
+): Promise<{ reopened: string[]; syncs: number }> {
+  const sheets = locked.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    sheet.protection.load('protected');
+    return sheet;
+  });
+  await context.sync();
+  const reopened = locked.filter((_, i) => !sheets[i].protection.protected);
+  sheets.forEach((sheet, i) => {
+    if (reopened.includes(locked[i])) sheet.protection.protect();
+  });
+  if (reopened.length > 0) await context.sync();
+  return { reopened, syncs: reopened.length > 0 ? 2 : 1 };
 }
 
 /** One score sheet's row operations (shared/workbook/save.ts RowEdits), queued in order. */
@@ -577,17 +591,8 @@ export async function mergeFormFiles(
         await context.sync();
         syncs++;
       } catch {
-        // Excel applies a request up to the operation that fails: a sheet unprotected before
-        // the one with a password is protected again, so a failed merge leaves things as found.
-        const sheets = locked.map((name) => {
-          const sheet = context.workbook.worksheets.getItem(name);
-          sheet.protection.load('protected');
-          return sheet;
-        });
-        await context.sync();
-        const reopened = sheets.filter((sheet) => !sheet.protection.protected);
-        for (const sheet of reopened) sheet.protection.protect();
-        if (reopened.length > 0) await context.sync();
+        // A failed merge leaves things as found.
+        const { syncs: extra } = await protectAgain(context, locked);
         const errors = locked.map((sheet) => ({
           severity: 'error' as const,
           text: formatMessage(vi.host.protectedMerge, { sheet }),
@@ -595,7 +600,7 @@ export async function mergeFormFiles(
         }));
         return {
           result: { ok: false, errors, warnings: [] },
-          syncs: syncs + 2 + (reopened.length > 0 ? 1 : 0),
+          syncs: syncs + 1 + extra,
         };
       }
     }

@@ -90,14 +90,7 @@ export class FakeSheet {
     if (count > 0) this.values.splice(at, 0, ...Array.from({ length: count }, () => []));
     else this.values.splice(at, -count);
     const move = (key: string): string | undefined => shiftAddress(key, at, count);
-    const remap = <T>(m: Map<string, T>): Map<string, T> => {
-      const out = new Map<string, T>();
-      for (const [k, v] of m) {
-        const to = move(k);
-        if (to) out.set(to, v);
-      }
-      return out;
-    };
+    const remap = <T>(m: Map<string, T>): Map<string, T> => shiftKeys(m, at, count);
     this.formulas = remap(this.formulas);
     this.numberFormats = remap(this.numberFormats);
     this.fills = remap(this.fills);
@@ -123,6 +116,16 @@ export class FakeSheet {
     // clear('All') resets the cells' formats, their locked flag included
     this.unlocked = [];
   }
+}
+
+/** A map keyed by A1 addresses after rows inserted or deleted (see shiftAddress); gone keys drop. */
+export function shiftKeys<T>(m: ReadonlyMap<string, T>, at: number, count: number): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const [k, v] of m) {
+    const to = shiftAddress(k, at, count);
+    if (to) out.set(to, v);
+  }
+  return out;
 }
 
 /**

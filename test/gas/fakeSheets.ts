@@ -6,7 +6,7 @@
  * cells as Sheets does. Usable as real globals, so the built Code.js runs against it in a vm.
  */
 import type { CellValue } from '../../shared/model/types';
-import { excelTyped, shiftAddress, sumFormula } from '../addin/fakeExcel';
+import { excelTyped, shiftAddress, shiftKeys, sumFormula } from '../addin/fakeExcel';
 
 type Value = string | number | boolean | Date;
 
@@ -199,14 +199,7 @@ export class FakeGSheet {
     if (count > 0) this.values.splice(at, 0, ...Array.from({ length: count }, () => []));
     else this.values.splice(at, -count);
     const move = (a: string): string | undefined => shiftAddress(a, at, count);
-    const remap = <T>(m: Map<string, T>): Map<string, T> => {
-      const out = new Map<string, T>();
-      for (const [k, v] of m) {
-        const to = move(k);
-        if (to) out.set(to, v);
-      }
-      return out;
-    };
+    const remap = <T>(m: Map<string, T>): Map<string, T> => shiftKeys(m, at, count);
     this.formulas = remap(this.formulas);
     this.formats = remap(this.formats);
     this.backgrounds = remap(this.backgrounds);
