@@ -5,9 +5,12 @@
  * measured in the same run. The ratio is what a save costs in "Xếp hạng" clicks.
  */
 import { loadSetup, saveSetup, type ExcelRun } from '../addin/excelHost';
+import { vi } from '../shared/i18n/vi';
+import type { CellValue } from '../shared/model/types';
 import { inputSheets } from '../shared/workbook/inputs';
 import { localTime, runCampaign } from '../shared/workbook/run';
 import { FakeExcel } from '../test/addin/fakeExcel';
+import { exampleWorkbook } from '../test/ui/fixtures';
 import { addChild } from '../ui/model/criteria';
 import { markOrigins } from '../ui/model/setup';
 import { generateCampaign } from './generate';
@@ -22,11 +25,19 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 export async function benchSave(sizes: number[]): Promise<void> {
   console.log('');
   console.log('Excel host, Save with one criterion added (median of 5) vs one core run');
-  row(['units', 'save ms', 'core ms', 'ratio', 'syncs', 'rows added']);
-  for (const units of sizes) {
-    const sheets = Object.fromEntries(
+  console.log(
+    '(with "Đề cử cá nhân": the plan runs the campaign twice for the nomination question)',
+  );
+  row(['units', 'nominations', 'save ms', 'core ms', 'ratio', 'syncs', 'rows added']);
+  const nominationsHeader = exampleWorkbook()[vi.workbook.sheets.nominations].slice(0, 1);
+  for (const [units, withNominations] of sizes.flatMap((n) => [
+    [n, false],
+    [n, true],
+  ]) as [number, boolean][]) {
+    const sheets: Record<string, CellValue[][]> = Object.fromEntries(
       inputSheets(generateCampaign(units, 150, 5)).map((b) => [b.name, b.rows]),
     );
+    if (withNominations) sheets[vi.workbook.sheets.nominations] = nominationsHeader;
     const saves: number[] = [];
     let syncs = 0;
     let added = 0;
@@ -56,6 +67,14 @@ export async function benchSave(sizes: number[]): Promise<void> {
     }
     const save = median(saves);
     const core = median(cores);
-    row([units, fmt(save), fmt(core), fmt(save / core, 2), syncs, added]);
+    row([
+      units,
+      withNominations ? 'yes' : 'no',
+      fmt(save),
+      fmt(core),
+      fmt(save / core, 2),
+      syncs,
+      added,
+    ]);
   }
 }
