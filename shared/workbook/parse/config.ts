@@ -260,20 +260,16 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
     blocks: [],
     appraisers: [],
   };
-  // Key/value rows (column A the key, B its value) from `rows`, the first one skipped when it
-  // is the header "Mục | Giá trị" (written since issue 16; older workbooks have none).
-  const keyValues = (rows: number[]): [string, CellValue, number][] => {
-    const [head] = rows;
-    const headed =
-      head !== undefined &&
-      labelKey(text(cellAt(grid, head, 0))) === labelKey(H.settingKey) &&
-      labelKey(text(cellAt(grid, head, 1))) === labelKey(H.settingValue);
-    return (headed ? rows.slice(1) : rows).map((r) => [
-      text(cellAt(grid, r, 0)),
-      cellAt(grid, r, 1),
-      r,
-    ]);
-  };
+  // Key/value rows (column A the key, B its value) of `rows`, leaving out the header row
+  // "Mục | Giá trị" (written since issue 16 under each key/value title; older workbooks have none,
+  // and a row typed above it does not make it a key).
+  const isKeyValueHeader = (r: number): boolean =>
+    labelKey(text(cellAt(grid, r, 0))) === labelKey(H.settingKey) &&
+    labelKey(text(cellAt(grid, r, 1))) === labelKey(H.settingValue);
+  const keyValues = (rows: number[]): [string, CellValue, number][] =>
+    rows
+      .filter((r) => !isKeyValueHeader(r))
+      .map((r) => [text(cellAt(grid, r, 0)), cellAt(grid, r, 1), r]);
 
   // Settings: the rows before any title, and the THIẾT LẬP section.
   const first = Math.min(...[...titleRows, grid.length]);
