@@ -122,8 +122,7 @@ export const vi = {
     noAwards: 'Chưa khai báo hình thức khen thưởng nào.',
     badQuota: 'Chỉ tiêu "{value}" của {award} phải là số nguyên không âm.',
     unknownBlockInQuota: 'Chỉ tiêu của {award} nêu khối "{block}" không có trong danh sách khối.',
-    unknownBlockInRunnersUp:
-      'Số tập thể liền kề nêu khối "{block}" không có trong danh sách khối.',
+    unknownBlockInRunnersUp: 'Số tập thể liền kề nêu khối "{block}" không có trong danh sách khối.',
     badDate: 'Ngày "{value}" không đúng dạng năm-tháng-ngày (ví dụ 2018-03-30).',
     badShare: 'Tỷ lệ "{value}" phải là số từ 0 đến 1 (ví dụ 0,1 cho 10%).',
     badGate: 'Điều kiện "{kind}" không được hỗ trợ.',
