@@ -413,45 +413,48 @@ export function allocateAwards(
   // Runners-up: the next eligible units of each block that got nothing; units waiting on a
   // tie above hold the runner-up places the ones not chosen there would take.
   const runnersUpList: { block: string; unit: string }[] = [];
-  const perBlock = spec.runnersUpPerBlock ?? 0;
-  if (perBlock > 0) {
-    const mayTake = (u: number): boolean => eligible.campaign[u];
-    c.blocks.forEach((block, b) => {
-      const isCandidate = (u: number): boolean =>
-        awardOf[u] === null && pendingOf[u] === null && mayTake(u);
-      const take = takePlaces(
-        groupsByBlock[b],
-        perBlock,
-        isCandidate,
-        false,
-        () => true,
-        waitingFor(null, mayTake),
-      );
-      for (const u of take.chosen) {
-        runnerUp[u] = true;
-        runnersUpList.push({ block: block.id, unit: c.units[u].id });
-      }
-      for (const w of take.waits) {
-        ties.push({
-          award: null,
-          block: block.id,
-          units: ids(w.units),
-          places: w.places,
-          settled: false,
-          waitsOn: w.waitsOn,
-        });
-      }
-      if (take.tie) {
-        ties.push({
-          award: null,
-          block: block.id,
-          units: ids(take.tie),
-          places: take.placesAtTie,
-          settled: false,
-        });
-      }
-    });
-  }
+  const runnersUpOf = (blockId: string): number => {
+    const r = spec.runnersUpPerBlock;
+    return r === undefined ? 0 : typeof r === 'number' ? r : (r[blockId] ?? 0);
+  };
+  const mayTake = (u: number): boolean => eligible.campaign[u];
+  c.blocks.forEach((block, b) => {
+    const perBlock = runnersUpOf(block.id);
+    if (!(perBlock > 0)) return;
+    const isCandidate = (u: number): boolean =>
+      awardOf[u] === null && pendingOf[u] === null && mayTake(u);
+    const take = takePlaces(
+      groupsByBlock[b],
+      perBlock,
+      isCandidate,
+      false,
+      () => true,
+      waitingFor(null, mayTake),
+    );
+    for (const u of take.chosen) {
+      runnerUp[u] = true;
+      runnersUpList.push({ block: block.id, unit: c.units[u].id });
+    }
+    for (const w of take.waits) {
+      ties.push({
+        award: null,
+        block: block.id,
+        units: ids(w.units),
+        places: w.places,
+        settled: false,
+        waitsOn: w.waitsOn,
+      });
+    }
+    if (take.tie) {
+      ties.push({
+        award: null,
+        block: block.id,
+        units: ids(take.tie),
+        places: take.placesAtTie,
+        settled: false,
+      });
+    }
+  });
 
   return { proposals, ties, unfilled, runnersUp: runnersUpList, awardOf, pendingOf, runnerUp };
 }

@@ -8,7 +8,7 @@ import type { Ranking } from '../ranking/rankCampaign';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CompiledCampaign } from '../compile/types';
 import { error, hasErrors, type Issue, type IssueLocation } from '../model/issues';
-import type { CampaignSpec } from '../model/types';
+import type { CampaignSpec, CellRef } from '../model/types';
 import type { ScoreTable } from '../scoring/score';
 import { allocateAwards, type Allocation } from './allocate';
 import {
@@ -38,7 +38,12 @@ export interface AwardOutcome {
 
 const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
-function validateAwards(spec: AwardsSpec, c: CompiledCampaign): Issue[] {
+function validateAwards(
+  spec: AwardsSpec,
+  c: CompiledCampaign,
+  /** The "Số tập thể liền kề mỗi khối" cell, when the spec came from a workbook. */
+  runnersUpCell?: CellRef,
+): Issue[] {
   const issues: Issue[] = [];
   const settings: IssueLocation = { settings: true };
   if (!Array.isArray(spec.awards) || spec.awards.length === 0)
@@ -67,8 +72,17 @@ function validateAwards(spec: AwardsSpec, c: CompiledCampaign): Issue[] {
       issues.push(error('badQuota', { value: award.cap, award: award.name }, at));
     }
   }
-  if (spec.runnersUpPerBlock !== undefined && !isCount(spec.runnersUpPerBlock)) {
-    issues.push(error('badCount', { value: spec.runnersUpPerBlock }, settings));
+  // Runners-up: one count for every block, or a count per block (like a quota).
+  const r = spec.runnersUpPerBlock;
+  const runnersUpAt: IssueLocation = runnersUpCell ? { cell: runnersUpCell } : settings;
+  if (r !== undefined && (r === null || typeof r !== 'object')) {
+    if (!isCount(r)) issues.push(error('badCount', { value: r }, runnersUpAt));
+  } else if (r !== undefined) {
+    for (const [block, value] of Object.entries(r)) {
+      if (!blockIds.has(block))
+        issues.push(error('unknownBlockInRunnersUp', { block }, runnersUpAt));
+      if (!isCount(value)) issues.push(error('badCount', { value }, runnersUpAt));
+    }
   }
   if (spec.unfilled !== undefined && !['passDown', 'leaveEmpty'].includes(spec.unfilled)) {
     issues.push(error('badSetting', { name: 'unfilled', value: spec.unfilled }, settings));
@@ -80,6 +94,12 @@ function validateAwards(spec: AwardsSpec, c: CompiledCampaign): Issue[] {
     }
   }
   return issues;
+}
+
+/** The council's exclusion of a unit ("Không xét khen thưởng"), as a gate reason. */
+function councilReason(profile: UnitProfile | undefined): Reason | undefined {
+  const reason = profile?.councilExclusion?.trim();
+  return reason ? { key: 'councilExcluded', params: { reason } } : undefined;
 }
 
 /** Runs the award stage on a scored and ranked campaign. */
@@ -97,7 +117,7 @@ export function proposeAwards(
     u.source ? { cell: u.source, unit: u.id } : undefined,
   );
   const issues: Issue[] = [
-    ...validateAwards(awards, c),
+    ...validateAwards(awards, c, spec.settingCells?.runnersUp),
     ...validateGates(awards.gates ?? [], c, profiles, { settings: true }),
     ...validateProfiles(
       c,
@@ -116,9 +136,13 @@ export function proposeAwards(
 
   const ctx = { campaign: c, table, ranking, profiles };
   const noScores: Reason = { key: 'noScores', params: {} };
-  const exclusions = applyGates(awards.gates ?? [], ctx).map((r, u) =>
-    unscored[u] ? [noScores, ...r] : r,
-  );
+  // Before the configured gates: no score at all, then the council's own exclusion (a reason
+  // typed in "Đơn vị"). Both keep the unit's score and rank; only awards skip it.
+  const exclusions = applyGates(awards.gates ?? [], ctx).map((r, u) => {
+    const council = councilReason(profiles[u]);
+    const first = [...(unscored[u] ? [noScores] : []), ...(council ? [council] : [])];
+    return first.length ? [...first, ...r] : r;
+  });
   const awardExclusions = new Map(awards.awards.map((a) => [a.id, applyGates(a.gates ?? [], ctx)]));
   const eligibility = {
     campaign: exclusions.map((r) => r.length === 0),

@@ -122,6 +122,7 @@ export const vi = {
     noAwards: 'Chưa khai báo hình thức khen thưởng nào.',
     badQuota: 'Chỉ tiêu "{value}" của {award} phải là số nguyên không âm.',
     unknownBlockInQuota: 'Chỉ tiêu của {award} nêu khối "{block}" không có trong danh sách khối.',
+    unknownBlockInRunnersUp: 'Số tập thể liền kề nêu khối "{block}" không có trong danh sách khối.',
     badDate: 'Ngày "{value}" không đúng dạng năm-tháng-ngày (ví dụ 2018-03-30).',
     badShare: 'Tỷ lệ "{value}" phải là số từ 0 đến 1 (ví dụ 0,1 cho 10%).',
     badGate: 'Điều kiện "{kind}" không được hỗ trợ.',
@@ -231,6 +232,7 @@ export const vi = {
       noMeasure: 'Thiếu số liệu năm nay của {measure}',
       forAward: '{award}: {reason}',
       noScores: 'Chưa có điểm chấm',
+      councilExcluded: 'Hội đồng không xét: {reason}',
     },
     flags: {
       excellent: 'Hoàn thành xuất sắc nhiệm vụ',
@@ -798,6 +800,11 @@ export const vi = {
       parent: 'Cơ quan chủ quản',
       flags: 'Danh hiệu',
       editors: 'Người nhập liệu',
+      /** The header row of a key/value section of "Cấu hình" (THIẾT LẬP, ĐIỀU KIỆN XÉT KHEN). */
+      settingKey: 'Mục',
+      settingValue: 'Giá trị',
+      /** "Đơn vị": the council does not consider the unit for awards; the text is the reason. */
+      councilExclusion: 'Không xét khen thưởng',
       previousSuffix: 'năm trước',
       /** Columns of "Đơn vị" a person adds for their own notes: never read as measures. */
       notes: ['Ghi chú', 'Chú thích', 'Ghi chú khác'],
@@ -1106,6 +1113,17 @@ export const vi = {
       dateHint: 'Ngày/tháng/năm, ví dụ 30/03/2018.',
       moreIssues: 'Xem thêm {count} mục',
     },
+  },
+  /** Issue 16, units and awards: the council's exclusion of a unit, runners-up per block. */
+  councilExclusion: {
+    /** "Hình thức" of the rows in "Đề nghị khen thưởng" for units the council does not consider. */
+    proposalsLabel: 'Hội đồng không xét khen thưởng',
+    /** The runners-up field in the pane: one count for every block, or one per block. */
+    runnersUpModes: {
+      same: 'Như nhau cho mọi khối',
+      perBlock: 'Riêng từng khối',
+    },
+    runnersUpSame: 'Số tập thể liền kề',
   },
   /**
    * Shown by the ES5 loader (addin/legacy.js) when Office hosts the add-in in a webview too old

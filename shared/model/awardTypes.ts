@@ -17,6 +17,11 @@ export interface UnitProfile {
   previous?: Record<string, number>;
   /** This year's values of measures the campaign does not compute (PCI, PAPI…). */
   measures?: Record<string, number>;
+  /**
+   * The council does not consider the unit for awards ("Không xét khen thưởng"): the reason as
+   * typed. Acts as a gate on every award and runner-up place; the unit is still scored and ranked.
+   */
+  councilExclusion?: string;
 }
 
 /** An eligibility gate. Each exclusion it makes carries its Vietnamese reason. */
@@ -65,8 +70,11 @@ export interface AwardsSpec {
   gates?: GateSpec[];
   /** Award types, highest first (e.g. Cờ thi đua, then Bằng khen). A unit gets at most one. */
   awards: AwardTypeSpec[];
-  /** Runners-up (liền kề) per block, after the awarded units. Default 0. */
-  runnersUpPerBlock?: number;
+  /**
+   * Runners-up (liền kề) per block, after the awarded units: one number for every block, or per
+   * block id (a block not named has none). Default 0.
+   */
+  runnersUpPerBlock?: number | Record<string, number>;
   /**
    * A place whose unit is not eligible: `passDown` (default) gives it to the next eligible
    * unit; `leaveEmpty` leaves it unfilled.

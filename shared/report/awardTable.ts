@@ -2,8 +2,9 @@
  * Renders the award proposals as the "Đề nghị khen thưởng" table: per award (highest first)
  * the proposed collectives in block and rank order, then any tie at a cut for the council and
  * unfilled places; the runners-up; then each ballot's elected nominees and ties (a nominee whose
- * nomination is to be reviewed keeps its result, with the review appended to the note); last,
- * the nominations to review ("Đề cử cần xem lại"), each with what changed.
+ * nomination is to be reviewed keeps its result, with the review appended to the note); the
+ * units the council does not consider, each with its reason; the units with no score; last, the
+ * nominations to review ("Đề cử cần xem lại"), each with what changed.
  */
 import { nameList, type Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
@@ -143,6 +144,20 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
         ]);
       }
     }
+  }
+  // Units the council does not consider ("Không xét khen thưởng" in "Đơn vị"), with its reason.
+  let excluded = 0;
+  for (const unit of spec.units) {
+    const reason = unit.profile?.councilExclusion?.trim();
+    if (!reason) continue;
+    rows.push(
+      unitRow(
+        vi.councilExclusion.proposalsLabel,
+        ++excluded,
+        unit.id,
+        formatMessage(vi.awards.reasons.councilExcluded, { reason }),
+      ),
+    );
   }
   const unscored = evaluation.units.filter((_, u) => evaluation.unscored[u]).map((u) => u.name);
   if (unscored.length > 0) {

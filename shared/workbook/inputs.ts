@@ -40,6 +40,15 @@ export function ruleParams(rule: RuleSpec): string {
   }
 }
 
+/** A quota or runners-up count: one number for every block, or "so: 3; huyen: 2". */
+export function perBlockValue(value: number | Record<string, number>): CellValue {
+  return typeof value === 'number'
+    ? value
+    : Object.entries(value)
+        .map(([b, q]) => `${b}: ${q}`)
+        .join('; ');
+}
+
 const flagLabel = (f: string): string => vi.awards.flags[f] ?? f;
 const measureLabel = (m: string): string => (m === 'index' ? vi.labels.index : m);
 
@@ -140,8 +149,12 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
     ranking: { ...DEFAULT_SETTINGS.ranking, ...spec.settings?.ranking },
   };
   const K = W.settings;
+  // Every section of "Cấu hình" is a title row, a header row, then its rows; the key/value
+  // sections (THIẾT LẬP, ĐIỀU KIỆN XÉT KHEN) are headed "Mục | Giá trị".
+  const keyValueHeader: CellValue[] = [H.settingKey, H.settingValue];
   const config: CellValue[][] = [
     [W.sections.settings],
+    keyValueHeader,
     [K.id, spec.id],
     [K.name, spec.name],
     [K.year, spec.year],
@@ -159,21 +172,19 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
   if (s.evidencePolicy !== DEFAULT_SETTINGS.evidencePolicy)
     config.push([K.evidencePolicy, C.evidencePolicy[s.evidencePolicy]]);
   if (spec.awards?.runnersUpPerBlock !== undefined)
-    config.push([K.runnersUp, spec.awards.runnersUpPerBlock]);
+    config.push([K.runnersUp, perBlockValue(spec.awards.runnersUpPerBlock)]);
   if (spec.awards?.unfilled) config.push([K.unfilled, C.unfilled[spec.awards.unfilled]]);
   // Appraisal settings: written when the campaign has a panel or sets them.
   if (spec.appraisers?.length || s.appraisalCombine !== DEFAULT_SETTINGS.appraisalCombine)
     config.push([K.appraisalCombine, C.appraisalCombine[s.appraisalCombine]]);
   if (s.appraisalMaxSpread !== undefined) config.push([K.appraisalMaxSpread, s.appraisalMaxSpread]);
-  const bold = [0];
-  const section = (title: string, header: CellValue[] | null, rows: CellValue[][]): void => {
+  const bold = [0, 1];
+  const section = (title: string, header: CellValue[], rows: CellValue[][]): void => {
     config.push([]);
     bold.push(config.length);
     config.push([title]);
-    if (header) {
-      bold.push(config.length);
-      config.push(header);
-    }
+    bold.push(config.length);
+    config.push(header);
     config.push(...rows);
   };
   if (spec.components?.length) {
@@ -202,13 +213,7 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
       spec.awards.awards.map((a) => [
         a.id,
         a.name,
-        a.quotaPerBlock === undefined
-          ? null
-          : typeof a.quotaPerBlock === 'number'
-            ? a.quotaPerBlock
-            : Object.entries(a.quotaPerBlock)
-                .map(([b, q]) => `${b}: ${q}`)
-                .join('; '),
+        a.quotaPerBlock === undefined ? null : perBlockValue(a.quotaPerBlock),
         a.cap ?? null,
         (a.gates ?? []).length
           ? gateRows(a.gates ?? [])
@@ -217,7 +222,7 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
           : null,
       ]),
     );
-    section(W.sections.gates, null, gateRows(spec.awards.gates ?? []));
+    section(W.sections.gates, keyValueHeader, gateRows(spec.awards.gates ?? []));
     if (spec.awards.councilChoices?.length) {
       section(
         W.sections.choices,
@@ -253,6 +258,8 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
   if (hasProfiles) unitHeader.push(H.registeredOn, H.staff, H.staffViolating, H.parent, H.flags);
   const hasEditors = spec.units.some((u) => u.editors?.length);
   if (hasEditors) unitHeader.push(H.editors);
+  const hasExclusions = spec.units.some((u) => u.profile?.councilExclusion);
+  if (hasExclusions) unitHeader.push(H.councilExclusion);
   unitHeader.push(
     ...measures,
     ...[...previous].map((m) => `${measureLabel(m)} ${H.previousSuffix}`),
@@ -271,6 +278,7 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
       );
     }
     if (hasEditors) row.push(u.editors?.join('; ') || null);
+    if (hasExclusions) row.push(p?.councilExclusion || null);
     row.push(...[...measures].map((m) => p?.measures?.[m] ?? null));
     row.push(...[...previous].map((m) => p?.previous?.[m] ?? null));
     units.push(row);

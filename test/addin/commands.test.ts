@@ -82,7 +82,7 @@ describe('the error dialog opens', () => {
     s.storage.setItem(PENDING_KEY, '{"time":"08:00","code":12009,"errors":[]}');
     await click(s, (dialog) => {
       dialog.fromDialog({ kind: 'ready' });
-      dialog.fromDialog({ kind: 'select', sheet: S.config, cell: 'B5' });
+      dialog.fromDialog({ kind: 'select', sheet: S.config, cell: 'B6' });
       dialog.fromDialog({ kind: 'close' });
     });
     expect(s.office.calls).toHaveLength(1);
@@ -95,7 +95,7 @@ describe('the error dialog opens', () => {
     // An older run's errors left for the pane are stale now.
     expect(pending(s)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 5));
-    expect(s.excel.selected).toEqual({ sheet: S.config, address: 'B5' });
+    expect(s.excel.selected).toEqual({ sheet: S.config, address: 'B6' });
   });
 
   it('without DialogApi 1.2: the errors in the URL fragment, no messageChild', async () => {
@@ -134,12 +134,12 @@ describe('the error dialog cannot open: the user still learns why nothing was wr
     expect(s.completed).toHaveBeenCalledTimes(1);
     // Nothing written; the first error's cell selected; the errors left for the task pane.
     expect(s.excel.sheet(S.results)).toBeUndefined();
-    expect(s.excel.selected).toEqual({ sheet: S.config, address: 'B5' });
+    expect(s.excel.selected).toEqual({ sheet: S.config, address: 'B6' });
     const left = pending(s);
     expect(left?.code).toBe(code);
     expect(left?.time).toMatch(/^\d\d:\d\d$/);
     expect(left?.errors.map((e) => e.text)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Trang tính 'Cấu hình', ô B5/)]),
+      expect.arrayContaining([expect.stringMatching(/Trang tính 'Cấu hình', ô B6/)]),
     );
   });
 

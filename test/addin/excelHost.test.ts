@@ -344,14 +344,14 @@ describe('helpers', () => {
 });
 
 describe('the 1904 date system', () => {
-  /** The example's sheets with the registration deadline (B30) and STC's date (D3) as 1904 serials. */
+  /** The example's sheets with the registration deadline (B32) and STC's date (D3) as 1904 serials. */
   function sheets1904(): Record<string, CellValue[][]> {
     const sheets = Object.fromEntries(
       inputSheets(anGiang2018).map((b) => [b.name, b.rows.map((r) => [...r])]),
     );
-    expect(sheets[S.config][29][1]).toBe('2018-03-30');
+    expect(sheets[S.config][31][1]).toBe('2018-03-30');
     expect(sheets[S.units][2][3]).toBe('2018-04-02');
-    sheets[S.config][29][1] = 41_727; // 2018-03-30 counted from 1904-01-01
+    sheets[S.config][31][1] = 41_727; // 2018-03-30 counted from 1904-01-01
     sheets[S.units][2][3] = 41_730; // 2018-04-02
     return sheets;
   }

@@ -87,7 +87,7 @@ browserTest(
       await page.waitForFunction(
         () => (window as unknown as { xhExcel: FakeExcel }).xhExcel.selected !== undefined,
       );
-      expect((await excelState(page)).selected).toEqual({ sheet: S.config, address: 'B5' });
+      expect((await excelState(page)).selected).toEqual({ sheet: S.config, address: 'B6' });
       expect(problems).toEqual([]);
     });
   },

@@ -104,7 +104,7 @@ browserTest(
         await page.waitForFunction(
           () => (window as unknown as { xhBook: FakeSpreadsheet }).xhBook.selected !== undefined,
         );
-        expect((await bookState(page)).selected).toEqual({ sheet: S.config, address: 'B5' });
+        expect((await bookState(page)).selected).toEqual({ sheet: S.config, address: 'B6' });
         expect(problems).toEqual([]);
       },
       { width: 300 },

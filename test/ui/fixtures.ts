@@ -33,7 +33,7 @@ function rowOf(grid: CellValue[][], first: string): CellValue[] {
 
 /**
  * - example: the An Giang 2018 workbook;
- * - invalid: "Tiêu chí" D4 has an unknown rule kind and "Cấu hình" B5 (decimals) is not a number;
+ * - invalid: "Tiêu chí" D4 has an unknown rule kind and "Cấu hình" B6 (decimals) is not a number;
  * - hostile: criterion 1.1 and 1.2 and unit STP named with markup / a formula;
  * - empty: no sheets at all;
  * - unscored: the example before the self-assessment forms come back (no self score yet).

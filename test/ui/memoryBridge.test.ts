@@ -95,7 +95,7 @@ test('a broken workbook: the setup is invalid, located, and a run writes nothing
   expect(state.kind).toBe('invalid');
   if (state.kind !== 'invalid') return;
   expect(state.errors.map((e) => [e.sheet, e.cell])).toEqual([
-    ['Cấu hình', 'B5'],
+    ['Cấu hình', 'B6'],
     ['Tiêu chí', 'D4'],
   ]);
   const summary = await bridge.rank();

@@ -122,7 +122,7 @@ browserTest('a broken workbook lists its errors; clicking or Enter selects the c
     const { selections } = await bridgeState(page);
     expect(selections).toEqual([
       { sheet: 'Tiêu chí', cell: 'D4' },
-      { sheet: 'Cấu hình', cell: 'B5' },
+      { sheet: 'Cấu hình', cell: 'B6' },
     ]);
     // Running again refuses again, and nothing was written.
     await page.getByRole('tab', { name: U.tabs.rank }).click();

@@ -102,12 +102,60 @@ export function setCap(award: AwardTypeSpec, text: string): string | undefined {
   return undefined;
 }
 
-export function setRunnersUp(setup: CampaignSetup, text: string): string | undefined {
+/** How the runners-up count is given: one number for every block, or a number per block. */
+export type RunnersUpMode = 'same' | 'perBlock';
+
+export function runnersUpMode(awards: AwardsSpec): RunnersUpMode {
+  const r = awards.runnersUpPerBlock;
+  return r !== undefined && typeof r !== 'number' ? 'perBlock' : 'same';
+}
+
+/** Switches the runners-up count's form, carrying the number over (per block: each block). */
+export function setRunnersUpMode(
+  setup: CampaignSetup,
+  mode: RunnersUpMode,
+  blocks: readonly BlockSpec[],
+): void {
+  const awards = ensureAwards(setup);
+  const r = awards.runnersUpPerBlock;
+  if (mode === runnersUpMode(awards)) return;
+  if (mode === 'same') {
+    const most = Math.max(0, ...Object.values(r ?? {}));
+    awards.runnersUpPerBlock = most;
+  } else {
+    const current = typeof r === 'number' ? r : 0;
+    awards.runnersUpPerBlock = Object.fromEntries(blocks.map((b) => [b.id, current]));
+  }
+}
+
+/** The runners-up count of one block (per-block form) or of every block (blockId undefined). */
+export function runnersUpOf(awards: AwardsSpec, blockId?: string): number | undefined {
+  const r = awards.runnersUpPerBlock;
+  if (r === undefined || typeof r === 'number') return r;
+  return blockId === undefined ? undefined : (r[blockId] ?? 0);
+}
+
+/**
+ * Sets the runners-up count from the text typed: for every block (blockId undefined; blank
+ * removes it, i.e. none) or for one block (blank means none there, 0).
+ */
+export function setRunnersUp(
+  setup: CampaignSetup,
+  text: string,
+  blockId?: string,
+): string | undefined {
   const n = parseCount(text);
   if (!n.ok) return n.error;
   const awards = ensureAwards(setup);
-  if (n.value === undefined) delete awards.runnersUpPerBlock;
-  else awards.runnersUpPerBlock = n.value;
+  if (blockId === undefined) {
+    if (n.value === undefined) delete awards.runnersUpPerBlock;
+    else awards.runnersUpPerBlock = n.value;
+  } else {
+    const r = awards.runnersUpPerBlock;
+    const per = r !== undefined && typeof r !== 'number' ? { ...r } : {};
+    per[blockId] = n.value ?? 0;
+    awards.runnersUpPerBlock = per;
+  }
   return undefined;
 }
 

@@ -15,7 +15,7 @@ export function addBlock(setup: CampaignSetup): number {
   return setup.blocks.length - 1;
 }
 
-/** Removes a block and every mention of it (criteria, quotas, council choices). */
+/** Removes a block and every mention of it (criteria, quotas, runners-up, council choices). */
 export function removeBlock(setup: CampaignSetup, index: number): void {
   const [block] = setup.blocks.splice(index, 1);
   if (!block) return;
@@ -30,6 +30,8 @@ export function removeBlock(setup: CampaignSetup, index: number): void {
     if (award.quotaPerBlock !== undefined && typeof award.quotaPerBlock !== 'number')
       delete award.quotaPerBlock[block.id];
   }
+  const runnersUp = setup.awards?.runnersUpPerBlock;
+  if (runnersUp !== undefined && typeof runnersUp !== 'number') delete runnersUp[block.id];
   if (setup.awards?.councilChoices)
     setup.awards.councilChoices = setup.awards.councilChoices.filter((c) => c.block !== block.id);
   clearLocations(setup);
@@ -54,6 +56,17 @@ export function renameBlock(setup: CampaignSetup, index: number, text: string): 
         Object.entries(q).map(([b, n]) => [b === old ? id : b, n]),
       );
     }
+  }
+  const runnersUp = setup.awards?.runnersUpPerBlock;
+  if (
+    setup.awards &&
+    runnersUp !== undefined &&
+    typeof runnersUp !== 'number' &&
+    old in runnersUp
+  ) {
+    setup.awards.runnersUpPerBlock = Object.fromEntries(
+      Object.entries(runnersUp).map(([b, n]) => [b === old ? id : b, n]),
+    );
   }
   for (const c of setup.awards?.councilChoices ?? []) if (c.block === old) c.block = id;
   return undefined;

@@ -17,8 +17,12 @@ import {
   setGateField,
   setQuota,
   setQuotaMode,
+  runnersUpMode,
+  runnersUpOf,
   setRunnersUp,
+  setRunnersUpMode,
   type QuotaMode,
+  type RunnersUpMode,
 } from '../model/awards';
 import { numberText, setName } from '../model/text';
 import type { ViewContext } from './context';
@@ -27,6 +31,7 @@ import { bindText, button, itemActions, section, selectField, textField } from '
 const U = vi.ui;
 const W = vi.workbook;
 const C = W.choices;
+const CE = vi.councilExclusion;
 
 export function awardsPanel(ctx: ViewContext, s: CampaignSetup): Child {
   const a = s.awards;
@@ -137,15 +142,42 @@ export function awardsPanel(ctx: ViewContext, s: CampaignSetup): Child {
     a &&
       section(
         U.awards.othersTitle,
-        textField(ctx, {
-          key: 'runnersUp',
-          owner: s,
+        selectField<RunnersUpMode>(ctx, {
+          key: 'runnersUpMode',
           label: W.settings.runnersUp,
-          value: () => numberText(a.runnersUpPerBlock),
-          commit: (t) => setRunnersUp(s, t),
-          inputmode: 'numeric',
-          short: true,
+          options: [
+            ['same', CE.runnersUpModes.same],
+            ['perBlock', CE.runnersUpModes.perBlock],
+          ],
+          value: runnersUpMode(a),
+          change: (m) => setRunnersUpMode(s, m, s.blocks),
         }),
+        runnersUpMode(a) === 'same' &&
+          textField(ctx, {
+            key: 'runnersUp',
+            owner: s,
+            label: CE.runnersUpSame,
+            value: () => numberText(runnersUpOf(a)),
+            commit: (t) => setRunnersUp(s, t),
+            inputmode: 'numeric',
+            short: true,
+          }),
+        runnersUpMode(a) === 'perBlock' &&
+          h(
+            'div',
+            { class: 'xh-row xh-quota', 'data-runners-up': '' },
+            s.blocks.map((b) =>
+              textField(ctx, {
+                key: `runnersUp:${b.id}`,
+                owner: s,
+                label: b.name,
+                value: () => numberText(runnersUpOf(a, b.id) ?? 0),
+                commit: (t) => setRunnersUp(s, t, b.id),
+                inputmode: 'numeric',
+                short: true,
+              }),
+            ),
+          ),
         selectField<'passDown' | 'leaveEmpty'>(ctx, {
           key: 'unfilled',
           label: W.settings.unfilled,

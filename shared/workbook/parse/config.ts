@@ -141,6 +141,8 @@ function gateFromKey(
   c: number,
   issues: Issue[],
   dates: DateSystem,
+  /** The key's column: an unknown key is reported there (the value's column otherwise). */
+  keyCol = c,
 ): GateSpec[] {
   const g = W.gates;
   const here = at(sheet, r, c);
@@ -173,7 +175,7 @@ function gateFromKey(
         ? [{ kind: 'improvement', measures: listOf(value).map(measureId) }]
         : bad();
     default:
-      issues.push(error('unknownSetting', { key }, here));
+      issues.push(error('unknownSetting', { key }, at(sheet, r, keyCol)));
       return [];
   }
 }
@@ -201,6 +203,29 @@ function awardGates(
     out.push(...gateFromKey(key, m[2], sheet, r, c, issues, dates));
   }
   return out;
+}
+
+/**
+ * A count for every block ("3") or per block id ("so: 3; huyen: 3"), as quotas and runners-up
+ * are given; undefined for a blank cell. A part that does not read is an error at the cell.
+ */
+function perBlockCount(
+  value: CellValue,
+  sheet: string,
+  r: number,
+  c: number,
+  issues: Issue[],
+): number | Record<string, number> | undefined {
+  if (text(value) === '') return undefined;
+  const n = numberOf(value);
+  if (n !== undefined) return n;
+  const per: Record<string, number> = {};
+  for (const part of listOf(value)) {
+    const m = /^(.+?)\s*[:=]\s*(\d+)$/.exec(part);
+    if (m) per[m[1].trim()] = Number(m[2]);
+    else issues.push(error('badNumber', { value: part }, at(sheet, r, c)));
+  }
+  return per;
 }
 
 /** Settings whose value is one of a fixed list of labels in vi.workbook.choices. */
@@ -235,21 +260,26 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
     blocks: [],
     appraisers: [],
   };
-  const keyValues = (start: number): [string, CellValue, number][] =>
-    sectionRows(grid, start, titleRows).map((r) => [
-      text(cellAt(grid, r, 0)),
-      cellAt(grid, r, 1),
-      r,
-    ]);
+  // Key/value rows (column A the key, B its value) of `rows`, leaving out the header row
+  // "Mục | Giá trị" (written since issue 16 under each key/value title; older workbooks have none,
+  // and a row typed above it does not make it a key).
+  const isKeyValueHeader = (r: number): boolean =>
+    labelKey(text(cellAt(grid, r, 0))) === labelKey(H.settingKey) &&
+    labelKey(text(cellAt(grid, r, 1))) === labelKey(H.settingValue);
+  const keyValues = (rows: number[]): [string, CellValue, number][] =>
+    rows
+      .filter((r) => !isKeyValueHeader(r))
+      .map((r) => [text(cellAt(grid, r, 0)), cellAt(grid, r, 1), r]);
 
   // Settings: the rows before any title, and the THIẾT LẬP section.
   const first = Math.min(...[...titleRows, grid.length]);
-  const settingRows: [string, CellValue, number][] = [];
-  for (let r = 0; r < first; r++)
-    if (!isBlankRow(grid[r])) settingRows.push([text(cellAt(grid, r, 0)), cellAt(grid, r, 1), r]);
-  if (found.has('settings')) settingRows.push(...keyValues(found.get('settings') as number));
+  const before: number[] = [];
+  for (let r = 0; r < first; r++) if (!isBlankRow(grid[r])) before.push(r);
+  const settingRows = keyValues(before);
+  if (found.has('settings'))
+    settingRows.push(...keyValues(sectionRows(grid, found.get('settings') as number, titleRows)));
   const C = W.choices;
-  let runnersUp: number | undefined;
+  let runnersUp: AwardsSpec['runnersUpPerBlock'];
   let unfilled: AwardsSpec['unfilled'];
   for (const [key, value, r] of settingRows) {
     const here = at(sheet, r, 1);
@@ -278,15 +308,17 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
         out.name = v;
         break;
       case 'year':
-      case 'decimals':
-      case 'runnersUp': {
+      case 'decimals': {
         const n = numberOf(value);
         if (n === undefined) issues.push(error('badNumber', { value: v }, here));
         else if (name === 'year') out.year = n;
-        else if (name === 'decimals') out.settings.decimals = n;
-        else runnersUp = n;
+        else out.settings.decimals = n;
         break;
       }
+      case 'runnersUp':
+        // A number for every block, or per block like a quota: "so: 2; huyen: 1".
+        runnersUp = perBlockCount(value, sheet, r, 1, issues);
+        break;
       case 'appraisalMaxSpread': {
         if (v === '') break;
         const n = numberOf(value);
@@ -407,7 +439,9 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
     { code: H.code, name: H.name, quota: H.quota, cap: H.cap, gates: H.awardGates },
     ['code', 'name'],
   );
-  const gateRows = found.has('gates') ? keyValues(found.get('gates') as number) : [];
+  const gateRows = found.has('gates')
+    ? keyValues(sectionRows(grid, found.get('gates') as number, titleRows))
+    : [];
   const choiceTable = table('choices', { award: H.award, block: H.block, chosen: H.chosen }, [
     'award',
     'chosen',
@@ -416,22 +450,10 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
     const awards: AwardTypeSpec[] = [];
     for (const r of awardTable?.rows ?? []) {
       const cols = awardTable!.cols;
-      const quotaCell = cols.quota >= 0 ? cellAt(grid, r, cols.quota) : null;
-      let quotaPerBlock: AwardTypeSpec['quotaPerBlock'];
-      if (text(quotaCell) !== '') {
-        const n = numberOf(quotaCell);
-        if (n !== undefined) quotaPerBlock = n;
-        else {
-          // "so: 3; huyen: 3"
-          const per: Record<string, number> = {};
-          for (const part of listOf(quotaCell)) {
-            const m = /^(.+?)\s*[:=]\s*(\d+)$/.exec(part);
-            if (m) per[m[1].trim()] = Number(m[2]);
-            else issues.push(error('badNumber', { value: part }, at(sheet, r, cols.quota)));
-          }
-          quotaPerBlock = per;
-        }
-      }
+      const quotaPerBlock =
+        cols.quota >= 0
+          ? perBlockCount(cellAt(grid, r, cols.quota), sheet, r, cols.quota, issues)
+          : undefined;
       const capCell = cols.cap >= 0 ? cellAt(grid, r, cols.cap) : null;
       const cap = text(capCell) === '' ? undefined : numberOf(capCell);
       if (text(capCell) !== '' && cap === undefined)
@@ -456,7 +478,7 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
         parentShare = shareOf(value);
         if (parentShare === undefined)
           issues.push(error('badGateText', { value: `${key}: ${text(value)}` }, at(sheet, r, 1)));
-      } else gates.push(...gateFromKey(key, value, sheet, r, 1, issues, dates));
+      } else gates.push(...gateFromKey(key, value, sheet, r, 1, issues, dates, 0));
     }
     if (parentShare !== undefined) {
       const d = gates.find((g) => g.kind === 'discipline');

@@ -1,4 +1,5 @@
-// "Đơn vị": the units, their block, profile (registration, staff, parent, flags, measures).
+// "Đơn vị": the units, their block, profile (registration, staff, parent, flags, council
+// exclusion, measures).
 import type { UnitProfile } from '../../awards/types';
 import { vi } from '../../i18n/vi';
 import { error, type Issue } from '../../model/issues';
@@ -51,6 +52,7 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
     parent: H.parent,
     flags: H.flags,
     editors: H.editors,
+    councilExclusion: H.councilExclusion,
   };
   const cols = headerRow(grid, sheet, labels, ['code', 'name', 'block'], issues);
   const known = new Set(Object.values(cols).filter((c) => c >= 0));
@@ -86,6 +88,9 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
     }
     const parent = text(get('parent'));
     if (parent) profile.parent = parent;
+    // "Không xét khen thưởng": any text is the council's reason (awards only; still ranked).
+    const exclusion = text(get('councilExclusion')).trim();
+    if (exclusion) profile.councilExclusion = exclusion;
     const flags = listOf(get('flags')).map(flagId);
     if (flags.length) profile.flags = flags;
     for (const m of measureCols) {

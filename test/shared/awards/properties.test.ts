@@ -159,6 +159,8 @@ interface ProfileDraft {
   prevField: number | undefined;
   prevPci: number | undefined;
   pci: number | undefined;
+  /** "Không xét khen thưởng": the council's reason, now and then. */
+  excluded: string | undefined;
 }
 
 const profileDraftArb: fc.Arbitrary<ProfileDraft> = fc.record({
@@ -178,6 +180,10 @@ const profileDraftArb: fc.Arbitrary<ProfileDraft> = fc.record({
   prevField: fc.option(quarterUpTo(4), { freq: 4, nil: undefined }),
   prevPci: fc.option(fc.integer({ min: 50, max: 70 }), { freq: 3, nil: undefined }),
   pci: fc.option(fc.integer({ min: 50, max: 70 }), { freq: 3, nil: undefined }),
+  excluded: fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 12 },
+    { arbitrary: fc.constantFrom('Đang bị thanh tra', 'Sáp nhập'), weight: 1 },
+  ),
 });
 
 function buildProfile(d: ProfileDraft, u: number, ids: string[]): UnitProfile | undefined {
@@ -196,6 +202,7 @@ function buildProfile(d: ProfileDraft, u: number, ids: string[]): UnitProfile | 
   if (d.prevPci !== undefined) previous.PCI = d.prevPci;
   if (Object.keys(previous).length > 0) p.previous = previous;
   if (d.pci !== undefined) p.measures = { PCI: d.pci };
+  if (d.excluded !== undefined) p.councilExclusion = d.excluded;
   return p;
 }
 
@@ -262,6 +269,27 @@ function quotaArb(blockIds: string[]): fc.Arbitrary<AwardTypeSpec['quotaPerBlock
   );
 }
 
+/** Runners-up: one count for every block, or a count per block (some blocks left out). */
+function runnersUpArb(blockIds: string[]): fc.Arbitrary<AwardsSpec['runnersUpPerBlock']> {
+  const perBlock = fc
+    .subarray(blockIds)
+    .chain((bs) =>
+      fc
+        .array(fc.integer({ min: 0, max: 3 }), { minLength: bs.length, maxLength: bs.length })
+        .map((qs) => Object.fromEntries(bs.map((b, i) => [b, qs[i]])) as Record<string, number>),
+    );
+  return fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 2 }), weight: 2 },
+    { arbitrary: perBlock, weight: 2 },
+  );
+}
+
+/** The runners-up count of a block (0 for a block a per-block count leaves out). */
+function runnersUpOf(awards: AwardsSpec, block: string): number {
+  const r = awards.runnersUpPerBlock;
+  return r === undefined ? 0 : typeof r === 'number' ? r : (r[block] ?? 0);
+}
+
 const AWARD_NAMES: Record<string, string> = { co: 'Cờ thi đua', bk: 'Bằng khen' };
 
 function awardsArb(blockIds: string[]): fc.Arbitrary<AwardsSpec> {
@@ -290,7 +318,7 @@ function awardsArb(blockIds: string[]): fc.Arbitrary<AwardsSpec> {
         fc.tuple(award('bk')),
         fc.tuple(award('co'), award('bk')),
       ),
-      runnersUpPerBlock: fc.option(fc.integer({ min: 0, max: 2 }), { freq: 4, nil: undefined }),
+      runnersUpPerBlock: fc.option(runnersUpArb(blockIds), { freq: 4, nil: undefined }),
       unfilled: fc.constantFrom<AwardsSpec['unfilled'][]>(undefined, 'passDown', 'leaveEmpty'),
     })
     .map(({ gates, awards, runnersUpPerBlock, unfilled }): AwardsSpec => ({
@@ -513,7 +541,12 @@ function world(spec: CampaignSpec, ev: Ok = evaluateOk(spec)): World {
   const n = spec.units.length;
   const ids = spec.units.map((u) => u.id);
   expect(ev.units.map((r) => r.id)).toEqual(ids);
-  const campaignOk = ids.map((_, u) => (awards.gates ?? []).every((g) => passes(g, u, spec, ev)));
+  // The council's exclusion is a gate of its own, before the configured ones.
+  const campaignOk = ids.map(
+    (_, u) =>
+      !spec.units[u].profile?.councilExclusion &&
+      (awards.gates ?? []).every((g) => passes(g, u, spec, ev)),
+  );
   const awardOk = new Map(
     awards.awards.map((a) => [
       a.id,
@@ -786,6 +819,28 @@ describe('award allocation properties', () => {
         w.alloc.runnerUp.forEach((isRunnerUp, u) => {
           if (isRunnerUp) expect(w.campaignOk[u]).toBe(true);
         });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("runners-up in a block never exceed that block's count (one number or per block), and each is a unit of its block", () => {
+    fc.assert(
+      fc.property(campaignArb, (spec) => {
+        const w = world(spec);
+        for (const block of spec.blocks) {
+          const mine = w.alloc.runnersUp.filter((r) => r.block === block.id);
+          expect([block.id, mine.length <= runnersUpOf(w.awards, block.id)]).toEqual([
+            block.id,
+            true,
+          ]);
+          for (const r of mine) {
+            expect([r.unit, w.results[w.index.get(r.unit) as number].block]).toEqual([
+              r.unit,
+              block.id,
+            ]);
+          }
+        }
       }),
       { numRuns: RUNS },
     );
@@ -1083,9 +1138,9 @@ describe('award allocation properties', () => {
         // Held places that lapsed under a cap are not reported.
         for (let k = ties.length - 1; k >= 0; k--) if (ties[k].places === 0) ties.splice(k, 1);
         const runnersUp: string[] = [];
-        const perBlock = w.awards.runnersUpPerBlock ?? 0;
-        if (perBlock > 0) {
-          for (const block of spec.blocks) {
+        for (const block of spec.blocks) {
+          const perBlock = runnersUpOf(w.awards, block.id);
+          if (perBlock > 0) {
             const c = refCut(blockGroups(w, block.id), perBlock, {
               waitsOn: (u) => pendingOf[u],
               tieOf,
