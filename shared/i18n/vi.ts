@@ -1123,6 +1123,11 @@ export const vi = {
       'Hoặc cập nhật lên Microsoft 365 hay Office 2021 trở lên, hoặc cài Microsoft Edge WebView2 (bộ phận quản trị máy tính có thể giúp).',
     close: 'Đóng',
   },
+  /** Issue 16: the complete template's notes on "Cấu hình", and "Đối chiếu" without self scores. */
+  templateNotes: {
+    noSelfScores:
+      'Chưa có điểm tự chấm (trang "Tự chấm" không có hoặc để trống): bảng chỉ liệt kê điểm thẩm định, không có chênh lệch để đối chiếu.',
+  },
 } as const;
 
 /** Fills {name} placeholders in a message. Unknown names stay visible so a gap shows. */
