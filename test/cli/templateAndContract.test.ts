@@ -125,9 +125,11 @@ describe('xephang template: every section of "Cấu hình" with its defaults and
     const rows = config();
     const H = vi.workbook.headers;
     for (const title of Object.values(vi.workbook.sections))
-      expect(rows.filter((r) => r[0] === title && r.slice(1).every((v) => v == null))).toHaveLength(
-        1,
-      );
+      expect(
+        rows.filter(
+          (r) => r[0] === title && r.slice(1).every((v) => v === null || v === undefined),
+        ),
+      ).toHaveLength(1);
     const after = (title: string): CellValue[] => rows[rows.findIndex((r) => r[0] === title) + 1];
     const W = vi.workbook.sections;
     expect(after(W.components)).toEqual([H.code, H.name, H.max, N.sections.components]);
