@@ -177,6 +177,8 @@ export const vi = {
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
     ruleTopBelowMax:
       'Tiêu chí {code}: mức cao nhất của cách chấm được {top} điểm, thấp hơn điểm tối đa {max}; không đơn vị nào đạt đủ điểm tiêu chí này.',
+    shareAboveOne:
+      'Tiêu chí {code}: "Tỷ lệ" không có Tham số đọc giá trị từ 0 đến 1 (0,8 là 80%), nên {value} được tính đủ điểm tối đa. Nếu đây là phần trăm, hãy ghi Tham số "trên 100".',
     fractionOnPercentScale:
       'Tiêu chí {code}: giá trị {value} quá nhỏ so với thang phần trăm của cách chấm; nếu ô định dạng phần trăm thì {percent}% được lưu là {value} — hãy gõ {percent} vào ô định dạng số. Đã tính theo {value}.',
     criterionRowMissingScored0:
