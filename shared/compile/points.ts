@@ -21,9 +21,15 @@ export function appraisalFacts(
     const v = appraised[i];
     if (v === v && v !== OUTSIDE_BLOCK) cells[j++] = i;
   }
+  let selfScored = false;
+  for (let i = 0; i < self.length && !selfScored; i++) {
+    const v = self[i];
+    selfScored = v === v && v !== OUTSIDE_BLOCK;
+  }
   return {
     cells,
     selfNotApplicable: cellsMarked(self, NOT_APPLICABLE),
+    selfScored,
     discussion: panel?.discussion ?? { cells: new Uint32Array(0), spread: new Float64Array(0) },
     round2: panel?.round2 ?? new Uint32Array(0),
   };

@@ -91,6 +91,8 @@ export interface AppraisalFacts {
   cells: Uint32Array;
   /** Cells whose self score is N/A. */
   selfNotApplicable: Uint32Array;
+  /** Whether any unit typed any self score (N/A included): without one there is nothing to compare. */
+  selfScored: boolean;
   /** Cells whose appraisers are further apart than the setting allows, with the spread. */
   discussion: { cells: Uint32Array; spread: Float64Array };
   /** Cells decided by round 2. */

@@ -178,6 +178,8 @@ export const vi = {
     blankScored0: '{count} tiêu chí chưa chấm, tính 0 điểm (đầu tiên: {code}).',
     ruleTopBelowMax:
       'Tiêu chí {code}: mức cao nhất của cách chấm được {top} điểm, thấp hơn điểm tối đa {max}; không đơn vị nào đạt đủ điểm tiêu chí này.',
+    shareAboveOne:
+      'Tiêu chí {code}: "Tỷ lệ" không có Tham số đọc giá trị từ 0 đến 1 (0,8 là 80%), nên {value} được tính đủ điểm tối đa. Nếu đây là phần trăm, hãy ghi Tham số "trên 100".',
     fractionOnPercentScale:
       'Tiêu chí {code}: giá trị {value} quá nhỏ so với thang phần trăm của cách chấm; nếu ô định dạng phần trăm thì {percent}% được lưu là {value} — hãy gõ {percent} vào ô định dạng số. Đã tính theo {value}.',
     criterionRowMissingScored0:
@@ -1140,6 +1142,71 @@ export const vi = {
     upgrade:
       'Hoặc cập nhật lên Microsoft 365 hay Office 2021 trở lên, hoặc cài Microsoft Edge WebView2 (bộ phận quản trị máy tính có thể giúp).',
     close: 'Đóng',
+  },
+  /** Issue 16: the complete template's notes on "Cấu hình", and "Đối chiếu" without self scores. */
+  templateNotes: {
+    /** Beside a choice setting: its allowed values. */
+    choose: 'Chọn một: {choices}.',
+    /** Column C of each setting row of the template's "Cấu hình". */
+    settings: {
+      id: 'Mã ngắn của đợt thi đua.',
+      name: 'Tên đợt thi đua, in ở đầu trang "Kết quả".',
+      year: 'Năm của đợt thi đua.',
+      decimals: 'Số chữ số sau dấu phẩy khi in điểm và khi so sánh để xếp hạng (0 đến 4).',
+      scoreSource: 'Điểm dùng để xếp hạng.',
+      naPolicy:
+        'Tiêu chí đơn vị chấm N/A (không áp dụng): bỏ khỏi điểm tối đa của đơn vị, hay tính 0 điểm.',
+      blankPolicy: 'Ô điểm bỏ trống: tính 0 điểm (có cảnh báo), hay báo lỗi.',
+      rankBy: 'Xếp hạng theo chỉ số (tỷ lệ % trên điểm tối đa) hay theo tổng điểm.',
+      method: '1-2-2-4: sau hai đơn vị đồng hạng 2 là hạng 4; 1-2-2-3: không bỏ hạng.',
+      tieBreak:
+        'Khi bằng điểm thì so tiếp lần lượt theo danh sách này, ví dụ "Lĩnh vực 2; Ít điểm trừ". Để trống: đồng hạng.',
+      bands:
+        'Xếp loại theo chỉ số, từ cao xuống; loại cuối không cần "≥" (mọi chỉ số thấp hơn). Mỗi khối có thể có xếp loại riêng (mục KHỐI THI ĐUA).',
+      runnersUp:
+        'Số đơn vị liền kề (xếp ngay sau các đơn vị được khen) được đề nghị ở mỗi khối; 0 là không có.',
+      unfilled:
+        'Đơn vị trong chỉ tiêu mà không đủ điều kiện xét khen: chuyển suất cho đơn vị kế tiếp, hay để trống suất đó.',
+      appraisalCombine:
+        'Nhiều người thẩm định cùng chấm một ô: lấy trung bình, trung vị hay trung bình cắt (bỏ điểm cao nhất và thấp nhất).',
+      appraisalMaxSpread:
+        'Người chấm lệch nhau quá số điểm này thì ô được ghi "Cần thảo luận". Để trống: không kiểm tra.',
+      formsDeadline:
+        'Hạn nộp phiếu tự chấm (ngày/tháng/năm); phiếu nộp sau hạn vẫn được gộp và được ghi chú. Để trống: không có hạn.',
+      evidencePolicy:
+        'Điểm tự chấm lớn hơn 0 mà phiếu không ghi tài liệu kiểm chứng: báo lỗi, hay chỉ cảnh báo.',
+    } as Record<string, string>,
+    /** Beside the header row of each table section of the template's "Cấu hình". */
+    sections: {
+      components:
+        'Thành phần chấm ngoài bộ tiêu chí (khảo sát SIPAS…), điểm nhập ở trang "Khảo sát". Không dùng thì xoá các dòng dưới tiêu đề cột.',
+      appraisers:
+        'Hội đồng thẩm định, mỗi người một dòng; "Đơn vị công tác" là mã đơn vị người đó không được chấm. Để trống khi không ghi tên người chấm.',
+      blocks:
+        'Các khối thi đua; mỗi đơn vị thuộc một khối (cột "Khối" ở trang "Đơn vị"). "Xếp loại" để trống: dùng xếp loại chung ở trên.',
+      awards:
+        'Hình thức khen thưởng, cao nhất trước. Chỉ tiêu: một số cho mọi khối, hoặc theo khối như "so: 3; xa: 2"; để trống là không giới hạn. Tối đa: tổng số suất cả tỉnh. Điều kiện riêng: ví dụ "Chỉ số ≥ 90".',
+      choices:
+        'Khi các đơn vị đồng hạng tại ngưỡng chỉ tiêu, chương trình báo cần Hội đồng quyết định; ghi ở đây các đơn vị Hội đồng chọn.',
+    } as Record<string, string>,
+    /** Column C of each row of the template's "ĐIỀU KIỆN XÉT KHEN". */
+    gates: {
+      registration:
+        'Đơn vị đăng ký thi đua sau ngày này, hoặc không đăng ký (cột "Ngày đăng ký" ở trang "Đơn vị"), không được xét khen. Để trống: không áp dụng.',
+      discipline:
+        'Tỷ lệ tối đa số người vi phạm trên biên chế (cột "Biên chế", "Số người vi phạm" ở trang "Đơn vị"), ví dụ 10%. Để trống: không áp dụng.',
+      parentDiscipline:
+        'Với cơ quan chủ quản: tỷ lệ tối đa đơn vị trực thuộc có người vi phạm. Để trống: như tỷ lệ ở dòng trên.',
+      classification:
+        'Chỉ xét đơn vị có xếp loại trong danh sách này, ví dụ "Xuất sắc; Tốt". Để trống: không áp dụng.',
+      minIndex: 'Không xét đơn vị có chỉ số thấp hơn số này. Để trống: không áp dụng.',
+      flags:
+        'Danh hiệu đơn vị phải có (cột "Danh hiệu" ở trang "Đơn vị"), ví dụ "Hoàn thành xuất sắc nhiệm vụ". Để trống: không áp dụng.',
+      improvement:
+        'Phải cao hơn năm trước (cột "… năm trước" ở trang "Đơn vị"), ví dụ "Chỉ số". Để trống: không áp dụng.',
+    } as Record<string, string>,
+    noSelfScores:
+      'Chưa có điểm tự chấm (trang "Tự chấm" không có hoặc để trống): bảng chỉ liệt kê điểm thẩm định, không có chênh lệch để đối chiếu.',
   },
 } as const;
 

@@ -199,6 +199,12 @@ export function encodeInput(
         const p = { code, value: show(micro), percent: show(micro * 100) };
         return { value: micro, warning: warning('fractionOnPercentScale', p, at) };
       }
+      if (!commaWarning && shareAboveOne(rule, micro)) {
+        return {
+          value: micro,
+          warning: warning('shareAboveOne', { code, value: show(micro) }, at),
+        };
+      }
       return withWarning(micro);
     }
   }
@@ -227,7 +233,7 @@ export function encodeNumber(rule: CompiledRule, v: number, max: Micro): number 
       }
       const micro = toMicro(v);
       if (rule.kind === 'bonus' && micro > max) return undefined;
-      return looksLikeFraction(rule, micro) ? undefined : micro;
+      return looksLikeFraction(rule, micro) || shareAboveOne(rule, micro) ? undefined : micro;
     }
   }
 }
@@ -285,6 +291,14 @@ function topBelowMax(
  * 100"): most likely a cell formatted as a percentage, which Excel and Sheets store as a
  * fraction (95% is 0,95). Scored as stored, with a warning at the cell.
  */
+/**
+ * A value above 1 on "Tỷ lệ" with no base (a share 0–1): full points, as any value at or above
+ * the base, but most likely a percent typed as such (80 for 80 %), which a warning says.
+ */
+function shareAboveOne(rule: CompiledRule, micro: number): boolean {
+  return rule.kind === 'proportional' && rule.of === SCALE && micro > SCALE;
+}
+
 function looksLikeFraction(rule: CompiledRule, micro: number): boolean {
   if (micro <= 0 || micro > SCALE) return false;
   // a percent scale: a base of 50 or more, or tiers reaching 50 and all above 1 (not counts

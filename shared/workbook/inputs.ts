@@ -4,7 +4,7 @@
  * (parse(inputSheets(spec)) scores exactly like spec).
  */
 import type { GateSpec } from '../awards/types';
-import { vi } from '../i18n/vi';
+import { formatMessage, vi } from '../i18n/vi';
 import { DEFAULT_SETTINGS } from '../model/settings';
 import type { BandSpec, CampaignSpec, CellValue, CriterionSpec, RuleSpec } from '../model/types';
 import { tieBreakText } from '../report/tieBreakText';
@@ -84,6 +84,25 @@ export function gateRows(gates: readonly GateSpec[]): [string, CellValue][] {
   return rows;
 }
 
+/**
+ * The rows of "ĐIỀU KIỆN XÉT KHEN", and their notes: the campaign's gates or, complete, every
+ * gate in the order of vi.workbook.gates, those the campaign does not set with an empty value
+ * (not applied) and each with its note.
+ */
+function gateSection(
+  gates: readonly GateSpec[],
+  complete: boolean,
+): [CellValue[][], (string | undefined)[]] {
+  const set = gateRows(gates);
+  if (!complete) return [set, []];
+  const value = new Map(set.map(([k, v]) => [k, v]));
+  const names = Object.keys(W.gates) as (keyof typeof W.gates)[];
+  return [
+    names.map((name) => [W.gates[name], value.get(W.gates[name]) ?? null]),
+    names.map((name) => vi.templateNotes.gates[name]),
+  ];
+}
+
 function sheet(
   name: string,
   rows: CellValue[][],
@@ -142,75 +161,125 @@ function appraisalSheet(spec: CampaignSpec, name: string, round: 1 | 2): OutputB
   return sheet(name, rows, named ? [0, 1] : [0], named ? 2 : 1);
 }
 
-export function inputSheets(spec: CampaignSpec): OutputBlock[] {
+export interface InputSheetsOptions {
+  /**
+   * The template's "Cấu hình": every setting and every section, those the campaign leaves out
+   * with their defaults (or empty: a gate, a deadline), and a note of what each does in the
+   * column after its value or after its table's header (the reader ignores both).
+   */
+  complete?: boolean;
+}
+
+export function inputSheets(spec: CampaignSpec, options: InputSheetsOptions = {}): OutputBlock[] {
+  const complete = options.complete === true;
   const s = {
     ...DEFAULT_SETTINGS,
     ...spec.settings,
     ranking: { ...DEFAULT_SETTINGS.ranking, ...spec.settings?.ranking },
   };
   const K = W.settings;
+  const N = vi.templateNotes;
   // Every section of "Cấu hình" is a title row, a header row, then its rows; the key/value
   // sections (THIẾT LẬP, ĐIỀU KIỆN XÉT KHEN) are headed "Mục | Giá trị".
   const keyValueHeader: CellValue[] = [H.settingKey, H.settingValue];
-  const config: CellValue[][] = [
-    [W.sections.settings],
-    keyValueHeader,
-    [K.id, spec.id],
-    [K.name, spec.name],
-    [K.year, spec.year],
-    [K.decimals, s.decimals],
-    [K.scoreSource, C.scoreSource[s.scoreSource]],
-    [K.naPolicy, C.naPolicy[s.naPolicy]],
-    [K.blankPolicy, C.blankPolicy[s.blankPolicy]],
-    [K.rankBy, C.rankBy[s.rankBy]],
-    [K.method, C.method[s.ranking.method]],
-    [K.tieBreak, tieBreakText(s.ranking.tieBreak)],
-    [K.bands, bandsText(s.bands)],
-  ];
+  const config: CellValue[][] = [[W.sections.settings], keyValueHeader];
+  /** A setting row; in a complete "Cấu hình" with its note (and its choices) in column C. */
+  const setting = (name: keyof typeof K, value: CellValue, choices?: Record<string, string>) => {
+    const row: CellValue[] = [K[name], value];
+    if (complete) {
+      const pick = choices
+        ? ' ' + formatMessage(N.choose, { choices: Object.values(choices).join(' / ') })
+        : '';
+      row.push(N.settings[name] + pick);
+    }
+    config.push(row);
+  };
+  setting('id', spec.id);
+  setting('name', spec.name);
+  setting('year', spec.year);
+  setting('decimals', s.decimals);
+  setting('scoreSource', C.scoreSource[s.scoreSource], C.scoreSource);
+  setting('naPolicy', C.naPolicy[s.naPolicy], C.naPolicy);
+  setting('blankPolicy', C.blankPolicy[s.blankPolicy], C.blankPolicy);
+  setting('rankBy', C.rankBy[s.rankBy], C.rankBy);
+  setting('method', C.method[s.ranking.method], C.method);
+  setting('tieBreak', tieBreakText(s.ranking.tieBreak));
+  setting('bands', bandsText(s.bands));
   // Self-assessment form settings: written when the campaign sets them (defaults otherwise).
-  if (s.formsDeadline) config.push([K.formsDeadline, s.formsDeadline]);
-  if (s.evidencePolicy !== DEFAULT_SETTINGS.evidencePolicy)
-    config.push([K.evidencePolicy, C.evidencePolicy[s.evidencePolicy]]);
-  if (spec.awards?.runnersUpPerBlock !== undefined)
-    config.push([K.runnersUp, perBlockValue(spec.awards.runnersUpPerBlock)]);
-  if (spec.awards?.unfilled) config.push([K.unfilled, C.unfilled[spec.awards.unfilled]]);
+  if (complete || s.formsDeadline) setting('formsDeadline', s.formsDeadline ?? null);
+  if (complete || s.evidencePolicy !== DEFAULT_SETTINGS.evidencePolicy)
+    setting('evidencePolicy', C.evidencePolicy[s.evidencePolicy], C.evidencePolicy);
+  // Award settings and sections: a campaign without awards has none (an award section with no
+  // award is an error), complete or not.
+  const awarding = complete && spec.awards !== undefined;
+  if (awarding || spec.awards?.runnersUpPerBlock !== undefined)
+    setting('runnersUp', perBlockValue(spec.awards?.runnersUpPerBlock ?? 0));
+  if (awarding || spec.awards?.unfilled)
+    setting('unfilled', C.unfilled[spec.awards?.unfilled ?? 'passDown'], C.unfilled);
   // Appraisal settings: written when the campaign has a panel or sets them.
-  if (spec.appraisers?.length || s.appraisalCombine !== DEFAULT_SETTINGS.appraisalCombine)
-    config.push([K.appraisalCombine, C.appraisalCombine[s.appraisalCombine]]);
-  if (s.appraisalMaxSpread !== undefined) config.push([K.appraisalMaxSpread, s.appraisalMaxSpread]);
+  if (
+    complete ||
+    spec.appraisers?.length ||
+    s.appraisalCombine !== DEFAULT_SETTINGS.appraisalCombine
+  )
+    setting('appraisalCombine', C.appraisalCombine[s.appraisalCombine], C.appraisalCombine);
+  if (complete || s.appraisalMaxSpread !== undefined)
+    setting('appraisalMaxSpread', s.appraisalMaxSpread ?? null);
   const bold = [0, 1];
-  const section = (title: string, header: CellValue[], rows: CellValue[][]): void => {
+  /**
+   * A titled section: its header row (none for key/value rows) and its rows. In a complete
+   * "Cấu hình", `note` goes after the header and `rowNotes` after each row's cells.
+   */
+  const section = (
+    title: string,
+    header: CellValue[] | null,
+    rows: CellValue[][],
+    note?: string,
+    rowNotes?: (string | undefined)[],
+  ): void => {
     config.push([]);
     bold.push(config.length);
     config.push([title]);
-    bold.push(config.length);
-    config.push(header);
-    config.push(...rows);
+    if (header) {
+      bold.push(config.length);
+      config.push(complete && note ? [...header, note] : header);
+    }
+    const width = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
+    rows.forEach((row, i) => {
+      const rowNote = complete ? rowNotes?.[i] : undefined;
+      config.push(
+        rowNote ? [...row, ...Array<CellValue>(width - row.length).fill(null), rowNote] : row,
+      );
+    });
   };
-  if (spec.components?.length) {
+  if (complete || spec.components?.length) {
     section(
       W.sections.components,
       [H.code, H.name, H.max],
-      spec.components.map((k) => [k.id, k.name, k.max]),
+      (spec.components ?? []).map((k) => [k.id, k.name, k.max]),
+      N.sections.components,
     );
   }
-  if (spec.appraisers?.length) {
+  if (complete || spec.appraisers?.length) {
     section(
       W.sections.appraisers,
       [H.code, H.person, H.workplace],
-      spec.appraisers.map((a) => [a.id, a.name, a.unit ?? null]),
+      (spec.appraisers ?? []).map((a) => [a.id, a.name, a.unit ?? null]),
+      N.sections.appraisers,
     );
   }
   section(
     W.sections.blocks,
     [H.code, H.name, H.bands],
     spec.blocks.map((b) => [b.id, b.name, b.bands ? bandsText(b.bands) : null]),
+    N.sections.blocks,
   );
   if (spec.awards) {
+    const awards = spec.awards;
     section(
       W.sections.awards,
       [H.code, H.name, H.quota, H.cap, H.awardGates],
-      spec.awards.awards.map((a) => [
+      awards.awards.map((a) => [
         a.id,
         a.name,
         a.quotaPerBlock === undefined ? null : perBlockValue(a.quotaPerBlock),
@@ -221,13 +290,20 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
               .join('; ')
           : null,
       ]),
+      N.sections.awards,
     );
-    section(W.sections.gates, keyValueHeader, gateRows(spec.awards.gates ?? []));
-    if (spec.awards.councilChoices?.length) {
+    const [gates, gateNotes] = gateSection(awards.gates ?? [], complete);
+    section(W.sections.gates, keyValueHeader, gates, undefined, gateNotes);
+    if (awarding || awards.councilChoices?.length) {
       section(
         W.sections.choices,
         [H.award, H.block, H.chosen],
-        spec.awards.councilChoices.map((ch) => [ch.award, ch.block ?? null, ch.units.join('; ')]),
+        (awards.councilChoices ?? []).map((ch) => [
+          ch.award,
+          ch.block ?? null,
+          ch.units.join('; '),
+        ]),
+        N.sections.choices,
       );
     }
   }
@@ -300,8 +376,11 @@ export function inputSheets(spec: CampaignSpec): OutputBlock[] {
   };
 
   const round2 = spec.units.some((u) => u.appraisals?.some((a) => a.round === 2));
+  const configSheet = sheet(W.sheets.config, config, bold, 0);
+  // Room for the names and the notes beside them.
+  if (complete) configSheet.columnWidths = [40, 40, 90];
   const out: OutputBlock[] = [
-    sheet(W.sheets.config, config, bold, 0),
+    configSheet,
     sheet(W.sheets.criteria, criteria),
     sheet(W.sheets.units, units),
     scoreSheet(W.sheets.self, 'self'),

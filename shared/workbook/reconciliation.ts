@@ -108,9 +108,12 @@ export function renderReconciliation(
     R.reply,
     R.note,
   ];
-  const rows: CellValue[][] = [header];
-  const formats: (string | undefined)[][] = [[]];
-  const boldRows = [0];
+  // Without any self score there is nothing to compare: the sheet says so on its first line and
+  // lists the appraised scores with no self column filled, no difference and no highlight.
+  const compare = facts.selfScored;
+  const rows: CellValue[][] = compare ? [header] : [[vi.templateNotes.noSelfScores], header];
+  const formats: (string | undefined)[][] = compare ? [[]] : [[], []];
+  const boldRows = [rows.length - 1];
   const highlights: { row: number; col: number }[] = [];
   const lineFormats = [undefined, undefined, undefined, undefined, num, num, num, num];
   for (let u = 0; u < n; u++) {
@@ -121,9 +124,10 @@ export function renderReconciliation(
       const leaf = c.leaves[l];
       const cell = l * n + u;
       const f = flags[cell];
-      const self = f & SELF_NA ? null : c.self[cell];
+      const self = !compare || f & SELF_NA ? null : c.self[cell];
       const appraised = f & COUNTED_NA ? null : counted[cell];
-      const differs = self === null || appraised === null ? self !== appraised : appraised !== self;
+      const differs =
+        compare && (self === null || appraised === null ? self !== appraised : appraised !== self);
       const reply = replies.size > 0 ? (replies.get(cell) ?? null) : null;
       // Too long a table keeps the rows with a difference, a reply or a note that matters
       // (every note but "not appraised"); decided before any text is made for the row.
@@ -134,7 +138,7 @@ export function renderReconciliation(
       if (f & DISCUSS)
         notes.push(formatMessage(R.discuss, { spread: decimal(spread.get(cell) ?? 0) }));
       if (f & ROUND2) notes.push(R.round2);
-      if (f & SELF_NA) notes.push(R.selfNotApplicable);
+      if (compare && f & SELF_NA) notes.push(R.selfNotApplicable);
       if (f & APPRAISED && f & COUNTED_NA) notes.push(R.notApplicable);
       if (!(f & APPRAISED)) notes.push(R.notAppraised);
       const row = rows.length;
@@ -162,15 +166,15 @@ export function renderReconciliation(
       null,
       R.total,
       null,
-      show(t.self[u]),
+      compare ? show(t.self[u]) : null,
       show(t.appraisal[u]),
-      show(difference),
+      compare ? show(difference) : null,
       null,
       null,
     ]);
     formats.push(lineFormats);
     boldRows.push(row);
-    if (difference !== 0) highlights.push({ row, col: 7 });
+    if (compare && difference !== 0) highlights.push({ row, col: 7 });
   }
   if (trimmed) {
     rows.push([formatMessage(R.trimmed, { rows: rowLimit })]);
@@ -182,7 +186,7 @@ export function renderReconciliation(
     formats,
     boldRows,
     columnWidths: [12, 30, 10, 50, 10, 12, 14, 12, 50, 40],
-    frozenRows: 1,
+    frozenRows: compare ? 1 : 2,
     highlights,
   };
 }

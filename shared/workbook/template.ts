@@ -101,6 +101,16 @@ export function starterCampaign(units: number, year: number): CampaignSpec {
       { id: 'xa', name: 'Khối xã, phường' },
     ],
     units: unitSpecs,
+    // One award with a place per block, no gate yet: the template's "Cấu hình" shows every
+    // award setting and gate (inputSheets complete) for the user to fill.
+    awards: {
+      awards: [
+        { id: 'BK', name: 'Bằng khen của Chủ tịch UBND tỉnh', quotaPerBlock: { so: 1, xa: 1 } },
+      ],
+      gates: [],
+      runnersUpPerBlock: 0,
+      unfilled: 'passDown',
+    },
   };
 }
 
@@ -191,7 +201,7 @@ export function scoreValidation(
  * every score cell, frozen and protected header rows and criterion columns on the score sheets.
  */
 export function templateSheets(spec: CampaignSpec): TemplateSheet[] {
-  const sheets: TemplateSheet[] = inputSheets(spec).map((b) => ({ ...b }));
+  const sheets: TemplateSheet[] = inputSheets(spec, { complete: true }).map((b) => ({ ...b }));
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const S = vi.workbook.sheets;
 

@@ -124,6 +124,16 @@ hostTests(
       );
     await expect(created.textContent()).resolves.toContain(M.steps[0]);
     await s.screenshot('template-created');
+    // "Cấu hình" holds every section, the award with a place per block, the gates left empty,
+    // each with its note (issue 16).
+    const config = (await s.workbook())[S.config] ?? [];
+    const titles = config.map((row) => row[0]);
+    expect(titles).toEqual(expect.arrayContaining(Object.values(vi.workbook.sections)));
+    const award = config.find((row) => row[0] === 'BK');
+    expect(award?.slice(0, 3)).toEqual(['BK', 'Bằng khen của Chủ tịch UBND tỉnh', 'so: 1; xa: 1']);
+    const gate = config.find((row) => row[0] === vi.workbook.gates.registration);
+    expect(gate?.[1] ?? '').toBe('');
+    expect(gate?.[2]).toBe(vi.templateNotes.gates.registration);
 
     await expect(rank(s.page)).resolves.toBe('ok');
     await expect(s.page.locator('[data-summary="unscored"]').textContent()).resolves.toBe(
@@ -133,8 +143,9 @@ hostTests(
     const book = await s.workbook();
     const notes = (book[S.results] ?? []).map((row) => row[row.length - 1]);
     expect(notes.filter((n) => String(n ?? '').includes(vi.review.noScoresNote)).length).toBe(6);
-    // Nothing proposed: no proposal rows for anyone.
-    expect((book[S.proposals] ?? []).length).toBeLessThanOrEqual(1);
+    // Nothing proposed: no proposal row names anyone (the award's places are reported unfilled).
+    const proposed = (book[S.proposals] ?? []).slice(1).map((row) => row[2] ?? '');
+    expect(proposed.every((name) => name === '')).toBe(true);
     await s.screenshot('template-ranked');
   },
 );

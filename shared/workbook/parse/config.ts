@@ -352,6 +352,7 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
         unfilled = pick(C.unfilled);
         break;
       case 'formsDeadline': {
+        if (v === '') break; // no deadline
         const d = dateOf(value, dates);
         if (d === undefined) issues.push(error('badDate', { value: v }, here));
         else out.settings.formsDeadline = d;
@@ -474,6 +475,8 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
     const gates: GateSpec[] = [];
     let parentShare: number | undefined;
     for (const [key, value, r] of gateRows) {
+      // A gate with no value is not applied (the template lists every gate, empty).
+      if (text(value) === '' && choiceOf(W.gates, key) !== undefined) continue;
       if (choiceOf(W.gates, key) === 'parentDiscipline') {
         parentShare = shareOf(value);
         if (parentShare === undefined)

@@ -328,3 +328,28 @@ describe('a fraction where the rule counts in percents (a cell formatted as 95%)
     expect(encodeNumber(rule as CompiledRule, 95, toMicro(4))).toBe(toMicro(95));
   });
 });
+
+describe('a value above 1 on "Tỷ lệ" with no base (a share 0–1; issue 16)', () => {
+  const share: RuleSpec = { kind: 'proportional' };
+  const compiled = compileRule(share, 'T', toMicro(4), at).rule as CompiledRule;
+  const encode = (raw: CellValue) => encodeInput(compiled, raw, 'T', toMicro(4), at);
+
+  test('counts the full points, with a warning (80 typed for 80 %); 0 to 1 says nothing', () => {
+    const e = encode(80);
+    expect('value' in e && pointsFor(compiled, toMicro(4), e.value as number)).toBe(toMicro(4));
+    expect('warning' in e ? e.warning?.key : undefined).toBe('shareAboveOne');
+    expect('warning' in encode(1.2) ? 'warned' : '').toBe('warned');
+    for (const v of [0, 0.35, 1]) expect('warning' in encode(v)).toBe(false);
+    const p = encode(0.35);
+    expect('value' in p && pointsFor(compiled, toMicro(4), p.value as number)).toBe(toMicro(1.4));
+    // with a base, a value above it is above-plan: full points, nothing to say
+    const of100 = compileRule({ kind: 'proportional', of: 100 }, 'T', toMicro(4), at)
+      .rule as CompiledRule;
+    expect('warning' in encodeInput(of100, 120, 'T', toMicro(4), at)).toBe(false);
+  });
+
+  test('the grid fast path leaves it to the slow path that warns', () => {
+    expect(encodeNumber(compiled, 80, toMicro(4))).toBeUndefined();
+    expect(encodeNumber(compiled, 0.5, toMicro(4))).toBe(toMicro(0.5));
+  });
+});

@@ -7,6 +7,7 @@ import { formatIssue } from '../../../shared/model/issues';
 import type { CampaignSpec } from '../../../shared/model/types';
 import { renderReconciliation } from '../../../shared/workbook/reconciliation';
 import { runCampaign } from '../../../shared/workbook/run';
+import { vi } from '../../../shared/i18n/vi';
 import { bookOf, panelSpec } from '../panelCampaign';
 
 type Ok = Extract<Evaluation, { ok: true }>;
@@ -187,4 +188,50 @@ test('through the workbook: replies from "Giải trình bổ sung", located erro
     'Trang tính \'Giải trình bổ sung\', ô A4: Mã đơn vị "SXX" không có trong trang tính "Đơn vị".',
     "Trang tính 'Giải trình bổ sung', ô B5: Tiêu chí 1 có tiêu chí con, chỉ chấm điểm ở tiêu chí lá.",
   ]);
+});
+
+describe('without self scores (issue 16)', () => {
+  // Appraised scores only: no unit has a "Tự chấm" column filled (an empty sheet, or none).
+  const appraisedOnly = (): CampaignSpec => {
+    const spec = panelSpec();
+    for (const u of spec.units) delete u.self;
+    spec.units[1].appraisals = [
+      { appraiser: 'NV2', scores: { '1.1': 'x', '1.2': 'Khá', '1.3': 'N/A' } },
+    ];
+    return spec;
+  };
+
+  test('the sheet says so on its first line, no difference and no highlight anywhere', () => {
+    const spec = appraisedOnly();
+    const block = renderReconciliation(ok(spec), spec);
+    expect(block?.rows[0]).toEqual([vi.templateNotes.noSelfScores]);
+    expect(block?.rows[1]).toEqual(HEADER);
+    // No self score and no difference on any row (N/A rows and totals included).
+    for (const row of block?.rows.slice(2) ?? []) {
+      expect(row[5]).toBeNull();
+      expect(row[7]).toBeNull();
+    }
+    expect(block?.highlights).toEqual([]);
+    expect(block?.frozenRows).toBe(2);
+    // The appraised scores are still listed: STP's three leaves, its total, SNV's.
+    expect(block?.rows.slice(2).map((r) => [r[0], r[2], r[6]])).toEqual([
+      ['STP', '1.1', 1],
+      ['STP', '1.2', 0.67],
+      ['STP', '1.3', 0.75],
+      ['STP', null, 2.42],
+      ['SNV', '1.1', 1],
+      ['SNV', '1.2', 0.75],
+      ['SNV', '1.3', null],
+      ['SNV', null, 1.75],
+    ]);
+    expect(block?.boldRows).toEqual([1, 5, 9]);
+  });
+
+  test('one self score anywhere: the usual comparison', () => {
+    const spec = appraisedOnly();
+    spec.units[2].self = { '1.1': 'x' };
+    const block = renderReconciliation(ok(spec), spec);
+    expect(block?.rows[0]).toEqual(HEADER);
+    expect(block?.highlights?.length).toBeGreaterThan(0);
+  });
 });
