@@ -15,6 +15,8 @@ const criteriaTable = {
       'Mã "{code}" nằm dưới lĩnh vực {field} nhưng phía trên chưa có dòng mã "{parent}" của lĩnh vực này (mã đầy đủ {key}). Thêm dòng đó trước nó hoặc sửa mã.',
     itemWithoutParent:
       'Mục "{code}" không có dòng đánh số nào phía trên để làm mục cha. Đặt nó dưới một dòng có mã (ví dụ 1 hoặc 1.1), hoặc ghi mã đầy đủ (ví dụ 1.1.{letter}).',
+    codeReadsAs:
+      'Mã tiêu chí "{code}" ở vị trí này sẽ được đọc lại thành "{key}" (một mã số đứng sau lĩnh vực đánh số La Mã hay chữ cái thuộc về lĩnh vực đó). Đặt mã La Mã hay chữ cái cho nó (ví dụ III), hoặc chuyển nó lên trước các lĩnh vực đó.',
     leafMaxMissing:
       'Tiêu chí {code} chưa có điểm tối đa. Nhập số điểm tối đa (ví dụ 2,5); chỉ dòng có mục con mới được để trống (tự cộng từ các mục con).',
   },

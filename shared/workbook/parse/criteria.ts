@@ -168,6 +168,34 @@ export function keyCodes(codes: readonly (string | null)[]): (KeyedCode | null)[
   });
 }
 
+/**
+ * Codes of a tree (a setup edited in the task pane) that would not read back as themselves
+ * once written to "Tiêu chí" in tree order: a numbered top-level code after a field code
+ * ("3" after "II" reads as "II.3"), or a child whose code does not read under its parent.
+ */
+export function codesReadBack(
+  criteria: readonly CriterionSpec[],
+): { code: string; key: string; source?: CellRef }[] {
+  const nodes: { node: CriterionSpec; parent: string | null }[] = [];
+  const walk = (list: readonly CriterionSpec[], parent: string | null): void => {
+    for (const node of list) {
+      nodes.push({ node, parent });
+      if (node.children?.length) walk(node.children, node.code);
+    }
+  };
+  walk(criteria, null);
+  const keyed = keyCodes(nodes.map(({ node }) => node.code));
+  const out: { code: string; key: string; source?: CellRef }[] = [];
+  nodes.forEach(({ node, parent }, i) => {
+    const k = keyed[i];
+    if (!k || node.code === '') return;
+    const key = 'key' in k ? k.key : node.code;
+    if (key !== node.code || ('key' in k && k.parent !== parent))
+      out.push({ code: node.code, key, ...(node.source ? { source: node.source } : {}) });
+  });
+  return out;
+}
+
 /** The row of a table's total ("Tổng cộng"): no code, one of the total names, no rule. */
 function isTotalRow(code: string, name: string, rule: string): boolean {
   if (code !== '' || rule !== '') return false;
