@@ -25,6 +25,8 @@ const criteriaTable = {
       'Dòng "{name}" ghi {max} điểm nhưng tổng điểm tối đa các lĩnh vực là {sum}; dòng tổng cộng không được đọc, hãy kiểm tra lại bảng tiêu chí.',
   },
   /** A row with no code whose name starts with one of these is the table's total: skipped. */
+  /** The letters of lettered items ("a)" … "đ)" …), in the order Vietnamese tables count. */
+  itemLetters: 'abcdđeghiklmnopqrstuvxy',
   totalNames: ['Tổng cộng', 'Tổng điểm', 'Tổng số điểm', 'Tổng'],
   ui: {
     badRootCode:

@@ -69,7 +69,7 @@ const fromRoman = (s: string): number | undefined => {
   return rest === '' && toRoman(n) === s ? n : undefined;
 };
 /** The letters of lettered items, in order ("đ" after "d", as Vietnamese tables count). */
-const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+const LETTERS: string = vi.criteriaTable.itemLetters;
 
 /**
  * The last step of each code of a list, read in the numbering the list uses: roman fields
