@@ -9,7 +9,8 @@ import { cellOr, where } from './locations';
 import type { BlockTable } from './blocks';
 import type { CompiledField, CompiledLeaf } from './types';
 
-const CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
+/** Letters, digits and đ ("a)" … "đ)" items key as II.1.2.đ), joined by dots. */
+const CODE = /^[0-9A-Za-zĐđ]+(\.[0-9A-Za-zĐđ]+)*$/;
 
 interface TreeState {
   issues: Issue[];

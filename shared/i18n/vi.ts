@@ -2,11 +2,47 @@
  * Every user-visible Vietnamese string, keyed by meaning. Messages take named parameters
  * written {name}; `formatMessage` fills them. Code never spells Vietnamese elsewhere.
  */
+/**
+ * The criteria table "Tiêu chí" as published tables are typed or pasted (issue 16): codes read
+ * in context (I, II; 1, 1.1 under a field; a), b) under the numbered row above), blank parent
+ * maxima, total rows. Its errors join `vi.errors` below.
+ */
+const criteriaTable = {
+  errors: {
+    duplicateCriterionKey:
+      'Mã "{code}" (mã đầy đủ {key}) đã có ở ô {other}: hai dòng cùng mã. Sửa mã của một trong hai dòng (ví dụ {next}).',
+    orphanInField:
+      'Mã "{code}" nằm dưới lĩnh vực {field} nhưng phía trên chưa có dòng mã "{parent}" của lĩnh vực này (mã đầy đủ {key}). Thêm dòng đó trước nó hoặc sửa mã.',
+    itemWithoutParent:
+      'Mục "{code}" không có dòng đánh số nào phía trên để làm mục cha. Đặt nó dưới một dòng có mã (ví dụ 1 hoặc 1.1), hoặc ghi mã đầy đủ (ví dụ 1.1.{letter}).',
+    codeReadsAs:
+      'Mã tiêu chí "{code}" ở vị trí này sẽ được đọc lại thành "{key}" (một mã số đứng sau lĩnh vực đánh số La Mã hay chữ cái thuộc về lĩnh vực đó). Đặt mã La Mã hay chữ cái cho nó (ví dụ III), hoặc chuyển nó lên trước các lĩnh vực đó.',
+    leafMaxMissing:
+      'Tiêu chí {code} chưa có điểm tối đa. Nhập số điểm tối đa (ví dụ 2,5); chỉ dòng có mục con mới được để trống (tự cộng từ các mục con).',
+  },
+  warnings: {
+    totalRowMismatch:
+      'Dòng "{name}" ghi {max} điểm nhưng tổng điểm tối đa các lĩnh vực là {sum}; dòng tổng cộng không được đọc, hãy kiểm tra lại bảng tiêu chí.',
+  },
+  /** A row with no code whose name starts with one of these is the table's total: skipped. */
+  /** The letters of lettered items ("a)" … "đ)" …), in the order Vietnamese tables count. */
+  itemLetters: 'abcdđeghiklmnopqrstuvxy',
+  totalNames: ['Tổng cộng', 'Tổng điểm', 'Tổng số điểm', 'Tổng'],
+  ui: {
+    badRootCode:
+      'Mã lĩnh vực phải là một số (ví dụ 3), số La Mã (ví dụ III) hoặc chữ cái in hoa (ví dụ A).',
+    badChildCode:
+      'Mã phải là mã tiêu chí cha "{parent}" thêm một số hoặc chữ cái (ví dụ {parent}.1 hoặc {parent}.a).',
+  },
+} as const;
+
 export const vi = {
   errors: {
+    ...criteriaTable.errors,
     duplicateCriterionCode: 'Mã tiêu chí "{code}" bị trùng (đã có ở {other}).',
     emptyCriterionCode: 'Thiếu mã tiêu chí.',
-    badCriterionCode: 'Mã tiêu chí "{code}" không đúng dạng số chấm (ví dụ 2.3.1).',
+    badCriterionCode:
+      'Mã tiêu chí "{code}" không đọc được: dùng mã số chấm (ví dụ 2.3.1), số La Mã cho lĩnh vực (I, II) hoặc a), b) cho mục nhỏ.',
     childCodeNotUnderParent: 'Mã tiêu chí "{code}" phải bắt đầu bằng mã tiêu chí cha "{parent}".',
     emptyName: 'Thiếu tên của {what} "{code}".',
     maxNotNumber: 'Điểm tối đa của tiêu chí {code} phải là một số.',
@@ -172,6 +208,7 @@ export const vi = {
       '"{name}" không cho điểm nào ({rule}, điểm tối đa {max}): hãy nhập điểm tối đa, hoặc điểm của một mức, lớn hơn 0.',
   },
   warnings: {
+    ...criteriaTable.warnings,
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
     appraisersDisagree:
       'Các người chấm lệch nhau {spread} điểm ở tiêu chí {code} của đơn vị {unit} (từ {low} đến {high}), quá {limit} điểm: cần thảo luận.',
@@ -1131,6 +1168,7 @@ export const vi = {
    * Shown by the ES5 loader (addin/legacy.js) when Office hosts the add-in in a webview too old
    * for its scripts (Internet Explorer 11 or Edge Legacy); the build copies this object into it.
    */
+  criteriaTable,
   legacy: {
     title: 'Phiên bản Office này không chạy được phần bổ trợ',
     reason:

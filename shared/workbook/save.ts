@@ -17,6 +17,7 @@ import type { CampaignSetup, CellValue, CriterionSpec } from '../model/types';
 import { labelKey } from '../scoring/cells';
 import { numberOf, text, type DateSystem, type Grid, type Sheets } from './grid';
 import type { OutputBlock, TemplateSheet } from './output';
+import { criterionKeys } from './parse/criteria';
 import { parseUnitsSheet } from './parse/units';
 import { previewSheet } from './preview';
 import { issueView, runCampaign, SHEETS_TO_READ, type IssueView } from './run';
@@ -81,7 +82,8 @@ export function planSave(
   const errors = checkSetup(setup).filter((i) => i.severity === 'error');
   if (errors.length > 0) return { kind: 'errors', errors: errors.map(issueView) };
 
-  const oldCodes = criteriaCodes(sheets[S.criteria]);
+  // the keys, as parsing reads the codes in context ("1.1" under "II" is "II.1.1")
+  const oldCodes = criterionKeys(sheets[S.criteria]);
   const edits: RowEdits[] = [];
   const questions: IssueView[] = [];
   for (const name of SCORE_SHEETS) {
@@ -142,19 +144,6 @@ export function planSave(
     preview = previewSheet({ ...setup, units });
   }
   return { kind: 'write', setup: setupBlocks, edits, ...(preview ? { preview } : {}) };
-}
-
-/** The codes of "Tiêu chí" as read (column "Mã tiêu chí"), whatever else is wrong there. */
-function criteriaCodes(grid: Grid | undefined): Set<string> {
-  const codes = new Set<string>();
-  if (!grid) return codes;
-  const col = (grid[0] ?? []).findIndex((v) => labelKey(text(v)) === labelKey(H.criterionCode));
-  if (col < 0) return codes;
-  for (let r = 1; r < grid.length; r++) {
-    const code = text(grid[r]?.[col]);
-    if (code !== '') codes.add(code);
-  }
-  return codes;
 }
 
 const isParent = (n: CriterionSpec): boolean => (n.children?.length ?? 0) > 0;

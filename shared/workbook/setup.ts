@@ -10,6 +10,7 @@ import type { CampaignSetup, CriterionSpec } from '../model/types';
 import type { DateSystem, Sheets } from './grid';
 import { inputSheets } from './inputs';
 import { parseSetupSheets } from './parse';
+import { codesReadBack } from './parse/criteria';
 import type { OutputBlock } from './output';
 import { issueView, type IssueView } from './run';
 
@@ -58,7 +59,11 @@ export function checkSetup(setup: CampaignSetup): Issue[] {
   const issues = outcome.ok
     ? []
     : outcome.errors.filter((i) => i.key !== 'unknownMeasure' && i.key !== 'unknownAppraiserUnit');
-  return [...issues, ...pointlessLeaves(setup.criteria)];
+  // "Tiêu chí" is written in tree order and read back in context: every code must read as itself
+  const misread = codesReadBack(setup.criteria).map(({ code, key, source }) =>
+    error('codeReadsAs', { code, key }, source ? { cell: source } : { criterion: code }),
+  );
+  return [...issues, ...misread, ...pointlessLeaves(setup.criteria)];
 }
 
 /**

@@ -43,6 +43,8 @@ import {
   type Evaluation,
 } from '../../shared';
 import type { Grid } from '../../shared/workbook/grid';
+import type { UnitSpec } from '../../shared/model/types';
+import { pastedWorkbook } from '../shared/workbook/pastedTable';
 
 type Evaluated = Extract<Evaluation, { ok: true }>;
 
@@ -95,6 +97,32 @@ if (soffice) {
       layout: undefined as never,
     });
   }
+  // A flat table (no fields: each leaf a top-level criterion, its own field) and a table
+  // pasted from a published decision (roman fields, numbered criteria, a) items)
+  const flat = generateCampaign(30, 20, SEEDS[0]);
+  flat.criteria = flat.criteria.flatMap((field) => field.children ?? [field]);
+  const renamed = new Map(flat.criteria.map((leaf, i) => [leaf.code, String(i + 1)]));
+  for (const leaf of flat.criteria) leaf.code = renamed.get(leaf.code) as string;
+  type Scores = UnitSpec['self'];
+  const recode = (scores: Scores): Scores =>
+    scores && Object.fromEntries(Object.entries(scores).map(([k, v]) => [renamed.get(k) ?? k, v]));
+  for (const unit of flat.units) {
+    unit.self = recode(unit.self);
+    unit.appraised = recode(unit.appraised);
+  }
+  cases.push({
+    name: 'random-flat',
+    evaluation: evaluateWorkbook(buildWorkbook(inputSheets(flat))),
+    layout: undefined as never,
+  });
+  const pasted = pastedWorkbook();
+  cases.push({
+    name: 'pasted-table',
+    evaluation: evaluateWorkbook(
+      buildWorkbook(Object.entries(pasted).map(([name, rows]) => ({ name, rows }))),
+    ),
+    layout: undefined as never,
+  });
 }
 
 /**

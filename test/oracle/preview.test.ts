@@ -43,11 +43,20 @@ function leaves(nodes: readonly CriterionSpec[], out: CriterionSpec[] = []): Cri
  * with stray spaces too (around a tick word or a level label, doubled inside one, a cell of
  * spaces only), which the core reads as if they were not there.
  */
-function filledStarter(units: number, seed: number, sloppy = false): CampaignSpec {
+function filledStarter(
+  units: number,
+  seed: number,
+  sloppy = false,
+  shape: 'tree' | 'flat' | 'mixed' = 'tree',
+): CampaignSpec {
   const spec = starterCampaign(units, 2026);
   // one criterion for the xã block only, one field for the sở block only (its leaves inherit)
   (spec.criteria[1].children as CriterionSpec[])[1].blocks = ['xa'];
   if (seed % 2 === 0) spec.criteria[0].blocks = ['so'];
+  // flat: no fields, every leaf at the top level (a bonus among them); mixed: field 1 kept,
+  // field 2's leaves (a criterion of one block, a bonus) moved up to the top level
+  if (shape === 'flat') spec.criteria = leaves(spec.criteria);
+  if (shape === 'mixed') spec.criteria = [spec.criteria[0], ...leaves([spec.criteria[1]])];
   const r = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const untidy = (v: CellValue): CellValue => {
@@ -105,6 +114,8 @@ const specs: [string, CampaignSpec][] = [
   ['starter-1', filledStarter(12, 7001)],
   ['starter-2', filledStarter(25, 7002)],
   ['starter-sloppy', filledStarter(25, 7003, true)],
+  ['starter-flat', filledStarter(12, 7004, false, 'flat')],
+  ['starter-mixed', filledStarter(12, 7005, false, 'mixed')],
 ];
 const cases: Case[] = specs.map(([name, spec]) => {
   const evaluation = evaluateCampaign(spec);

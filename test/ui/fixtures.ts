@@ -6,6 +6,7 @@ import { anGiang2018 } from '../../examples/an-giang-2018';
 import { vi } from '../../shared/i18n/vi';
 import type { CampaignSpec, CellValue } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
+import { pastedWorkbook } from '../shared/workbook/pastedTable';
 
 export type Workbook = Record<string, CellValue[][]>;
 
@@ -36,7 +37,8 @@ function rowOf(grid: CellValue[][], first: string): CellValue[] {
  * - invalid: "Tiêu chí" D4 has an unknown rule kind and "Cấu hình" B6 (decimals) is not a number;
  * - hostile: criterion 1.1 and 1.2 and unit STP named with markup / a formula;
  * - empty: no sheets at all;
- * - unscored: the example before the self-assessment forms come back (no self score yet).
+ * - unscored: the example before the self-assessment forms come back (no self score yet);
+ * - pasted: a criteria table pasted from a published decision (test/shared/workbook/pastedTable.ts).
  */
 export function workbookCase(name: string): Workbook {
   const sheets = exampleWorkbook();
@@ -52,6 +54,8 @@ export function workbookCase(name: string): Workbook {
       return sheets;
     case 'empty':
       return {};
+    case 'pasted':
+      return pastedWorkbook();
     case 'unscored':
       return workbookOf({
         ...anGiang2018,

@@ -30,23 +30,95 @@ function siblings(
 
 const isLeaf = (node: CriterionSpec): boolean => !node.children?.length;
 
+const ROMAN: readonly [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+const toRoman = (n: number): string => {
+  let out = '';
+  let rest = n;
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+};
+const fromRoman = (s: string): number | undefined => {
+  if (!/^[IVXLCDM]+$/.test(s)) return undefined;
+  let n = 0;
+  let rest = s;
+  for (const [value, letters] of ROMAN) {
+    while (rest.startsWith(letters)) {
+      n += value;
+      rest = rest.slice(letters.length);
+    }
+  }
+  return rest === '' && toRoman(n) === s ? n : undefined;
+};
+/** The letters of lettered items, in order ("đ" after "d", as Vietnamese tables count). */
+const LETTERS: string = vi.criteriaTable.itemLetters;
+
 /**
- * The next free code under a parent (or among the fields): one more than the highest last
- * number in use, never a code that exists elsewhere in the tree.
+ * The last step of each code of a list, read in the numbering the list uses: roman fields
+ * (I, II), capital letters (A, B), lettered items (a, b) or numbers.
+ */
+function numbering(lastSteps: readonly string[]): {
+  of: (step: string) => number | undefined;
+  make: (n: number) => string;
+} {
+  const last = lastSteps[lastSteps.length - 1] ?? '';
+  // "C" and "D" are roman numerals too: letters when a sibling is a letter no numeral spells
+  const capitals = lastSteps.some((x) => /^[A-Z]$/.test(x) && fromRoman(x) === undefined);
+  if (fromRoman(last) !== undefined && !capitals) return { of: fromRoman, make: toRoman };
+  if (/^[A-Z]$/.test(last))
+    return {
+      of: (x) => (/^[A-Z]$/.test(x) ? x.charCodeAt(0) - 64 : undefined),
+      make: (n) => String.fromCharCode(64 + Math.min(n, 26)),
+    };
+  if (LETTERS.includes(last) && last.length === 1)
+    return {
+      of: (x) => (x.length === 1 && LETTERS.includes(x) ? LETTERS.indexOf(x) + 1 : undefined),
+      make: (n) => LETTERS[Math.min(n, LETTERS.length) - 1],
+    };
+  return {
+    of: (x) => (/^\d+$/.test(x) ? Number(x) : undefined),
+    make: (n) => String(n),
+  };
+}
+
+/**
+ * The next free code under a parent (or among the fields): one more than the highest last step
+ * in use, counted the way the siblings are (1, 2; I, II; A, B; a, b), never a code that exists
+ * elsewhere in the tree.
  */
 export function nextCode(criteria: readonly CriterionSpec[], parent?: CriterionSpec): string {
   const list = parent ? (parent.children ?? []) : criteria;
   const prefix = parent ? `${parent.code}.` : '';
+  const steps = list.map((c) => c.code.slice(c.code.lastIndexOf('.') + 1));
+  const { of, make } = numbering(steps);
   let n = 0;
-  for (const c of list) {
-    const last = Number(c.code.slice(c.code.lastIndexOf('.') + 1));
-    if (Number.isInteger(last) && last > n) n = last;
+  for (const step of steps) {
+    const k = of(step);
+    if (k !== undefined && k > n) n = k;
   }
   const used = new Set<string>();
   walkCriteria(criteria, (node) => used.add(node.code));
   do n++;
-  while (used.has(`${prefix}${n}`));
-  return `${prefix}${n}`;
+  while (used.has(`${prefix}${make(n)}`) && n < 10_000);
+  return `${prefix}${make(n)}`;
 }
 
 /** Every parent's max becomes the exact sum of its children's (bonus leaves excluded). */
@@ -144,8 +216,15 @@ export function setCriterionCode(
   const parent = path && path.length > 1 ? nodeAt(setup.criteria, path.slice(0, -1)) : undefined;
   const prefix = parent ? `${parent.code}.` : '';
   const last = code.slice(prefix.length);
-  if (!code.startsWith(prefix) || !/^\d+$/.test(last))
-    return formatMessage(U.criteria.badCode, { parent: parent?.code ?? '' });
+  // a number; at the top level also a roman numeral or a capital letter (a field, I or A);
+  // below it also one small letter (an item, a or đ), as published tables number them
+  const ok = parent
+    ? /^(?:\d+|[a-zđ])$/.test(last)
+    : /^\d+$/.test(last) || fromRoman(last) !== undefined || /^[A-Z]$/.test(last);
+  if (!code.startsWith(prefix) || !ok)
+    return parent
+      ? formatMessage(vi.criteriaTable.ui.badChildCode, { parent: parent.code })
+      : vi.criteriaTable.ui.badRootCode;
   if (findByCode(setup.criteria, code)) return formatMessage(U.criteria.duplicateCode, { code });
   const old = node.code;
   walkCriteria([node], (n) => {
