@@ -332,7 +332,7 @@ describe('the contract for hand-written workbooks', () => {
     );
     const refused = run(['rank', dash]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/Tiêu chí +\| A5 +\| Mã tiêu chí "TC-B" không đúng dạng/);
+    expect(refused.err).toMatch(/Tiêu chí +\| A5 +\| Mã tiêu chí "TC-B" không đọc được/);
   });
 
   test('unit codes may hold spaces and commas; in a list they are separated by ";"', () => {
