@@ -62,6 +62,12 @@ function filledStarter(units: number, seed: number, sloppy = false): CampaignSpe
     if (r() < 0.1) return sloppy && r() < 0.5 ? '   ' : null;
     const rule = leaf.rule;
     switch (rule?.kind) {
+      case 'points': {
+        // points on the step (or on quarters), within the max; N/A now and then
+        if (r() < 0.1) return untidy('N/A');
+        const step = rule.step ?? 0.25;
+        return Math.floor(r() * (Math.floor(leaf.max / step) + 1)) * step;
+      }
       case undefined:
       case 'tick':
         return untidy(pick(['✓', '☐', 'x', true, false, 1, 0, 'N/A']));
