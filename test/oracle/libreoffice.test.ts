@@ -46,7 +46,13 @@ import type { Grid } from '../../shared/workbook/grid';
 
 type Evaluated = Extract<Evaluation, { ok: true }>;
 
-const EXAMPLES = ['an-giang-2018', 'ninh-thuan-2020', 'current-shape', 'tinh-2025'];
+const EXAMPLES = [
+  'an-giang-2018',
+  'ninh-thuan-2020',
+  'current-shape',
+  'tinh-2025',
+  'nhap-diem-2024',
+];
 const SEEDS = [20251, 20252, 20253];
 
 /** Reads a campaign workbook's input sheets and evaluates it, as the CLI does. */
