@@ -7,6 +7,7 @@ import { extensionIssue, MAX_UNIT_COLUMNS, problemMessage } from './workbook';
 import { starterCampaign, templateSheets } from '../shared/workbook/template';
 import { anGiang2018 } from '../examples/an-giang-2018';
 import { currentShape2025 } from '../examples/current-shape';
+import { nhapDiem2024 } from '../examples/nhap-diem-2024';
 import { ninhThuan2020 } from '../examples/ninh-thuan-2020';
 import { buildWorkbook } from '../xlsx';
 import { writeFileAtomic } from './files';
@@ -19,6 +20,7 @@ export const EXAMPLES: Record<string, CampaignSpec> = {
   'an-giang-2018': anGiang2018,
   'ninh-thuan-2020': ninhThuan2020,
   'current-shape': currentShape2025,
+  'nhap-diem-2024': nhapDiem2024,
 };
 
 /** Writes the template; returns a Vietnamese problem or undefined. */

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../cli/files';
 import { buildWorkbook } from '../xlsx';
 import { anGiang2018 } from './an-giang-2018';
 import { currentShape2025 } from './current-shape';
+import { nhapDiem2024 } from './nhap-diem-2024';
 import { ninhThuan2020 } from './ninh-thuan-2020';
 import { tinh2025 } from './tinh-2025';
 
@@ -17,6 +18,7 @@ export const WORKBOOKS: Record<string, CampaignSpec> = {
   'ninh-thuan-2020': ninhThuan2020,
   'current-shape': currentShape2025,
   'tinh-2025': tinh2025(),
+  'nhap-diem-2024': nhapDiem2024,
 };
 
 if (require.main === module) {

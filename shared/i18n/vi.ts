@@ -65,6 +65,9 @@ export const vi = {
     tierPointsNotDecreasing:
       'Tiêu chí {code}: ngưỡng {min} được {points} điểm, nhiều hơn ngưỡng cao hơn nó ({previous} điểm).',
     proportionalBase: 'Tiêu chí {code}: mẫu số của cách chấm tỷ lệ phải là số dương.',
+    pointsStep: 'Tiêu chí {code}: bước của cách chấm Nhập điểm phải là số dương (ví dụ bước 0,25).',
+    pointsOffStep:
+      'Điểm {points} của tiêu chí {code} không đúng bước {step} (gần nhất: {below} hoặc {above}).',
     deductionPerCount: 'Tiêu chí {code}: số điểm trừ mỗi lần vi phạm phải là số dương.',
     deductionMinAboveMax:
       'Tiêu chí {code}: mức sàn {min} của điểm trừ không được lớn hơn điểm tối đa {max}.',
@@ -486,6 +489,12 @@ export const vi = {
     },
   },
 
+  /** "Nhập điểm" (points typed directly): the score cells' checks in the template and forms. */
+  typedPoints: {
+    prompt: 'Nhập số điểm đạt được, từ 0 đến {max}.',
+    promptStep: 'Nhập số điểm đạt được, từ 0 đến {max}, theo bước {step} (ví dụ {example}).',
+    error: 'Phải là số điểm từ 0 đến {max}.',
+  },
   template: {
     na: 'N/A',
     tickPrompt: 'Chọn ✓ nếu đạt, ☐ nếu không đạt, N/A nếu không áp dụng.',
@@ -797,6 +806,7 @@ export const vi = {
       unfilled: { passDown: 'Chuyển cho đơn vị kế tiếp', leaveEmpty: 'Để trống' },
       appraisalCombine: { mean: 'Trung bình', median: 'Trung vị', trimmedMean: 'Trung bình cắt' },
       rules: {
+        points: 'Nhập điểm',
         tick: 'Đạt/Không đạt',
         levels: 'Theo mức',
         tiers: 'Theo ngưỡng',
@@ -1064,6 +1074,7 @@ export const vi = {
       noRule: '— Chọn cách chấm —',
       params: 'Tham số',
       paramHints: {
+        points: 'Ví dụ: bước 0,25 (điểm nhập phải là bội của 0,25); để trống nếu nhập điểm tùy ý.',
         levels: 'Ví dụ: Đúng hạn = 1,75; Trễ hạn = 0,5; Không thực hiện = 0',
         tiers: 'Ví dụ: ≥ 100: 1; ≥ 80: 0,5 (ngưỡng từ cao xuống thấp)',
         proportional: 'Ví dụ: trên 100 (giá trị là phần trăm); để trống nếu giá trị là tỷ lệ 0–1.',

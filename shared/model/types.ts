@@ -10,6 +10,11 @@ export type { CellRef, CellValue } from './cellRef';
 
 /** A scoring rule on a leaf criterion. Every rule's points stay within [min, max]. */
 export type RuleSpec =
+  /**
+   * The points earned, typed directly: 0 to max, on multiples of `step` when given ("Nhập
+   * điểm", "bước 0,25"). Above the max, negative or off the step is an error at the cell.
+   */
+  | { kind: 'points'; step?: number }
   /** Done / not done → max or 0. Input: TRUE/FALSE, x, ✓, 1/0, "có"/"không". */
   | { kind: 'tick' }
   /** One of named levels, each with its points. Input: the level's label. */

@@ -9,6 +9,7 @@ import { fromMicro, mulDivRound, SCALE, toMicro, type Micro } from '../numbers/p
 import { labelKey, readCell, tickOf } from './cells';
 
 export type CompiledRule =
+  | { kind: 'points'; step: Micro | null }
   | { kind: 'tick' }
   | { kind: 'levels'; keys: string[]; labels: string[]; points: Micro[] }
   | { kind: 'tiers'; mins: Micro[]; points: Micro[] }
@@ -34,6 +35,17 @@ export function compileRule(
   const issues: Issue[] = [];
   const p = { code, max: show(max) };
   switch (spec.kind) {
+    case 'points': {
+      if (spec.step === undefined) return { rule: { kind: 'points', step: null }, issues };
+      const step = toMicro(Number(spec.step));
+      if (!Number.isFinite(Number(spec.step)) || step <= 0) {
+        issues.push(error('pointsStep', p, at));
+        return { rule: { kind: 'points', step: null }, issues };
+      }
+      // a max off the step cannot be reached: the highest multiple of the step below it is
+      topBelowMax([max - (max % step)], max, p, at, issues);
+      return { rule: { kind: 'points', step }, issues };
+    }
     case 'tick':
       return { rule: { kind: 'tick' }, issues };
     case 'levels': {
@@ -122,7 +134,7 @@ export type Encoded = { value: number; warning?: Issue } | { issue: Issue };
 
 /**
  * Turns one cell into the rule's encoded input:
- * tick → 1/0, levels → level index, tiers/proportional → measured value in micro-units,
+ * points → the points in micro-points (checked against 0, max and the step), tick → 1/0, levels → level index, tiers/proportional → measured value in micro-units,
  * deduction → violation count, bonus → micro-points (or a count with perCount).
  */
 export function encodeInput(
@@ -144,6 +156,24 @@ export function encodeInput(
     commaWarning ? { value, warning: commaWarning } : { value };
 
   switch (rule.kind) {
+    case 'points': {
+      if (reading.kind !== 'number') return { issue: error('notANumber', { value: raw }, at) };
+      if (reading.value < 0) return { issue: error('negativeValue', { value: raw }, at) };
+      const micro = toMicro(reading.value);
+      if (micro > max) {
+        return {
+          issue: error('pointsAboveMax', { points: show(micro), max: show(max), code }, at),
+        };
+      }
+      if (!onStep(rule.step, micro)) {
+        const step = rule.step as Micro;
+        const below = micro - (micro % step);
+        const p = { points: show(micro), code, step: show(step) };
+        const near = { below: show(below), above: show(below + step) };
+        return { issue: error('pointsOffStep', { ...p, ...near }, at) };
+      }
+      return withWarning(micro);
+    }
     case 'tick': {
       const done = tickOf(reading, fromMicro(max));
       if (done === undefined && reading.kind === 'number' && toMicro(reading.value) > max) {
@@ -217,6 +247,11 @@ export function encodeInput(
 export function encodeNumber(rule: CompiledRule, v: number, max: Micro): number | undefined {
   if (!Number.isFinite(v)) return undefined;
   switch (rule.kind) {
+    case 'points': {
+      if (v < 0) return undefined;
+      const micro = toMicro(v);
+      return micro <= max && onStep(rule.step, micro) ? micro : undefined;
+    }
     case 'tick':
       if (v === 1) return 1;
       if (v === 0) return 0;
@@ -241,6 +276,8 @@ export function encodeNumber(rule: CompiledRule, v: number, max: Micro): number 
 /** Points for an encoded input that is neither blank nor N/A. Always within the rule's range. */
 export function pointsFor(rule: CompiledRule, max: Micro, value: number): Micro {
   switch (rule.kind) {
+    case 'points':
+      return value > max ? max : value;
     case 'tick':
       return value === 1 ? max : 0;
     case 'levels':
@@ -262,6 +299,15 @@ export function pointsFor(rule: CompiledRule, max: Micro, value: number): Micro 
       return pts > max ? max : pts;
     }
   }
+}
+
+/**
+ * Whether typed points lie on the step, exactly: the value is read to the micro-point as every
+ * number in the core (so 0.1 + 0.2 computed by a formula is 0,3), then its micro-points must be
+ * a whole multiple of the step's — integer arithmetic, no tolerance.
+ */
+function onStep(step: Micro | null, micro: Micro): boolean {
+  return step === null || micro % step === 0;
 }
 
 /** Points a rule loses to deductions (for the "fewer deductions" tie-break). */

@@ -25,6 +25,8 @@ export function bandsText(bands: readonly BandSpec[]): string {
 
 export function ruleParams(rule: RuleSpec): string {
   switch (rule.kind) {
+    case 'points':
+      return rule.step === undefined ? '' : `bước ${dec(rule.step)}`;
     case 'tick':
       return '';
     case 'levels':

@@ -48,6 +48,10 @@ const blank = (x: string): string => `LEN(TRIM(${x}))=0`;
 /** The formula of a leaf's points from the input cell `x` (an A1 reference), max in `max`. */
 export function pointsFormula(rule: RuleSpec | undefined, x: string, max: string): string {
   switch (rule?.kind) {
+    case 'points':
+      // the points themselves, kept within 0..max (the core rejects a value outside, or off
+      // the step, at its cell)
+      return `IF(ISNUMBER(${x}),MIN(${max},MAX(0,${x})),0)`;
     case undefined:
     case 'tick': {
       // 1 is tested apart: Excel does not take 1 for TRUE (LibreOffice does)

@@ -9,6 +9,7 @@ import type { IssueView } from './run';
 import { columnLetters } from '../model/issues';
 import type { CampaignSpec, CellValue, CriterionSpec, UnitSpec } from '../model/types';
 import { PROVINCIAL_BANDS } from '../model/settings';
+import { fromMicro, toMicro } from '../numbers/points';
 import { inputSheets } from './inputs';
 import type { TemplateSheet, Validation } from './output';
 import { previewSheet } from './preview';
@@ -20,7 +21,18 @@ const tick = (code: string, name: string, max: number): CriterionSpec => ({
   rule: { kind: 'tick' },
 });
 
-/** A starter campaign: the first fields of the PAR Index method with a few criteria each. */
+/** A criterion whose points are typed directly ("Nhập điểm"), on a step when given. */
+const typed = (code: string, name: string, max: number, step?: number): CriterionSpec => ({
+  code,
+  name,
+  max,
+  rule: step === undefined ? { kind: 'points' } : { kind: 'points', step },
+});
+
+/**
+ * A starter campaign: the first fields of the PAR Index method with a few criteria each, most
+ * of them "Nhập điểm" (as in provincial tables) and one of each other rule kind.
+ */
 export function starterCampaign(units: number, year: number): CampaignSpec {
   const unitSpecs: UnitSpec[] = Array.from({ length: units }, (_, i) => ({
     id: `DV${String(i + 1).padStart(3, '0')}`,
@@ -40,16 +52,16 @@ export function starterCampaign(units: number, year: number): CampaignSpec {
         name: 'Công tác chỉ đạo, điều hành cải cách hành chính',
         max: 10,
         children: [
-          tick('1.1', 'Ban hành kế hoạch cải cách hành chính năm kịp thời', 2),
+          typed('1.1', 'Xây dựng và thực hiện kế hoạch cải cách hành chính năm', 2, 0.25),
           {
             code: '1.2',
             name: 'Mức độ hoàn thành kế hoạch (%)',
-            max: 4,
+            max: 2,
             rule: {
               kind: 'tiers',
               tiers: [
-                { min: 100, points: 4 },
-                { min: 80, points: 2 },
+                { min: 100, points: 2 },
+                { min: 80, points: 1 },
               ],
             },
           },
@@ -66,10 +78,12 @@ export function starterCampaign(units: number, year: number): CampaignSpec {
               ],
             },
           },
+          typed('1.4', 'Kiểm tra công tác cải cách hành chính', 2, 0.5),
+          tick('1.5', 'Ban hành kế hoạch tuyên truyền cải cách hành chính', 1),
           {
-            code: '1.4',
+            code: '1.6',
             name: 'Vi phạm kỷ luật, kỷ cương (số lần)',
-            max: 2,
+            max: 1,
             rule: { kind: 'deduction', perCount: 0.5 },
           },
         ],
@@ -82,16 +96,27 @@ export function starterCampaign(units: number, year: number): CampaignSpec {
           {
             code: '2.1',
             name: 'Tỷ lệ hồ sơ giải quyết đúng hạn (%)',
-            max: 6,
+            max: 4,
             rule: { kind: 'proportional', of: 100 },
           },
-          tick('2.2', 'Công khai thủ tục hành chính đầy đủ', 4),
+          typed('2.2', 'Công khai thủ tục hành chính đầy đủ, đúng quy định', 3, 0.25),
+          typed('2.3', 'Thực hiện cơ chế một cửa, một cửa liên thông', 3, 0.5),
           {
-            code: '2.3',
+            code: '2.4',
             name: 'Sáng kiến được công nhận (điểm thưởng)',
             max: 1,
             rule: { kind: 'bonus', perCount: 0.5 },
           },
+        ],
+      },
+      {
+        code: '3',
+        name: 'Cải cách tổ chức bộ máy hành chính nhà nước',
+        max: 10,
+        children: [
+          typed('3.1', 'Thực hiện quy định về tổ chức bộ máy', 4, 0.25),
+          typed('3.2', 'Quản lý, sử dụng biên chế', 3),
+          typed('3.3', 'Thực hiện quy định về phân cấp quản lý', 3, 0.5),
         ],
       },
     ],
@@ -112,6 +137,16 @@ export function starterCampaign(units: number, year: number): CampaignSpec {
       unfilled: 'passDown',
     },
   };
+}
+
+/** A number as a Vietnamese reader writes it: 2,5. */
+const decimalText = (n: number): string => String(n).replace('.', ',');
+
+/** A value on the step to show in a prompt: three steps, or fewer when the max is closer. */
+function stepExample(max: number, step: number): number {
+  const s = toMicro(step);
+  if (!(s > 0)) return 0;
+  return fromMicro(Math.min(3, Math.floor(toMicro(max) / s)) * s);
 }
 
 /** A1 column letters (0-based column). */
@@ -146,6 +181,25 @@ export function scoreValidation(
   const na = vi.template.na;
   const rule = leaf.rule;
   switch (rule?.kind) {
+    case 'points': {
+      // the step is not checked here (no host's number check knows one): ranking checks it
+      const max = decimalText(leaf.max);
+      const T = vi.typedPoints;
+      const prompt =
+        rule.step === undefined
+          ? formatMessage(T.prompt, { max })
+          : formatMessage(T.promptStep, {
+              max,
+              step: decimalText(rule.step),
+              example: decimalText(stepExample(leaf.max, rule.step)),
+            });
+      return {
+        range,
+        decimal: { min: 0, max: leaf.max },
+        prompt,
+        error: formatMessage(T.error, { max }),
+      };
+    }
     case 'tick':
       return {
         range,

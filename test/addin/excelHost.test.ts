@@ -310,7 +310,7 @@ describe('task pane actions', () => {
     const preview = fake.sheet(S.preview);
     expect(preview?.protected).toBe(true);
     expect(preview?.formulas.get('D3')).toMatch(/^=IF\(LEN\(TRIM\('Chấm điểm'!D3\)\)=0,/);
-    expect(preview?.formulas.get('O12')).toMatch(/^=SUM\(/);
+    expect(preview?.formulas.get('O19')).toMatch(/^=SUM\(/);
     const state = await loadSetup(runOf(fake));
     expect(state.kind).toBe('ready');
     const again = await createTemplate(runOf(fake), { units: 12, year: 2026 });
@@ -397,7 +397,7 @@ describe('saving keeps the score sheets in step with the criteria (issue 21)', (
   it('a new criterion gets a row in both protected score sheets, in two syncs', async () => {
     const fake = await templateFake();
     const setup = await loadedSetup(fake);
-    addChild(setup, [0]); // 1.5, after 1.4
+    addChild(setup, [0]); // 1.7, after 1.6
     const self = fake.sheet(S.self);
     expect(self?.protected).toBe(true);
     const boldBefore = [...(self?.bold ?? [])].sort((a, b) => a - b);
@@ -414,23 +414,30 @@ describe('saving keeps the score sheets in step with the criteria (issue 21)', (
         '1.3',
         '1.4',
         '1.5',
+        '1.6',
+        '1.7',
         '2',
         '2.1',
         '2.2',
         '2.3',
+        '2.4',
+        '3',
+        '3.1',
+        '3.2',
+        '3.3',
       ]);
-      expect(sheet?.grid()[6]).toEqual(['1.5', vi.ui.criteria.newName, 1]);
+      expect(sheet?.grid()[8]).toEqual(['1.7', vi.ui.criteria.newName, 1]);
       // protected again, the new score cells open; the section row "2" kept its bold, one down
       expect(sheet?.protected).toBe(true);
-      expect(sheet?.unlocked).toContain('D7:F7');
+      expect(sheet?.unlocked).toContain('D9:F9');
     }
     expect([...(self?.bold ?? [])].sort((a, b) => a - b)).toEqual(
-      boldBefore.map((r) => (r >= 6 ? r + 1 : r)),
+      boldBefore.map((r) => (r >= 8 ? r + 1 : r)),
     );
-    // the validations of the rows below moved with them (2.1's check is on row 9 now)
-    expect(self?.validations.map((v) => v.address)).toContain('D9:F9');
+    // the validations of the rows below moved with them (2.1's check is on row 11 now)
+    expect(self?.validations.map((v) => v.address)).toContain('D11:F11');
     // "Tiêu chí" has it, and the live preview follows the tree
-    expect(codesOf(fake, S.criteria)).toContain('1.5');
+    expect(codesOf(fake, S.criteria)).toContain('1.7');
     expect(codesOf(fake, S.preview).slice(0, 8)).toEqual(codesOf(fake, S.self).slice(0, 8));
     expect(fake.sheet(S.preview)?.protected).toBe(true);
   });

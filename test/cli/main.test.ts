@@ -338,7 +338,7 @@ describe('xephang template', () => {
     expect(scores).toContain("'Danh mục'!$A$2:$A$5");
     expect(scores).toMatch(/type="whole"/);
     const criteria = xmlOf(S.criteria);
-    expect(criteria).toMatch(/<f>SUM\(C3,C4,C5,C6\)<\/f>/);
+    expect(criteria).toMatch(/<f>SUM\(C3,C4,C5,C6,C7,C8\)<\/f>/);
     const lists = readSheets(pkg, [S.lists]).get(S.lists)?.rows;
     expect(lists?.[0]).toEqual(['1.3']);
     expect(lists?.map((r) => r[0])).toEqual([

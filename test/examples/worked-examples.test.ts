@@ -9,6 +9,7 @@
  */
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { currentShape2025 } from '../../examples/current-shape';
+import { nhapDiem2024 } from '../../examples/nhap-diem-2024';
 import { evaluateCampaign, toMicro, type CampaignSpec, type Evaluation } from '../../shared';
 
 interface Expected {
@@ -716,6 +717,143 @@ describe('Structure after 2025 (block-only criterion, per-block bands, tie-break
       'XCP',
       'XCM',
       'XOE',
+    ]);
+  });
+});
+
+describe('A province table typed as published: "Nhập điểm" for most leaves', () => {
+  /*
+   * Leaves (max): 1.1 Nhập điểm 3, bước 0,25 · 1.2 Nhập điểm 4, bước 0,5 · 1.3 Nhập điểm 2
+   * (any points) · 1.4 tick 1 · 1.5 deduction 2 − 0.5/lần · 2.1 Nhập điểm 4, bước 0,25
+   * · 2.2 Nhập điểm 3, bước 0,25 · 2.3 levels 3 (Đầy đủ, kịp thời 3; Chậm 1.5; Không thực hiện
+   * 0) · 2.4 proportional 4 × %/100 · 3.1 Nhập điểm 5, bước 0,5 · 3.2 Nhập điểm 4, bước 0,25
+   * · 3.3 Nhập điểm 5 (any points).
+   * Field max: 1 = 3+4+2+1+2 = 12; 2 = 4+3+3+4 = 14; 3 = 5+4+5 = 14 → 40, no components:
+   * index = total ÷ 40 × 100 = total × 2.5 (÷ 36 where 3.2 is N/A). Provincial bands:
+   * Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50. Self: full marks (40) unless said.
+   */
+  const expected: Record<string, Expected> = {
+    // c: 1.1 "2,75" typed as text → 2.75; 1.2 3.5; 3.1 4.5.
+    // F1 2.75+3.5+2+1+2 = 11.25 · F2 4+3+3+4 = 14 · F3 4.5+4+5 = 13.5 → 38.75.
+    // index 38.75 × 2.5 = 96.875 → 96.88 (half away from zero) (Xuất sắc).
+    STP: {
+      self: 40,
+      appraised: 38.75,
+      fields: { '1': 11.25, '2': 14, '3': 13.5 },
+      total: 38.75,
+      applicableMax: 40,
+      index: 96.88,
+      classification: 'Xuất sắc',
+      rankInBlock: 1,
+      tiedInBlock: false,
+      rankOverall: 1,
+      tiedOverall: false,
+    },
+    // c: 1.2 3; 2.1 3.25; 2.2 2.5; 2.4 95% → 4×0.95 = 3.8; 3.3 4.2 (no step).
+    // F1 3+3+2+1+2 = 11 · F2 3.25+2.5+3+3.8 = 12.55
+    // · F3 5+4+4.2 = 13.2 → 11 + 12.55 + 13.2 = 36.75; × 2.5 = 91.875 → 91.88 (Xuất sắc).
+    SNV: {
+      self: 40,
+      appraised: 36.75,
+      fields: { '1': 11, '2': 12.55, '3': 13.2 },
+      total: 36.75,
+      applicableMax: 40,
+      index: 91.88,
+      classification: 'Xuất sắc',
+      rankInBlock: 2,
+      tiedInBlock: false,
+      rankOverall: 3,
+      tiedOverall: true,
+    },
+    // 3.2 N/A (self and appraised) → max 40 − 4 = 36; self 40 − 4 = 36.
+    // c: 1.1 2.5; 1.3 1.5; 1.5 1 lần → 2 − 0.5 = 1.5; 2.3 Chậm → 1.5; 3.1 4; 3.3 4.75.
+    // F1 2.5+4+1.5+1+1.5 = 10.5 · F2 4+3+1.5+4 = 12.5 · F3 4+4.75 = 8.75 → 31.75.
+    // index 31.75 ÷ 36 × 100 = 88.1944… → 88.19 (Tốt).
+    SYT: {
+      self: 36,
+      appraised: 31.75,
+      fields: { '1': 10.5, '2': 12.5, '3': 8.75 },
+      total: 31.75,
+      applicableMax: 36,
+      index: 88.19,
+      classification: 'Tốt',
+      rankInBlock: 3,
+      tiedInBlock: false,
+      rankOverall: 5,
+      tiedOverall: false,
+    },
+    // c: 1.2 3.5; 1.4 không → 0; 2.1 3.75; 2.4 98% → 3.92; 3.1 4.5; 3.2 3.75; 3.3 4.8.
+    // F1 3+3.5+2+0+2 = 10.5 · F2 3.75+3+3+3.92 = 13.67 · F3 4.5+3.75+4.8 = 13.05 → 37.22.
+    // index 37.22 × 2.5 = 93.05 (Xuất sắc).
+    TXAH: {
+      self: 40,
+      appraised: 37.22,
+      fields: { '1': 10.5, '2': 13.67, '3': 13.05 },
+      total: 37.22,
+      applicableMax: 40,
+      index: 93.05,
+      classification: 'Xuất sắc',
+      rankInBlock: 1,
+      tiedInBlock: false,
+      rankOverall: 2,
+      tiedOverall: false,
+    },
+    // c: 1.2 2.5; 1.3 1.25; 1.5 2 lần → 2 − 1 = 1; 2.1 2.75; 2.2 2.25; 2.3 Chậm → 1.5;
+    // 3.1 3.5; 3.2 2.5; 3.3 3. F1 3+2.5+1.25+1+1 = 8.75 · F2 2.75+2.25+1.5+4 = 10.5
+    // · F3 3.5+2.5+3 = 9 → 28.25; index × 2.5 = 70.625 → 70.63 (Khá).
+    // s: 1.2 3.5 → 40 − 0.5 = 39.5.
+    HBS: {
+      self: 39.5,
+      appraised: 28.25,
+      fields: { '1': 8.75, '2': 10.5, '3': 9 },
+      total: 28.25,
+      applicableMax: 40,
+      index: 70.63,
+      classification: 'Khá',
+      rankInBlock: 3,
+      tiedInBlock: false,
+      rankOverall: 6,
+      tiedOverall: false,
+    },
+    // c: 1.1 2.25; 2.2 2.75; 2.4 90% → 3.6; 3.1 4; 3.2 3.5; 3.3 4.65 (no step).
+    // F1 2.25+4+2+1+2 = 11.25 · F2 4+2.75+3+3.6 = 13.35 · F3 4+3.5+4.65 = 12.15 → 36.75.
+    // index 91.875 → 91.88 (Xuất sắc): a printed tie with SNV overall (3, 3; no tie-break).
+    HCL: {
+      self: 40,
+      appraised: 36.75,
+      fields: { '1': 11.25, '2': 13.35, '3': 12.15 },
+      total: 36.75,
+      applicableMax: 40,
+      index: 91.88,
+      classification: 'Xuất sắc',
+      rankInBlock: 2,
+      tiedInBlock: false,
+      rankOverall: 3,
+      tiedOverall: true,
+    },
+  };
+  /*
+   * Overall by printed index: STP 96.88 (1), TXAH 93.05 (2), HCL = SNV 91.88 (3, 3),
+   * SYT 88.19 (5), HBS 70.63 (6).
+   */
+
+  const evaluation = evaluate(nhapDiem2024);
+
+  it('evaluates without errors; warns once, for the "2,75" typed as text', () => {
+    expect(evaluation.ok).toBe(true);
+    expect(evaluation.warnings.map((w) => [w.key, w.at.unit, w.params.value])).toEqual([
+      ['decimalCommaText', 'STP', '2,75'],
+    ]);
+  });
+
+  it('gives every unit its hand-computed totals, index, band and ranks', () => {
+    checkUnits(evaluation, expected);
+  });
+
+  it('shows each block in rank order', () => {
+    expect(evaluation.blocks.map((b) => b.units.map((u) => u.id))).toEqual([
+      ['STP', 'SNV', 'SYT'],
+      ['TXAH', 'HCL', 'HBS'],
     ]);
   });
 });

@@ -403,7 +403,7 @@ describe('saving keeps the score sheets in step with the criteria (issue 21)', (
     const book = FakeSpreadsheet.fromSheets({ 'Trang tính1': [] });
     createTemplate(envOf(book), { units: 3, year: 2026 });
     const setup = loadedSetup(book);
-    addChild(setup, [0]); // 1.5, after 1.4
+    addChild(setup, [0]); // 1.7, after 1.6
     book.calls.reset();
     expect(saveSetup(envOf(book), setup)).toEqual({ ok: true });
     // the sheets a run reads that exist, and the preview: one getValues each
@@ -420,15 +420,22 @@ describe('saving keeps the score sheets in step with the criteria (issue 21)', (
         '1.3',
         '1.4',
         '1.5',
+        '1.6',
+        '1.7',
         '2',
         '2.1',
         '2.2',
         '2.3',
+        '2.4',
+        '3',
+        '3.1',
+        '3.2',
+        '3.3',
       ]);
-      expect(sheet?.grid()[6]).toEqual(['1.5', vi.ui.criteria.newName, 1]);
+      expect(sheet?.grid()[8]).toEqual(['1.7', vi.ui.criteria.newName, 1]);
       // the new score cells are open to typing like the others
-      expect(sheet?.protection?.unprotected).toContain('D7:F7');
-      expect(sheet?.protection?.unprotected).toContain('D9:F9'); // 2.1's, moved down one
+      expect(sheet?.protection?.unprotected).toContain('D9:F9');
+      expect(sheet?.protection?.unprotected).toContain('D11:F11'); // 2.1's, moved down one
     }
     expect(codesOf(book, S.preview).slice(0, 8)).toEqual(codesOf(book, S.self).slice(0, 8));
   });

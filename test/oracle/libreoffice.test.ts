@@ -48,7 +48,13 @@ import { pastedWorkbook } from '../shared/workbook/pastedTable';
 
 type Evaluated = Extract<Evaluation, { ok: true }>;
 
-const EXAMPLES = ['an-giang-2018', 'ninh-thuan-2020', 'current-shape', 'tinh-2025'];
+const EXAMPLES = [
+  'an-giang-2018',
+  'ninh-thuan-2020',
+  'current-shape',
+  'tinh-2025',
+  'nhap-diem-2024',
+];
 const SEEDS = [20251, 20252, 20253];
 
 /** Reads a campaign workbook's input sheets and evaluates it, as the CLI does. */

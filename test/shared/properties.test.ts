@@ -50,6 +50,8 @@ const quarterUpTo = (max: number): fc.Arbitrary<number> =>
   fc.integer({ min: 0, max: Math.round(max * 4) }).map((k) => k / 4);
 
 function ruleArb(max: number, opts: GenOptions): fc.Arbitrary<RuleSpec> {
+  // every max of MAXES is on the step of 0,25: no "max unreachable" warning
+  const points = fc.constantFrom<RuleSpec[]>({ kind: 'points' }, { kind: 'points', step: 0.25 });
   const tick = fc.constant<RuleSpec>({ kind: 'tick' });
   const levels = fc
     .uniqueArray(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 4 })
@@ -83,7 +85,7 @@ function ruleArb(max: number, opts: GenOptions): fc.Arbitrary<RuleSpec> {
         ? { kind: 'deduction', perCount: 0.25 }
         : { kind: 'deduction', perCount: 0.25, min },
     );
-  return fc.oneof(tick, levels, tiers, proportional, deduction);
+  return fc.oneof(points, tick, levels, tiers, proportional, deduction);
 }
 
 const bonusRuleArb: fc.Arbitrary<RuleSpec> = fc
@@ -210,6 +212,9 @@ function inputArb(leaf: LeafInfo): fc.Arbitrary<Input> {
   const { rule, max } = leaf;
   let value: fc.Arbitrary<Input>;
   switch (rule.kind) {
+    case 'points':
+      value = quarterUpTo(max).chain(maybeCommaText);
+      break;
     case 'tick':
       value = fc.constantFrom<Input[]>(...TICK_DONE, ...TICK_NOT_DONE, max);
       break;

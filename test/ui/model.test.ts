@@ -25,6 +25,7 @@ import {
   addSibling,
   moveCriterion,
   nextCode,
+  paramsText,
   removeCriterion,
   setCriterionCode,
   setCriterionMax,
@@ -110,6 +111,22 @@ describe('the criteria tree', () => {
     expect(checkSetup(s)).toEqual([]);
   });
 
+  test('a new leaf is "Nhập điểm" worth 1 point, and "Nhập điểm" is offered first', () => {
+    const s = small();
+    const root = s.criteria[addRoot(s)[0]];
+    expect(root).toMatchObject({ max: 1, rule: { kind: 'points' } });
+    const sibling = nodeAt(s.criteria, addSibling(s, [0, 0]));
+    expect(sibling).toMatchObject({ code: '1.3', max: 1, rule: { kind: 'points' } });
+    // under a parent: a new child of its own; under a leaf, the leaf's rule moves down
+    const child = nodeAt(s.criteria, addChild(s, [0]));
+    expect(child).toMatchObject({ code: '1.4', max: 1, rule: { kind: 'points' } });
+    expect(paramsText(child as CriterionSpec)).toBe('');
+    expect(setRuleParams(child as CriterionSpec, 'bước 0,25')).toBeUndefined();
+    expect(child?.rule).toEqual({ kind: 'points', step: 0.25 });
+    expect(setRuleParams(child as CriterionSpec, 'bước nửa')).toMatch(/Nhập điểm/);
+    expect(checkSetup(s)).toEqual([]);
+  });
+
   test('new codes follow the highest in use and never repeat one', () => {
     const s = small();
     expect(nextCode(s.criteria)).toBe('3');
@@ -133,11 +150,11 @@ describe('the criteria tree', () => {
     expect(a.max).toBe(0.1);
   });
 
-  test('removing the last child turns the parent into a tick leaf', () => {
+  test('removing the last child turns the parent into a "Nhập điểm" leaf', () => {
     const s = small();
     removeCriterion(s, [0, 1]);
     removeCriterion(s, [0, 0]);
-    expect(s.criteria[0]).toMatchObject({ code: '1', rule: { kind: 'tick' } });
+    expect(s.criteria[0]).toMatchObject({ code: '1', rule: { kind: 'points' } });
     expect(s.criteria[0].children).toBeUndefined();
   });
 

@@ -137,14 +137,15 @@ export function recomputeMax(criteria: readonly CriterionSpec[]): void {
 }
 
 /**
- * A new criterion: "Đạt/Không đạt" worth 1 point, so it counts from the start (a leaf that can
- * give no points is an error at Save); the person sets its max and rule next.
+ * A new criterion: "Nhập điểm" worth 1 point (the most common rule in provincial tables), so it
+ * counts from the start (a leaf that can give no points is an error at Save); the person sets
+ * its max and rule next.
  */
 const newLeaf = (code: string): CriterionSpec => ({
   code,
   name: U.criteria.newName,
   max: 1,
-  rule: { kind: 'tick' },
+  rule: { kind: 'points' },
 });
 
 /** A new field (level 1) at the end; returns its path. */
@@ -181,13 +182,13 @@ export function addSibling(setup: CampaignSetup, path: Path): Path {
   return [...path.slice(0, -1), index + 1];
 }
 
-/** Removes a node and its subtree. A parent left without children becomes a tick leaf. */
+/** Removes a node and its subtree. A parent left without children becomes a "Nhập điểm" leaf. */
 export function removeCriterion(setup: CampaignSetup, path: Path): void {
   const { list, parent, index } = siblings(setup.criteria, path);
   list.splice(index, 1);
   if (parent && list.length === 0) {
     delete parent.children;
-    parent.rule = { kind: 'tick' };
+    parent.rule = { kind: 'points' };
   }
   recomputeMax(setup.criteria);
   clearLocations(setup);
@@ -251,6 +252,8 @@ export function setCriterionMax(
 /** A rule of this kind to start from when a person switches a leaf to it. */
 export function defaultRule(kind: RuleKind, max: number): RuleSpec {
   switch (kind) {
+    case 'points':
+      return { kind };
     case 'tick':
       return { kind };
     case 'levels':
@@ -287,7 +290,7 @@ export function setRuleKind(setup: CampaignSetup, node: CriterionSpec, kind: Rul
 
 /** Reads the "Tham số" text of a leaf with the workbook's parser; sets the rule when it reads. */
 export function setRuleParams(node: CriterionSpec, text: string): string | undefined {
-  const kind = node.rule?.kind ?? 'tick';
+  const kind = node.rule?.kind ?? 'points';
   const rule = parseRule(kind, text);
   if (!rule)
     return formatMessage(vi.errors.badRuleParams, { value: text, rule: W.choices.rules[kind] });

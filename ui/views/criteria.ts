@@ -24,7 +24,9 @@ import { bindText, button, removeButton, selectField, textField } from './fields
 const U = vi.ui;
 const C = vi.workbook.choices;
 
+/** "Nhập điểm" first: the most common rule in provincial tables, and a new leaf's. */
 const RULE_KINDS: readonly RuleKind[] = [
+  'points',
   'tick',
   'levels',
   'tiers',

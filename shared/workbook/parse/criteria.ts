@@ -31,6 +31,12 @@ export function parseRule(kind: RuleSpec['kind'], params: string): RuleSpec | un
     .map((p) => p.trim())
     .filter(Boolean);
   switch (kind) {
+    case 'points': {
+      // "bước 0,25" (also "bước: 0,25", "bước = 0,25" or the number alone); empty: any points
+      if (parts.length === 0) return { kind };
+      const m = new RegExp(`^(?:bước\\s*[:=]?\\s*)?${NUM}$`, 'i').exec(parts.join(' '));
+      return m ? { kind, step: num(m[1]) } : undefined;
+    }
     case 'tick':
       return { kind };
     case 'levels': {

@@ -95,8 +95,8 @@ test('formulaBlocks: rows of formulas with the same columns make one rectangle',
   const preview = templateSheets(starterCampaign(30, 2026)).find((s) => s.name === S.preview);
   const blocks = formulaBlocks(preview?.formulas ?? []);
   expect(blocks.map((b) => [b.row, b.col, b.formulas.length, b.formulas[0].length])).toEqual([
-    [1, 2, 9, 31],
-    [10, 3, 1, 30],
-    [11, 2, 1, 31],
+    [1, 2, 16, 31],
+    [17, 3, 1, 30],
+    [18, 2, 1, 31],
   ]);
 });

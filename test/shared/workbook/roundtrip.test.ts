@@ -9,6 +9,7 @@ import { inputSheets } from '../../../shared/workbook/inputs';
 import { parseWorkbook } from '../../../shared/workbook/parse';
 import { anGiang2018 } from '../../../examples/an-giang-2018';
 import { currentShape2025 } from '../../../examples/current-shape';
+import { nhapDiem2024 } from '../../../examples/nhap-diem-2024';
 import { ninhThuan2020 } from '../../../examples/ninh-thuan-2020';
 import { panelSpec } from '../panelCampaign';
 
@@ -43,6 +44,7 @@ describe.each([
   ['An Giang 2018', anGiang2018],
   ['current shape', currentShape2025],
   ['Ninh Thuận 2020', ninhThuan2020],
+  ['Nhập điểm 2024', nhapDiem2024],
 ])('%s', (_, spec) => {
   test('parse(inputSheets(spec)) evaluates exactly like spec', () => {
     const parsed = parseWorkbook(sheetsOf(spec));

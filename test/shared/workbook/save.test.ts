@@ -94,7 +94,7 @@ describe('a new criterion gets a row in every score sheet, where the tree puts i
   it('under a parent, in a sheet with section rows (the template), and a new section', () => {
     const book = workbookFromTemplate();
     const s = loaded(book);
-    addChild(s, path(s, '1')); // 1.5 after 1.4, before section row 2
+    addChild(s, path(s, '1')); // 1.7 after 1.6, before section row 2
     const field = s.criteria[addRoot(s)[0]];
     addChild(s, [s.criteria.length - 1]); // the new field becomes a section with one child
     const plan = planSave(book, s);
@@ -108,17 +108,24 @@ describe('a new criterion gets a row in every score sheet, where the tree puts i
         '1.3',
         '1.4',
         '1.5',
+        '1.6',
+        '1.7',
         '2',
         '2.1',
         '2.2',
         '2.3',
+        '2.4',
+        '3',
+        '3.1',
+        '3.2',
+        '3.3',
         field.code,
         `${field.code}.1`,
       ]);
     }
     // the preview follows the new tree (its rows are those of the score sheets)
     if (plan.kind !== 'write') throw new Error('write');
-    expect(plan.preview?.rows.map((r) => r[0]).slice(0, 14)).toEqual([
+    expect(plan.preview?.rows.map((r) => r[0]).slice(0, 21)).toEqual([
       ...codes(after[S.self]),
       'sipas',
     ]);
