@@ -174,14 +174,21 @@ describe('xephang template: every section of "Cấu hình" with its defaults and
   test('a gate filled in the template applies; scored units are proposed one per block', () => {
     const sheets = sheetsOf(file, [S.config, S.criteria, S.units, S.appraised]);
     const gate = sheets[S.config].find((r) => r[0] === vi.workbook.gates.minIndex) as CellValue[];
-    gate[1] = 50;
-    // DV001 (so) and DV002 (xa) score every tick leaf; DV003 (so) and DV004 (xa) nothing.
+    gate[1] = 100;
+    // DV001 (so) and DV002 (xa) earn the full points of every "Nhập điểm" leaf and nothing
+    // else; DV003 (so) and DV004 (xa) nothing.
+    const typed = new Map(
+      sheets[S.criteria]
+        .filter((r) => r[3] === vi.workbook.choices.rules.points)
+        .map((r) => [r[0], r[2]]),
+    );
+    expect(typed.size).toBeGreaterThan(0);
     const scores = sheets[S.appraised];
-    for (const r of scores.slice(1)) if (r[0] === '1.1' || r[0] === '2.2') r[3] = r[4] = '✓';
+    for (const r of scores.slice(1)) if (typed.has(r[0])) r[3] = r[4] = typed.get(r[0]) ?? null;
     const out = workbook(Object.entries(sheets).map(([name, rows]) => ({ name, rows })));
     expect(run(['rank', out]).code).toBe(0);
     const proposals = sheetsOf(out, [S.proposals])[S.proposals];
-    // 6 points of 30 (index 20 < 50): the gate keeps both out.
+    // Other leaves unscored, so the index is below 100: the gate keeps both out.
     expect(proposals.slice(1).some((r) => r[2] === 'Đơn vị 1' || r[2] === 'Đơn vị 2')).toBe(false);
     gate[1] = 10;
     const out2 = workbook(Object.entries(sheets).map(([name, rows]) => ({ name, rows })));

