@@ -21,7 +21,7 @@ import { criterionKeys } from './parse/criteria';
 import { parseUnitsSheet } from './parse/units';
 import { previewSheet } from './preview';
 import { issueView, runCampaign, SHEETS_TO_READ, type IssueView } from './run';
-import { checkSetup, SETUP_SHEETS, setupSheets } from './setup';
+import { checkSetup, isCompleteConfig, SETUP_SHEETS, setupSheets } from './setup';
 
 const S = vi.workbook.sheets;
 const H = vi.workbook.headers;
@@ -106,7 +106,7 @@ export function planSave(
       edits.push(plan.edits);
   }
 
-  const setupBlocks = setupSheets(setup);
+  const setupBlocks = setupSheets(setup, { complete: isCompleteConfig(sheets[S.config]) });
   const after: Record<string, Grid> = { ...sheets };
   for (const b of setupBlocks) after[b.name] = b.rows;
   for (const e of edits) after[e.sheet] = applyRowEdits(sheets[e.sheet] as Grid, e);

@@ -7,7 +7,7 @@ import { evaluateCampaign } from '../evaluate';
 import { vi } from '../i18n/vi';
 import { error, type Issue } from '../model/issues';
 import type { CampaignSetup, CriterionSpec } from '../model/types';
-import type { DateSystem, Sheets } from './grid';
+import { text, type DateSystem, type Grid, type Sheets } from './grid';
 import { inputSheets } from './inputs';
 import { parseSetupSheets } from './parse';
 import { codesReadBack } from './parse/criteria';
@@ -99,7 +99,24 @@ function pointlessLeaves(nodes: readonly CriterionSpec[], out: Issue[] = []): Is
 }
 
 /** "Cấu hình" and "Tiêu chí" for a setup, laid out as the workbook format says. */
-export function setupSheets(setup: CampaignSetup): OutputBlock[] {
+export function setupSheets(
+  setup: CampaignSetup,
+  options: { complete?: boolean } = {},
+): OutputBlock[] {
   const names = new Set(SETUP_SHEETS);
-  return inputSheets({ ...setup, units: [] }).filter((b) => names.has(b.name));
+  return inputSheets({ ...setup, units: [] }, { complete: options.complete === true }).filter((b) =>
+    names.has(b.name),
+  );
+}
+
+/**
+ * Whether a "Cấu hình" as read is the complete layout "Tạo mẫu" writes (every setting and gate,
+ * a note beside each in column C): a save then keeps it complete, so the notes and the empty
+ * gates a user has not filled yet do not vanish at the first save.
+ */
+export function isCompleteConfig(grid: Grid | undefined): boolean {
+  if (!grid) return false;
+  const K = vi.workbook.settings;
+  const row = grid.find((r) => text(r[0]) === K.id);
+  return row !== undefined && text(row[2]) !== '';
 }

@@ -10,6 +10,9 @@ import { inputSheets } from '../../../shared/workbook/inputs';
 import { parseWorkbook } from '../../../shared/workbook/parse';
 import { parseConfig } from '../../../shared/workbook/parse/config';
 import { starterCampaign, templateSheets } from '../../../shared/workbook/template';
+import { planSave } from '../../../shared/workbook/save';
+import { isCompleteConfig, setupState } from '../../../shared/workbook/setup';
+import { workbookOf } from '../../ui/fixtures';
 
 const S = vi.workbook.sheets;
 const G = vi.workbook.gates;
@@ -81,4 +84,36 @@ test('notes beside settings, headers and rows are not read', () => {
   expect(c.blocks.map((b) => b.id)).toEqual(['so', 'xa']);
   expect(c.components.map((k) => [k.id, k.max])).toEqual([['sipas', 10]]);
   expect(c.settings.decimals).toBe(2);
+});
+
+describe('a save keeps the template’s complete "Cấu hình"', () => {
+  const S = vi.workbook.sheets;
+  const starter = (): Record<string, CellValue[][]> => {
+    const out: Record<string, CellValue[][]> = {};
+    for (const t of templateSheets(starterCampaign(3, 2026))) out[t.name] = t.rows as CellValue[][];
+    return out;
+  };
+
+  test('made by "Tạo mẫu": the notes and the empty gates stay after a save', () => {
+    const sheets = starter();
+    expect(isCompleteConfig(sheets[S.config])).toBe(true);
+    const state = setupState(sheets);
+    if (state.kind !== 'ready') throw new Error('the template must load');
+    const plan = planSave(sheets, state.setup);
+    if (plan.kind !== 'write') throw new Error(`a plain save must write (${plan.kind})`);
+    const config = plan.setup.find((b) => b.name === S.config)?.rows ?? [];
+    // The same rows as written by "Tạo mẫu": nothing lost, notes included.
+    expect(config).toEqual(sheets[S.config]);
+  });
+
+  test('a plain "Cấu hình" stays plain', () => {
+    const sheets = workbookOf(anGiang2018);
+    expect(isCompleteConfig(sheets[S.config])).toBe(false);
+    const state = setupState(sheets);
+    if (state.kind !== 'ready') throw new Error('the example must load');
+    const plan = planSave(sheets, state.setup);
+    if (plan.kind === 'errors') throw new Error('the example must save');
+    if (plan.kind === 'write')
+      expect(plan.setup.find((b) => b.name === S.config)?.rows).toEqual(sheets[S.config]);
+  });
 });
