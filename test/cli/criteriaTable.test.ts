@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { strToU8 } from 'fflate';
-import { main } from '../../cli/main';
+import { runMain, type CliRun } from './runMain';
 import { vi } from '../../shared';
 import { buildWorkbook, readPackage, readSheets, type CellValue } from '../../xlsx';
 import { unzipBytes, zipOf } from '../xlsx/helpers';
@@ -26,16 +26,7 @@ type SheetRows = Parameters<typeof buildWorkbook>[0][number]['rows'];
 const S = vi.workbook.sheets;
 const R = vi.report;
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-    now: () => new Date(2026, 0, 5, 9, 0, 0),
-  });
-  return { code, out, err };
-}
+const run = (args: string[]): CliRun => runMain(args, new Date(2026, 0, 5, 9, 0, 0));
 
 /** The sheets as an .xlsx, "Tiêu chí" with its merged ranges. */
 function xlsxFile(sheets: Record<string, SheetRows>, criteriaMerges: string[] = []): string {

@@ -14,7 +14,7 @@ import {
 import os from 'os';
 import path from 'path';
 import { anGiang2018 } from '../../examples/an-giang-2018';
-import { main } from '../../cli/main';
+import { runMain, type CliRun } from './runMain';
 import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
 import { FORM_COLS, FORM_ROWS } from '../../shared/forms/form';
 import { inputSheets } from '../../shared/workbook/inputs';
@@ -28,16 +28,7 @@ const S = vi.workbook.sheets;
 const F = vi.forms;
 const NOW = new Date(2026, 10, 25, 9, 30, 0);
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-    now: () => NOW,
-  });
-  return { code, out, err };
-}
+const run = (args: string[]): CliRun => runMain(args, NOW);
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'xephang-forms-'));
 const sheet = (file: string, name: string): CellValue[][] =>

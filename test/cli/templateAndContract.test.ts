@@ -6,22 +6,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { vi, type CampaignSpec, type CellValue } from '../../shared';
-import { main } from '../../cli/main';
+import { runMain, type CliRun } from './runMain';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
 
 const S = vi.workbook.sheets;
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-    now: () => new Date(2026, 10, 25, 9, 30, 0),
-  });
-  return { code, out, err };
-}
+const run = (args: string[]): CliRun => runMain(args);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-i16-'));
 let files = 0;

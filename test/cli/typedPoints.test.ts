@@ -7,7 +7,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { main } from '../../cli/main';
+import { runMain, type CliRun } from './runMain';
 import { vi, type CampaignSpec, type CellValue } from '../../shared';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
@@ -17,16 +17,7 @@ import { unzipBytes } from '../xlsx/helpers';
 const EXAMPLE = path.resolve(__dirname, '../../examples/nhap-diem-2024.xlsx');
 const S = vi.workbook.sheets;
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-    now: () => new Date(2026, 0, 5, 8, 0, 0),
-  });
-  return { code, out, err };
-}
+const run = (args: string[]): CliRun => runMain(args, new Date(2026, 0, 5, 8, 0, 0));
 
 const tmpDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'xephang-nhap-diem-'));
 

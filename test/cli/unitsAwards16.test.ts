@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { anGiang2018 } from '../../examples/an-giang-2018';
-import { main } from '../../cli/main';
+import { runMain, type CliRun } from './runMain';
 import { vi } from '../../shared/i18n/vi';
 import type { CampaignSpec, CellValue } from '../../shared/model/types';
 import { inputSheets } from '../../shared/workbook/inputs';
@@ -19,16 +19,7 @@ const H = vi.workbook.headers;
 const OLD = path.resolve(__dirname, '../fixtures/layout/an-giang-2018-before-16.xlsx');
 const EXAMPLE = path.resolve(__dirname, '../../examples/an-giang-2018.xlsx');
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-    now: () => new Date(2026, 10, 25, 9, 30, 0),
-  });
-  return { code, out, err };
-}
+const run = (args: string[]): CliRun => runMain(args);
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'xephang-16-'));
 
