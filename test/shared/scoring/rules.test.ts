@@ -1,32 +1,14 @@
 import fc from 'fast-check';
-import type { IssueLocation } from '../../../shared/model/issues';
 import type { CellValue, RuleSpec } from '../../../shared/model/types';
-import { fromMicro, toMicro } from '../../../shared/numbers/points';
+import { toMicro } from '../../../shared/numbers/points';
+import { at, compile, score } from './ruleHelpers';
 import {
   compileRule,
   encodeInput,
   encodeNumber,
   pointsFor,
-  NOT_APPLICABLE,
   type CompiledRule,
 } from '../../../shared/scoring/rules';
-
-const at: IssueLocation = { criterion: 'T' };
-
-function compile(spec: RuleSpec, max: number): CompiledRule {
-  const { rule, issues } = compileRule(spec, 'T', toMicro(max), at);
-  expect(issues).toEqual([]);
-  return rule as CompiledRule;
-}
-
-/** Points (as a decimal) for one cell value under a rule, or the error key. */
-function score(spec: RuleSpec, max: number, raw: CellValue): number | string {
-  const rule = compile(spec, max);
-  const encoded = encodeInput(rule, raw, 'T', toMicro(max), at);
-  if ('issue' in encoded) return encoded.issue.key;
-  if (encoded.value === NOT_APPLICABLE) return 'N/A';
-  return fromMicro(pointsFor(rule, toMicro(max), encoded.value));
-}
 
 function compileKeys(spec: RuleSpec, max: number): string[] {
   return compileRule(spec, 'T', toMicro(max), at).issues.map((i) => i.key);

@@ -6,39 +6,20 @@
  */
 import fc from 'fast-check';
 import { evaluateCampaign, type Evaluation } from '../../../shared/evaluate';
-import { formatIssue, type IssueLocation } from '../../../shared/model/issues';
+import { formatIssue } from '../../../shared/model/issues';
 import type { CampaignSpec, CellValue, RuleSpec } from '../../../shared/model/types';
-import { fromMicro, toMicro } from '../../../shared/numbers/points';
+import { toMicro } from '../../../shared/numbers/points';
+import { at, compile, score } from './ruleHelpers';
 import {
   compileRule,
   encodeInput,
   encodeNumber,
-  NOT_APPLICABLE,
-  pointsFor,
   type CompiledRule,
 } from '../../../shared/scoring/rules';
 import { vi } from '../../../shared/i18n/vi';
 import { inputSheets, ruleParams } from '../../../shared/workbook/inputs';
 import { parseWorkbook } from '../../../shared/workbook/parse';
 import { parseRule } from '../../../shared/workbook/parse/criteria';
-
-const at: IssueLocation = { criterion: 'T' };
-
-function compile(spec: RuleSpec, max: number): CompiledRule {
-  const { rule, issues } = compileRule(spec, 'T', toMicro(max), at);
-  expect(issues).toEqual([]);
-  return rule as CompiledRule;
-}
-
-/** Points (as a decimal) for one cell value, or the error key, or 'N/A'. */
-function score(spec: RuleSpec, max: number, raw: CellValue): number | string {
-  const rule = compile(spec, max);
-  const encoded = encodeInput(rule, raw, 'T', toMicro(max), at);
-  if ('issue' in encoded) return encoded.issue.key;
-  if (Number.isNaN(encoded.value)) return 'blank';
-  if (encoded.value === NOT_APPLICABLE) return 'N/A';
-  return fromMicro(pointsFor(rule, toMicro(max), encoded.value));
-}
 
 describe('the rule as typed in "Tiêu chí"', () => {
   test('"Nhập điểm" is the first rule kind offered', () => {
