@@ -21,6 +21,67 @@ export interface OutputBlock {
    * flagged for discussion. Purely visual: a host that cannot fill cells may ignore it.
    */
   highlights?: { row: number; col: number }[];
+  /**
+   * How the block is published (issue 15): the report font, its titled and bordered tables, the
+   * alignment of its columns and its print set-up. Hosts that can format apply it over the
+   * values; the values and number formats above stay the single source of what is printed.
+   */
+  report?: ReportLayout;
+}
+
+/** The report's font ("Phông chữ báo cáo" in "Cấu hình"; default Times New Roman 13). */
+export interface ReportFont {
+  name: string;
+  /** points */
+  size: number;
+}
+
+/**
+ * One published table inside an output block's rows (all 0-based, inside `rows`):
+ * - `title`: bold, upper case, centred over the table's columns;
+ * - `subtitle`: the "Kèm theo …" line under the title (italic, centred), when "Cấu hình" has one;
+ * - `header`: bold, centred, wrapped;
+ * - data rows `firstRow` … `firstRow + rows - 1` (`rows` may be 0).
+ * Thin borders go on every cell of header and data rows, columns `col` … `col + cols - 1`.
+ */
+export interface TableLayout {
+  title: number;
+  subtitle?: number;
+  header: number;
+  firstRow: number;
+  rows: number;
+  col: number;
+  cols: number;
+}
+
+/** Data cells of a column: alignment and wrapping (numbers right, names and notes wrapped). */
+export interface ColumnLayout {
+  align: 'left' | 'center' | 'right';
+  wrap: boolean;
+}
+
+/** The print set-up of an output sheet (the CLI's .xlsx and Excel's pageLayout; Sheets: docs). */
+export interface PrintSetup {
+  paper: 'A4';
+  orientation: 'landscape' | 'portrait';
+  /** All columns fitted to one page wide, as many pages tall as it takes. */
+  fitToWidth: true;
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  repeatRows?: { first: number; last: number };
+  /** Margins in millimetres. */
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** Page numbers in the centre of the footer ("Trang 1/3"). */
+  pageNumbers: true;
+}
+
+/** What OutputBlock.report holds: everything a host needs to make the sheet the appendix. */
+export interface ReportLayout {
+  font: ReportFont;
+  /** The tables of the block, top to bottom. */
+  tables: TableLayout[];
+  /** One per column of the block (index = column). */
+  columns: ColumnLayout[];
+  print: PrintSetup;
 }
 
 /** A clustered bar chart of a data rectangle inside an output block's rows. */
