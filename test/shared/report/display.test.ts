@@ -1,0 +1,16 @@
+import { displayValue } from '../../../shared/report/display';
+
+describe('displayValue', () => {
+  it('spells numbers by the column format with the decimal comma', () => {
+    expect(displayValue(96.53, '0.00')).toBe('96,53');
+    expect(displayValue(96.5, '0.00')).toBe('96,50');
+    expect(displayValue(7, '0')).toBe('7');
+    expect(displayValue(-1.25, '0.000')).toBe('-1,250');
+    expect(displayValue(2.5, '@')).toBe('2,5');
+  });
+  it('keeps text and empties as they are', () => {
+    expect(displayValue('Sở Nội vụ', '@')).toBe('Sở Nội vụ');
+    expect(displayValue(null, '0.00')).toBe('');
+    expect(displayValue(undefined, '0')).toBe('');
+  });
+});
