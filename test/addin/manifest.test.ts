@@ -3,12 +3,15 @@
  * file to a web service, so this test checks what that service and the OfficeApp 1.1 /
  * VersionOverrides 1.0 schemas would: office-addin-manifest's own reader, well-formed XML,
  * the schema's element order, resources, string lengths, https URLs, icon files and their pixel
- * sizes, the ribbon buttons and an en-US override for every string. See docs/excel.md.
+ * sizes, the ribbon buttons and an en-US override for every string. It also passes Microsoft's
+ * XSD schemas themselves (schemas/office-addin/, with xmllint). See docs/excel.md.
  */
 import { execFileSync } from 'child_process';
-import { readFileSync, existsSync } from 'fs';
+import { readFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
 import path from 'path';
 import type { ManifestInfo } from 'office-addin-manifest';
+import { hasXmllint, validateManifestXsd } from '../../scripts/xsd';
 
 const root = path.resolve(__dirname, '../..');
 const manifestPath = path.join(root, 'manifest.xml');
@@ -460,4 +463,58 @@ test('icons exist in assets/ at the pixel size they are declared with', () => {
   for (const size of [16, 32, 64, 80, 128]) {
     expect(pngSize(path.join(root, `assets/icon-${size}.png`))).toEqual([size, size]);
   }
+});
+
+// ---- Microsoft's XSD schemas, offline (schemas/office-addin/, xmllint) ---------------------------
+
+/** Skipped with a note where xmllint is missing, but never in CI (.ci/run installs it). */
+const xmllint = hasXmllint();
+if (!xmllint && !process.env.CI) {
+  console.warn(
+    'test/addin/manifest.test.ts: xmllint is not on PATH (Debian package libxml2-utils), so the XSD checks are skipped.',
+  );
+}
+const xsdTest = xmllint || process.env.CI ? test : test.skip;
+
+xsdTest("passes Microsoft's XSD schemas (OfficeApp 1.1, VersionOverrides 1.0)", () => {
+  expect(validateManifestXsd(manifestPath)).toEqual({
+    valid: true,
+    messages: [`${manifestPath} validates`],
+  });
+});
+
+describe("a broken copy is rejected with xmllint's message", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'xephang-manifest-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const long = 'x'.repeat(126);
+  const cases: Array<[string, string, RegExp]> = [
+    [
+      'no <Version>',
+      source.replace(/\s*<Version>[^<]*<\/Version>/, ''),
+      /Element '\{[^}]+\}ProviderName': This element is not expected\. Expected is .*Version/,
+    ],
+    [
+      'an unknown permission',
+      source.replace('<Permissions>ReadWriteDocument<', '<Permissions>WriteEverything<'),
+      /'WriteEverything' is not an element of the set/,
+    ],
+    [
+      'a ribbon label over 125 characters',
+      source.replace('Value="Rank"', `Value="${long}"`),
+      /\[facet 'maxLength'\] .* exceeds the allowed maximum length of '125'/,
+    ],
+  ];
+  xsdTest.each(cases)('%s', (_name, broken, message) => {
+    expect(broken).not.toBe(source);
+    const file = path.join(dir, 'manifest.xml');
+    writeFileSync(file, broken);
+    const result = validateManifestXsd(file);
+    expect(result.valid).toBe(false);
+    expect(result.messages.join('\n')).toMatch(message);
+    expect(result.messages[result.messages.length - 1]).toBe(`${file} fails to validate`);
+  });
 });
