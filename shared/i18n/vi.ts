@@ -1192,6 +1192,42 @@ export const vi = {
       'Hoặc cập nhật lên Microsoft 365 hay Office 2021 trở lên, hoặc cài Microsoft Edge WebView2 (bộ phận quản trị máy tính có thể giúp).',
     close: 'Đóng',
   },
+  /** Issue 18: `npm run release` (scripts/release.ts), what it says to whoever builds a release. */
+  release: {
+    usage: `Cách dùng: npm run release -- --url https://<máy chủ>/<thư mục>/ [--out <thư mục>]
+  Đóng gói phần bổ trợ Excel để đặt lên máy chủ web HTTPS có địa chỉ đó: ghi thư mục
+  <thư mục>/release/ và tệp <thư mục>/release.zip (mặc định <thư mục> là dist).`,
+    missingUrl: 'Thiếu địa chỉ máy chủ web (--url https://<máy chủ>/<thư mục>/).',
+    missingValue: 'Thiếu giá trị sau "{option}".',
+    unknownOption: 'Không hiểu tùy chọn "{option}".',
+    notUrl:
+      'Địa chỉ "{url}" không phải là một địa chỉ web. Ví dụ đúng: https://intranet.tinh.gov.vn/xephang/',
+    notHttps:
+      'Địa chỉ "{url}" phải bắt đầu bằng https:// — Excel chỉ nạp phần bổ trợ từ máy chủ web có HTTPS.',
+    loopback:
+      'Địa chỉ "{url}" trỏ về chính máy đang dùng, các máy khác không mở được. Hãy dùng địa chỉ của máy chủ web.',
+    credentials: 'Địa chỉ "{url}" không được chứa tên đăng nhập hay mật khẩu.',
+    queryOrHash:
+      'Địa chỉ "{url}" không được có phần "?…" hay "#…": chỉ ghi thư mục chứa phần bổ trợ, ví dụ https://intranet.tinh.gov.vn/xephang/',
+    badCharacters:
+      'Địa chỉ "{url}" có ký tự không dùng được trong tệp kê khai (dấu cách, dấu nháy, <, >, &, \\).',
+    building: 'Đang đóng gói phần bổ trợ cho địa chỉ {url} …',
+    buildFailed: 'Không đóng gói được phần bổ trợ (webpack báo lỗi):\n{details}',
+    guideImageMissing: 'Trang hướng dẫn {page}: không tìm thấy ảnh "{src}".',
+    guideImageClash:
+      'Trang hướng dẫn {page}: ảnh "{src}" trùng tên với một ảnh khác ({other}); hãy đổi tên một trong hai.',
+    loopbackWord: 'Tệp {file} có nhắc tới "{word}": các máy khác không mở được địa chỉ đó.',
+    urlOutside: 'Tệp kê khai có địa chỉ {found}, không nằm dưới {url}.',
+    fileMissing: 'Tệp kê khai trỏ tới {found} nhưng gói không có tệp {file}.',
+    xsdInvalid: 'Tệp kê khai không hợp lệ theo lược đồ XSD của Microsoft:\n{messages}',
+    noXmllint:
+      'Lưu ý: máy này chưa có xmllint (gói libxml2-utils) nên chưa kiểm tra tệp kê khai theo lược đồ XSD của Microsoft; các kiểm tra khác đã chạy.',
+    checkFailed: 'Gói chưa đạt nên không tạo tệp .zip ({dir} giữ lại để xem):\n{problems}',
+    done: 'Xong. Thư mục {dir} và tệp {zip} ({count} tệp) dùng cho địa chỉ {url}. Đọc {readme} để biết các bước tiếp theo.',
+    guidePages: 'Trang hướng dẫn: {pages}.',
+    noGuide: 'Chưa có trang hướng dẫn nào trong {dir}: gói không có thư mục huong-dan/.',
+    failed: 'Lỗi: {message}',
+  },
   /** Issue 16: the complete template's notes on "Cấu hình", and "Đối chiếu" without self scores. */
   templateNotes: {
     /** Beside a choice setting: its allowed values. */
