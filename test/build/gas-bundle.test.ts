@@ -196,3 +196,26 @@ describe('dist/gas project files', () => {
     expect(html.indexOf('<script>')).toBeGreaterThan(html.indexOf('<div id="app">'));
   });
 });
+
+describe("the sidebar's help links", () => {
+  it('point at the development server by default and at <url>/huong-dan/ when the build is given --env url', () => {
+    const before = readFileSync(path.join(dist, 'sidebar.html'), 'utf8');
+    expect(before).toContain('https://localhost:3000/huong-dan/');
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('webpack-cli/bin/cli.js'),
+        '--mode',
+        'production',
+        '--env',
+        'gas',
+        '--env',
+        'url=https://may-chu.gov.vn/xephang/',
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
+    const html = readFileSync(path.join(dist, 'sidebar.html'), 'utf8');
+    expect(html).toContain('https://may-chu.gov.vn/xephang/huong-dan/');
+    expect(html).not.toContain('localhost');
+  }, 120_000);
+});
