@@ -7,7 +7,8 @@
  *   --env gas     the Google Sheets add-on (dist/gas/): Code.js with top-level entry points,
  *                 sidebar.html with its script and style inlined, appsscript.json
  *   --env url=https://host/path/   where dist/addin/ will be served (default
- *                 https://localhost:3000, the URL written in the root manifest.xml)
+ *                 https://localhost:3000, the URL written in the root manifest.xml); for the
+ *                 gas build, where the user guide is (<url>/huong-dan/, the sidebar's help links)
  *
  * One switch returns one configuration object (the core test edits its output path); several
  * return an array, which webpack builds together. See docs/excel.md.
@@ -17,7 +18,7 @@ const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 const ts = require('typescript');
-const { Compilation, sources } = require('webpack');
+const { Compilation, DefinePlugin, sources } = require('webpack');
 
 /** The base URL written in manifest.xml; an add-in build with --env url replaces all of it. */
 const DEV_URL = 'https://localhost:3000';
@@ -344,7 +345,9 @@ class GasFilesPlugin {
   }
 }
 
-function gasConfig(mode) {
+function gasConfig(mode, env) {
+  // The sidebar's help links: the guide beside the Excel release at --env url (gas/guide.ts).
+  const guide = env.url ? `${baseUrl(env.url)}/huong-dan/` : undefined;
   return {
     ...common(mode),
     name: 'gas',
@@ -365,7 +368,10 @@ function gasConfig(mode) {
     // Source maps are useless to Apps Script, and one file per role is what clasp pushes.
     devtool: false,
     optimization: { splitChunks: false, runtimeChunk: false },
-    plugins: [new GasFilesPlugin()],
+    plugins: [
+      new GasFilesPlugin(),
+      ...(guide ? [new DefinePlugin({ __XEPHANG_GUIDE_BASE__: JSON.stringify(guide) })] : []),
+    ],
   };
 }
 

@@ -11,6 +11,18 @@ import { excelBridge, mergesSupported } from './bridge';
 import { ERRORS_TITLE_ID, renderErrors, takeErrors, type PendingErrors } from './errorList';
 import { selectCell, type ExcelRun } from './excelHost';
 
+/**
+ * Opens a page of the user guide outside the pane: Office's own browser window where the host has
+ * it (OpenBrowserWindowApi 1.1: Excel on Windows and Mac, not Excel on the web —
+ * https://learn.microsoft.com/javascript/api/requirement-sets/common/open-browser-window-api-requirement-sets),
+ * else a new browser tab (on the web the pane is a page in the browser already).
+ */
+export function openGuide(url: string): void {
+  if (Office.context.requirements.isSetSupported('OpenBrowserWindowApi', '1.1'))
+    Office.context.ui.openBrowserWindow(url);
+  else window.open(url, '_blank', 'noopener');
+}
+
 /** Why the dialog did not open, in words. */
 function reason(code: number): string {
   if (code === 12009) return vi.host.real.ignored;
@@ -49,5 +61,7 @@ Office.onReady(() => {
   // The ribbon's "Cấu hình" loads taskpane.html?view=settings (manifest.xml); Office adds its own
   // parameters (_host_Info) to the query, which are left alone.
   const initialTab = tabFromView(new URLSearchParams(location.search).get('view'));
-  mountApp(root, excelBridge(run, { mergesSupported: mergesSupported() }), { initialTab });
+  // The release serves the guide's HTML pages in huong-dan/ beside taskpane.html.
+  const help = { base: new URL('huong-dan/', location.href).href, open: openGuide };
+  mountApp(root, excelBridge(run, { mergesSupported: mergesSupported() }), { initialTab, help });
 });

@@ -66,9 +66,43 @@ function sidebar(initial?: RunSummary, view?: 'settings'): GoogleAppsScript.HTML
   return page.setTitle(M.sidebarTitle);
 }
 
-export function onOpen(): void {
-  SpreadsheetApp.getUi()
-    .createMenu(M.menu)
+/** What onOpen and onInstall are given (the editor passes more; only this is read). */
+type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode };
+
+/**
+ * Whether the menu goes under Extensions (an Editor add-on) rather than in the menu bar (a
+ * script bound to the spreadsheet). `AuthMode.NONE` only happens to an add-on installed by
+ * this user but not yet used in this file ("a mode that does not allow access to any services
+ * that require authorization … when an add-on executes an onOpen(e) simple trigger, and the user
+ * has installed an add-on in a different document but the add-on has not been used in the
+ * current document", https://developers.google.com/apps-script/reference/script/auth-mode): then
+ * nothing but building the menu is called, not even ScriptApp. Otherwise the installation
+ * source tells ("NONE: Script is not running as an add-on",
+ * https://developers.google.com/apps-script/reference/script/installation-source).
+ */
+function runsAsAddon(e?: OpenEvent): boolean {
+  if (e?.authMode === ScriptApp.AuthMode.NONE) return true;
+  try {
+    return ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
+  } catch {
+    // A host that refuses even this: the add-on menu works for a bound script too (under
+    // Extensions, with the script's name), the menu bar's would not for an add-on's reviewers.
+    return true;
+  }
+}
+
+/**
+ * Builds the menu, and does nothing else: in `AuthMode.NONE` any call that needs authorisation
+ * (reading the spreadsheet, properties, the user) throws and the menu would not appear
+ * (https://developers.google.com/workspace/add-ons/concepts/menus). As an Editor add-on it is
+ * `createAddonMenu()` (Extensions › the add-on's name › …); as a bound script the menu bar's
+ * "Xếp hạng". Each item runs its function in `AuthMode.FULL`, asking for authorisation first if
+ * needed.
+ */
+export function onOpen(e?: OpenEvent): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = runsAsAddon(e) ? ui.createAddonMenu() : ui.createMenu(M.menu);
+  menu
     .addItem(M.rank, 'xephangRank')
     .addItem(M.configure, 'xephangShowSidebar')
     .addSeparator()
@@ -79,8 +113,13 @@ export function onOpen(): void {
     .addToUi();
 }
 
-export function onInstall(): void {
-  onOpen();
+/**
+ * An Editor add-on just installed from the Marketplace: runs in `AuthMode.FULL`, and the
+ * spreadsheet open at that moment gets its menu only from here ("onInstall … typically just
+ * calls onOpen", https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
+ */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
 }
 
 /** Menu "Xếp hạng": ranks; on errors the sidebar opens with them (each selects its cell). */

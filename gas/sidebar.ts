@@ -6,6 +6,7 @@
 import { mountApp, tabFromView, type MountOptions } from '../ui/app';
 import type { RunSummary } from '../shared/workbook/run';
 import { gasBridge, type ScriptRun } from './bridge';
+import { GUIDE_BASE } from './guide';
 
 declare const google: { script: { run: ScriptRun } };
 
@@ -14,7 +15,8 @@ if (root) {
   const data = document.getElementById('xephang-initial')?.textContent;
   const initial = data ? (JSON.parse(data) as RunSummary) : undefined;
   const view = document.getElementById('xephang-view')?.textContent;
-  const options: MountOptions = {};
+  // The sidebar is a page of Google's: the guide is wherever the build was told it is.
+  const options: MountOptions = { help: { base: GUIDE_BASE } };
   if (initial) options.initialSummary = initial;
   const tab = view ? tabFromView(JSON.parse(view) as string) : undefined;
   if (tab) options.initialTab = tab;

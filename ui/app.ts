@@ -16,6 +16,7 @@
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CampaignSetup, HostBridge, IssueView, RunSummary } from './bridge';
 import { h, replaceChildren, type Child } from './dom';
+import { helpLink, type HelpOptions } from './help';
 import { cloneSetup, markOrigins, walkCriteria } from './model/setup';
 import { awardsPanel } from './views/awards';
 import { blocksPanel } from './views/blocks';
@@ -63,6 +64,11 @@ export interface MountOptions {
    * the pane on "Thiết lập"); "Xếp hạng" when absent, or when initialSummary is given.
    */
   initialTab?: Tab;
+  /**
+   * Where the user guide is and how a page of it opens (ui/help.ts); by default `huong-dan/`
+   * beside the page, opened by the link itself in a new window.
+   */
+  help?: HelpOptions;
 }
 
 /** The tab a host's request names ("settings" from ?view=settings), if it is one. */
@@ -88,6 +94,10 @@ export function mountApp(
   let focusKey: string | undefined;
   let bindings: (() => void)[] = [];
   let unmounted = false;
+
+  const helpOptions: HelpOptions = options.help ?? {
+    base: new URL('huong-dan/', location.href).href,
+  };
 
   const ids = new WeakMap<object, number>();
   let nextUid = 0;
@@ -237,6 +247,7 @@ export function mountApp(
     announce,
     reload,
     save,
+    help: (topic) => h('p', { class: 'xh-help-row' }, helpLink(topic, helpOptions)),
   };
   const forms = formsView(ctx);
   const templateForm = templateView(ctx);

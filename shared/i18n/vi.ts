@@ -1164,6 +1164,25 @@ export const vi = {
       moreIssues: 'Xem thêm {count} mục',
     },
   },
+  /**
+   * Issue 18: the pane's links to the user guide (docs/huong-dan/, ui/help.ts). `heading` is the
+   * exact heading of the guide page the link opens at (a test checks each is there); none opens
+   * the page at its top.
+   */
+  help: {
+    link: 'Hướng dẫn',
+    /** The link's accessible name: what it opens, and that it opens elsewhere. */
+    label: 'Hướng dẫn: {topic} (mở trong cửa sổ mới)',
+    topics: {
+      settings: { title: 'Thiết lập đợt thi đua', heading: 'Bước 4: Thiết lập đợt thi đua' },
+      criteria: { title: 'Tiêu chí và cách chấm', heading: 'Bước 2: Tiêu chí và cách chấm' },
+      forms: { title: 'Phiếu tự chấm', heading: '' },
+      awards: { title: 'Khen thưởng và chỉ tiêu', heading: 'Chỉ tiêu và ngưỡng khen thưởng' },
+      ties: { title: 'Đồng hạng tại ngưỡng', heading: 'Hội đồng làm gì khi có đồng hạng' },
+      rounds: { title: 'Vòng thẩm định', heading: '' },
+      errors: { title: 'Lỗi thường gặp', heading: 'Cách đọc một thông báo lỗi' },
+    },
+  },
   /** Issue 16, units and awards: the council's exclusion of a unit, runners-up per block. */
   councilExclusion: {
     /** "Hình thức" of the rows in "Đề nghị khen thưởng" for units the council does not consider. */

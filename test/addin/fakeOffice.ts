@@ -35,6 +35,8 @@ export interface FakeDialog {
 export interface FakeOfficeOptions {
   /** Requirement sets the host has, "Name version"; default: everything. */
   sets?: string[];
+  /** Requirement sets the host lacks, "Name version" (the rest as `sets` says). */
+  without?: string[];
   dialogFails?: DialogOutcome[];
 }
 
@@ -44,6 +46,8 @@ export interface FakeOffice {
   calls: { url: string; options: Record<string, unknown>; outcome: DialogOutcome }[];
   opened: FakeDialog[];
   associated: Map<string, unknown>;
+  /** Each Office.context.ui.openBrowserWindow call's URL (OpenBrowserWindowApi 1.1). */
+  browserWindows: string[];
 }
 
 const MESSAGES: Record<number, string> = {
@@ -57,8 +61,10 @@ export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
   const calls: FakeOffice['calls'] = [];
   const opened: FakeDialog[] = [];
   const associated = new Map<string, unknown>();
+  const browserWindows: string[] = [];
   const supported = (name: string, version = '1.1'): boolean =>
-    options.sets === undefined || options.sets.includes(`${name} ${version}`);
+    !(options.without ?? []).includes(`${name} ${version}`) &&
+    (options.sets === undefined || options.sets.includes(`${name} ${version}`));
   const Office = {
     onReady: (callback?: (info: { host: string }) => void) => {
       callback?.({ host: 'Excel' });
@@ -73,6 +79,11 @@ export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
     context: {
       requirements: { isSetSupported: supported },
       ui: {
+        openBrowserWindow: (url: string) => {
+          if (!supported('OpenBrowserWindowApi', '1.1'))
+            throw new Error('openBrowserWindow is not available on this host.');
+          browserWindows.push(url);
+        },
         displayDialogAsync: (
           url: string,
           opts: Record<string, unknown>,
@@ -108,7 +119,7 @@ export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
       },
     },
   };
-  return { Office, calls, opened, associated };
+  return { Office, calls, opened, associated, browserWindows };
 }
 
 if (typeof window !== 'undefined' && typeof location !== 'undefined') {
@@ -132,5 +143,14 @@ if (typeof window !== 'undefined' && typeof location !== 'undefined') {
       }),
     );
   }
-  Object.assign(window, { xhExcel: fake, Office: fakeOffice().Office, Excel: { run: fake.run } });
+  // &noBrowserWindow=1: a host without OpenBrowserWindowApi 1.1 (Excel on the web).
+  const office = fakeOffice(
+    params.has('noBrowserWindow') ? { without: ['OpenBrowserWindowApi 1.1'] } : {},
+  );
+  Object.assign(window, {
+    xhExcel: fake,
+    xhBrowserWindows: office.browserWindows,
+    Office: office.Office,
+    Excel: { run: fake.run },
+  });
 }

@@ -32,6 +32,15 @@ beforeAll(() => {
   );
 }, 120_000);
 
+/** The menu's items, the same wherever the menu is. */
+const ITEMS = [
+  [vi.gas.rank, 'xephangRank'],
+  [vi.gas.configure, 'xephangShowSidebar'],
+  [vi.gas.makeForms, 'xephangMakeForms'],
+  [vi.gas.mergeForms, 'xephangMergeForms'],
+  [vi.gas.template, 'xephangCreateTemplate'],
+];
+
 function load(book: FakeSpreadsheet): vm.Context {
   const context = vm.createContext({ ...book.globals(), console });
   vm.runInContext(readFileSync(path.join(dist, 'Code.js'), 'utf8'), context, {
@@ -62,24 +71,6 @@ describe('dist/gas/Code.js', () => {
     expect(exported.sort()).toEqual([...entrypoints.menu, ...entrypoints.sidebar].sort());
   });
 
-  it('onOpen adds the menu "Xếp hạng" with its three actions', () => {
-    const book = bookOf();
-    const context = load(book);
-    context.onOpen({ authMode: 'LIMITED' });
-    expect(book.ui.menus).toEqual([
-      {
-        name: vi.gas.menu,
-        items: [
-          [vi.gas.rank, 'xephangRank'],
-          [vi.gas.configure, 'xephangShowSidebar'],
-          [vi.gas.makeForms, 'xephangMakeForms'],
-          [vi.gas.mergeForms, 'xephangMergeForms'],
-          [vi.gas.template, 'xephangCreateTemplate'],
-        ],
-      },
-    ]);
-  });
-
   it('the menu action ranks the spreadsheet; the sidebar call returns the summary', () => {
     const book = bookOf();
     const context = load(book);
@@ -108,6 +99,79 @@ describe('dist/gas/Code.js', () => {
   });
 });
 
+/**
+ * onOpen in the three auth modes an editor gives it (the fake refuses what each mode does not
+ * allow, after Google's documentation: see FakeSpreadsheet.authMode). Code.js is loaded in the
+ * same mode, since Apps Script runs the project's top-level code in every execution.
+ */
+describe('onOpen and onInstall, bound and as an Editor add-on', () => {
+  type Mode = 'NONE' | 'LIMITED' | 'FULL';
+  const opened = (
+    source: FakeSpreadsheet['installationSource'],
+    mode: Mode,
+    entry: 'onOpen' | 'onInstall' = 'onOpen',
+  ): FakeSpreadsheet => {
+    const book = bookOf();
+    book.installationSource = source;
+    book.authMode = mode;
+    const context = load(book);
+    context[entry]({ authMode: mode });
+    book.authMode = 'FULL';
+    return book;
+  };
+
+  it.each<Mode>(['LIMITED', 'FULL'])(
+    'bound to the spreadsheet (%s): the menu bar gets "Xếp hạng" with its actions',
+    (mode) => {
+      const book = opened('NONE', mode);
+      expect(book.ui.menus).toEqual([
+        { name: vi.gas.menu, api: 'createMenu', items: ITEMS, added: true },
+      ]);
+      expect(book.refused).toEqual([]);
+      // Building the menu reads nothing of the spreadsheet.
+      expect(book.calls.get('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+    },
+  );
+
+  it.each<Mode>(['NONE', 'LIMITED', 'FULL'])(
+    'installed as an add-on by the domain (%s): the same actions under Extensions',
+    (mode) => {
+      const book = opened('APPS_MARKETPLACE_DOMAIN_ADD_ON', mode);
+      expect(book.ui.menus).toEqual([
+        { name: '', api: 'createAddonMenu', items: ITEMS, added: true },
+      ]);
+      expect(book.refused).toEqual([]);
+      expect(book.calls.get('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+      // Before authorisation not one service call: not even ScriptApp is asked.
+      if (mode === 'NONE') expect(book.calls.total()).toBe(0);
+    },
+  );
+
+  it('a Chrome Web Store add-on (LIMITED) uses the add-on menu too', () => {
+    const book = opened('WEB_STORE_ADD_ON', 'LIMITED');
+    expect(book.ui.menus.map((m) => m.api)).toEqual(['createAddonMenu']);
+  });
+
+  it('onInstall (FULL) adds the add-on menu to the spreadsheet it was installed from', () => {
+    const book = opened('APPS_MARKETPLACE_DOMAIN_ADD_ON', 'FULL', 'onInstall');
+    expect(book.ui.menus).toEqual([
+      { name: '', api: 'createAddonMenu', items: ITEMS, added: true },
+    ]);
+  });
+
+  it('the fake refuses a read in NONE, so the tests above would see one', () => {
+    const book = bookOf();
+    book.authMode = 'NONE';
+    const context = load(book);
+    expect(() => context.xephangRank()).toThrow(/permission/);
+    expect(book.refused.length).toBeGreaterThan(0);
+    // The same click once authorised (menu items run in FULL) ranks.
+    book.authMode = 'FULL';
+    context.xephangRank();
+    expect(book.sheet(vi.workbook.sheets.results)).toBeDefined();
+  });
+});
+
 describe('dist/gas project files', () => {
   it('asks only for the current spreadsheet, the container UI and the runner’s address, on V8 in Vietnam time', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
@@ -131,4 +195,27 @@ describe('dist/gas project files', () => {
     expect(html.search(/<script[\s>]/i)).toBe(html.indexOf('<script>'));
     expect(html.indexOf('<script>')).toBeGreaterThan(html.indexOf('<div id="app">'));
   });
+});
+
+describe("the sidebar's help links", () => {
+  it('point at the development server by default and at <url>/huong-dan/ when the build is given --env url', () => {
+    const before = readFileSync(path.join(dist, 'sidebar.html'), 'utf8');
+    expect(before).toContain('https://localhost:3000/huong-dan/');
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('webpack-cli/bin/cli.js'),
+        '--mode',
+        'production',
+        '--env',
+        'gas',
+        '--env',
+        'url=https://may-chu.gov.vn/xephang/',
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
+    const html = readFileSync(path.join(dist, 'sidebar.html'), 'utf8');
+    expect(html).toContain('https://may-chu.gov.vn/xephang/huong-dan/');
+    expect(html).not.toContain('localhost');
+  }, 120_000);
 });

@@ -585,8 +585,37 @@ export class FakeSpreadsheet {
   /** Set to true to play "someone else holds the document lock". */
   lockHeld = false;
   lockReleases = 0;
+  /**
+   * The authorisation mode the script runs in now (set by a test around an onOpen call; menu
+   * clicks and sidebar calls run in FULL). What each mode allows follows Google's documentation:
+   *
+   * - `NONE`: "a mode that does not allow access to any services that require authorization",
+   *   an add-on's onOpen in a file where it has not been used yet
+   *   (https://developers.google.com/apps-script/reference/script/auth-mode); "attempting to take
+   *   actions that require authorization when the authorization mode is ScriptApp.AuthMode.NONE
+   *   results in an error" (https://developers.google.com/workspace/add-ons/concepts/menus). The
+   *   fake allows only `SpreadsheetApp.getUi()` and building a menu; every other call throws
+   *   (ScriptApp.getInstallationSource too: Google does not say, so the fake assumes the worst).
+   * - `LIMITED`: a bound script's onOpen, or an add-on's in a file where it is enabled: "access
+   *   to a limited subset of services" — the bound spreadsheet and menus
+   *   (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle); the fake
+   *   refuses the user's identity (Session) and LockService, and allows ScriptApp's
+   *   getInstallationSource (metadata of the script itself, no scope listed for it).
+   * - `FULL`: everything the project's scopes allow (menu clicks, onInstall).
+   */
+  authMode: 'NONE' | 'LIMITED' | 'FULL' = 'FULL';
+  /** ScriptApp.getInstallationSource(): how this user got the script ("NONE": bound). */
+  installationSource: 'NONE' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | 'WEB_STORE_ADD_ON' = 'NONE';
+  /** Every call refused for the auth mode, as "Service.method (MODE)". */
+  refused: string[] = [];
   ui = {
-    menus: [] as { name: string; items: [string, string][] }[],
+    /** Each menu built: its title (the add-on menu has none of its own), API and items. */
+    menus: [] as {
+      name: string;
+      api: 'createMenu' | 'createAddonMenu';
+      items: [string, string][];
+      added: boolean;
+    }[],
     sidebars: [] as string[],
     alerts: [] as string[],
     toasts: [] as string[],
@@ -646,6 +675,25 @@ export class FakeSpreadsheet {
   /** The Apps Script globals over this spreadsheet. */
   globals(): Record<string, unknown> {
     const calls = this.calls;
+    /** Throws as Apps Script does when the auth mode does not allow `name` (see authMode). */
+    const allowed = (name: string, limitedToo = false): void => {
+      if (this.authMode === 'NONE' || (limitedToo && this.authMode === 'LIMITED')) {
+        this.refused.push(`${name} (${this.authMode})`);
+        throw new Error(`You do not have permission to call ${name}.`);
+      }
+    };
+    const menuBuilder = (name: string, api: 'createMenu' | 'createAddonMenu') => {
+      const menu = { name, api, items: [] as [string, string][], added: false };
+      this.ui.menus.push(menu);
+      const m = {
+        addItem: (label: string, fn: string) => (menu.items.push([label, fn]), m),
+        addSeparator: () => m,
+        addToUi: () => {
+          menu.added = true;
+        },
+      };
+      return m;
+    };
     const validation = () => {
       const rule: Record<string, unknown> = {};
       const b: Record<string, (...a: unknown[]) => unknown> = {};
@@ -673,10 +721,12 @@ export class FakeSpreadsheet {
       SpreadsheetApp: {
         ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
         getActiveSpreadsheet: () => {
+          allowed('SpreadsheetApp.getActiveSpreadsheet');
           calls.add('SpreadsheetApp.getActiveSpreadsheet');
           return this.api();
         },
         flush: () => {
+          allowed('SpreadsheetApp.flush');
           calls.add('SpreadsheetApp.flush');
           this.flushes++;
         },
@@ -685,40 +735,47 @@ export class FakeSpreadsheet {
           return validation();
         },
         getUi: () => ({
-          createMenu: (name: string) => {
-            const menu = { name, items: [] as [string, string][] };
-            this.ui.menus.push(menu);
-            const m = {
-              addItem: (label: string, fn: string) => (menu.items.push([label, fn]), m),
-              addSeparator: () => m,
-              addToUi: () => undefined,
-            };
-            return m;
+          createMenu: (name: string) => menuBuilder(name, 'createMenu'),
+          createAddonMenu: () => menuBuilder('', 'createAddonMenu'),
+          showSidebar: (html: { title?: string; content: string }) => {
+            allowed('Ui.showSidebar');
+            this.ui.sidebars.push(html.content);
           },
-          createAddonMenu: () => {
-            const menu = { name: '(add-on)', items: [] as [string, string][] };
-            this.ui.menus.push(menu);
-            const m = {
-              addItem: (label: string, fn: string) => (menu.items.push([label, fn]), m),
-              addSeparator: () => m,
-              addToUi: () => undefined,
-            };
-            return m;
+          alert: (...args: unknown[]) => {
+            allowed('Ui.alert');
+            this.ui.alerts.push(args.map(String).join(' '));
           },
-          showSidebar: (html: { title?: string; content: string }) =>
-            this.ui.sidebars.push(html.content),
-          alert: (...args: unknown[]) => this.ui.alerts.push(args.map(String).join(' ')),
           ButtonSet: { OK: 'OK' },
         }),
       },
+      ScriptApp: {
+        AuthMode: {
+          NONE: 'NONE',
+          LIMITED: 'LIMITED',
+          FULL: 'FULL',
+          CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+        },
+        InstallationSource: {
+          APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+          NONE: 'NONE',
+          WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+        },
+        getInstallationSource: () => {
+          allowed('ScriptApp.getInstallationSource');
+          calls.add('ScriptApp.getInstallationSource');
+          return this.installationSource;
+        },
+      },
       Session: {
         getEffectiveUser: () => {
+          allowed('Session.getEffectiveUser', true);
           calls.add('Session.getEffectiveUser');
           return { getEmail: () => this.user };
         },
       },
       LockService: {
         getDocumentLock: () => {
+          allowed('LockService.getDocumentLock', true);
           calls.add('LockService.getDocumentLock');
           return {
             tryLock: () => !this.lockHeld,

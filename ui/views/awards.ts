@@ -43,6 +43,7 @@ export function awardsPanel(ctx: ViewContext, s: CampaignSetup): Child {
   return [
     section(
       U.awards.title,
+      ctx.help('awards'),
       h('p', { class: 'xh-hint' }, U.awards.titleHint),
       (a?.awards ?? []).length === 0 && h('p', { class: 'xh-note' }, U.awards.none),
       (a?.awards ?? []).map((award, i, list) => {

@@ -1,5 +1,6 @@
 /** What the shell (ui/app.ts) hands each view: the bridge, the loaded setup and how to re-render. */
 import type { CampaignSetup, HostBridge, SetupState } from '../bridge';
+import type { HelpTopic } from '../help';
 
 export type Tab = 'rank' | 'criteria' | 'blocks' | 'awards' | 'settings';
 
@@ -57,6 +58,8 @@ export interface ViewContext {
    * true only when the setup was written.
    */
   save(): Promise<boolean>;
+  /** The view's link to its page of the user guide (ui/help.ts), in a paragraph of its own. */
+  help(topic: HelpTopic): HTMLElement;
 }
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

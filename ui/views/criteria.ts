@@ -48,6 +48,7 @@ export function criteriaView(ctx: ViewContext): {
 
   function criteriaPanel(s: CampaignSetup): Child {
     return [
+      ctx.help('criteria'),
       h('p', { class: 'xh-hint' }, U.criteria.hint),
       s.criteria.length
         ? h(

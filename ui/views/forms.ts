@@ -80,6 +80,7 @@ export function formsView(ctx: ViewContext): { section: () => HTMLElement; dispo
       'section',
       { class: 'xh-section xh-forms', 'aria-labelledby': 'xh-forms-title' },
       h('h2', { class: 'xh-h2', id: 'xh-forms-title' }, F.title),
+      ctx.help('forms'),
       h('p', { class: 'xh-hint' }, F.intro),
       h(
         'div',

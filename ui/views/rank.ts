@@ -109,6 +109,7 @@ export function rankView(
         { class: 'xh-card xh-card-error', 'data-result': 'errors' },
         h('h2', { class: 'xh-h2' }, formatMessage(U.rank.failed, { count: s.errors.length })),
         h('p', { class: 'xh-hint' }, U.rank.failedHint),
+        ctx.help('errors'),
         issueList(ctx, s.errors, 'rank-error'),
         s.warnings.length > 0 &&
           details(
@@ -160,6 +161,7 @@ export function rankView(
           'section',
           { class: 'xh-card xh-card-warning', 'data-summary': 'decisions' },
           h('h2', { class: 'xh-h3' }, formatMessage(M.decisions, { count: decisions.length })),
+          ctx.help('ties'),
           h(
             'ul',
             { class: 'xh-plain-list' },
@@ -184,6 +186,7 @@ export function rankView(
           { class: 'xh-card xh-card-warning', 'data-summary': 'reviews' },
           h('h2', { class: 'xh-h3' }, formatMessage(M.reviews, { count: reviews.length })),
           h('p', { class: 'xh-hint' }, M.reviewsHint),
+          ctx.help('rounds'),
           issueList(ctx, reviews, 'rank-review'),
         ),
       (s.awards || s.runnersUp) &&

@@ -38,6 +38,7 @@ export function settingsPanel(ctx: ViewContext, s: CampaignSetup): Child {
   return [
     section(
       U.settings.campaign,
+      ctx.help('settings'),
       textField(ctx, {
         key: 'campaign:id',
         owner: s,
