@@ -9,7 +9,13 @@
  */
 import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CellValue } from '../shared/model/types';
-import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
+import type {
+  OutputBlock,
+  PrintSetup,
+  ReportLayout,
+  TemplateSheet,
+  Validation,
+} from '../shared/workbook/output';
 import { HIGHLIGHT_FILL, highlightRuns } from '../shared/workbook/render';
 import {
   asText,
@@ -67,6 +73,22 @@ export interface ExcelHostOptions {
   mergesSupported?: boolean;
   /** Largest estimated response of a chunked read, in bytes (excelRead.ts; tests lower it). */
   readLimit?: number;
+  /**
+   * Whether the host has ExcelApi 1.9 (Worksheet.pageLayout): the output sheets' print set-up
+   * is skipped otherwise, the rest written as usual. Default: what Office says, or true where
+   * there is no Office (tests).
+   */
+  printSupported?: boolean;
+}
+
+/** Whether this Excel has Worksheet.pageLayout (ExcelApi 1.9, which the manifest requires). */
+export function pageLayoutSupported(): boolean {
+  try {
+    if (typeof Office === 'undefined') return true;
+    return Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+  } catch {
+    return false;
+  }
 }
 
 export const REQUEST_LIMIT = 4_000_000;
@@ -82,7 +104,7 @@ interface Piece {
 }
 
 /** A sheet to write in full (an output, a setup sheet or a template sheet). */
-type SheetToWrite = TemplateSheet & Pick<OutputBlock, 'chart' | 'highlights'>;
+type SheetToWrite = TemplateSheet & Pick<OutputBlock, 'chart' | 'highlights' | 'report'>;
 
 /** Cells as a host must write them: text stays text, empty is "". */
 function cellForWrite(v: CellValue | undefined): string | number | boolean {
@@ -184,7 +206,8 @@ function queuePiece(sheet: Excel.Worksheet, piece: Piece): void {
   range.values = values;
 }
 
-function queueFinish(sheet: Excel.Worksheet, s: SheetToWrite, width: number): void {
+function queueFinish(sheet: Excel.Worksheet, s: SheetToWrite, width: number, print: boolean): void {
+  if (s.report && s.rows.length > 0) queueReport(sheet, s.report, s.rows.length, width, print);
   for (const r of s.boldRows ?? []) {
     sheet.getRangeByIndexes(r, 0, 1, Math.max(1, s.rows[r]?.length ?? 1)).format.font.bold = true;
   }
@@ -222,6 +245,106 @@ function queueFinish(sheet: Excel.Worksheet, s: SheetToWrite, width: number): vo
 }
 
 export const CHART_NAME = 'XepHangChiSoTheoKhoi';
+
+/** Millimetres to points (Excel's page margins are in points). */
+export const mmToPoints = (mm: number): number => Math.round((mm * 7200) / 25.4) / 100;
+
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+
+/**
+ * The block as published (OutputBlock.report): the report font on the whole block; per table a
+ * title centred across the table's columns ("CenterAcrossSelection": centred as a merge would
+ * be, but the cells stay single cells — nothing to unmerge on a re-rank, sorting and selecting
+ * the sheet's columns keep working, and the title cell keeps its address), bold; the subtitle
+ * likewise, italic; the header row bold, centred and wrapped; thin borders on every cell of the
+ * header and data rows (edges and inside lines); each column's alignment and wrapping on the
+ * data rows; then the sheet's print set-up. All queued in the request that writes the values:
+ * a fixed number of operations per table and per column, none per unit.
+ */
+function queueReport(
+  sheet: Excel.Worksheet,
+  report: ReportLayout,
+  rows: number,
+  width: number,
+  print: boolean,
+): void {
+  const all = sheet.getRangeByIndexes(0, 0, rows, width);
+  all.format.font.name = report.font.name;
+  all.format.font.size = report.font.size;
+  for (const t of report.tables) {
+    if (t.cols < 1) continue;
+    const across = (row: number): Excel.Range => sheet.getRangeByIndexes(row, t.col, 1, t.cols);
+    const title = across(t.title);
+    title.format.horizontalAlignment = 'CenterAcrossSelection';
+    title.format.font.bold = true;
+    if (t.subtitle !== undefined) {
+      const subtitle = across(t.subtitle);
+      subtitle.format.horizontalAlignment = 'CenterAcrossSelection';
+      subtitle.format.font.italic = true;
+    }
+    const header = across(t.header);
+    header.format.font.bold = true;
+    header.format.horizontalAlignment = 'Center';
+    header.format.wrapText = true;
+    // Header and data rows: one bordered rectangle.
+    const last = Math.max(t.header, t.firstRow + t.rows - 1);
+    const height = last - t.header + 1;
+    const body = sheet.getRangeByIndexes(t.header, t.col, height, t.cols);
+    body.format.verticalAlignment = 'Center';
+    const sides: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    // Inside lines only where the range has some (a one-row header has no inside horizontal).
+    if (t.cols > 1) sides.push('InsideVertical');
+    if (height > 1) sides.push('InsideHorizontal');
+    for (const side of sides) {
+      const border = body.format.borders.getItem(side);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+      border.color = '#000000';
+    }
+    if (t.rows < 1) continue;
+    // Data rows, a run of columns laid out alike at a time.
+    for (let c = 0; c < t.cols;) {
+      const layout = report.columns[t.col + c];
+      let end = c + 1;
+      while (
+        end < t.cols &&
+        report.columns[t.col + end]?.align === layout?.align &&
+        report.columns[t.col + end]?.wrap === layout?.wrap
+      )
+        end++;
+      if (layout) {
+        const data = sheet.getRangeByIndexes(t.firstRow, t.col + c, t.rows, end - c);
+        data.format.horizontalAlignment = ALIGN[layout.align];
+        data.format.wrapText = layout.wrap;
+      }
+      c = end;
+    }
+  }
+  if (print) queuePrint(sheet, report.print);
+}
+
+type BorderSide =
+  'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): paper, orientation, all columns on one page wide and as
+ * many pages tall as needed (verticalFitToPages 0 = automatic; zoom is set as one object, as
+ * Excel requires), margins in points, the title rows repeated on every page, "Trang 1/3" in the
+ * centre of the footer (&P page, &N pages).
+ */
+function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const page = sheet.pageLayout;
+  page.paperSize = 'A4';
+  page.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.topMargin = mmToPoints(print.margins.top);
+  page.bottomMargin = mmToPoints(print.margins.bottom);
+  page.leftMargin = mmToPoints(print.margins.left);
+  page.rightMargin = mmToPoints(print.margins.right);
+  if (print.repeatRows)
+    page.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  if (print.pageNumbers) page.headersFooters.defaultForAllPages.centerFooter = vi.hostReport.footer;
+}
 
 function queueValidation(sheet: Excel.Worksheet, v: Validation): void {
   for (const address of v.range.split(/\s+/).filter(Boolean)) {
@@ -270,6 +393,7 @@ async function writeSheets(
   existing: Map<string, Excel.Worksheet>,
   limit: number,
   activate?: string,
+  print = pageLayoutSupported(),
 ): Promise<number> {
   const app = context.workbook.application;
   app.suspendApiCalculationUntilNextSync();
@@ -282,7 +406,10 @@ async function writeSheets(
       sheet = old;
       for (const chart of old.charts.items) chart.delete();
       sheet.freezePanes.unfreeze();
-      sheet.getRange().clear('All');
+      const whole = sheet.getRange();
+      whole.clear('All');
+      // A title merged by hand (or by another tool) would stay merged over the new rows.
+      whole.unmerge();
     } else {
       sheet = context.workbook.worksheets.add(s.name);
     }
@@ -299,7 +426,8 @@ async function writeSheets(
     }
     for (const piece of requests[i]) queuePiece(sheets.get(piece.sheet) as Excel.Worksheet, piece);
   }
-  for (const s of toWrite) queueFinish(sheets.get(s.name) as Excel.Worksheet, s, widthOf(s.rows));
+  for (const s of toWrite)
+    queueFinish(sheets.get(s.name) as Excel.Worksheet, s, widthOf(s.rows), print);
   if (activate) sheets.get(activate)?.activate();
   await context.sync();
   return syncs + 1;
@@ -349,7 +477,14 @@ export async function rankWorkbook(
     );
     if (blocked.length > 0)
       return { summary: { ok: false, time, errors: blocked, warnings: [] }, syncs };
-    syncs += await writeSheets(context, result.outputs, outputs, limit, vi.workbook.sheets.results);
+    syncs += await writeSheets(
+      context,
+      result.outputs,
+      outputs,
+      limit,
+      vi.workbook.sheets.results,
+      options.printSupported ?? pageLayoutSupported(),
+    );
     return { summary, syncs };
   });
 }

@@ -27,7 +27,12 @@ import {
   starterCampaign,
   templateSheets,
 } from '../shared/workbook/template';
-import type { OutputBlock, TemplateSheet, Validation } from '../shared/workbook/output';
+import type {
+  OutputBlock,
+  ReportLayout,
+  TemplateSheet,
+  Validation,
+} from '../shared/workbook/output';
 import { HIGHLIGHT_FILL } from '../shared/workbook/render';
 import type { FormsMade, SaveOptions, SaveResult, SetupState, TemplateOptions } from '../ui/bridge';
 import { CAMPAIGN_SHEETS, campaignFormSheets } from '../shared/forms/form';
@@ -54,7 +59,7 @@ export interface SheetsEnv {
 export const LOCK_WAIT_MS = 20_000;
 
 /** A sheet to write whole. */
-type SheetToWrite = TemplateSheet & Pick<OutputBlock, 'chart' | 'highlights'>;
+type SheetToWrite = TemplateSheet & Pick<OutputBlock, 'chart' | 'highlights' | 'report'>;
 
 const isoDate = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -138,7 +143,10 @@ function writeSheets(
       for (const chart of sheet.getCharts()) sheet.removeChart(chart);
       sheet.clear();
       // clear() keeps data validations (and checkboxes): a rewritten sheet gets only its own.
-      sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+      const whole = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+      whole.clearDataValidations();
+      // The old tables' merged titles: left merged, they would cut through the new rows.
+      whole.breakApart();
       if (sheet.getFrozenRows() > 0) sheet.setFrozenRows(0);
     } else {
       sheet = ss.insertSheet(s.name);
@@ -189,6 +197,7 @@ function writeSheets(
       }
       range.setBackgrounds(fills);
     }
+    if (s.report) applyReport(sheet, app, range, s.report, rows, width);
     finish(
       sheet,
       app,
@@ -197,6 +206,82 @@ function writeSheets(
     );
   }
   return written;
+}
+
+type Align = 'left' | 'center' | 'right' | null;
+
+/**
+ * The block as published (OutputBlock.report), in a fixed number of calls whatever the number of
+ * units: the report font on the block (setFontFamily, setFontSize); one matrix of horizontal
+ * alignments and one of wraps for the whole block (titles and headers centred, headers wrapped,
+ * each column's alignment and wrapping on the data rows); titles and headers bold, subtitles
+ * italic, and thin black borders on every cell of the tables' header and data rows, each
+ * through one RangeList for all the tables; then each table's title (and subtitle) merged across
+ * the table's columns — Sheets has no "centre across selection", so this is one mergeAcross per
+ * table, the only call that grows with the tables (not with the units).
+ */
+function applyReport(
+  sheet: Sheet,
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  report: ReportLayout,
+  rows: number,
+  width: number,
+): void {
+  range.setFontFamily(report.font.name);
+  range.setFontSize(report.font.size);
+  const align: Align[][] = Array.from({ length: rows }, () => new Array<Align>(width).fill(null));
+  const wrap: boolean[][] = Array.from({ length: rows }, () =>
+    new Array<boolean>(width).fill(false),
+  );
+  const rect = (row: number, col: number, height: number, cols: number): string =>
+    `${a1(row, col)}:${a1(row + height - 1, col + cols - 1)}`;
+  const bold: string[] = [];
+  const italic: string[] = [];
+  const bordered: string[] = [];
+  const titles: string[] = [];
+  const inBlock = (row: number): boolean => row >= 0 && row < rows;
+  for (const t of report.tables) {
+    const cols = Math.min(t.cols, width - t.col);
+    if (cols < 1 || !inBlock(t.title) || !inBlock(t.header)) continue;
+    const across = (row: number, a: Align, w: boolean): void => {
+      for (let c = t.col; c < t.col + cols; c++) {
+        align[row][c] = a;
+        wrap[row][c] = w;
+      }
+    };
+    // The title, and the subtitle when it is the next row, merged as one range (row by row).
+    const subtitle = t.subtitle !== undefined && inBlock(t.subtitle) ? t.subtitle : undefined;
+    titles.push(rect(t.title, t.col, subtitle === t.title + 1 ? 2 : 1, cols));
+    if (subtitle !== undefined && subtitle !== t.title + 1)
+      titles.push(rect(subtitle, t.col, 1, cols));
+    across(t.title, 'center', true);
+    bold.push(rect(t.title, t.col, 1, cols));
+    if (subtitle !== undefined) {
+      across(subtitle, 'center', true);
+      italic.push(rect(subtitle, t.col, 1, cols));
+    }
+    across(t.header, 'center', true);
+    bold.push(rect(t.header, t.col, 1, cols));
+    const last = Math.min(rows - 1, Math.max(t.header, t.firstRow + t.rows - 1));
+    bordered.push(rect(t.header, t.col, last - t.header + 1, cols));
+    for (let r = t.firstRow; r <= last; r++)
+      for (let c = t.col; c < t.col + cols; c++) {
+        const layout = report.columns[c];
+        if (!layout) continue;
+        align[r][c] = layout.align;
+        wrap[r][c] = layout.wrap;
+      }
+  }
+  range.setHorizontalAlignments(align);
+  range.setWraps(wrap);
+  if (bold.length > 0) sheet.getRangeList(bold).setFontWeight('bold');
+  if (italic.length > 0) sheet.getRangeList(italic).setFontStyle('italic');
+  if (bordered.length > 0)
+    sheet
+      .getRangeList(bordered)
+      .setBorder(true, true, true, true, true, true, '#000000', app.BorderStyle.SOLID);
+  if (titles.length > 0) for (const r of sheet.getRangeList(titles).getRanges()) r.mergeAcross();
 }
 
 function finish(

@@ -1312,6 +1312,11 @@ export const vi = {
     noSelfScores:
       'Chưa có điểm tự chấm (trang "Tự chấm" không có hoặc để trống): bảng chỉ liệt kê điểm thẩm định, không có chênh lệch để đối chiếu.',
   },
+  /** What the Excel and Sheets hosts print on the output sheets they format (issue 15). */
+  hostReport: {
+    /** The centre footer of a printed output sheet in Excel: "&P" page, "&N" pages. */
+    footer: 'Trang &P/&N',
+  },
 } as const;
 
 /** Fills {name} placeholders in a message. Unknown names stay visible so a gap shows. */

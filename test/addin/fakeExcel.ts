@@ -46,7 +46,19 @@ export class FakeSheet {
   /** A protection password: unprotect() without it fails, as in Excel. */
   password?: string;
   merges: string[] = [];
+  /**
+   * Cell formats the report layout sets (font, alignment, wrap, borders), by A1 address.
+   * Borders are kept per cell edge as "Style Weight Color" (e.g. "Continuous Thin #000000").
+   */
+  cells = new Map<string, CellFormat>();
+  /** Worksheet.pageLayout as written (ExcelApi 1.9); undefined values were never set. */
+  page: FakePageLayout = {};
   constructor(public name: string) {}
+
+  /** The format of one cell (0-based), empty when nothing was set. */
+  format(r: number, c: number): CellFormat {
+    return this.cells.get(a1(r, c)) ?? {};
+  }
 
   get(r: number, c: number): Value {
     return this.values[r]?.[c] ?? '';
@@ -94,6 +106,7 @@ export class FakeSheet {
     this.formulas = remap(this.formulas);
     this.numberFormats = remap(this.numberFormats);
     this.fills = remap(this.fills);
+    this.cells = remap(this.cells);
     this.bold = new Set(
       [...this.bold].flatMap((r) =>
         r < at ? [r] : count < 0 && r < at - count ? [] : [r + count],
@@ -115,7 +128,39 @@ export class FakeSheet {
     this.validations = [];
     // clear('All') resets the cells' formats, their locked flag included
     this.unlocked = [];
+    // "All: Clears everything in the range" (Excel.ClearApplyTo,
+    // learn.microsoft.com/javascript/api/excel/excel.clearapplyto): fonts, alignment, wrap and
+    // borders go with the formats. Merged areas are not said to go: the fake keeps them (the
+    // host unmerges explicitly), and the page layout is the sheet's, not the cells'.
+    this.cells.clear();
   }
+}
+
+/** What the fake records of a cell's format (Excel.RangeFormat and its font and borders). */
+export interface CellFormat {
+  fontName?: string;
+  fontSize?: number;
+  italic?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
+}
+
+/** Worksheet.pageLayout (Excel.PageLayout, ExcelApi 1.9) as the fake records it. */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number | null };
+  /** Points. */
+  topMargin?: number;
+  bottomMargin?: number;
+  leftMargin?: number;
+  rightMargin?: number;
+  /** The address given to setPrintTitleRows ("$4:$4"). */
+  printTitleRows?: string;
+  /** headersFooters.defaultForAllPages.centerFooter */
+  centerFooter?: string;
 }
 
 /** A map keyed by A1 addresses after rows inserted or deleted (see shiftAddress); gone keys drop. */
@@ -297,6 +342,13 @@ export class FakeExcel {
    * does not declare it. So by default the fake's workbook has no such property, as there.
    */
   dateSystemApi = false;
+  /**
+   * Whether the host has ExcelApi 1.9, where Worksheet.pageLayout lives ("[ API set: ExcelApi
+   * 1.9 ]", learn.microsoft.com/javascript/api/excel/excel.pagelayout). The office.js library
+   * the add-in loads is always the newest, so the proxy has the property everywhere; an older
+   * Excel refuses the request that uses it, as the fake does when this is false.
+   */
+  pageLayoutApi = true;
 
   static fromSheets(sheets: Record<string, readonly (readonly CellValue[])[]>): FakeExcel {
     const fake = new FakeExcel();
@@ -444,6 +496,7 @@ class WorksheetProxy extends Loadable {
   };
   readonly charts: ChartCollection;
   readonly freezePanes: { freezeRows: (n: number) => void; unfreeze: () => void };
+  readonly pageLayout: ReturnType<typeof pageLayoutProxy>;
   constructor(
     private readonly ctx: FakeContext,
     readonly sheetName: string,
@@ -476,6 +529,7 @@ class WorksheetProxy extends Loadable {
       freezeRows: (n) => ctx.queue(() => (this.must().frozenRows = n), 10),
       unfreeze: () => ctx.queue(() => (this.must().frozenRows = 0), 10),
     };
+    this.pageLayout = pageLayoutProxy(ctx, () => this.must());
   }
   target(): FakeSheet | undefined {
     return this.ctx.excel.sheet(this.sheetName);
@@ -547,12 +601,102 @@ class WorksheetProxy extends Loadable {
 
 type Rect = { r: number; c: number; rows: number; cols: number };
 
+const H_ALIGN = [
+  'General',
+  'Left',
+  'Center',
+  'Right',
+  'Fill',
+  'Justify',
+  'CenterAcrossSelection',
+  'Distributed',
+];
+const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+
+/**
+ * RangeFormat.borders.getItem(index) (Excel.RangeBorderCollection, Excel.RangeBorder,
+ * learn.microsoft.com/javascript/api/excel/excel.rangeborder): `sideIndex` one of EdgeTop,
+ * EdgeBottom, EdgeLeft, EdgeRight, InsideVertical, InsideHorizontal (DiagonalDown / DiagonalUp
+ * are not modelled); `style` an Excel.BorderLineStyle (None, Continuous, Dash, DashDot,
+ * DashDotDot, Dot, Double, SlantDashDot), `weight` an Excel.BorderWeight (Hairline, Thin, Medium,
+ * Thick), `color` "#RRGGBB". Each property set is recorded on the cell edges the border draws:
+ * an edge on the range's outer cells, an inside line on both cells it separates.
+ */
+function borderProxy(
+  index: string,
+  cellsWrite: (fn: (f: CellFormat, i: number, j: number, r: Rect) => void) => void,
+) {
+  const sides: Record<
+    string,
+    (i: number, j: number, r: Rect) => ('top' | 'bottom' | 'left' | 'right')[]
+  > = {
+    EdgeTop: (i) => (i === 0 ? ['top'] : []),
+    EdgeBottom: (i, _j, r) => (i === r.rows - 1 ? ['bottom'] : []),
+    EdgeLeft: (_i, j) => (j === 0 ? ['left'] : []),
+    EdgeRight: (_i, j, r) => (j === r.cols - 1 ? ['right'] : []),
+    InsideHorizontal: (i, _j, r) => [
+      ...(i > 0 ? (['top'] as const) : []),
+      ...(i < r.rows - 1 ? (['bottom'] as const) : []),
+    ],
+    InsideVertical: (_i, j, r) => [
+      ...(j > 0 ? (['left'] as const) : []),
+      ...(j < r.cols - 1 ? (['right'] as const) : []),
+    ],
+  };
+  if (!sides[index]) throw new Error(`InvalidArgument: border ${index}`);
+  /** Parts of "Style Weight Color", replaced one at a time. */
+  const part = (at: 0 | 1 | 2, value: string, valid: (v: string) => boolean) =>
+    cellsWrite((f, i, j, r) => {
+      if (!valid(value)) throw new Error(`InvalidArgument: border ${index} ${value}`);
+      for (const side of sides[index](i, j, r)) {
+        const parts = (f.borders?.[side] ?? 'None Thin #000000').split(' ');
+        parts[at] = value;
+        f.borders = { ...f.borders, [side]: parts.join(' ') };
+      }
+    });
+  return {
+    set style(v: string) {
+      part(0, v, (x) =>
+        [
+          'None',
+          'Continuous',
+          'Dash',
+          'DashDot',
+          'DashDotDot',
+          'Dot',
+          'Double',
+          'SlantDashDot',
+        ].includes(x),
+      );
+    },
+    get style(): string {
+      throw new NotLoaded('border.style');
+    },
+    set weight(v: string) {
+      part(1, v, (x) => ['Hairline', 'Thin', 'Medium', 'Thick'].includes(x));
+    },
+    get weight(): string {
+      throw new NotLoaded('border.weight');
+    },
+    set color(v: string) {
+      part(2, v, (x) => /^#[0-9A-Fa-f]{6}$/.test(x));
+    },
+    get color(): string {
+      throw new NotLoaded('border.color');
+    },
+  };
+}
+
 class RangeProxy extends Loadable {
   readonly format: {
-    font: { bold: boolean };
+    font: { bold: boolean; italic: boolean; name: string; size: number };
     fill: { color: string };
     columnWidth: number;
     protection: { locked: boolean };
+    horizontalAlignment: string;
+    verticalAlignment: string;
+    wrapText: boolean;
+    borders: { getItem: (index: string) => { style: string; weight: string; color: string } };
   };
   readonly dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
   constructor(
@@ -564,6 +708,32 @@ class RangeProxy extends Loadable {
     const rectOf = (): Rect => this.must();
     const write = (fn: (s: FakeSheet, rect: Rect) => void, size = 20): void =>
       ctx.queue(() => fn(ws.must(), rectOf()), size);
+    /** Sets one format property on every cell of the range. */
+    const cellsWrite = (fn: (f: CellFormat, i: number, j: number, r: Rect) => void): void =>
+      write((s, r) => {
+        for (let i = 0; i < r.rows; i++)
+          for (let j = 0; j < r.cols; j++) {
+            const key = a1(r.r + i, r.c + j);
+            const f = s.cells.get(key) ?? {};
+            fn(f, i, j, r);
+            s.cells.set(key, f);
+          }
+      });
+    const property = <T>(
+      key: string,
+      check: (v: T) => boolean,
+      apply: (f: CellFormat, v: T) => void,
+    ) => ({
+      set: (v: T) =>
+        cellsWrite((f) => {
+          if (!check(v)) throw new Error(`InvalidArgument: ${key} ${String(v)}`);
+          apply(f, v);
+        }),
+      get: (): T => {
+        throw new NotLoaded(`format.${key}`);
+      },
+      enumerable: true,
+    });
     this.format = {
       font: {
         set bold(b: boolean) {
@@ -606,7 +776,48 @@ class RangeProxy extends Loadable {
           throw new NotLoaded('format.protection.locked');
         },
       },
-    };
+      borders: { getItem: (index: string) => borderProxy(index, cellsWrite) },
+    } as RangeProxy['format'];
+    // Excel.RangeFont name / size / italic, Excel.RangeFormat horizontalAlignment (Excel.
+    // HorizontalAlignment, "CenterAcrossSelection" among them: ExcelApi 1.1,
+    // learn.microsoft.com/javascript/api/excel/excel.horizontalalignment), verticalAlignment and
+    // wrapText ("Specifies if Excel wraps the text in the object"). A value Excel does not know
+    // fails the request at sync.
+    const font = this.format.font;
+    Object.defineProperties(font, {
+      name: property<string>(
+        'font.name',
+        (v) => typeof v === 'string' && v.length > 0,
+        (f, v) => (f.fontName = v),
+      ),
+      size: property<number>(
+        'font.size',
+        (v) => typeof v === 'number' && v >= 1 && v <= 409,
+        (f, v) => (f.fontSize = v),
+      ),
+      italic: property<boolean>(
+        'font.italic',
+        (v) => typeof v === 'boolean',
+        (f, v) => (f.italic = v),
+      ),
+    });
+    Object.defineProperties(this.format, {
+      horizontalAlignment: property<string>(
+        'horizontalAlignment',
+        (v) => H_ALIGN.includes(v),
+        (f, v) => (f.horizontalAlignment = v),
+      ),
+      verticalAlignment: property<string>(
+        'verticalAlignment',
+        (v) => V_ALIGN.includes(v),
+        (f, v) => (f.verticalAlignment = v),
+      ),
+      wrapText: property<boolean>(
+        'wrapText',
+        (v) => typeof v === 'boolean',
+        (f, v) => (f.wrapText = v),
+      ),
+    });
     const validation = (key: keyof FakeValidation) => (v: unknown) =>
       write((s, r) => {
         const address = `${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`;
@@ -756,6 +967,26 @@ class RangeProxy extends Loadable {
       s.shiftRows(r.r, sign * r.rows);
     }, 20);
   }
+  /**
+   * Range.unmerge ("Unmerge the range cells into separate cells", ExcelApi 1.2,
+   * learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-unmerge-member(1)):
+   * every merged area inside the range is split.
+   */
+  unmerge(): void {
+    this.ctx.queue(() => {
+      const s = this.ws.must();
+      const r = this.must();
+      s.merges = s.merges.filter((m) => {
+        const x = parseAddress(m);
+        return !(
+          x.r >= r.r &&
+          x.c >= r.c &&
+          x.r + x.rows <= r.r + r.rows &&
+          x.c + x.cols <= r.c + r.cols
+        );
+      });
+    }, 10);
+  }
   select(): void {
     this.ctx.queue(() => {
       const r = this.must();
@@ -785,6 +1016,101 @@ class RangeProxy extends Loadable {
     const r = this.must();
     return `${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`;
   }
+}
+
+/**
+ * Worksheet.pageLayout (Excel.PageLayout, ExcelApi 1.9,
+ * learn.microsoft.com/javascript/api/excel/excel.pagelayout): what the host writes, each a
+ * queued write applied at sync. Strict as Excel is:
+ * - `orientation` is "Portrait" or "Landscape" (Excel.PageOrientation), `paperSize` one of
+ *   Excel.PaperType (the fake knows "A4", "A3", "Letter", "Legal");
+ * - the margins are in points ("The worksheet's left margin, in points, for use when printing");
+ * - `zoom` "must be set as a JSON object (use x.zoom = {...} instead of x.zoom.scale = ...)"
+ *   (Excel.PageLayout.zoom); its members are horizontalFitToPages, verticalFitToPages and scale
+ *   (Excel.PageLayoutZoomOptions; "Print page scale value can be between 10 and 400");
+ * - `setPrintTitleRows(printTitleRows: Range | string)`: "Sets the rows that contain the cells to
+ *   be repeated at the top of each page for printing" — the fake takes whole rows ("$4:$5");
+ * - `headersFooters.defaultForAllPages.centerFooter` (Excel.HeaderFooter, "The center footer of
+ *   the worksheet"), with Excel's codes "&P" (page number) and "&N" (number of pages).
+ * Without ExcelApi 1.9 (FakeExcel.pageLayoutApi false) the request fails at sync: ApiNotFound.
+ */
+function pageLayoutProxy(ctx: FakeContext, must: () => FakeSheet) {
+  const set = (apply: (p: FakePageLayout) => void): void =>
+    ctx.queue(() => {
+      if (!ctx.excel.pageLayoutApi)
+        throw new Error('ApiNotFound: Worksheet.pageLayout needs ExcelApi 1.9');
+      apply(must().page);
+    }, 20);
+  const margin = (key: 'topMargin' | 'bottomMargin' | 'leftMargin' | 'rightMargin') => ({
+    set: (v: number) =>
+      set((p) => {
+        if (typeof v !== 'number' || !(v >= 0)) throw new Error(`InvalidArgument: ${key} ${v}`);
+        p[key] = v;
+      }),
+    get: (): number => {
+      throw new NotLoaded(`pageLayout.${key}`);
+    },
+  });
+  const layout = {
+    set orientation(o: string) {
+      set((p) => {
+        if (o !== 'Portrait' && o !== 'Landscape')
+          throw new Error(`InvalidArgument: orientation ${o}`);
+        p.orientation = o;
+      });
+    },
+    get orientation(): string {
+      throw new NotLoaded('pageLayout.orientation');
+    },
+    set paperSize(size: string) {
+      set((p) => {
+        if (!['A4', 'A3', 'Letter', 'Legal'].includes(size))
+          throw new Error(`InvalidArgument: paperSize ${size}`);
+        p.paperSize = size;
+      });
+    },
+    get paperSize(): string {
+      throw new NotLoaded('pageLayout.paperSize');
+    },
+    set zoom(z: FakePageLayout['zoom']) {
+      set((p) => {
+        const keys = Object.keys(z ?? {});
+        if (
+          !z ||
+          keys.some((k) => !['horizontalFitToPages', 'verticalFitToPages', 'scale'].includes(k))
+        )
+          throw new Error('InvalidArgument: zoom');
+        if (typeof z.scale === 'number' && (z.scale < 10 || z.scale > 400))
+          throw new Error('InvalidArgument: zoom.scale');
+        p.zoom = { ...z };
+      });
+    },
+    /** A proxy's zoom is not loaded: writing `zoom.scale = …` on it fails as in Excel. */
+    get zoom(): never {
+      throw new NotLoaded('pageLayout.zoom (set it as a whole object)');
+    },
+    setPrintTitleRows(rows: string) {
+      set((p) => {
+        if (typeof rows !== 'string' || !/^\$?\d+:\$?\d+$/.test(rows))
+          throw new Error(`InvalidArgument: print title rows ${String(rows)}`);
+        p.printTitleRows = rows;
+      });
+    },
+    headersFooters: {
+      defaultForAllPages: {
+        set centerFooter(text: string) {
+          set((p) => (p.centerFooter = text));
+        },
+        get centerFooter(): string {
+          throw new NotLoaded('headersFooters.defaultForAllPages.centerFooter');
+        },
+      },
+    },
+  };
+  for (const key of ['topMargin', 'bottomMargin', 'leftMargin', 'rightMargin'] as const)
+    Object.defineProperty(layout, key, { ...margin(key), enumerable: true });
+  return layout as typeof layout &
+    Record<'topMargin' | 'bottomMargin' | 'leftMargin' | 'rightMargin', number>;
 }
 
 class ChartCollection extends Loadable {

@@ -120,10 +120,44 @@ export class FakeGSheet {
   /** Protected ranges of the sheet (ProtectionType.RANGE), as someone else may have set them. */
   rangeProtections: (FakeProtection & { range: string })[] = [];
   merges: string[] = [];
+  /**
+   * Cell formats the report layout sets (font family and size, italic, horizontal alignment,
+   * wrap, borders), by A1 address; a border side is "color style" ("#000000 SOLID").
+   */
+  cells = new Map<string, GCellFormat>();
   constructor(
     public name: string,
     readonly book: FakeSpreadsheet,
   ) {}
+  /** The format of one cell (0-based), empty when nothing was set. */
+  format(r: number, c: number): GCellFormat {
+    return this.cells.get(a1(r, c)) ?? {};
+  }
+  /** Applies `fn` to the format of every cell of a rectangle. */
+  formatCells(
+    x: { r: number; c: number; rows: number; cols: number },
+    fn: (f: GCellFormat, i: number, j: number) => void,
+  ): void {
+    for (let i = 0; i < x.rows; i++)
+      for (let j = 0; j < x.cols; j++) {
+        const key = a1(x.r + i, x.c + j);
+        const f = this.cells.get(key) ?? {};
+        fn(f, i, j);
+        this.cells.set(key, f);
+      }
+  }
+  /**
+   * Merges `x` (Range.mergeAcross: each of its rows). Sheets refuses a merge that cuts through
+   * an existing merged range ("You must select all cells in a merged range to merge or unmerge
+   * them."); merged ranges inside `x` are replaced.
+   */
+  merge(x: { r: number; c: number; rows: number; cols: number }): void {
+    if (this.merges.some((m) => overlaps(rect(m), x) && !inside(rect(m), x)))
+      throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    this.merges = this.merges.filter((m) => !inside(rect(m), x));
+    if (x.rows * x.cols > 1)
+      this.merges.push(`${a1(x.r, x.c)}:${a1(x.r + x.rows - 1, x.c + x.cols - 1)}`);
+  }
   get(r: number, c: number): Value {
     return this.values[r]?.[c] ?? '';
   }
@@ -203,6 +237,7 @@ export class FakeGSheet {
     this.formulas = remap(this.formulas);
     this.formats = remap(this.formats);
     this.backgrounds = remap(this.backgrounds);
+    this.cells = remap(this.cells);
     this.bold = new Set([...this.bold].flatMap((a) => move(a) ?? []));
     this.checkboxes = this.checkboxes.flatMap((a) => move(a) ?? []);
     this.merges = this.merges.flatMap((a) => move(a) ?? []);
@@ -262,6 +297,31 @@ export class FakeGSheet {
               for (const a of a1s) sheet.guard(rect(a));
               for (const a of a1s) if (w === 'bold') sheet.bold.add(a);
             },
+            // RangeList.setFontStyle(fontStyle): "'italic' or 'normal'; a null value resets".
+            setFontStyle: (style: string | null) => {
+              calls.add('RangeList.setFontStyle');
+              if (style !== null && style !== 'italic' && style !== 'normal')
+                throw new Error(`Invalid font style: ${style}`);
+              for (const a of a1s) sheet.guard(rect(a));
+              for (const a of a1s)
+                sheet.formatCells(rect(a), (f) => (f.italic = style === 'italic'));
+            },
+            /**
+             * RangeList.setBorder(top, left, bottom, right, vertical, horizontal, color, style)
+             * (developers.google.com/apps-script/reference/spreadsheet/range-list#setBorder):
+             * true sets a border, false removes it, null leaves it; `vertical` and `horizontal`
+             * are the internal lines of each range; `style` a SpreadsheetApp.BorderStyle.
+             */
+            setBorder: (...args: unknown[]) => {
+              calls.add('RangeList.setBorder');
+              for (const a of a1s) sheet.guard(rect(a));
+              applyBorder(sheet, a1s.map(rect), args);
+            },
+            /** RangeList.breakApart(): every merged range inside one of the ranges is split. */
+            breakApart: () => {
+              calls.add('RangeList.breakApart');
+              for (const a of a1s) breakApart(sheet, rect(a));
+            },
             insertCheckboxes: () => {
               calls.add('RangeList.insertCheckboxes');
               for (const a of a1s) sheet.guard(rect(a));
@@ -274,6 +334,10 @@ export class FakeGSheet {
             },
           };
         }),
+      // Sheet.clear(): "Clears the sheet of content and formatting information"
+      // (developers.google.com/apps-script/reference/spreadsheet/sheet#clear()): values, number
+      // formats, fonts, alignment, wrap, borders, backgrounds. Merged cells are not said to go,
+      // so the fake keeps them (the host breaks them apart); column widths stay too.
       clear: () =>
         track('clear', () => {
           sheet.guard();
@@ -282,6 +346,7 @@ export class FakeGSheet {
           sheet.formats.clear();
           sheet.bold.clear();
           sheet.backgrounds.clear();
+          sheet.cells.clear();
         }),
       getCharts: () => track('getCharts', () => [...sheet.charts]),
       removeChart: (chart: FakeChartRecord) =>
@@ -442,6 +507,49 @@ function protectionApi(sheet: FakeGSheet, record: FakeProtection) {
   return p;
 }
 
+/** What the fake records of a cell's format. */
+export interface GCellFormat {
+  fontFamily?: string;
+  fontSize?: number;
+  italic?: boolean;
+  horizontalAlignment?: string;
+  wrap?: boolean;
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
+}
+
+type Rect = { r: number; c: number; rows: number; cols: number };
+
+/** SpreadsheetApp.BorderStyle (developers.google.com/apps-script/reference/spreadsheet/border-style). */
+export const BORDER_STYLES = ['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'];
+
+function applyBorder(sheet: FakeGSheet, rects: Rect[], args: unknown[]): void {
+  const [top, left, bottom, right, vertical, horizontal, color = '#000000', style = 'SOLID'] =
+    args as (boolean | null | string)[];
+  if (args.length !== 6 && args.length !== 8) throw new Error('setBorder takes 6 or 8 arguments');
+  if (!BORDER_STYLES.includes(String(style))) throw new Error(`Invalid border style: ${style}`);
+  const line = `${String(color ?? '#000000')} ${String(style)}`;
+  for (const x of rects)
+    sheet.formatCells(x, (f, i, j) => {
+      const set = (side: 'top' | 'bottom' | 'left' | 'right', on: unknown): void => {
+        if (on === null || on === undefined) return;
+        const b = { ...f.borders };
+        if (on) b[side] = line;
+        else delete b[side];
+        f.borders = b;
+      };
+      set('top', i === 0 ? top : horizontal);
+      set('bottom', i === x.rows - 1 ? bottom : horizontal);
+      set('left', j === 0 ? left : vertical);
+      set('right', j === x.cols - 1 ? right : vertical);
+    });
+}
+
+function breakApart(sheet: FakeGSheet, x: Rect): void {
+  if (sheet.merges.some((m) => overlaps(rect(m), x) && !inside(rect(m), x)))
+    throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+  sheet.merges = sheet.merges.filter((m) => !inside(rect(m), x));
+}
+
 function chartBuilder(sheet: FakeGSheet): unknown {
   const chart: FakeChartRecord = { type: 'unknown', ranges: [] };
   const b = {
@@ -521,6 +629,58 @@ function rangeApi(sheet: FakeGSheet, r: number, c: number, rows: number, cols: n
             if (color) sheet.backgrounds.set(a1(r + i, c + j), color);
           }),
         );
+      }),
+    // Range.setFontFamily / setFontSize: "Sets the font family, such as "Arial" or
+    // "Helvetica"" / "Sets the font size, with the size being the point size to use"
+    // (developers.google.com/apps-script/reference/spreadsheet/range#setFontFamily(String)).
+    setFontFamily: (family: string) =>
+      track('setFontFamily', () => {
+        sheet.guard({ r, c, rows, cols });
+        sheet.formatCells({ r, c, rows, cols }, (f) => (f.fontFamily = family));
+      }),
+    setFontSize: (size: number) =>
+      track('setFontSize', () => {
+        sheet.guard({ r, c, rows, cols });
+        if (!Number.isInteger(size) || size < 1) throw new Error(`Invalid font size: ${size}`);
+        sheet.formatCells({ r, c, rows, cols }, (f) => (f.fontSize = size));
+      }),
+    // Range.setHorizontalAlignments(alignments): "A two-dimensional array of alignments, either
+    // 'left', 'center' or 'normal'; a null value resets the alignment" ('right' is accepted
+    // too); its dimensions must match the range's.
+    setHorizontalAlignments: (m: (string | null)[][]) =>
+      track('setHorizontalAlignments', () => {
+        sheet.guard({ r, c, rows, cols });
+        shape(m, 'alignments');
+        for (const row of m)
+          for (const v of row)
+            if (v !== null && !['left', 'center', 'normal', 'right'].includes(v))
+              throw new Error(`Invalid alignment: ${v}`);
+        sheet.formatCells({ r, c, rows, cols }, (f, i, j) => {
+          const v = m[i][j];
+          if (v === null) delete f.horizontalAlignment;
+          else f.horizontalAlignment = v;
+        });
+      }),
+    // Range.setWraps(isWrapEnabled): a two-dimensional array of booleans, matching the range.
+    setWraps: (m: boolean[][]) =>
+      track('setWraps', () => {
+        sheet.guard({ r, c, rows, cols });
+        shape(m, 'wraps');
+        sheet.formatCells({ r, c, rows, cols }, (f, i, j) => (f.wrap = m[i][j]));
+      }),
+    // Range.mergeAcross(): "Merge the cells in the range across the columns of the range" —
+    // each row on its own.
+    mergeAcross: () =>
+      track('mergeAcross', () => {
+        sheet.guard({ r, c, rows, cols });
+        for (let i = 0; i < rows; i++) sheet.merge({ r: r + i, c, rows: 1, cols });
+      }),
+    // Range.breakApart(): "Break any multi-column cells in the range into individual cells
+    // again"; a merged range only partly inside is refused, as by Sheets.
+    breakApart: () =>
+      track('breakApart', () => {
+        sheet.guard({ r, c, rows, cols });
+        breakApart(sheet, { r, c, rows, cols });
       }),
     setFormula: (f: string) =>
       track('setFormula', () => {
@@ -720,6 +880,7 @@ export class FakeSpreadsheet {
     return {
       SpreadsheetApp: {
         ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+        BorderStyle: Object.fromEntries(BORDER_STYLES.map((b) => [b, b])),
         getActiveSpreadsheet: () => {
           allowed('SpreadsheetApp.getActiveSpreadsheet');
           calls.add('SpreadsheetApp.getActiveSpreadsheet');
