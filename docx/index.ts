@@ -108,14 +108,7 @@ function section(
   const width = usableWidth(landscape);
   const children: FileChild[] = [];
   if (first?.issuer) children.push(headerBlock(first.issuer, size, width), blank());
-  if (appendix)
-    children.push(
-      ...appendixBody(
-        appendix,
-        tables.map((t) => fit(t, width)),
-        width,
-      ),
-    );
+  if (appendix) children.push(...appendixBody(appendix, fitTogether(tables, width), width));
   else children.push(blank());
   const pageNumber = new Header({
     children: [
@@ -236,6 +229,28 @@ function fit(table: Printed, width: number): Printed {
   const sum = (m: number[]): number => m.reduce((a, b) => a + b, 0);
   const size = tableFontSize((s) => sum(at(s)) <= width, table.size);
   return size === table.size ? table : { ...table, size, minimums: at(size) };
+}
+
+/**
+ * The tables of an appendix with the same columns (the results of each block) fitted as one:
+ * the same type size and the same column widths, so that they line up page after page.
+ */
+function fitTogether(tables: readonly Printed[], width: number): Printed[] {
+  const key = (t: Printed): string => JSON.stringify([t.header, t.columns]);
+  const groups = new Map<string, Printed>();
+  for (const t of tables) {
+    const seen = groups.get(key(t));
+    groups.set(key(t), seen ? { ...seen, cells: [...seen.cells, ...t.cells] } : t);
+  }
+  const fitted = new Map<string, Printed>();
+  for (const [k, all] of groups) {
+    const minimums = minimumWidths(all.columns, all.header, all.cells, all.size);
+    fitted.set(k, fit({ ...all, minimums }, width));
+  }
+  return tables.map((t) => {
+    const { size, minimums } = fitted.get(key(t)) ?? t;
+    return { ...t, size, minimums };
+  });
 }
 
 /** "PHỤ LỤC I", the heading, "(Kèm theo …)", a short rule, then each titled table. */
