@@ -20,7 +20,7 @@ const R = vi.report;
 const WR = vi.wordReport.cli;
 /** The unit code column, where the sheets have one (issue 15 adds it). */
 const CODE = vi.reconciliation.unitCode;
-const NAMES = [R.unitName, vi.awards.header.unit];
+const NAMES: string[] = [R.unitName, vi.awards.header.unit];
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'xephang-report-'));
 
