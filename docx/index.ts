@@ -140,9 +140,11 @@ function section(
 /** An empty line (the report font's size). */
 const blank = (): Paragraph => new Paragraph({});
 
+/** A centred line; kept on the page of what follows it (a title never ends a page alone). */
 function centred(text: string, run: { bold?: boolean; italics?: boolean; size?: number } = {}) {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    keepNext: true,
     children: [new TextRun({ text, ...run, size: run.size && run.size * 2 })],
   });
 }
@@ -156,7 +158,8 @@ function rule(length: number, within: number): Paragraph {
   return new Paragraph({
     indent: { left: indent, right: indent },
     border: { bottom: { ...LINE, space: 1 } },
-    spacing: { before: 0, after: 0, line: 40, lineRule: 'exact' },
+    spacing: { before: 0, after: 60 },
+    keepNext: true,
     run: { size: 2 },
     children: [],
   });

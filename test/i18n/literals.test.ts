@@ -44,14 +44,18 @@ const DATA = new Set([
   'shared/workbook/template.ts',
 ]);
 
-test.each(['shared', 'docx', 'cli', 'addin', 'gas', 'ui'])('%s/ has no Vietnamese literals', (dir) => {
-  const files = sources(join(ROOT, dir)).filter(
-    (f) => !f.endsWith(join('i18n', 'vi.ts')) && !DATA.has(relative(ROOT, f).split('\\').join('/')),
-  );
-  const offending = files.flatMap((file) =>
-    literals(readFileSync(file, 'utf8'))
-      .filter((l) => VIETNAMESE.test(l))
-      .map((l) => `${relative(ROOT, file)}: ${l.slice(0, 80)}`),
-  );
-  expect(offending).toEqual([]);
-});
+test.each(['shared', 'docx', 'cli', 'addin', 'gas', 'ui'])(
+  '%s/ has no Vietnamese literals',
+  (dir) => {
+    const files = sources(join(ROOT, dir)).filter(
+      (f) =>
+        !f.endsWith(join('i18n', 'vi.ts')) && !DATA.has(relative(ROOT, f).split('\\').join('/')),
+    );
+    const offending = files.flatMap((file) =>
+      literals(readFileSync(file, 'utf8'))
+        .filter((l) => VIETNAMESE.test(l))
+        .map((l) => `${relative(ROOT, file)}: ${l.slice(0, 80)}`),
+    );
+    expect(offending).toEqual([]);
+  },
+);
