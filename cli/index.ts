@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Process entry of the `xephang` command. */
 import { INTERNAL_ERROR, internalErrorLine } from './crash';
-import { main } from './main';
+import { mainAsync } from './main';
 
 const argv = process.argv.slice(2);
 
@@ -23,9 +23,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = main(argv, {
+void mainAsync(argv, {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
   // ms since the process started: for --timings, which reports Node's own start-up
   uptime: () => performance.now(),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -3,16 +3,20 @@
  * Exit codes: 0 done, 1 invalid input or a file that cannot be read or written (nothing
  * written), 2 wrong usage, 3 an internal error (one line on stderr; the details in a file).
  */
-import { awardTable, formatIssue, formatMessage, resultTables, vi } from '../shared';
+import { extname } from 'node:path';
+import { awardTable, formatIssue, formatMessage, resultTables, vi, type Issue } from '../shared';
+import { reportDocument } from '../shared/report/document';
 import { mergeFormFiles, writeForms } from './forms';
 import { issueTable } from './errors';
 import { INTERNAL_ERROR, internalErrorLine, VERSION } from './crash';
 import { EXAMPLES, MAX_TEMPLATE_UNITS, writeTemplate } from './template';
 import { textTable } from './text';
-import { runWorkbook } from './workbook';
+import { fileIssue, openIssue, runWorkbook } from './workbook';
+import { writeFileAtomic } from './files';
 import { XlsxError } from '../xlsx/types';
 
 const C = vi.cli;
+const WR = vi.wordReport.cli;
 const USAGE = formatMessage(C.usage, { examples: Object.keys(EXAMPLES).join(', ') });
 const say = formatMessage;
 
@@ -81,23 +85,123 @@ export function main(argv: readonly string[], io: Io): number {
   try {
     return run(argv, io);
   } catch (e) {
-    if (e instanceof XlsxError) {
-      io.err(say(C.cannotRun, { count: 1 }));
-      io.err(e.message);
-      return 1;
-    }
-    io.err(internalErrorLine(e, argv, io.logDir));
-    return INTERNAL_ERROR;
+    return crashed(e, argv, io);
   }
+}
+
+/**
+ * Every command, `report` too, whose Word document is packed asynchronously (the `docx`
+ * package only packs that way): what cli/index.ts runs. The other commands run as `main`.
+ */
+export async function mainAsync(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.problem || args.command !== 'report') return main(argv, io);
+  try {
+    return await report(args, io);
+  } catch (e) {
+    return crashed(e, argv, io);
+  }
+}
+
+function crashed(e: unknown, argv: readonly string[], io: Io): number {
+  if (e instanceof XlsxError) {
+    io.err(say(C.cannotRun, { count: 1 }));
+    io.err(e.message);
+    return 1;
+  }
+  io.err(internalErrorLine(e, argv, io.logDir));
+  return INTERNAL_ERROR;
+}
+
+const usageError = (io: Io, problem?: string): number => {
+  if (problem) io.err(problem);
+  io.err(USAGE);
+  return 2;
+};
+
+/**
+ * `xephang report <workbook.xlsx> -o <report.docx>`: the workbook ranked in memory as `rank`
+ * ranks it (the same checks, errors and exit codes; the workbook itself is only read), then
+ * its results and proposals as the Word appendix (docx/), written atomically. Nothing is
+ * written when the run fails.
+ */
+async function report(args: Args, io: Io): Promise<number> {
+  if (!args.file) return usageError(io, C.missingWorkbook);
+  if (!args.output) return usageError(io, WR.missingOutput);
+  if (extname(args.output).toLowerCase() !== '.docx') {
+    return usageError(io, say(WR.notDocx, { file: args.output }));
+  }
+  const open = openIssue(args.output);
+  if (open) return refused([open], io);
+  const watch = stopwatch(args, io);
+  const outcome = runWorkbook(args.file, {
+    write: false,
+    now: io.now?.(),
+    progress: watch.progress,
+  });
+  if (!outcome.ok) {
+    watch.done();
+    return refused(outcome.issues, io);
+  }
+  warn(outcome.warnings, args, io);
+  // loaded here: the other commands never pay for the `docx` package
+  const { reportDocx } = await import('../docx');
+  const bytes = await reportDocx(reportDocument(outcome.evaluation, outcome.spec));
+  try {
+    writeFileAtomic(args.output, bytes);
+  } catch (e) {
+    if (e instanceof XlsxError) {
+      watch.done();
+      return refused([fileIssue(e, args.output)], io);
+    }
+    throw e;
+  }
+  watch.progress('written');
+  watch.done();
+  io.out(say(WR.written, { file: args.output }));
+  return 0;
+}
+
+/** A run refused: only the errors (warnings would bury them), under one line saying so. */
+function refused(issues: readonly Issue[], io: Io): number {
+  const errors = issues.filter((i) => i.severity === 'error');
+  // A missing, damaged or open file is not a fault of the data in it.
+  const aboutFile = errors.every((i) => FILE_PROBLEMS.has(i.key));
+  io.err(say(aboutFile ? C.cannotRun : C.invalid, { count: errors.length }));
+  io.err(issueTable(errors));
+  return 1;
+}
+
+/** The warnings of a successful run, the first 50 (all of them go to "Nhật ký"). */
+function warn(warnings: readonly Issue[], args: Args, io: Io): void {
+  if (warnings.length === 0 || args.quiet) return;
+  io.err(issueTable(warnings.slice(0, MAX_WARNINGS_SHOWN)));
+  const more = warnings.length - MAX_WARNINGS_SHOWN;
+  if (more > 0) io.err(say(C.moreWarnings, { count: more }));
+}
+
+/** Progress lines past a second (unless --quiet), and the --timings line at the end. */
+function stopwatch(args: Args, io: Io): { progress: (stage: string) => void; done: () => void } {
+  const clock = io.clock ?? Date.now;
+  const started = clock();
+  const marks: [string, number][] = [['start', started]];
+  return {
+    progress: (stage) => {
+      const now = clock();
+      marks.push([stage, now]);
+      const ms = now - started;
+      if (ms > 1000 && !args.quiet)
+        io.err(`[${(ms / 1000).toFixed(1)} s] ${STAGES[stage] ?? stage}`);
+    },
+    done: () => {
+      if (args.timings) io.err(timingLine(marks, clock(), io.uptime?.()));
+    },
+  };
 }
 
 function run(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv);
-  const usage = (problem?: string): number => {
-    if (problem) io.err(problem);
-    io.err(USAGE);
-    return 2;
-  };
+  const usage = (problem?: string): number => usageError(io, problem);
   if (args.problem) return usage(args.problem);
   switch (args.command) {
     case 'help':
@@ -110,37 +214,16 @@ function run(argv: readonly string[], io: Io): number {
     case 'check': {
       if (!args.file) return usage(C.missingWorkbook);
       if (args.command === 'check' && args.output) return usage(C.checkWritesNothing);
-      const clock = io.clock ?? Date.now;
-      const started = clock();
-      const marks: [string, number][] = [['start', started]];
-      const progress = (stage: string): void => {
-        const now = clock();
-        marks.push([stage, now]);
-        const ms = now - started;
-        if (ms > 1000 && !args.quiet)
-          io.err(`[${(ms / 1000).toFixed(1)} s] ${STAGES[stage] ?? stage}`);
-      };
+      const watch = stopwatch(args, io);
       const outcome = runWorkbook(args.file, {
         write: args.command === 'rank',
         outPath: args.output,
         now: io.now?.(),
-        progress,
+        progress: watch.progress,
       });
-      if (args.timings) io.err(timingLine(marks, clock(), io.uptime?.()));
-      if (!outcome.ok) {
-        // Only the errors: warnings would bury them (one per unit on a large workbook).
-        const errors = outcome.issues.filter((i) => i.severity === 'error');
-        // A missing, damaged or open file is not a fault of the data in it.
-        const aboutFile = errors.every((i) => FILE_PROBLEMS.has(i.key));
-        io.err(say(aboutFile ? C.cannotRun : C.invalid, { count: errors.length }));
-        io.err(issueTable(errors));
-        return 1;
-      }
-      if (outcome.warnings.length > 0 && !args.quiet) {
-        io.err(issueTable(outcome.warnings.slice(0, MAX_WARNINGS_SHOWN)));
-        const more = outcome.warnings.length - MAX_WARNINGS_SHOWN;
-        if (more > 0) io.err(say(C.moreWarnings, { count: more }));
-      }
+      watch.done();
+      if (!outcome.ok) return refused(outcome.issues, io);
+      warn(outcome.warnings, args, io);
       if (args.command === 'check') {
         const { units, campaign } = outcome.evaluation;
         io.out(say(C.valid, { units: units.length, criteria: campaign.leaves.length }));
@@ -162,6 +245,9 @@ function run(argv: readonly string[], io: Io): number {
       io.out(say(C.written, { file: args.output ?? args.file }));
       return 0;
     }
+    case 'report':
+      // packing the document is asynchronous: cli/index.ts runs every command through mainAsync
+      throw new Error('xephang report runs through mainAsync, not main');
     case 'template': {
       if (!args.output) return usage(C.missingTemplateFile);
       const units = args.units ?? 10;

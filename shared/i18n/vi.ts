@@ -373,6 +373,23 @@ export const vi = {
     lowest: 'Thấp nhất',
     chartTitle: 'Chỉ số cải cách hành chính theo khối thi đua (%)',
   },
+  /**
+   * The Word appendix (docx/, `xephang report`): the header block of Nghị định 30/2020/NĐ-CP
+   * and the command's messages.
+   */
+  wordReport: {
+    /** Quốc hiệu and tiêu ngữ, as the decree spells them. */
+    country: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    /** The file's properties (Word: File › Info). */
+    documentTitle: 'Phụ lục kết quả xếp hạng — {name} ({year})',
+    cli: {
+      missingOutput: 'Thiếu tên tệp Word để ghi (-o <tệp báo cáo.docx>).',
+      notDocx:
+        'Tệp báo cáo "{file}" phải có đuôi .docx (tài liệu Word): hãy đặt tên khác, ví dụ bao-cao.docx.',
+      written: 'Đã ghi phụ lục kết quả (tài liệu Word) vào {file}.',
+    },
+  },
   /** "Đối chiếu": self against appraised scores per unit and leaf criterion. */
   reconciliation: {
     unitCode: 'Mã đơn vị',
@@ -521,6 +538,10 @@ export const vi = {
       nguyên).
   xephang check <sổ tính.xlsx> [--timings]
       Chỉ kiểm tra dữ liệu, không ghi gì. --timings in thời gian từng bước (đọc, tính, ghi).
+  xephang report <sổ tính.xlsx> -o <tệp báo cáo.docx> [--quiet] [--timings]
+      Tính điểm, xếp hạng như lệnh rank rồi ghi phụ lục kết quả thành tài liệu Word: Phụ lục I
+      kết quả theo khối, Phụ lục II đề nghị khen thưởng (thể thức Nghị định 30/2020/NĐ-CP). Không
+      ghi gì vào sổ tính.
   xephang template -o <tệp mới.xlsx> [--units <số đơn vị>] [--example <tên ví dụ>]
       Tạo sổ tính mẫu cho một đợt thi đua mới. Ví dụ có sẵn: {examples}.
   xephang forms <sổ tính.xlsx> -o <thư mục>

@@ -44,8 +44,8 @@ const DATA = new Set([
   'shared/workbook/template.ts',
 ]);
 
-/** The source folders checked (scripts/: the release builder, issue 18). */
-const DIRS = ['shared', 'cli', 'addin', 'gas', 'ui', 'scripts'];
+/** The source folders checked (docx/: the Word appendix, issue 15; scripts/: the release builder, issue 18). */
+const DIRS = ['shared', 'docx', 'cli', 'addin', 'gas', 'ui', 'scripts'];
 
 test.each(DIRS)('%s/ has no Vietnamese literals', (dir) => {
   const files = sources(join(ROOT, dir)).filter(
