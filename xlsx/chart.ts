@@ -41,14 +41,14 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Pixels of a column Excel shows at a width in characters (7 px a digit, 5 px padding). */
 const columnPx = (chars: number | undefined): number =>
-  typeof chars === 'number' && Number.isFinite(chars) && chars > 0
-    ? Math.trunc(chars * 7 + 5)
-    : 64;
+  typeof chars === 'number' && Number.isFinite(chars) && chars > 0 ? Math.trunc(chars * 7 + 5) : 64;
 /** EMU per pixel at 96 dpi. */
 const EMU = 9525;
 /** The chart's size: Excel's default for a new chart (5 × 3 inches). */
 const WIDTH_PX = 480;
 const HEIGHT_ROWS = 15;
+/** Narrower than this beside the data, the chart goes below it. */
+const MIN_WIDTH_PX = 360;
 /** Fills told apart in black and white too: dark, middle and light. */
 const FILLS = ['1F4E79', '5B9BD5', 'BDD7EE', '7F7F7F', 'D9D9D9'];
 
@@ -75,18 +75,37 @@ export function drawingXml(
   chartRelId: string,
   ns: ChartNamespaces,
 ): string {
-  const { row, col, cols } = spec.range;
-  const fromCol = col + cols + 1;
-  const to = cornerAfter(sheet.columnWidths, fromCol, WIDTH_PX);
-  const height = Math.max(HEIGHT_ROWS, spec.range.rows + 4);
+  const { row, col, rows, cols } = spec.range;
+  const widths = sheet.columnWidths;
+  const px = (from: number, to: number): number => {
+    let sum = 0;
+    for (let c = from; c < to; c++) sum += columnPx(widths?.[c]);
+    return sum;
+  };
+  // Beside the data, as the add-ins draw it; on a sheet printed one page wide, only within the
+  // widest table (a chart sticking out would widen the page and shrink every table), else
+  // below the data.
+  const tablesEnd = Math.max(0, ...(sheet.report?.tables ?? []).map((t) => t.col + t.cols));
+  let from = { col: col + cols + 1, row };
+  let to: { col: number; off: number };
+  if (tablesEnd === 0) {
+    to = cornerAfter(widths, from.col, WIDTH_PX);
+  } else if (px(from.col, tablesEnd) >= MIN_WIDTH_PX) {
+    to = { col: tablesEnd, off: 0 };
+  } else {
+    from = { col, row: row + rows + 1 };
+    to = cornerAfter(widths, col, Math.min(Math.max(px(col, tablesEnd), MIN_WIDTH_PX), 720));
+  }
+  const height = Math.max(HEIGHT_ROWS, rows + 4);
+  const fromCol = from.col;
   return (
     HEAD +
     `<xdr:wsDr xmlns:xdr="${ns.xdr}" xmlns:a="${ns.a}">` +
     '<xdr:twoCellAnchor editAs="oneCell">' +
     `<xdr:from><xdr:col>${fromCol}</xdr:col><xdr:colOff>0</xdr:colOff>` +
-    `<xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:row>${from.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
     `<xdr:to><xdr:col>${to.col}</xdr:col><xdr:colOff>${to.off}</xdr:colOff>` +
-    `<xdr:row>${row + height}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+    `<xdr:row>${from.row + height}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
     '<xdr:graphicFrame macro="">' +
     `<xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttr(spec.title)}"/>` +
     '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
@@ -105,9 +124,7 @@ const text = (v: CellValue | undefined): string =>
 function strRef(ref: string, values: (CellValue | undefined)[]): string {
   return (
     `<c:strRef><c:f>${escapeCellText(ref)}</c:f><c:strCache><c:ptCount val="${values.length}"/>` +
-    values
-      .map((v, i) => `<c:pt idx="${i}"><c:v>${escapeCellText(text(v))}</c:v></c:pt>`)
-      .join('') +
+    values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeCellText(text(v))}</c:v></c:pt>`).join('') +
     '</c:strCache></c:strRef>'
   );
 }

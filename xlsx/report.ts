@@ -69,6 +69,46 @@ export class ReportLooks {
     return role !== undefined && c >= role.from && c < role.to;
   }
 
+  /** Whether the text of cell (r, c) wraps. */
+  wraps(r: number, c: number): boolean {
+    const role = this.roles[r];
+    if (!role || c < role.from || c >= role.to) return false;
+    return (
+      role.kind === 'header' || (role.kind === 'data' && this.report.columns[c]?.wrap === true)
+    );
+  }
+
+  /**
+   * The height (points) of a row in the report font: one line, or as many as its longest
+   * wrapped text takes in its column. Written as the row's height because LibreOffice keeps
+   * the default height (15 pt, for an 11-pt font) of a row without one, so a 13-pt line or a
+   * wrapped name would print clipped; the estimate errs on the tall side.
+   */
+  height(
+    r: number,
+    row: readonly unknown[],
+    widths: readonly number[] | undefined,
+    bold: boolean,
+  ): number {
+    const size = this.report.font.size > 0 ? this.report.font.size : 11;
+    let lines = 1;
+    const role = this.roles[r];
+    if (role) {
+      const to = Math.min(role.to, row.length);
+      for (let c = role.from; c < to; c++) {
+        const v = row[c];
+        if (typeof v !== 'string' || v === '' || !this.wraps(r, c)) continue;
+        const n = wrappedLines(
+          v,
+          columnTextPx(widths?.[c]),
+          charPx(size, bold || role.kind === 'header'),
+        );
+        if (n > lines) lines = n;
+      }
+    }
+    return Math.round((lines * size * 1.25 + 3) * 4) / 4;
+  }
+
   /** Titles and header rows are bold. */
   bold(r: number): boolean {
     const k = this.roles[r]?.kind;
@@ -110,6 +150,39 @@ export class ReportLooks {
   }
 }
 
+/** The pixels a column's text has: the width in characters of 7 px, 5 px padding, less 4 px of margins. */
+function columnTextPx(chars: number | undefined): number {
+  const w = typeof chars === 'number' && Number.isFinite(chars) && chars > 0 ? chars : 8.43;
+  return Math.max(8, Math.trunc(w * 7 + 5) - 4);
+}
+
+/** An average character's width in pixels at `size` points (a little wider than Times New Roman's). */
+const charPx = (size: number, bold: boolean): number => ((size * 96) / 72) * (bold ? 0.52 : 0.48);
+
+/** Lines a text takes when wrapped at word boundaries (a word longer than a line is broken). */
+export function wrappedLines(text: string, widthPx: number, px: number): number {
+  const perLine = Math.max(1, Math.floor(widthPx / px));
+  let lines = 0;
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    let used = -1;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const len = [...word].length;
+      if (used < 0) {
+        count += Math.floor(Math.max(0, len - 1) / perLine);
+        used = len % perLine || perLine;
+      } else if (used + 1 + len <= perLine) {
+        used += 1 + len;
+      } else {
+        count += 1 + Math.floor(Math.max(0, len - 1) / perLine);
+        used = len % perLine || perLine;
+      }
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
+
 /** Millimetres → inches, as pageMargins holds them. */
 const inches = (mm: number): string => String(Math.round((mm / 25.4) * 10_000) / 10_000);
 
@@ -134,7 +207,9 @@ export function printXml(report: ReportLayout): string {
     `bottom="${inches(m.bottom)}" header="${header}" footer="${footer}"/>` +
     `<pageSetup paperSize="9" orientation="${p.orientation === 'portrait' ? 'portrait' : 'landscape'}"` +
     ' fitToWidth="1" fitToHeight="0"/>' +
-    (p.pageNumbers ? `<headerFooter><oddFooter>${escapeCellText(footerText)}</oddFooter></headerFooter>` : '')
+    (p.pageNumbers
+      ? `<headerFooter><oddFooter>${escapeCellText(footerText)}</oddFooter></headerFooter>`
+      : '')
   );
 }
 

@@ -293,9 +293,7 @@ export function worksheetBytes(
   for (const row of sheet.rows) cells += row?.length ?? 0;
   const out = new ByteWriter(Math.min((1 << 16) + cells * 48, 1 << 28));
   out.text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
-  out.text(
-    `<worksheet xmlns="${mainNs}"` + (drawing ? ` xmlns:r="${drawing.relNs}">` : '>'),
-  );
+  out.text(`<worksheet xmlns="${mainNs}"` + (drawing ? ` xmlns:r="${drawing.relNs}">` : '>'));
   if (sheet.report) out.text(FIT_TO_PAGE);
   const frozen = Math.floor(sheet.frozenRows ?? 0);
   if (frozen > 0) {
@@ -382,7 +380,13 @@ export function worksheetBytes(
       const blank = v === null || v === undefined || v === '';
       const highlighted = lit !== undefined && lit.includes(c);
       const tabled = looks !== undefined && looks.inTable(r, c);
-      if (blank && !unlocked && !highlighted && !tabled && (formula === undefined || formula === '')) {
+      if (
+        blank &&
+        !unlocked &&
+        !highlighted &&
+        !tabled &&
+        (formula === undefined || formula === '')
+      ) {
         continue;
       }
       let s = '';
@@ -413,7 +417,13 @@ export function worksheetBytes(
         line += `${head} t="inlineStr">${inlineText(String(v), r, c)}</c>`;
       }
     }
-    if (line !== '') out.text(`<row r="${rowNumber}">${line}</row>`);
+    if (line === '') continue;
+    if (looks) {
+      const ht = looks.height(r, row, sheet.columnWidths, b);
+      out.text(`<row r="${rowNumber}" ht="${ht}" customHeight="1">${line}</row>`);
+    } else {
+      out.text(`<row r="${rowNumber}">${line}</row>`);
+    }
   }
   out.text('</sheetData>');
   if (sheet.protection) out.text(SHEET_PROTECTION);
