@@ -444,7 +444,7 @@ describe('reading back', () => {
       const f = unzipText(writeSheets(readPackage(zipOf(excelLikeParts())), [sheet]));
       const paths = Object.entries(f)
         .filter(([name]) => /\.(xml|rels)$/.test(name))
-        .map(([name, text], i) => {
+        .map(([, text], i) => {
           const path = join(dir, `${i}.xml`);
           writeFileSync(path, text);
           return path;
