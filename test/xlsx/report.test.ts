@@ -412,6 +412,27 @@ describe('the chart', () => {
     expect(plain[CT]).not.toMatch(/drawing|chart/);
   });
 
+  test('in a Strict workbook the drawing and chart use the Strict namespaces', () => {
+    const SMAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+    const SREL = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+    const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    const pkg = readPackage(
+      zipOf({
+        '_rels/.rels': `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${SREL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        'xl/workbook.xml': `<workbook xmlns="${SMAIN}" xmlns:r="${SREL}"><sheets/></workbook>`,
+        'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${PKG}"></Relationships>`,
+      }),
+    );
+    const f = unzipText(writeSheets(pkg, [sheet]));
+    expect(f[SHEET1]).toContain(`<worksheet xmlns="${SMAIN}" xmlns:r="${SREL}">`);
+    expect(f['xl/worksheets/_rels/sheet1.xml.rels']).toContain(`Type="${SREL}/drawing"`);
+    expect(f['xl/drawings/_rels/drawing1.xml.rels']).toContain(`Type="${SREL}/chart"`);
+    expect(f['xl/charts/chart1.xml']).toContain(
+      'xmlns:c="http://purl.oclc.org/ooxml/drawingml/chart"',
+    );
+    expect(f['xl/drawings/drawing1.xml']).not.toContain('schemas.openxmlformats.org');
+  });
+
   test('a chart with no data row is not drawn', () => {
     const empty = { ...sheet, chart: { title: 'x', range: { row: 0, col: 0, rows: 1, cols: 4 } } };
     const f = unzipText(buildWorkbook([empty]));
