@@ -12,6 +12,12 @@ import { XlsxError } from './types';
 /** Characters a cell holds at most (Excel's "Specifications and limits"). */
 export const MAX_TEXT = 32_767;
 
+/**
+ * Cell formats (cellXfs entries) a workbook holds at most: Excel's "64,000 unique cell
+ * formats". The writer reuses identical entries; a workbook that would pass it is refused.
+ */
+export const MAX_CELL_XFS = 64_000;
+
 const L = vi.cli.fileSystem.limits;
 
 /** 1048576 → "1 048 576", as Vietnamese text groups digits. */
@@ -22,7 +28,7 @@ export class SheetLimitError extends XlsxError {
   constructor(
     message: string,
     public readonly sheet: string,
-    public readonly limit: 'rows' | 'columns' | 'text',
+    public readonly limit: 'rows' | 'columns' | 'text' | 'styles',
   ) {
     super('excelLimit', message);
   }

@@ -9,6 +9,7 @@ import { dataValidationsXml, SHEET_PROTECTION } from './validation';
 import { ByteWriter } from './byteWriter';
 import { MAX_TEXT, textTooLong } from './limits';
 import { escapeCellText } from './xml';
+import { FIT_TO_PAGE, printXml, ReportLooks } from './report';
 import { formatMessage, vi } from '../shared/i18n/vi';
 
 /** Distinct texts whose bytes a sheet keeps (a few MB at most). */
@@ -120,6 +121,7 @@ function highlightsByRow(sheet: OutputSheet): (number[] | undefined)[] {
  * formula, inside an unlocked range, or highlighted.
  */
 export function sheetStyleKeys(sheet: OutputSheet): Set<string> {
+  if (sheet.report) return reportStyleKeys(sheet, new ReportLooks(sheet.report));
   const keys = new Set<string>();
   const bold = new Set(sheet.boldRows ?? []);
   const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
@@ -171,6 +173,49 @@ export function sheetStyleKeys(sheet: OutputSheet): Set<string> {
   return keys;
 }
 
+/**
+ * The style keys of a sheet with a report layout: every cell written (as sheetStyleKeys says,
+ * and the blank cells of its tables) with its look.
+ */
+function reportStyleKeys(sheet: OutputSheet, looks: ReportLooks): Set<string> {
+  const keys = new Set<string>();
+  const bold = new Set(sheet.boldRows ?? []);
+  const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
+  const lit = highlightsByRow(sheet);
+  const rowCount = Math.max(
+    sheet.rows.length,
+    sheet.formulas?.length ?? 0,
+    unlockedRows,
+    lit.length,
+    looks.rowCount,
+  );
+  for (let r = 0; r < rowCount; r++) {
+    const row = sheet.rows[r] ?? NO_CELLS;
+    const fmts = sheet.formats?.[r];
+    const formulas = sheet.formulas?.[r];
+    const open = intervals[r];
+    const litCols = lit[r];
+    const b = bold.has(r) || looks.bold(r);
+    let width = Math.max(rowWidth(row, formulas, open), looks.extent(r));
+    if (litCols) for (const c of litCols) if (c + 1 > width) width = c + 1;
+    for (let c = 0; c < width; c++) {
+      const unlocked = open !== undefined && inIntervals(open, c);
+      const highlighted = litCols !== undefined && litCols.includes(c);
+      if (
+        !unlocked &&
+        !highlighted &&
+        isBlank(row[c]) &&
+        !hasFormula(formulas?.[c]) &&
+        !looks.inTable(r, c)
+      ) {
+        continue;
+      }
+      keys.add(styleKey(fmts?.[c], b, unlocked, highlighted, looks.at(r, c)));
+    }
+  }
+  return keys;
+}
+
 /** Width as typed in Excel → the value stored in <col width>, which includes the padding. */
 function storedWidth(chars: number): number {
   return Math.trunc(((chars * DIGIT_PX + PADDING_PX) / DIGIT_PX) * 256) / 256;
@@ -216,14 +261,17 @@ export function inlineString(text: string): string {
  * `styles` maps style keys to cellXfs indexes (keys absent = index 0).
  * Empty strings, like null, give no cell: a cell holding "" looks empty but is not blank to
  * COUNTA or ISBLANK. Non-finite numbers become the #NUM! error, which Excel can store.
- * Elements follow the order the schema requires: sheetViews, cols, sheetData,
- * sheetProtection, dataValidations.
+ * Elements follow the order the schema requires (CT_Worksheet): sheetPr, sheetViews, cols,
+ * sheetData, sheetProtection, dataValidations, pageMargins, pageSetup, headerFooter, drawing.
+ * `drawing` is the relationship of the sheet's chart drawing, when it has one.
  */
 export function worksheetBytes(
   sheet: OutputSheet,
   styles: ReadonlyMap<string, number>,
   mainNs: string,
+  drawing?: { relNs: string; id: string },
 ): Uint8Array {
+  const looks = sheet.report ? new ReportLooks(sheet.report) : undefined;
   const { intervals, rows: unlockedRows } = unlockedIntervals(sheet);
   const allFormulas = sheet.formulas;
   const highlights = highlightsByRow(sheet);
@@ -232,6 +280,7 @@ export function worksheetBytes(
     allFormulas?.length ?? 0,
     unlockedRows,
     highlights.length,
+    looks?.rowCount ?? 0,
   );
   if (rowCount > MAX_ROWS) {
     throw tooManyRows(sheet);
@@ -244,7 +293,8 @@ export function worksheetBytes(
   for (const row of sheet.rows) cells += row?.length ?? 0;
   const out = new ByteWriter(Math.min((1 << 16) + cells * 48, 1 << 28));
   out.text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
-  out.text(`<worksheet xmlns="${mainNs}">`);
+  out.text(`<worksheet xmlns="${mainNs}"` + (drawing ? ` xmlns:r="${drawing.relNs}">` : '>'));
+  if (sheet.report) out.text(FIT_TO_PAGE);
   const frozen = Math.floor(sheet.frozenRows ?? 0);
   if (frozen > 0) {
     out.text(
@@ -273,6 +323,17 @@ export function worksheetBytes(
   const boldAttrs = new Map<readonly (string | undefined)[], string[]>();
   // Text cells repeat (unit and criterion names on every line of a table): each one's
   // <is><t>…</t></is> is made once, up to a bound.
+  // With a report layout, the s="…" of each style key (its look depends on row and column).
+  const reportAttrs = new Map<string, string>();
+  const reportAttr = (key: string): string => {
+    let attr = reportAttrs.get(key);
+    if (attr === undefined) {
+      const xf = styles.get(key) ?? 0;
+      attr = xf === 0 ? '' : ` s="${xf}"`;
+      reportAttrs.set(key, attr);
+    }
+    return attr;
+  };
   const inlineTexts = new Map<string, string>();
   const inlineText = (v: string, r: number, c: number): string => {
     let e = inlineTexts.get(v);
@@ -289,20 +350,21 @@ export function worksheetBytes(
     const formulas = allFormulas?.[r];
     const open = intervals[r];
     const lit = highlights[r];
-    if (row.length === 0 && !formulas && !open && !lit) continue;
-    let width = rowWidth(row, formulas, open);
+    const extent = looks ? looks.extent(r) : 0;
+    if (row.length === 0 && !formulas && !open && !lit && extent === 0) continue;
+    let width = Math.max(rowWidth(row, formulas, open), extent);
     if (lit) for (const c of lit) if (c + 1 > width) width = c + 1;
     if (width > MAX_COLS) {
       throw tooManyColumns(sheet, r);
     }
     const fmts = sheet.formats?.[r];
-    const b = bold.has(r);
+    const b = bold.has(r) || (looks !== undefined && looks.bold(r));
     const rowNumber = String(r + 1);
     // One string per row, encoded into the buffer in one native call.
     let line = '';
     // The s="…" of each column, shared by the rows with the same formats array (a table's lines).
     let rowAttrs: string[] | undefined;
-    if (fmts || b) {
+    if ((fmts || b) && !looks) {
       const byFormats = b ? boldAttrs : plainAttrs;
       const key = fmts ?? NO_FORMATS;
       rowAttrs = byFormats.get(key);
@@ -317,9 +379,19 @@ export function worksheetBytes(
       const unlocked = open !== undefined && inIntervals(open, c);
       const blank = v === null || v === undefined || v === '';
       const highlighted = lit !== undefined && lit.includes(c);
-      if (blank && !unlocked && !highlighted && (formula === undefined || formula === '')) continue;
+      const tabled = looks !== undefined && looks.inTable(r, c);
+      if (
+        blank &&
+        !unlocked &&
+        !highlighted &&
+        !tabled &&
+        (formula === undefined || formula === '')
+      ) {
+        continue;
+      }
       let s = '';
-      if (highlighted) s = attrFor(fmts?.[c], b, unlocked, true);
+      if (looks) s = reportAttr(styleKey(fmts?.[c], b, unlocked, highlighted, looks.at(r, c)));
+      else if (highlighted) s = attrFor(fmts?.[c], b, unlocked, true);
       else if (unlocked) s = attrFor(fmts?.[c], b, true);
       else if (rowAttrs !== undefined)
         s = c < rowAttrs.length ? rowAttrs[c] : attrFor(undefined, b, false);
@@ -345,11 +417,19 @@ export function worksheetBytes(
         line += `${head} t="inlineStr">${inlineText(String(v), r, c)}</c>`;
       }
     }
-    if (line !== '') out.text(`<row r="${rowNumber}">${line}</row>`);
+    if (line === '') continue;
+    if (looks) {
+      const ht = looks.height(r, row, sheet.columnWidths, b);
+      out.text(`<row r="${rowNumber}" ht="${ht}" customHeight="1">${line}</row>`);
+    } else {
+      out.text(`<row r="${rowNumber}">${line}</row>`);
+    }
   }
   out.text('</sheetData>');
   if (sheet.protection) out.text(SHEET_PROTECTION);
   out.text(validations);
+  if (sheet.report) out.text(printXml(sheet.report));
+  if (drawing) out.text(`<drawing r:id="${drawing.id}"/>`);
   out.text('</worksheet>');
   return out.result();
 }

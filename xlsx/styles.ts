@@ -3,6 +3,8 @@
  * styles.xml by small text edits.
  */
 import { escapeAttr, findElement, findElements, rootPrefix, type XmlElement } from './xml';
+import { MAX_CELL_XFS, SheetLimitError } from './limits';
+import { formatMessage, vi } from '../shared/i18n/vi';
 
 /*
  * Cells everywhere else in the workbook point at cellXfs entries by index, so existing entries
@@ -43,34 +45,104 @@ const BUILT_IN: Record<string, number> = {
 export const HIGHLIGHT_RGB = 'FFFFF4CE';
 
 /**
- * Key of a (number format, bold, unlocked, highlighted) cell style; '' format = General.
+ * What the report layout (OutputBlock.report) adds to a cell's style: the report font, italic,
+ * horizontal alignment (centerContinuous: centred across the blank cells to its right that
+ * share it, without a merge), wrapping, vertical centring and thin borders on all four sides.
+ */
+export interface CellLook {
+  font?: { name: string; size: number };
+  italic?: boolean;
+  align?: 'left' | 'center' | 'right' | 'centerContinuous';
+  wrap?: boolean;
+  middle?: boolean;
+  border?: boolean;
+}
+
+/** The key prefix of a look ('' for none): kept apart from the format by \u0001 marks. */
+export function lookKey(look: CellLook | undefined): string {
+  if (!look) return '';
+  const { font, italic, align, wrap, middle, border } = look;
+  if (!font && !italic && !align && !wrap && !middle && !border) return '';
+  return (
+    '\u0001' +
+    JSON.stringify([
+      font?.name ?? null,
+      font?.size ?? null,
+      italic ? 1 : 0,
+      align ?? null,
+      wrap ? 1 : 0,
+      middle ? 1 : 0,
+      border ? 1 : 0,
+    ]) +
+    '\u0001'
+  );
+}
+
+/**
+ * Key of a (number format, bold, unlocked, highlighted, look) cell style; '' format = General.
  * Unlocked cells stay editable when the sheet is protected; highlighted ones get the fill.
+ * `look` is a lookKey.
  */
 export function styleKey(
   format: string | undefined,
   bold: boolean,
   unlocked = false,
   highlight = false,
+  look = '',
 ): string {
   return (
-    (highlight ? '!' : '') + (unlocked ? (bold ? 'U' : 'u') : bold ? 'b' : 'n') + (format ?? '')
+    look +
+    (highlight ? '!' : '') +
+    (unlocked ? (bold ? 'U' : 'u') : bold ? 'b' : 'n') +
+    (format ?? '')
   );
 }
 
-function parseKey(key: string): {
+interface ParsedKey {
   format: string;
   bold: boolean;
   unlocked: boolean;
   highlight: boolean;
-} {
-  const highlight = key[0] === '!';
-  const rest = highlight ? key.slice(1) : key;
+  look: CellLook;
+}
+
+function parseLook(json: string): CellLook {
+  const [name, size, italic, align, wrap, middle, border] = JSON.parse(json) as [
+    string | null,
+    number | null,
+    number,
+    CellLook['align'] | null,
+    number,
+    number,
+    number,
+  ];
+  return {
+    ...(name !== null && size !== null ? { font: { name, size } } : {}),
+    italic: italic === 1,
+    ...(align ? { align } : {}),
+    wrap: wrap === 1,
+    middle: middle === 1,
+    border: border === 1,
+  };
+}
+
+function parseKey(key: string): ParsedKey {
+  let look: CellLook = {};
+  let rest = key;
+  if (key[0] === '\u0001') {
+    const end = key.indexOf('\u0001', 1);
+    look = parseLook(key.slice(1, end));
+    rest = key.slice(end + 1);
+  }
+  const highlight = rest[0] === '!';
+  if (highlight) rest = rest.slice(1);
   const k = rest[0];
   return {
     format: rest.slice(1),
     bold: k === 'b' || k === 'U',
     unlocked: k === 'u' || k === 'U',
     highlight,
+    look,
   };
 }
 
@@ -141,6 +213,22 @@ function boldFont(font0: string, p: string): string {
   return withoutB.slice(0, gt + 1) + `<${p}b/>` + withoutB.slice(gt + 1);
 }
 
+/** Font 0 (or a bold copy) made italic. */
+function italicFont(font: string, p: string): string {
+  if (new RegExp(`<${p}i(\\s[^>]*)?/>`).test(font)) return font;
+  if (/\/>$/.test(font) && !font.includes(`</${p}font>`)) {
+    return font.replace(/\s*\/>$/, `><${p}i/></${p}font>`);
+  }
+  const b = font.indexOf(`<${p}b/>`);
+  const at = b >= 0 ? b + `<${p}b/>`.length : font.indexOf('>') + 1;
+  return font.slice(0, at) + `<${p}i/>` + font.slice(at);
+}
+
+/** The font key of a parsed style key: which of the fonts it uses. */
+function keyOf(k: ParsedKey): string {
+  return `${k.bold ? 1 : 0}${k.look.italic ? 1 : 0}${k.look.font?.name ?? ''}\u0001${k.look.font?.size ?? ''}`;
+}
+
 /**
  * Adds what the given style keys need to a styles.xml text. Returns the new text (the same
  * string when nothing was needed) and the cellXfs index of each key.
@@ -148,6 +236,7 @@ function boldFont(font0: string, p: string): string {
 export function addStyles(
   stylesXml: string,
   keys: Iterable<string>,
+  sheets = '',
 ): { xml: string; index: Map<string, number> } {
   const index = new Map<string, number>();
   const wanted = [...new Set(keys)].filter((k) => {
@@ -194,9 +283,21 @@ export function addStyles(
     xml = appendChildren(xml, el, p + 'numFmts', newFmts, count);
   }
 
-  // ---- the bold font
-  let boldId = -1;
-  if (wanted.some((k) => parseKey(k).bold)) {
+  // ---- fonts: font 0 made bold or italic, and the report font (with its bold and italic)
+  const fontIds = new Map<string, number>();
+  const fontOf = (k: ParsedKey): string | undefined => {
+    const italic = k.look.italic === true;
+    const f = k.look.font;
+    if (f) {
+      return (
+        `<${p}font>${k.bold ? `<${p}b/>` : ''}${italic ? `<${p}i/>` : ''}` +
+        `<${p}sz val="${f.size}"/><${p}name val="${escapeAttr(f.name)}"/></${p}font>`
+      );
+    }
+    return k.bold || italic ? '' : undefined;
+  };
+  const parsed = new Map(wanted.map((k) => [k, parseKey(k)]));
+  if ([...parsed.values()].some((k) => fontOf(k) !== undefined)) {
     xml = ensureContainer(xml, p, 'fonts', ['numFmts']);
     let fontsEl = findElement(xml, p + 'fonts') as XmlElement;
     let fonts = findElements(xml, p + 'font', fontsEl.tagEnd, fontsEl.end);
@@ -206,17 +307,54 @@ export function addStyles(
       fontsEl = findElement(xml, p + 'fonts') as XmlElement;
       fonts = findElements(xml, p + 'font', fontsEl.tagEnd, fontsEl.end);
     }
-    const bold = boldFont(xml.slice(fonts[0].start, fonts[0].end), p);
-    boldId = fonts.findIndex((f) => xml.slice(f.start, f.end) === bold);
-    if (boldId < 0) {
-      boldId = fonts.length;
-      xml = appendChildren(xml, fontsEl, p + 'fonts', [bold], fonts.length + 1);
+    const font0 = xml.slice(fonts[0].start, fonts[0].end);
+    const existing = fonts.map((f) => xml.slice(f.start, f.end));
+    const added: string[] = [];
+    for (const k of parsed.values()) {
+      let font = fontOf(k);
+      if (font === undefined) continue;
+      if (font === '') {
+        font = k.bold ? boldFont(font0, p) : font0;
+        if (k.look.italic) font = italicFont(font, p);
+      }
+      let id = existing.indexOf(font);
+      if (id < 0) {
+        id = existing.length;
+        existing.push(font);
+        added.push(font);
+      }
+      fontIds.set(keyOf(k), id);
+    }
+    xml = appendChildren(xml, fontsEl, p + 'fonts', added, existing.length);
+  }
+
+  // ---- the thin border on all four sides (border 0 is Excel's "none")
+  let borderId = 0;
+  if ([...parsed.values()].some((k) => k.look.border)) {
+    xml = ensureContainer(xml, p, 'borders', ['numFmts', 'fonts', 'fills']);
+    let bordersEl = findElement(xml, p + 'borders') as XmlElement;
+    let borders = findElements(xml, p + 'border', bordersEl.tagEnd, bordersEl.end);
+    if (borders.length === 0) {
+      const none = `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`;
+      xml = appendChildren(xml, bordersEl, p + 'borders', [none], 1);
+      bordersEl = findElement(xml, p + 'borders') as XmlElement;
+      borders = findElements(xml, p + 'border', bordersEl.tagEnd, bordersEl.end);
+    }
+    const side = (name: string): string =>
+      `<${p}${name} style="thin"><${p}color indexed="64"/></${p}${name}>`;
+    const thin =
+      `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}` +
+      `<${p}diagonal/></${p}border>`;
+    borderId = borders.findIndex((b) => xml.slice(b.start, b.end) === thin);
+    if (borderId < 0) {
+      borderId = borders.length;
+      xml = appendChildren(xml, bordersEl, p + 'borders', [thin], borders.length + 1);
     }
   }
 
   // ---- the highlight fill (the first two fills are reserved by Excel: none and gray125)
   let fillId = 0;
-  if (wanted.some((k) => parseKey(k).highlight)) {
+  if ([...parsed.values()].some((k) => k.highlight)) {
     xml = ensureContainer(xml, p, 'fills', ['numFmts', 'fonts']);
     let fillsEl = findElement(xml, p + 'fills') as XmlElement;
     let fills = findElements(xml, p + 'fill', fillsEl.tagEnd, fillsEl.end);
@@ -251,16 +389,30 @@ export function addStyles(
   );
   const newXfs: string[] = [];
   for (const key of wanted) {
-    const { format, bold, unlocked, highlight } = parseKey(key);
+    const k = parsed.get(key) as ParsedKey;
+    const { format, unlocked, highlight, look } = k;
     const numFmtId = format === '' ? 0 : (numFmtIds.get(format) as number);
-    const fontId = bold ? boldId : 0;
+    const fontId = fontIds.get(keyOf(k)) ?? 0;
+    const alignment =
+      look.align || look.wrap || look.middle
+        ? `<${p}alignment` +
+          (look.align ? ` horizontal="${look.align}"` : '') +
+          (look.middle ? ' vertical="center"' : '') +
+          (look.wrap ? ' wrapText="1"' : '') +
+          '/>'
+        : '';
+    const border = look.border ? borderId : 0;
+    const children = alignment + (unlocked ? `<${p}protection locked="0"/>` : '');
     const xf =
       `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${highlight ? fillId : 0}"` +
-      ' borderId="0" xfId="0"' +
+      ` borderId="${border}" xfId="0"` +
       (numFmtId !== 0 ? ' applyNumberFormat="1"' : '') +
-      (bold ? ' applyFont="1"' : '') +
+      (fontId !== 0 ? ' applyFont="1"' : '') +
       (highlight ? ' applyFill="1"' : '') +
-      (unlocked ? ` applyProtection="1"><${p}protection locked="0"/></${p}xf>` : '/>');
+      (border !== 0 ? ' applyBorder="1"' : '') +
+      (alignment !== '' ? ' applyAlignment="1"' : '') +
+      (unlocked ? ' applyProtection="1"' : '') +
+      (children === '' ? '/>' : `>${children}</${p}xf>`);
     let at = xfs.indexOf(xf);
     if (at < 0) {
       at = xfs.length;
@@ -268,6 +420,14 @@ export function addStyles(
       newXfs.push(xf);
     }
     index.set(key, at);
+  }
+  if (newXfs.length > 0 && xfs.length > MAX_CELL_XFS) {
+    const count = xfs.length - newXfs.length;
+    throw new SheetLimitError(
+      formatMessage(vi.xlsxReport.tooManyStyles, { count, sheet: sheets, max: MAX_CELL_XFS }),
+      sheets,
+      'styles',
+    );
   }
   xml = appendChildren(xml, xfsEl, p + 'cellXfs', newXfs, xfs.length);
   return { xml, index };

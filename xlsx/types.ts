@@ -1,6 +1,6 @@
 /** Data shapes and the error type of the .xlsx reader and writer. */
 import type { CellRef } from '../shared/model/cellRef';
-import type { Validation } from '../shared/workbook/output';
+import type { ChartSpec, ReportLayout, Validation } from '../shared/workbook/output';
 
 /** A cell value as in shared/model/types.ts, except that the reader never yields undefined. */
 export type CellValue = string | number | boolean | null;
@@ -52,6 +52,14 @@ export interface OutputSheet {
    * styled unlocked, so that a person can type in them.
    */
   protection?: { unlocked: string[] };
+  /**
+   * The published look (issue 15): the report font on every cell written, titled tables with
+   * bold, centred headers and thin borders, per-column alignment, and the print set-up (A4,
+   * fitted to one page wide, header rows repeated, page numbers). See xlsx/report.ts.
+   */
+  report?: ReportLayout;
+  /** A clustered bar chart of a rectangle of `rows`, drawn beside it (xlsx/chart.ts). */
+  chart?: ChartSpec;
 }
 
 /**
@@ -60,7 +68,7 @@ export interface OutputSheet {
  * characters in all) goes to a column of the hidden sheet "Danh sách chọn", which writeSheets
  * adds (or replaces) for it.
  */
-export type { Validation };
+export type { ChartSpec, ReportLayout, Validation };
 
 export type XlsxErrorCode =
   | 'notFound'

@@ -24,6 +24,8 @@ import { inlineList, LIST_SHEET, listMessage } from './validation';
 import { buildZip, newEntry, type ZipEntry } from './zip';
 import { escapeAttr, findElement, findElements, rootPrefix } from './xml';
 import { formatMessage, vi } from '../shared/i18n/vi';
+import { CHART_NS, chartXml, CT_CHART, CT_DRAWING, drawingXml } from './chart';
+import { definePrintTitles } from './report';
 
 const TRANSITIONAL = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -79,6 +81,8 @@ class Edit {
   text(path: string): string | undefined {
     const t = this.texts.get(path);
     if (t) return t.text;
+    // a part removed in this edit is gone, whatever the original package holds
+    if (!this.has(path)) return undefined;
     const s = readText(this.pkg, path);
     if (s !== undefined) this.texts.set(path, { text: s, dirty: false });
     return s;
@@ -187,6 +191,70 @@ function freshPart(edit: Edit, folder: string, stem: string): string {
   }
   while (edit.has(`${base}${stem}${++n}.xml`));
   return `${base}${stem}${n}.xml`;
+}
+
+/** A relationship target from a part's folder to another part: "../drawings/drawing1.xml". */
+function pathFrom(fromPart: string, part: string): string {
+  const from = dirOf(fromPart).split('/').filter(Boolean);
+  const to = part.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
+/** A chart needs a header row and a data row, a category column and a value column. */
+function drawableChart(sheet: OutputSheet): boolean {
+  const r = sheet.chart?.range;
+  return (
+    r !== undefined &&
+    [r.row, r.col, r.rows, r.cols].every((v) => Number.isInteger(v) && v >= 0) &&
+    r.rows >= 2 &&
+    r.cols >= 2
+  );
+}
+
+/**
+ * Adds the chart of a sheet: its drawing (with the sheet's relationship to it) and the chart
+ * part (with the drawing's relationship to it), and their content types. Returns the sheet's
+ * relationship id of the drawing, for the worksheet's <drawing r:id>.
+ */
+function addChart(edit: Edit, sheet: OutputSheet, sheetPath: string, strict: boolean): string {
+  const ns = strict ? STRICT : TRANSITIONAL;
+  const chartNs = strict ? CHART_NS.strict : CHART_NS.transitional;
+  const spec = sheet.chart as NonNullable<OutputSheet['chart']>;
+  const xl = dirOf(dirOf(sheetPath));
+  const drawingPath = freshPart(edit, xl === '' ? 'drawings' : `${xl}/drawings`, 'drawing');
+  const chartPath = freshPart(edit, xl === '' ? 'charts' : `${xl}/charts`, 'chart');
+  const sheetRel = addRelationship(
+    edit,
+    relsPathOf(sheetPath),
+    `${ns.rel}/drawing`,
+    pathFrom(sheetPath, drawingPath),
+  );
+  const chartRel = addRelationship(
+    edit,
+    relsPathOf(drawingPath),
+    `${ns.rel}/chart`,
+    pathFrom(drawingPath, chartPath),
+  );
+  edit.put(drawingPath, encoder.encode(drawingXml(sheet, spec, chartRel, chartNs)));
+  edit.put(chartPath, encoder.encode(chartXml(sheet, spec, chartNs)));
+  addOverride(edit, drawingPath, CT_DRAWING);
+  addOverride(edit, chartPath, CT_CHART);
+  return sheetRel;
+}
+
+/** Position (0-based, the localSheetId) of each sheet of workbook.xml, by sheetKey. */
+function sheetIndexes(xml: string): Map<string, number> {
+  const p = rootPrefix(xml);
+  const sheetsEl = findElement(xml, p + 'sheets');
+  const out = new Map<string, number>();
+  if (!sheetsEl) return out;
+  findElements(xml, p + 'sheet', sheetsEl.tagEnd, sheetsEl.end).forEach((el, i) => {
+    const key = sheetKey(el.attrs.get('name') ?? '');
+    if (!out.has(key)) out.set(key, i);
+  });
+  return out;
 }
 
 /** Prefix bound to the relationships namespace on the workbook's root, declaring r: when absent. */
@@ -426,27 +494,35 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
       addOverride(edit, stylesPath, CT_STYLES);
       stylesXml = MINIMAL_STYLES;
     }
-    const added = addStyles(stylesXml, keys);
+    const added = addStyles(stylesXml, keys, sheets.map((s) => s.name).join('", "'));
     styleIndex = added.index;
     if (added.xml !== stylesXml || !edit.has(stylesPath)) edit.setText(stylesPath, added.xml);
   }
 
+  // ---- what only the replaced sheets used (comments, drawings, charts, tables, printer
+  // settings), before the new sheets get their own drawings
+  const replacedPaths = sheets
+    .map((sheet) => findSheet(pkg, sheet.name)?.path)
+    .filter((path): path is string => path !== undefined);
+  dropOrphanedParts(edit, replacedPaths);
+
   // ---- worksheets
   const replacedIds = new Set<number>();
-  const replacedPaths: string[] = [];
   let nextSheetId =
     Math.max(0, ...[...pkg.sheets, ...pkg.unlinkedSheets].map((s) => s.sheetId)) + 1;
   for (const sheet of sheets) {
-    const bytes = worksheetBytes(sheet, styleIndex, ns.main);
     const ref = findSheet(pkg, sheet.name);
+    const path =
+      ref?.path ?? freshPart(edit, wbDir === '' ? 'worksheets' : `${wbDir}/worksheets`, 'sheet');
+    const drawing = drawableChart(sheet)
+      ? { relNs: ns.rel, id: addChart(edit, sheet, path, pkg.strict) }
+      : undefined;
+    const bytes = worksheetBytes(sheet, styleIndex, ns.main, drawing);
+    edit.put(path, bytes);
     if (ref) {
-      edit.put(ref.path, bytes);
       replacedIds.add(ref.sheetId);
-      replacedPaths.push(ref.path);
       continue;
     }
-    const path = freshPart(edit, wbDir === '' ? 'worksheets' : `${wbDir}/worksheets`, 'sheet');
-    edit.put(path, bytes);
     const rId = addRelationship(
       edit,
       wbRelsPath,
@@ -465,8 +541,19 @@ export function writeSheets(pkg: Package, outputs: OutputSheet[]): Uint8Array {
     edit.setText(wbPath, appendChild(xml, p + 'sheets', el));
   }
 
-  // ---- what only the replaced sheets used (comments, drawings, tables, printer settings)
-  dropOrphanedParts(edit, replacedPaths);
+  // ---- print titles (_xlnm.Print_Titles, local to the sheet by its position); a replaced
+  // sheet's old print titles, print area and filter range go with its old content
+  {
+    let wb = edit.text(wbPath) as string;
+    const indexes = sheetIndexes(wb);
+    for (const sheet of sheets) {
+      const index = indexes.get(sheetKey(sheet.name));
+      if (index === undefined) continue;
+      const replaced = findSheet(pkg, sheet.name) !== undefined;
+      wb = definePrintTitles(wb, index, sheet.name, sheet.report, replaced);
+    }
+    edit.setText(wbPath, wb);
+  }
 
   // ---- formulas written without cached values: Excel computes them on opening
   if (

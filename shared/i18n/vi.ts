@@ -753,6 +753,17 @@ export const vi = {
       promptTooLong: 'Lời nhắc ở "{range}" dài quá {max} ký tự',
     },
   },
+  /** Issue 15: the CLI's .xlsx output sheets as the published appendix (xlsx/report.ts). */
+  xlsxReport: {
+    /**
+     * The centre footer of a printed output sheet. "&P" and "&N" are Excel's codes for the
+     * page number and the number of pages; a literal "&" would be written "&&".
+     */
+    footer: 'Trang &P/&N',
+    /** Excel opens no workbook with more cell formats than this. */
+    tooManyStyles:
+      'Sổ tính đã có {count} kiểu định dạng ô; thêm định dạng của trang tính "{sheet}" sẽ vượt {max} kiểu mà Excel mở được: không ghi gì. Hãy xoá bớt các kiểu định dạng không dùng trong sổ tính (hoặc chép các trang nhập liệu sang một sổ tính mới) rồi chạy lại.',
+  },
   workbook: {
     sheets: {
       config: 'Cấu hình',

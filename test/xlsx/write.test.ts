@@ -194,7 +194,8 @@ describe('replacing a sheet', () => {
     const after = unzipText(bytes);
     expect(after['xl/worksheets/sheet2.xml']).not.toContain('<drawing');
     expect(diffEntries(before, bytes)).toEqual({
-      changed: ['[Content_Types].xml', 'xl/worksheets/sheet2.xml'],
+      // workbook.xml: the old sheet's print area (A1:C3 of its old content) goes with it
+      changed: ['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet2.xml'],
       added: [],
       removed: [
         'xl/drawings/_rels/drawing1.xml.rels',
@@ -203,6 +204,8 @@ describe('replacing a sheet', () => {
         'xl/worksheets/_rels/sheet2.xml.rels',
       ],
     });
+    expect(after['xl/workbook.xml']).not.toContain('Print_Area');
+    expect(after['xl/workbook.xml']).not.toContain('definedNames');
     // the drawing's content type goes with it
     expect(after['[Content_Types].xml']).not.toContain('drawing1.xml');
     expect(after['[Content_Types].xml']).toContain('/xl/worksheets/sheet2.xml');
