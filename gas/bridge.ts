@@ -23,11 +23,11 @@ export interface DocxWriter {
  * what it defined. An inline script added to the page runs at once, as the sidebar's own did.
  */
 export function runDocxScript(html: string): DocxWriter {
-  const open = html.indexOf('<script>');
-  const close = html.lastIndexOf('</script>');
-  if (open < 0 || close < open) throw new Error(vi.reportCopy.writerMissing);
+  // Spelled so that this bundle, inlined in sidebar.html, holds no script tag of its own.
+  const code = /<(script)>([\s\S]*)<\/\1>/.exec(html)?.[2];
+  if (code === undefined) throw new Error(vi.reportCopy.writerMissing);
   const script = document.createElement('script');
-  script.textContent = html.slice(open + '<script>'.length, close);
+  script.textContent = code;
   document.head.append(script);
   script.remove();
   const writer = (globalThis as { XepHangDocx?: Partial<DocxWriter> }).XepHangDocx;
