@@ -347,7 +347,7 @@ class GasFilesPlugin {
           ].join('\n');
           compilation.emitAsset('sidebar.html', new sources.RawSource(html), { minimized: true });
 
-          // The Word writer (gas/docxScript.ts): its own file, one inline script defining
+          // The Word writer (ui/docxWriter.ts): its own file, one inline script defining
           // XepHangDocx, that the sidebar fetches (xephangApiDocxScript) only when the user asks
           // for the appendix — the sidebar page stays free of docx/.
           const writer = inlineScript('docx.js');
@@ -380,7 +380,7 @@ function gasConfig(mode) {
       Code: './gas/main.ts',
       sidebar: './gas/sidebar.ts',
       // The sidebar's Word writer, served apart as docx.html (see GasFilesPlugin).
-      docx: { import: './gas/docxScript.ts', library: { name: 'XepHangDocx', type: 'var' } },
+      docx: { import: './ui/docxWriter.ts', library: { name: 'XepHangDocx', type: 'var' } },
     },
     output: {
       path: path.resolve(__dirname, 'dist/gas'),

@@ -44,7 +44,7 @@ import { inlineList, LIST_SHEET } from '../xlsx/validation';
 import { withListSheet } from '../xlsx/write';
 import { base64ToBytes, bytesToBase64 } from '../ui/base64';
 import { readSheets } from './excelRead';
-import { reportResult, type ReportResult } from '../shared/report/fromRun';
+import { reportResult, type ReportResult } from '../shared/workbook/report';
 
 export { mergedRanges } from './excelRead';
 import type {

@@ -13,7 +13,7 @@ export interface ScriptRun {
   [fn: string]: unknown;
 }
 
-/** What dist/gas/docx.html defines (gas/docxScript.ts). */
+/** What dist/gas/docx.html defines (ui/docxWriter.ts). */
 export interface DocxWriter {
   reportDocx(document: ReportDocument): Promise<Uint8Array>;
 }

@@ -10,7 +10,7 @@ import type { RunSummary } from '../shared/workbook/run';
 import { fromWire, toWire } from '../shared/workbook/wire';
 import type { FormsMade, SaveOptions, SaveResult, TemplateOptions } from '../ui/bridge';
 import type { MergeSummary } from '../shared/forms/merge';
-import type { ReportResult } from '../shared/report/fromRun';
+import type { ReportResult } from '../shared/workbook/report';
 import {
   createTemplate,
   loadSetup,
@@ -178,7 +178,7 @@ export function xephangApiSelectTable(sheet: string): boolean {
 }
 
 /**
- * The Word writer for the sidebar: docx.html (one inline script, built from gas/docxScript.ts),
+ * The Word writer for the sidebar: docx.html (one inline script, built from ui/docxWriter.ts),
  * fetched only when the user asks for the document, so the sidebar page stays small.
  */
 export function xephangApiDocxScript(): string {

@@ -35,7 +35,7 @@ import { CAMPAIGN_SHEETS, campaignFormSheets } from '../shared/forms/form';
 import { formSheetNames } from '../shared/forms/names';
 import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';
 import { parseUnitsSheet } from '../shared/workbook/parse/units';
-import { reportResult, type ReportResult } from '../shared/report/fromRun';
+import { reportResult, type ReportResult } from '../shared/workbook/report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

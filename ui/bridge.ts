@@ -8,7 +8,7 @@ import type { IssueView, RunSummary } from '../shared/workbook/run';
 import type { SetupState } from '../shared/workbook/setup';
 import type { MergeSummary } from '../shared/forms/merge';
 import type { ReportDocument } from '../shared/report/document';
-import type { ReportResult } from '../shared/report/fromRun';
+import type { ReportResult } from '../shared/workbook/report';
 
 export type { CampaignSetup, IssueView, RunSummary, SetupState };
 

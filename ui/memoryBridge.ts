@@ -28,7 +28,7 @@ import {
   readFormFiles,
   zipForms,
 } from '../xlsx/formFiles';
-import { reportResult, type ReportResult } from '../shared/report/fromRun';
+import { reportResult, type ReportResult } from '../shared/workbook/report';
 import type { ReportDocument } from '../shared/report/document';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type {

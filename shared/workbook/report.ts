@@ -4,8 +4,8 @@
  * its UI — the ReportDocument, or the problems that stop a run, as a run reports them. Nothing
  * is written either way.
  */
-import { runSummary, type IssueView, type RunResult } from '../workbook/run';
-import { reportDocument, type ReportDocument } from './document';
+import { runSummary, type IssueView, type RunResult } from './run';
+import { reportDocument, type ReportDocument } from '../report/document';
 
 export type ReportResult =
   | { ok: true; document: ReportDocument }
