@@ -266,15 +266,25 @@ function addinConfig(mode, env) {
       path: path.resolve(__dirname, 'dist/addin'),
       // Office caches add-in files hard: a new build gets new script names.
       filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      // Chunks loaded on demand (the Word writer, docx.[hash].js: addin/bridge.ts imports docx/
+      // when the user asks for the appendix), next to the pages. publicPath '' resolves them
+      // against the page's own URL, i.e. the folder taskpane.html is served from, whatever the
+      // hosting URL; the CSP's script-src 'self' allows them.
+      chunkFilename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '',
       clean: true,
     },
+    // The Word writer and the docx package it uses load as ONE chunk (docx.[hash].js), not a
+    // vendor chunk apart; the pages' own bundles are not split (they never were).
+    optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     plugins: [new AddinFilesPlugin(url, mode === 'production')],
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// gas (Google Sheets add-on, dist/gas/), selected with --env gas: Code.js, sidebar.html and
-// appsscript.json, the three files `clasp push` uploads (rootDir dist/gas). See docs/sheets.md.
+// gas (Google Sheets add-on, dist/gas/), selected with --env gas: Code.js, sidebar.html,
+// docx.html (the Word writer the sidebar fetches on demand) and appsscript.json, the files
+// `clasp push` uploads (rootDir dist/gas). See docs/sheets.md.
 // ---------------------------------------------------------------------------------------------
 
 /** The functions Apps Script must see at the top level of Code.js (menu, sidebar calls). */
@@ -284,7 +294,8 @@ const GAS_ENTRYPOINTS = require('./gas/entrypoints.json');
  * Apps Script finds functions only as top-level declarations; webpack's bundle keeps everything
  * inside one `var XepHangGas`. This appends `function onOpen(e) { return XepHangGas.onOpen(e); }`
  * and the like for every name in gas/entrypoints.json, inlines the sidebar's script and the UI's
- * stylesheet into sidebar.html (HtmlService serves one file), and copies appsscript.json.
+ * stylesheet into sidebar.html (HtmlService serves one file), wraps the Word writer as
+ * docx.html (fetched by the sidebar on demand), and copies appsscript.json.
  */
 class GasFilesPlugin {
   apply(compiler) {
@@ -307,13 +318,15 @@ class GasFilesPlugin {
             new sources.RawSource(`${code}\n// Apps Script entry points\n${stubs}\n`),
           );
 
-          // The script may not close its own element, whatever text it carries.
-          const script = compilation
-            .getAsset('sidebar.js')
-            .source.source()
-            .toString()
-            .replace(/<\/(script)/gi, '<\\/$1')
-            .replace(/<!--/g, '<\\!--');
+          // A script may not close its own element, whatever text it carries.
+          const inlineScript = (file) =>
+            compilation
+              .getAsset(file)
+              .source.source()
+              .toString()
+              .replace(/<\/(script)/gi, '<\\/$1')
+              .replace(/<!--/g, '<\\!--');
+          const script = inlineScript('sidebar.js');
           compilation.deleteAsset('sidebar.js');
           const style = fs.existsSync(path.resolve(__dirname, 'ui/style.css'))
             ? read(path.resolve(__dirname, 'ui/style.css')).replace(/<\/(style)/gi, '<\\/$1')
@@ -334,6 +347,19 @@ class GasFilesPlugin {
             '',
           ].join('\n');
           compilation.emitAsset('sidebar.html', new sources.RawSource(html), { minimized: true });
+
+          // The Word writer (ui/docxWriter.ts): its own file, one inline script defining
+          // XepHangDocx, that the sidebar fetches (xephangApiDocxScript) only when the user asks
+          // for the appendix — the sidebar page stays free of docx/.
+          const writer = inlineScript('docx.js');
+          compilation.deleteAsset('docx.js');
+          compilation.emitAsset(
+            'docx.html',
+            new sources.RawSource(`<script>${writer}</script>\n`),
+            {
+              minimized: true,
+            },
+          );
           compilation.emitAsset(
             'appsscript.json',
             new sources.RawSource(read(path.resolve(__dirname, 'gas/appsscript.json'))),
@@ -353,7 +379,12 @@ function gasConfig(mode, env) {
     name: 'gas',
     // Apps Script's V8 runs ES2020 but has no window, self or document.
     target: ['es2020'],
-    entry: { Code: './gas/main.ts', sidebar: './gas/sidebar.ts' },
+    entry: {
+      Code: './gas/main.ts',
+      sidebar: './gas/sidebar.ts',
+      // The sidebar's Word writer, served apart as docx.html (see GasFilesPlugin).
+      docx: { import: './ui/docxWriter.ts', library: { name: 'XepHangDocx', type: 'var' } },
+    },
     output: {
       path: path.resolve(__dirname, 'dist/gas'),
       filename: '[name].js',

@@ -9,8 +9,10 @@ import {
   makeFormsZip,
   mergeFormFiles,
   rankWorkbook,
+  reportWorkbook,
   saveSetup,
   selectCell,
+  selectTable,
   type ExcelHostOptions,
   type ExcelRun,
 } from './excelHost';
@@ -35,5 +37,12 @@ export function excelBridge(run: ExcelRun, options: ExcelHostOptions = {}): Host
     formsFrom: 'files',
     makeForms: async () => (await makeFormsZip(run, options)).result,
     mergeForms: async (files = []) => (await mergeFormFiles(run, files, options)).result,
+    reportDocument: async () => (await reportWorkbook(run, options)).result,
+    selectTable: (sheet) => selectTable(run, sheet),
+    // A chunk of its own (docx.[hash].js next to taskpane.html), loaded on the first download.
+    reportDocx: async (document) => {
+      const { reportDocx } = await import(/* webpackChunkName: "docx" */ '../docx');
+      return reportDocx(document);
+    },
   };
 }

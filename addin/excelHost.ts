@@ -19,6 +19,7 @@ import type {
 import { HIGHLIGHT_FILL, highlightRuns } from '../shared/workbook/render';
 import {
   asText,
+  INPUT_SHEETS,
   ISSUE_LIMIT,
   localTime,
   OUTPUT_SHEETS,
@@ -49,6 +50,7 @@ import { inlineList, LIST_SHEET } from '../xlsx/validation';
 import { withListSheet } from '../xlsx/write';
 import { base64ToBytes, bytesToBase64 } from '../ui/base64';
 import { readSheets } from './excelRead';
+import { reportResult, type ReportResult } from '../shared/workbook/report';
 
 export { mergedRanges } from './excelRead';
 import type {
@@ -486,6 +488,50 @@ export async function rankWorkbook(
       options.printSupported ?? pageLayoutSupported(),
     );
     return { summary, syncs };
+  });
+}
+
+/**
+ * The report of the workbook as it is ("Sao chép bảng kết quả", "Tải phụ lục"): one sync reads
+ * the input sheets as "Xếp hạng" does, the core evaluates them without rendering; nothing is
+ * written, whatever the outcome.
+ */
+export async function reportWorkbook(
+  run: ExcelRun,
+  options: ExcelHostOptions = {},
+): Promise<FormsOutcome<ReportResult>> {
+  const now = options.now ?? (() => new Date());
+  return run(async (context) => {
+    const read = await readSheets(context, INPUT_SHEETS, [], {
+      merges: options.mergesSupported ?? false,
+      limit: options.readLimit,
+    });
+    const result = runCampaign({
+      sheets: read.sheets,
+      merges: read.merges,
+      time: localTime(now()),
+      dateSystem: read.dateSystem,
+      outputs: false,
+    });
+    return { result: reportResult(result), syncs: read.syncs };
+  });
+}
+
+/**
+ * Activates an output sheet and selects its used range (the Ctrl+C fallback of "Sao chép"):
+ * one sync finds the sheet and its range, one selects. false when the sheet does not exist.
+ */
+export async function selectTable(run: ExcelRun, sheet: string): Promise<boolean> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address');
+    await context.sync();
+    if (ws.isNullObject || used.isNullObject) return false;
+    ws.activate();
+    used.select();
+    await context.sync();
+    return true;
   });
 }
 

@@ -10,14 +10,17 @@ import type { RunSummary } from '../shared/workbook/run';
 import { fromWire, toWire } from '../shared/workbook/wire';
 import type { FormsMade, SaveOptions, SaveResult, TemplateOptions } from '../ui/bridge';
 import type { MergeSummary } from '../shared/forms/merge';
+import type { ReportResult } from '../shared/workbook/report';
 import {
   createTemplate,
   loadSetup,
   makeFormSheets,
   mergeFormSheets,
   rankSpreadsheet,
+  reportSpreadsheet,
   saveSetup,
   selectCell,
+  selectTable,
   type SheetsEnv,
 } from './sheetsHost';
 
@@ -202,4 +205,21 @@ export function xephangApiCreateTemplate(options: TemplateOptions): SaveResult {
 
 export function xephangApiSelectCell(sheet: string, cell: string): void {
   selectCell(env(), sheet, cell);
+}
+
+/** The report of the spreadsheet as it is (nothing written): the sidebar copies or downloads it. */
+export function xephangApiReport(): ReportResult {
+  return reportSpreadsheet(env());
+}
+
+export function xephangApiSelectTable(sheet: string): boolean {
+  return selectTable(env(), sheet);
+}
+
+/**
+ * The Word writer for the sidebar: docx.html (one inline script, built from ui/docxWriter.ts),
+ * fetched only when the user asks for the document, so the sidebar page stays small.
+ */
+export function xephangApiDocxScript(): string {
+  return HtmlService.createHtmlOutputFromFile('docx').getContent();
 }

@@ -11,6 +11,7 @@ import type { CampaignSetup, CellValue } from '../shared/model/types';
 import type { Grid } from '../shared/workbook/grid';
 import {
   asText,
+  INPUT_SHEETS,
   issueView,
   localTime,
   runCampaign,
@@ -39,6 +40,7 @@ import { CAMPAIGN_SHEETS, campaignFormSheets } from '../shared/forms/form';
 import { formSheetNames } from '../shared/forms/names';
 import { mergeForms, mergeSummary, type FormFile, type MergeSummary } from '../shared/forms/merge';
 import { parseUnitsSheet } from '../shared/workbook/parse/units';
+import { reportResult, type ReportResult } from '../shared/workbook/report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -449,6 +451,27 @@ export function rankSpreadsheet(env: SheetsEnv): RunSummary {
       return summary;
     },
   );
+}
+
+/**
+ * The report of the spreadsheet as it is ("Sao chép bảng kết quả", "Tải phụ lục"): one
+ * getValues per input sheet, as "Xếp hạng" reads them, the core evaluates without rendering;
+ * nothing is written (so no lock is taken).
+ */
+export function reportSpreadsheet(env: SheetsEnv): ReportResult {
+  const now = env.now ?? (() => new Date());
+  const ss = env.app.getActiveSpreadsheet();
+  const { sheets, merges } = readSheets(ss, INPUT_SHEETS, env, true);
+  return reportResult(runCampaign({ sheets, merges, time: localTime(now()), outputs: false }));
+}
+
+/** Activates an output sheet and selects its data range (the Ctrl+C fallback of "Sao chép"). */
+export function selectTable(env: SheetsEnv, sheetName: string): boolean {
+  const sheet = env.app.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) return false;
+  sheet.activate();
+  sheet.getDataRange().activate();
+  return true;
 }
 
 export function loadSetup(env: SheetsEnv): SetupState {

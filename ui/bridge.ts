@@ -7,6 +7,8 @@ import type { CampaignSetup } from '../shared/model/types';
 import type { IssueView, RunSummary } from '../shared/workbook/run';
 import type { SetupState } from '../shared/workbook/setup';
 import type { MergeSummary } from '../shared/forms/merge';
+import type { ReportDocument } from '../shared/report/document';
+import type { ReportResult } from '../shared/workbook/report';
 
 export type { CampaignSetup, IssueView, RunSummary, SetupState };
 
@@ -49,7 +51,7 @@ export type FormsMade =
     }
   | { ok: false; errors: IssueView[] };
 
-export type { MergeSummary };
+export type { MergeSummary, ReportDocument, ReportResult };
 
 export interface HostBridge {
   /** 'excel' | 'sheets' | anything a test names itself; the UI only shows it. */
@@ -73,4 +75,19 @@ export interface HostBridge {
   makeForms(): Promise<FormsMade>;
   /** "Gộp phiếu tự chấm": merges the forms (the files given, or the unit sheets). */
   mergeForms(files?: FormUpload[]): Promise<MergeSummary>;
+  /**
+   * The report of the workbook as it is ("Sao chép bảng kết quả", "Tải phụ lục"): reads the
+   * input sheets as a run does and evaluates them; writes NOTHING. Errors as a run reports them.
+   */
+  reportDocument(): Promise<ReportResult>;
+  /**
+   * Activates an output sheet and selects its table (the sheet's used range), so the user can
+   * press Ctrl+C where the webview refuses clipboard writes. false: there is no such sheet.
+   */
+  selectTable(sheet: string): Promise<boolean>;
+  /**
+   * The report as a Word document, built in the browser; the writer (docx/) is loaded the first
+   * time it is asked for, so it stays out of the initial bundle.
+   */
+  reportDocx(document: ReportDocument): Promise<Uint8Array>;
 }

@@ -7,6 +7,7 @@ import { formatMessage, vi } from '../shared/i18n/vi';
 import type { CellValue } from '../shared/model/types';
 import type { Sheets } from '../shared/workbook/grid';
 import {
+  INPUT_SHEETS,
   ISSUE_LIMIT,
   issueView,
   localTime,
@@ -27,6 +28,8 @@ import {
   readFormFiles,
   zipForms,
 } from '../xlsx/formFiles';
+import { reportResult, type ReportResult } from '../shared/workbook/report';
+import type { ReportDocument } from '../shared/report/document';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type {
   CampaignSetup,
@@ -57,11 +60,19 @@ export interface MemoryBridge extends HostBridge {
   readonly stats: { reads: number; writes: number; sheetsRead: string[]; sheetsWritten: string[] };
   /** Every bridge call by method name, in order. */
   readonly calls: string[];
-  /** Cells selected through selectCell, in order. */
+  /** Cells selected through selectCell (a table's range through selectTable), in order. */
   readonly selections: { sheet: string; cell: string }[];
 }
 
 const view = (text: string): IssueView => ({ severity: 'error', text });
+
+/** "A", …, "Z", "AA" for a 0-based column. */
+function columnName(col: number): string {
+  let name = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
 
 export function memoryBridge(
   sheets: Record<string, CellValue[][]>,
@@ -198,6 +209,32 @@ export function memoryBridge(
       const result = mergeForms({ sheets: read(MERGE_SHEETS), forms, time: localTime(now()) });
       if (result.ok) write(result.outputs);
       return mergeSummary(result);
+    },
+
+    async reportDocument(): Promise<ReportResult> {
+      calls.push('reportDocument');
+      await wait();
+      const result = runCampaign({
+        sheets: read(INPUT_SHEETS),
+        time: localTime(now()),
+        outputs: false,
+      });
+      return reportResult(result);
+    },
+
+    async selectTable(sheet: string): Promise<boolean> {
+      calls.push('selectTable');
+      const grid = sheets[sheet];
+      if (!grid) return false;
+      const width = Math.max(1, ...grid.map((row) => row.length));
+      selections.push({ sheet, cell: `A1:${columnName(width - 1)}${Math.max(1, grid.length)}` });
+      return true;
+    },
+
+    async reportDocx(document: ReportDocument): Promise<Uint8Array> {
+      calls.push('reportDocx');
+      const { reportDocx } = await import('../docx');
+      return reportDocx(document);
     },
   };
 }

@@ -1216,6 +1216,30 @@ export const vi = {
     },
   },
   /** Issue 16, units and awards: the council's exclusion of a unit, runners-up per block. */
+  /** "Sao chép bảng kết quả", "Tải phụ lục (.docx)" on "Xếp hạng" (issue 15). */
+  reportCopy: {
+    title: 'Đưa vào báo cáo',
+    hint: 'Bảng được lập lại từ các trang nhập liệu hiện tại; dán vào Word hoặc Google Tài liệu sẽ được bảng kẻ ô, đúng phông chữ báo cáo.',
+    copyResults: 'Sao chép bảng kết quả',
+    copyProposals: 'Sao chép đề nghị khen thưởng',
+    download: 'Tải phụ lục (.docx)',
+    copying: 'Đang sao chép…',
+    building: 'Đang lập phụ lục…',
+    copiedResults:
+      'Đã sao chép bảng kết quả. Dán (Ctrl+V) vào Word hoặc Google Tài liệu để được bảng hoàn chỉnh.',
+    copiedProposals:
+      'Đã sao chép bảng đề nghị khen thưởng. Dán (Ctrl+V) vào Word hoặc Google Tài liệu để được bảng hoàn chỉnh.',
+    selected:
+      'Ứng dụng không cho phép sao chép trực tiếp. Bảng trên trang "{sheet}" đã được chọn: nhấn Ctrl+C (máy Mac: ⌘+C) để sao chép, rồi dán vào báo cáo.',
+    noSheet:
+      'Ứng dụng không cho phép sao chép trực tiếp và bảng tính chưa có trang "{sheet}". Bấm "Xếp hạng" trước, rồi thử lại.',
+    failed: 'Chưa lập được báo cáo: bảng tính có {count} lỗi. Sửa các lỗi dưới đây rồi thử lại.',
+    crashed: 'Không lập được báo cáo: {message}',
+    ready: 'Tải về {file}',
+    readyHint: 'Tệp Word: phụ lục kết quả xếp hạng theo khối và đề nghị khen thưởng, khổ A4.',
+    fileName: 'phu-luc-xep-hang-{year}.docx',
+    writerMissing: 'Không tải được bộ tạo tệp Word. Đóng thanh bên, mở lại rồi thử lại.',
+  },
   councilExclusion: {
     /** "Hình thức" of the rows in "Đề nghị khen thưởng" for units the council does not consider. */
     proposalsLabel: 'Hội đồng không xét khen thưởng',

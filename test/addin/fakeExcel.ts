@@ -990,7 +990,12 @@ class RangeProxy extends Loadable {
   select(): void {
     this.ctx.queue(() => {
       const r = this.must();
-      this.ctx.excel.selected = { sheet: this.ws.sheetName, address: a1(r.r, r.c) };
+      // A cell by its address ("D7"), a larger range by its corners ("A1:P20").
+      const address =
+        r.rows === 1 && r.cols === 1
+          ? a1(r.r, r.c)
+          : `${a1(r.r, r.c)}:${a1(r.r + r.rows - 1, r.c + r.cols - 1)}`;
+      this.ctx.excel.selected = { sheet: this.ws.sheetName, address };
     }, 10);
   }
   getMergedAreasOrNullObject(): RangeProxy {

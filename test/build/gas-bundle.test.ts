@@ -185,6 +185,29 @@ describe('dist/gas project files', () => {
     ]);
   });
 
+  it('the Word writer is docx.html, apart from the sidebar page, fetched by the sidebar on demand', () => {
+    // Text only the docx package carries (WordprocessingML's namespace).
+    const DOCX_CODE = 'schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const sidebar = readFileSync(path.join(dist, 'sidebar.html'), 'utf8');
+    const writer = readFileSync(path.join(dist, 'docx.html'), 'utf8');
+    expect(sidebar).not.toContain(DOCX_CODE);
+    expect(readFileSync(path.join(dist, 'Code.js'), 'utf8')).not.toContain(DOCX_CODE);
+    expect(writer).toContain(DOCX_CODE);
+    // One inline script that nothing in it can close, defining XepHangDocx.reportDocx when run
+    // as the sidebar runs it (a classic script at the top level of the page).
+    expect(writer.match(/<script>/g)).toHaveLength(1);
+    expect(writer.match(/<\/script/gi)).toHaveLength(1);
+    const body = writer.slice(writer.indexOf('<script>') + 8, writer.lastIndexOf('</script>'));
+    const page = vm.createContext({ self: {}, console });
+    vm.runInContext(body, page, { filename: 'docx.html' });
+    expect(typeof page.XepHangDocx?.reportDocx).toBe('function');
+    // The server hands the file to the sidebar.
+    const book = bookOf();
+    const context = load(book);
+    expect(entrypoints.sidebar).toContain('xephangApiDocxScript');
+    expect(typeof context.xephangApiDocxScript).toBe('function');
+  });
+
   it('sidebar.html is one file: style and script inlined, nothing loaded from elsewhere', () => {
     const html = readFileSync(path.join(dist, 'sidebar.html'), 'utf8');
     expect(html).toMatch(/<style>[\s\S]+<\/style>/);

@@ -955,12 +955,21 @@ export class FakeSpreadsheet {
       },
       HtmlService: {
         createHtmlOutputFromFile: (file: string) =>
-          htmlOutput(file === 'sidebar' ? SIDEBAR_FILE : `<!-- ${file} -->`),
+          htmlOutput(
+            file === 'sidebar' ? SIDEBAR_FILE : file === 'docx' ? DOCX_FILE : `<!-- ${file} -->`,
+          ),
         createHtmlOutput: (content: string) => htmlOutput(content),
       },
     };
   }
 }
+
+/**
+ * What `HtmlService.createHtmlOutputFromFile('docx')` holds: the shape of dist/gas/docx.html (one
+ * inline script defining `var XepHangDocx`), its writer the one a test page put on
+ * `self.xhDocxWriter` (test/gas/sidebarPage.ts: docx/ itself).
+ */
+export const DOCX_FILE = '<script>var XepHangDocx = self.xhDocxWriter;</script>\n';
 
 /** The inline script of the sidebar page, as the fake's "sidebar" file holds it. */
 export const SIDEBAR_SCRIPT = '<script>/* sidebar.js */</script>';

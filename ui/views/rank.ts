@@ -10,6 +10,7 @@ import { settingsOf } from '../model/settings';
 import { displayTime, indexText } from '../model/text';
 import { messageOf, type ViewContext } from './context';
 import { details, issueList, sheetLinks } from './fields';
+import { reportCard } from './report';
 import type { TemplateView } from './setup';
 
 const U = vi.ui;
@@ -26,6 +27,8 @@ export function rankView(
   let rankFailure: string | undefined;
   /** The save before a run did not go through: nothing was ranked. */
   let notSaved = false;
+  /** "Đưa vào báo cáo": copy the tables, download the Word appendix. */
+  const report = reportCard(ctx);
 
   function rankPanel(): Child {
     // No campaign yet: "Tạo mẫu" is the one action; there is nothing to rank.
@@ -74,6 +77,7 @@ export function rankView(
     }
     running = true;
     rankFailure = undefined;
+    report.reset();
     ctx.announce(U.rank.running);
     ctx.render();
     try {
@@ -156,6 +160,7 @@ export function rankView(
         stat('proposals', U.rank.proposals, s.proposals),
         stat('warnings', U.rank.warningsShort, s.warnings.length),
       ),
+      report.view(s),
       decisions.length > 0 &&
         h(
           'section',
