@@ -24,8 +24,8 @@ export interface ResultTable {
   /** One per column: alignment, wrapping and width (characters) of the data cells. */
   columns: DocumentColumn[];
   /**
-   * Cells to highlight (0-based inside `rows`): the rank and note of a tied unit, the name and
-   * note of a unit proposed for an award. The fill is light; the note says why in words.
+   * Cells to highlight (0-based inside `rows`): the row of a unit proposed for an award, the
+   * rank, class and note of a tied unit. The fill is light; the note says why in words.
    */
   highlights: { row: number; col: number }[];
 }
@@ -142,7 +142,6 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     'center',
     'text',
   ];
-  const NAME = 2;
   const RANK = header.length - 3;
   const NOTE = header.length - 1;
   const unitIndex = new Map(evaluation.units.map((u, i) => [u, i]));
@@ -186,13 +185,13 @@ export function resultTables(evaluation: Ok): ResultTable[] {
       u.classification,
       noteOf(u, level),
     ]);
+    // One run of cells per row, so that hosts fill it in one call: a proposed unit's whole row,
+    // a tied unit's rank, class and note.
     const highlights: { row: number; col: number }[] = [];
     block.units.forEach((u, row) => {
-      const tied = u.printed.index !== null && u.tiedInBlock;
-      const award = proposed(u);
-      if (award) highlights.push({ row, col: NAME });
-      if (tied) highlights.push({ row, col: RANK });
-      if (tied || award) highlights.push({ row, col: NOTE });
+      const from = proposed(u) ? 0 : u.printed.index !== null && u.tiedInBlock ? RANK : -1;
+      if (from < 0) return;
+      for (let col = from; col <= NOTE; col++) highlights.push({ row, col });
     });
     return {
       blockId: block.id,

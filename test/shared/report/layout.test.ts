@@ -149,9 +149,14 @@ describe('"Kết quả" as the appendix', () => {
         const note = String(block.rows[r][noteCol]);
         const tied = note.startsWith(vi.report.tiedNote);
         const proposed = note.includes('Đề nghị ');
+        // a proposal: the whole row; a tie: rank, class and note — one run of cells a row
         expect([r, lit.has(`${r}:${noteCol}`)]).toEqual([r, tied || proposed]);
-        expect([r, lit.has(`${r}:${rankCol}`)]).toEqual([r, tied]);
+        expect([r, lit.has(`${r}:${rankCol}`)]).toEqual([r, tied || proposed]);
         expect([r, lit.has(`${r}:2`)]).toEqual([r, proposed]);
+        const cols = [...lit]
+          .filter((k) => k.startsWith(`${r}:`))
+          .map((k) => Number(k.split(':')[1]));
+        if (cols.length) expect(Math.max(...cols) - Math.min(...cols) + 1).toBe(cols.length);
       }
     }
   });
