@@ -10,7 +10,7 @@ import { nameList, type Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CampaignSpec, CellValue } from '../model/types';
 import { fromMicro } from '../numbers/points';
-import type { DocumentColumn } from './document';
+import type { DocumentColumn } from './reportTable';
 import { pointsFormat, tableColumns, upper, type ColumnKind } from './resultTable';
 
 type Ok = Extract<Evaluation, { ok: true }>;

@@ -6,34 +6,14 @@
  */
 import type { Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
-import type { CampaignSpec, CellValue } from '../model/types';
+import type { CampaignSpec } from '../model/types';
 import { upper } from './resultTable';
 import { proposalsReportTable, resultReportTables } from './tables';
 
 type Ok = Extract<Evaluation, { ok: true }>;
 
-export interface DocumentColumn {
-  align: 'left' | 'center' | 'right';
-  wrap: boolean;
-  /** Relative width (the sheet's column width in characters). */
-  width: number;
-}
-
-/** One titled, bordered table. Cells hold the printed numbers; `formats` one per column. */
-export interface ReportTable {
-  title: string;
-  subtitle?: string;
-  header: string[];
-  rows: CellValue[][];
-  /** Number format per column ("0", "0.00", "@"), as the sheet shows the cells. */
-  formats: string[];
-  columns: DocumentColumn[];
-  /**
-   * Cells the sheets fill with the light highlight (0-based inside `rows`): ties and award
-   * proposals in the results. The note column says the same in words; a writer may ignore it.
-   */
-  highlights?: { row: number; col: number }[];
-}
+export type { DocumentColumn, ReportTable } from './reportTable';
+import type { ReportTable } from './reportTable';
 
 /** "Phụ lục I" (results per block), "Phụ lục II" (award proposals and ballots). */
 export interface Appendix {

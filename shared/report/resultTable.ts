@@ -10,7 +10,7 @@ import { awardNotes } from '../awards/proposals';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CellValue } from '../model/types';
 import { divRound, fromMicro, rounder } from '../numbers/points';
-import type { DocumentColumn } from './document';
+import type { DocumentColumn } from './reportTable';
 import { tieBreakText } from './tieBreakText';
 
 export interface ResultTable {

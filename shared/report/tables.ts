@@ -2,13 +2,13 @@
  * The published tables of a ranked campaign, as the output sheets and the Word appendix both
  * print them: one per block, the block summary, the award proposals — each with its title, the
  * "Kèm theo …" line of "Cấu hình" under it, its header, rows and column layout. The sheets
- * (shared/workbook/render.ts) and the document (./document.ts) are laid out from these very
+ * (shared/workbook/render.ts) and the document (the ReportDocument builder) are laid out from these very
  * tables, so the numbers they print cannot differ.
  */
 import type { Evaluation } from '../evaluate';
 import type { CampaignSpec } from '../model/types';
 import { awardTable } from './awardTable';
-import type { ReportTable } from './document';
+import type { ReportTable } from './reportTable';
 import { resultTables, summaryTable } from './resultTable';
 
 type Ok = Extract<Evaluation, { ok: true }>;

@@ -9,7 +9,7 @@ import type { Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
 import { formatIssue } from '../model/issues';
 import type { CampaignSpec, CellValue } from '../model/types';
-import type { ReportTable } from '../report/document';
+import type { ReportTable } from '../report/reportTable';
 import { proposalsReportTable, resultReportTables } from '../report/tables';
 import type { Grid } from './grid';
 import type { ChartSpec, ColumnLayout, OutputBlock, ReportLayout, TableLayout } from './output';
