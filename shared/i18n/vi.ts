@@ -111,6 +111,9 @@ export const vi = {
       'Tiêu chí phụ xếp hạng dùng thành phần "{id}" không có trong cấu hình.',
     badSetting: 'Giá trị "{value}" của thiết lập {name} không hợp lệ.',
     badMaxSpread: 'Chênh lệch tối đa giữa người chấm "{value}" phải là số điểm không âm.',
+    /** "Phông chữ báo cáo" (issue 15): a font name and a size in points. */
+    badReportFont:
+      'Phông chữ báo cáo "{value}" không hợp lệ: ghi tên phông rồi cỡ chữ từ {min} đến {max}, ví dụ "Times New Roman 13".',
     emptyAppraiserId: 'Có người thẩm định chưa có mã.',
     duplicateAppraiser: 'Mã người thẩm định "{id}" bị trùng.',
     unknownAppraiserUnit:
@@ -388,6 +391,51 @@ export const vi = {
       notDocx:
         'Tệp báo cáo "{file}" phải có đuôi .docx (tài liệu Word): hãy đặt tên khác, ví dụ bao-cao.docx.',
       written: 'Đã ghi phụ lục kết quả (tài liệu Word) vào {file}.',
+    },
+  },
+  /**
+   * The output sheets as the published appendix (issue 15): table titles, the unit code column,
+   * the report settings of "Cấu hình" with their notes and the pane's fields, appendix labels.
+   */
+  reportLayout: {
+    /** The title of each block's table in "Kết quả" (upper-cased when printed). */
+    resultTitle: 'Kết quả xếp hạng Chỉ số cải cách hành chính năm {year} — {block}',
+    /** The title of the block summary table under the block tables. */
+    summaryTitle: 'Chỉ số cải cách hành chính năm {year} theo khối thi đua',
+    /** The title of "Đề nghị khen thưởng". */
+    proposalsTitle:
+      'Danh sách đề nghị khen thưởng theo kết quả Chỉ số cải cách hành chính năm {year}',
+    unitCode: 'Mã đơn vị',
+    blockCode: 'Mã khối',
+    /** The Word appendices: "Phụ lục I" (results), "Phụ lục II" (proposals and ballots). */
+    appendixResults: 'Phụ lục I',
+    appendixProposals: 'Phụ lục II',
+    /** Heading of Phụ lục II; Phụ lục I is headed by the campaign's name. */
+    proposalsHeading: 'Đề nghị khen thưởng',
+    /** The report settings rows of "Cấu hình" (keys in column A). */
+    settings: {
+      reportFont: 'Phông chữ báo cáo',
+      reportSubtitle: 'Dòng kèm theo',
+      issuerParent: 'Cơ quan chủ quản',
+      issuer: 'Cơ quan ban hành',
+    },
+    /** Column C of those rows in the template's "Cấu hình". */
+    notes: {
+      reportFont:
+        'Phông chữ và cỡ chữ của bảng "Kết quả", "Đề nghị khen thưởng" và phụ lục Word, ví dụ "Times New Roman 13".',
+      reportSubtitle:
+        'Dòng in dưới tiêu đề mỗi bảng, ví dụ "Kèm theo Quyết định số …/QĐ-UBND ngày … của Chủ tịch UBND tỉnh". Để trống: không in.',
+      issuerParent:
+        'Cơ quan chủ quản in ở góc trên phụ lục Word, ví dụ "UBND TỈNH AN GIANG". Để trống: không in.',
+      issuer:
+        'Cơ quan ban hành in ở góc trên phụ lục Word, ví dụ "SỞ NỘI VỤ". Để trống: không in phần đầu văn bản.',
+    } as Record<string, string>,
+    /** The pane's "Báo cáo" section of "Thiết lập". */
+    ui: {
+      section: 'Báo cáo',
+      fontHint: 'Tên phông rồi cỡ chữ, ví dụ Times New Roman 13.',
+      subtitleHint: 'Ví dụ: Kèm theo Quyết định số …/QĐ-UBND ngày … của Chủ tịch UBND tỉnh.',
+      issuerHint: 'In ở phần đầu phụ lục Word, ví dụ UBND TỈNH AN GIANG / SỞ NỘI VỤ.',
     },
   },
   /** "Đối chiếu": self against appraised scores per unit and leaf criterion. */
@@ -1310,7 +1358,7 @@ export const vi = {
     /** Column C of each setting row of the template's "Cấu hình". */
     settings: {
       id: 'Mã ngắn của đợt thi đua.',
-      name: 'Tên đợt thi đua, in ở đầu trang "Kết quả".',
+      name: 'Tên đợt thi đua, in ở đầu phụ lục kết quả của báo cáo (văn bản Word).',
       year: 'Năm của đợt thi đua.',
       decimals: 'Số chữ số sau dấu phẩy khi in điểm và khi so sánh để xếp hạng (0 đến 4).',
       scoreSource: 'Điểm dùng để xếp hạng.',

@@ -30,7 +30,41 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   bands: [...NATIONAL_BANDS],
   evidencePolicy: 'error',
   appraisalCombine: 'mean',
+  reportFont: { name: 'Times New Roman', size: 13 },
 };
+
+/** The sizes "Phông chữ báo cáo" accepts (points). */
+export const REPORT_FONT_SIZES = { min: 6, max: 36 } as const;
+
+/**
+ * "Times New Roman 13" → the font; the size last (a decimal comma reads too), the name before it.
+ * Undefined when it does not read or the size is out of REPORT_FONT_SIZES.
+ */
+export function parseReportFont(value: string): { name: string; size: number } | undefined {
+  const m = /^(.*?\S)\s+(\d+(?:[.,]\d+)?)\s*(?:pt)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const size = Number(m[2].replace(',', '.'));
+  const name = m[1].replace(/\s+/g, ' ').replace(/,$/, '').trim();
+  if (name === '' || /^\d/.test(name)) return undefined;
+  return isReportFont({ name, size }) ? { name, size } : undefined;
+}
+
+/** A font as "Cấu hình" shows it: "Times New Roman 13" (a decimal size with a comma). */
+export function reportFontText(font: { name: string; size: number }): string {
+  return `${font.name} ${String(font.size).replace('.', ',')}`;
+}
+
+function isReportFont(font: unknown): boolean {
+  const f = font as { name?: unknown; size?: unknown } | undefined;
+  return (
+    typeof f?.name === 'string' &&
+    f.name.trim() !== '' &&
+    typeof f.size === 'number' &&
+    Number.isFinite(f.size) &&
+    f.size >= REPORT_FONT_SIZES.min &&
+    f.size <= REPORT_FONT_SIZES.max
+  );
+}
 
 const CHOICES: Record<string, readonly string[]> = {
   scoreSource: ['appraisedWhenPresent', 'selfOnly', 'appraisedOnly'],
@@ -93,6 +127,17 @@ export function resolveSettings(
   ) {
     issues.push(error('badMaxSpread', { value: spread }, where('appraisalMaxSpread')));
     settings.appraisalMaxSpread = undefined;
+  }
+  if (!isReportFont(settings.reportFont)) {
+    const f = settings.reportFont as { name?: unknown; size?: unknown } | undefined;
+    issues.push(
+      error(
+        'badReportFont',
+        { value: `${String(f?.name ?? '')} ${String(f?.size ?? '')}`.trim(), ...REPORT_FONT_SIZES },
+        where('reportFont'),
+      ),
+    );
+    settings.reportFont = DEFAULT_SETTINGS.reportFont;
   }
   return { settings, issues };
 }

@@ -190,6 +190,14 @@ export interface Settings {
   formsDeadline?: string;
   /** A positive self score without evidence in a form: `error` rejects the merge (default). */
   evidencePolicy: 'error' | 'warning';
+  /** "Phông chữ báo cáo": the font of the output tables and the Word appendix (points). */
+  reportFont: { name: string; size: number };
+  /** "Dòng kèm theo": the line under each table title ("Kèm theo Quyết định số …"); none when absent. */
+  reportSubtitle?: string;
+  /** "Cơ quan chủ quản": above the issuing body in the Word header block ("UBND TỈNH AN GIANG"). */
+  issuerParent?: string;
+  /** "Cơ quan ban hành": the issuing body of the Word appendix ("SỞ NỘI VỤ"); no header block when absent. */
+  issuer?: string;
 }
 
 export interface CampaignSpec {

@@ -10,24 +10,61 @@ import { nameList, type Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CampaignSpec, CellValue } from '../model/types';
 import { fromMicro } from '../numbers/points';
+import type { DocumentColumn } from './reportTable';
+import { pointsFormat, tableColumns, upper, type ColumnKind } from './resultTable';
 
 type Ok = Extract<Evaluation, { ok: true }>;
 
 export interface AwardTable {
+  /** "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG … NĂM 2018", upper case as published. */
+  title: string;
   header: string[];
   rows: CellValue[][];
   formats: string[];
+  /** One per column: alignment, wrapping and width (characters) of the data cells. */
+  columns: DocumentColumn[];
 }
+
+/** The columns: award, STT, unit code, unit (or person), block (or unit), index, rank, note. */
+const KINDS: ColumnKind[] = [
+  'text',
+  'center',
+  'center',
+  'text',
+  'text',
+  'number',
+  'center',
+  'text',
+];
 
 export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
   const h = vi.awards.header;
   const d = evaluation.campaign.settings.decimals;
-  const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
-  const header = [h.award, h.stt, h.unit, h.block, h.index, h.rank, h.note];
-  const formats = ['@', '0', '@', '@', num, '0', '@'];
+  const num = pointsFormat(d);
+  const header = [
+    h.award,
+    h.stt,
+    vi.reportLayout.unitCode,
+    h.unit,
+    h.block,
+    h.index,
+    h.rank,
+    h.note,
+  ];
+  const formats = ['@', '0', '@', '@', '@', num, '0', '@'];
   const rows: CellValue[][] = [];
+  const title = upper(
+    formatMessage(vi.reportLayout.proposalsTitle, { year: evaluation.campaign.year }),
+  );
+  const done = (): AwardTable => ({
+    title,
+    header,
+    rows,
+    formats,
+    columns: tableColumns(header, rows, formats, KINDS),
+  });
   const outcome = evaluation.awards;
-  if (!outcome) return { header, rows, formats };
+  if (!outcome) return done();
 
   const byId = new Map(evaluation.units.map((u) => [u.id, u]));
   const blockName = new Map(evaluation.campaign.blocks.map((b) => [b.id, b.name]));
@@ -37,6 +74,7 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
     return [
       label,
       stt,
+      u?.id ?? id,
       u?.name ?? id,
       blockName.get(u?.block ?? '') ?? '',
       index === null || index === undefined ? null : fromMicro(index),
@@ -71,6 +109,7 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
       rows.push([
         award.name,
         null,
+        null,
         '',
         where,
         null,
@@ -97,11 +136,13 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
       : formatMessage(vi.review.flagged, { note: note.replace(/\.$/, ''), review });
   };
   for (const ballot of outcome.ballots) {
-    const person = (nominee: string): { name: string; unit: string } => {
+    // The code is of the unit the row lists: the nominee itself, or a person's unit.
+    const person = (nominee: string): { code: string | null; name: string; unit: string } => {
       if (ballot.kind === 'collective')
-        return { name: byId.get(nominee)?.name ?? nominee, unit: '' };
+        return { code: nominee, name: byId.get(nominee)?.name ?? nominee, unit: '' };
       const nom = nominations.get(nominee);
       return {
+        code: nom?.unit || null,
         name: nom ? `${nom.name} — ${nom.position}` : nominee,
         unit: byId.get(nom?.unit ?? '')?.name ?? nom?.unit ?? '',
       };
@@ -112,6 +153,7 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
       rows.push([
         ballot.name,
         ++n,
+        p.code,
         p.name,
         p.unit,
         null,
@@ -129,6 +171,7 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
         rows.push([
           ballot.name,
           null,
+          p.code,
           p.name,
           p.unit,
           null,
@@ -164,6 +207,7 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
     rows.push([
       vi.review.noScoresLabel,
       null,
+      null,
       '',
       '',
       null,
@@ -177,6 +221,7 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
     rows.push([
       vi.review.label,
       ++reviewed,
+      nom?.unit || null,
       nom ? `${nom.name} — ${nom.position}` : r.nomination,
       byId.get(nom?.unit ?? '')?.name ?? nom?.unit ?? '',
       null,
@@ -184,5 +229,5 @@ export function awardTable(evaluation: Ok, spec: CampaignSpec): AwardTable {
       r.text,
     ]);
   }
-  return { header, rows, formats };
+  return done();
 }

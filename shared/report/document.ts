@@ -6,29 +6,14 @@
  */
 import type { Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
-import type { CampaignSpec, CellValue } from '../model/types';
-import { awardTable } from './awardTable';
-import { resultTables } from './resultTable';
+import type { CampaignSpec } from '../model/types';
+import { upper } from './resultTable';
+import { proposalsReportTable, resultReportTables } from './tables';
 
 type Ok = Extract<Evaluation, { ok: true }>;
 
-export interface DocumentColumn {
-  align: 'left' | 'center' | 'right';
-  wrap: boolean;
-  /** Relative width (the sheet's column width in characters). */
-  width: number;
-}
-
-/** One titled, bordered table. Cells hold the printed numbers; `formats` one per column. */
-export interface ReportTable {
-  title: string;
-  subtitle?: string;
-  header: string[];
-  rows: CellValue[][];
-  /** Number format per column ("0", "0.00", "@"), as the sheet shows the cells. */
-  formats: string[];
-  columns: DocumentColumn[];
-}
+export type { DocumentColumn, ReportTable } from './reportTable';
+import type { ReportTable } from './reportTable';
 
 /** "Phụ lục I" (results per block), "Phụ lục II" (award proposals and ballots). */
 export interface Appendix {
@@ -55,49 +40,41 @@ export interface ReportDocument {
 }
 
 /**
- * The document of a ranked campaign. A first version (the contract of issue 15): the result
- * tables per block and the award table, as the sheets render them.
+ * The document of a ranked campaign: Phụ lục I, the result table of each block and the summary
+ * of the index per block, headed by the campaign's name; Phụ lục II (when awards are
+ * configured), the proposals with the ballots. The tables are those the sheets "Kết quả" and
+ * "Đề nghị khen thưởng" are laid out from (./tables.ts): the same cells, the same formats. The
+ * font, the "Kèm theo …" line and the issuing body come from "Cấu hình".
  */
 export function reportDocument(evaluation: Ok, spec: CampaignSpec): ReportDocument {
   const c = evaluation.campaign;
-  const column = (f: string): DocumentColumn =>
-    f === '@'
-      ? { align: 'left', wrap: true, width: 20 }
-      : { align: 'right', wrap: false, width: 8 };
+  const s = c.settings;
+  const L = vi.reportLayout;
+  const subtitle = s.reportSubtitle?.trim();
+  const sub = subtitle ? { subtitle } : {};
+  const { blocks, summary } = resultReportTables(evaluation);
   const appendices: Appendix[] = [
     {
-      label: 'PHỤ LỤC I',
-      heading: formatMessage(vi.report.title, { name: c.name, year: c.year }).toLocaleUpperCase(
-        'vi',
-      ),
-      tables: resultTables(evaluation).map((t) => ({
-        title: t.title,
-        header: t.header,
-        rows: t.rows,
-        formats: t.formats,
-        columns: t.formats.map(column),
-      })),
+      label: upper(L.appendixResults),
+      heading: upper(c.name || formatMessage(L.summaryTitle, { year: c.year })),
+      ...sub,
+      tables: summary ? [...blocks, summary] : blocks,
     },
   ];
   if (evaluation.awards) {
-    const t = awardTable(evaluation, spec);
     appendices.push({
-      label: 'PHỤ LỤC II',
-      heading: vi.workbook.sheets.proposals.toLocaleUpperCase('vi'),
-      tables: [
-        {
-          title: vi.workbook.sheets.proposals,
-          header: t.header,
-          rows: t.rows,
-          formats: t.formats,
-          columns: t.formats.map(column),
-        },
-      ],
+      label: upper(L.appendixProposals),
+      heading: upper(L.proposalsHeading),
+      ...sub,
+      tables: [proposalsReportTable(evaluation, spec)],
     });
   }
+  const body = s.issuer?.trim();
+  const parent = s.issuerParent?.trim();
   return {
     campaign: { name: c.name, year: c.year },
-    font: { name: 'Times New Roman', size: 13 },
+    font: { ...s.reportFont },
+    ...(body ? { issuer: { ...(parent ? { parent } : {}), body } } : {}),
     appendices,
   };
 }

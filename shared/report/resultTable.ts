@@ -1,24 +1,100 @@
 /**
  * Renders ranked results as the report's table, one per block, in the official column order:
- * STT, unit, self score, appraised score, field subtotals, components, total, index, rank,
- * class, note. Cells hold numbers (the printed, rounded values); `formats` says how to show
- * them. Hosts write these arrays as they are.
+ * STT, unit code, unit, self score, appraised score, field subtotals, components, total, index,
+ * rank, class, note; and the block summary (index per block) printed under them. Cells hold
+ * numbers (the printed, rounded values); `formats` says how to show them. Hosts write these
+ * arrays as they are; the Word appendix prints the same tables (shared/report/tables.ts).
  */
 import type { BlockResult, Evaluation, UnitResult } from '../evaluate';
 import { awardNotes } from '../awards/proposals';
 import { formatMessage, vi } from '../i18n/vi';
 import type { CellValue } from '../model/types';
-import { fromMicro, rounder } from '../numbers/points';
+import { divRound, fromMicro, rounder } from '../numbers/points';
+import type { DocumentColumn } from './reportTable';
 import { tieBreakText } from './tieBreakText';
 
 export interface ResultTable {
   blockId: string;
+  /** As published, upper case: "KẾT QUẢ XẾP HẠNG CHỈ SỐ … NĂM 2018 — KHỐI SỞ, BAN, NGÀNH". */
   title: string;
   header: string[];
   rows: CellValue[][];
   /** One number format per column ("0.00", "0", "@"). */
   formats: string[];
+  /** One per column: alignment, wrapping and width (characters) of the data cells. */
+  columns: DocumentColumn[];
+  /**
+   * Cells to highlight (0-based inside `rows`): the row of a unit proposed for an award, the
+   * rank, class and note of a tied unit. The fill is light; the note says why in words.
+   */
+  highlights: { row: number; col: number }[];
 }
+
+/** Upper case as titles are published ("KHỐI SỞ, BAN, NGÀNH"), Vietnamese letters included. */
+export function upper(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}
+
+/** The number format of printed points with `decimals` decimals ("0.00"). */
+export function pointsFormat(decimals: number): string {
+  return decimals === 0 ? '0' : '0.' + '0'.repeat(decimals);
+}
+
+const MIN_WIDTH = 4;
+/** Wrapped columns (names, notes) stop growing here and wrap instead. */
+const WRAP_WIDTH = 30;
+/** Columns that do not wrap (numbers, codes) stop here. */
+const CELL_WIDTH = 16;
+
+/**
+ * Column widths in characters, sized to the content: the data (the first 400 rows tell it well
+ * enough) and the header, which wraps — its longest word, and a third of its length so that a
+ * long field name takes at most about three lines. STT stays narrow ("STT", two digits).
+ */
+export function contentWidths(
+  header: readonly CellValue[],
+  rows: readonly CellValue[][],
+  wrap: readonly boolean[],
+  formats: readonly string[] = [],
+): number[] {
+  const len = (v: CellValue | undefined): number =>
+    v === null || v === undefined ? 0 : [...String(v)].length;
+  return header.map((h, c) => {
+    let data = 0;
+    for (const row of rows.length > 400 ? rows.slice(0, 400) : rows) {
+      const v = row[c];
+      // a number prints with the column's decimals ("96.5" shows as "96.50")
+      const shown =
+        typeof v === 'number' && /^0\.0+$/.test(formats[c] ?? '')
+          ? v.toFixed((formats[c] ?? '').length - 2)
+          : v;
+      data = Math.max(data, len(shown));
+    }
+    const words = String(h ?? '').split(/\s+/);
+    const headerWidth = Math.max(...words.map((w) => [...w].length), Math.ceil(len(h) / 3));
+    const cap = wrap[c] ? WRAP_WIDTH : CELL_WIDTH;
+    return Math.max(MIN_WIDTH, Math.min(cap, Math.max(data, headerWidth) + 2));
+  });
+}
+
+/** The document columns of a table: alignment and wrapping given, widths from the content. */
+export function tableColumns(
+  header: readonly CellValue[],
+  rows: readonly CellValue[][],
+  formats: readonly string[],
+  kinds: readonly ColumnKind[],
+): DocumentColumn[] {
+  const wrap = kinds.map((k) => k === 'text');
+  const widths = contentWidths(header, rows, wrap, formats);
+  return kinds.map((k, c) => ({
+    align: k === 'number' ? 'right' : k === 'center' ? 'center' : 'left',
+    wrap: k === 'text',
+    width: widths[c],
+  }));
+}
+
+/** number: right-aligned; center: STT, codes, ranks, classes; text: names and notes, wrapped. */
+export type ColumnKind = 'number' | 'center' | 'text';
 
 type Ok = Extract<Evaluation, { ok: true }>;
 
@@ -27,9 +103,10 @@ export function resultTables(evaluation: Ok): ResultTable[] {
   const r = vi.report;
   const d = campaign.settings.decimals;
   const round = rounder(d);
-  const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
+  const num = pointsFormat(d);
   const header = [
     r.stt,
+    vi.reportLayout.unitCode,
     r.unitName,
     r.self,
     r.appraised,
@@ -44,6 +121,7 @@ export function resultTables(evaluation: Ok): ResultTable[] {
   const formats = [
     '0',
     '@',
+    '@',
     num,
     num,
     ...campaign.fields.map(() => num),
@@ -54,6 +132,18 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     '@',
     '@',
   ];
+  const kinds: ColumnKind[] = [
+    'center',
+    'center',
+    'text',
+    ...formats.slice(3, -4).map((): ColumnKind => 'number'),
+    'number',
+    'center',
+    'center',
+    'text',
+  ];
+  const RANK = header.length - 3;
+  const NOTE = header.length - 1;
   const unitIndex = new Map(evaluation.units.map((u, i) => [u, i]));
   const notes = evaluation.awards ? awardNotes(evaluation.awards, campaign) : undefined;
   // Units level on the printed value yet ranked apart: the tie-break keys decided, and the
@@ -76,27 +166,100 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     else if (!notes && evaluation.unscored[index]) parts.push(vi.review.noScoresNote);
     return parts.join('. ');
   };
+  const proposed = (u: UnitResult): boolean =>
+    (evaluation.awards?.allocation.awardOf[unitIndex.get(u) ?? -1] ?? null) !== null;
   return evaluation.blocks.map((block: BlockResult) => {
     const level = new Map<number | null, number>();
     for (const u of block.units) level.set(valueOf(u), (level.get(valueOf(u)) ?? 0) + 1);
+    const rows = block.units.map((u, i) => [
+      i + 1,
+      u.id,
+      u.name,
+      fromMicro(u.printed.self),
+      fromMicro(u.printed.appraised),
+      ...u.fields.map((v) => fromMicro(round(v))),
+      ...u.components.map((v) => fromMicro(round(v))),
+      fromMicro(u.printed.total),
+      u.printed.index === null ? null : fromMicro(u.printed.index),
+      u.rankInBlock,
+      u.classification,
+      noteOf(u, level),
+    ]);
+    // One run of cells per row, so that hosts fill it in one call: a proposed unit's whole row,
+    // a tied unit's rank, class and note.
+    const highlights: { row: number; col: number }[] = [];
+    block.units.forEach((u, row) => {
+      const from = proposed(u) ? 0 : u.printed.index !== null && u.tiedInBlock ? RANK : -1;
+      if (from < 0) return;
+      for (let col = from; col <= NOTE; col++) highlights.push({ row, col });
+    });
     return {
       blockId: block.id,
-      title: r.blockTitle.replace('{block}', block.name),
+      title: upper(
+        formatMessage(vi.reportLayout.resultTitle, { year: campaign.year, block: block.name }),
+      ),
       header,
       formats,
-      rows: block.units.map((u, i) => [
-        i + 1,
-        u.name,
-        fromMicro(u.printed.self),
-        fromMicro(u.printed.appraised),
-        ...u.fields.map((v) => fromMicro(round(v))),
-        ...u.components.map((v) => fromMicro(round(v))),
-        fromMicro(u.printed.total),
-        u.printed.index === null ? null : fromMicro(u.printed.index),
-        u.rankInBlock,
-        u.classification,
-        noteOf(u, level),
-      ]),
+      rows,
+      columns: tableColumns(header, rows, formats, kinds),
+      highlights,
     };
   });
+}
+
+/**
+ * The index per block (units with an index: highest, average, lowest, count), printed under the
+ * block tables; the chart of "Kết quả" draws its block, highest, average and lowest columns. The
+ * average is of the printed indices, rounded by the same rule as every printed number. Its
+ * columns line up with the block tables' (STT, code, name, then numbers). Undefined when no
+ * unit has an index.
+ */
+export function summaryTable(evaluation: Ok): Omit<ResultTable, 'blockId'> | undefined {
+  const r = vi.report;
+  const { campaign } = evaluation;
+  const d = campaign.settings.decimals;
+  const round = rounder(d);
+  const num = pointsFormat(d);
+  const rows: CellValue[][] = [];
+  for (const block of evaluation.blocks) {
+    const indices = block.units.map((u) => u.printed.index).filter((v): v is number => v !== null);
+    if (indices.length === 0) continue;
+    let sum = 0;
+    let high = -Infinity;
+    let low = Infinity;
+    for (const v of indices) {
+      sum += v; // micro-points: integers, exact
+      if (v > high) high = v;
+      if (v < low) low = v;
+    }
+    rows.push([
+      rows.length + 1,
+      block.id,
+      block.name,
+      fromMicro(high),
+      fromMicro(round(divRound(sum, indices.length))),
+      fromMicro(low),
+      indices.length,
+    ]);
+  }
+  if (rows.length === 0) return undefined;
+  const header = [
+    r.stt,
+    vi.reportLayout.blockCode,
+    r.block,
+    r.highest,
+    r.average,
+    r.lowest,
+    r.unitCount,
+  ];
+  const formats = ['0', '@', '@', num, num, num, '0'];
+  const kinds: ColumnKind[] = ['center', 'center', 'text', 'number', 'number', 'number', 'number'];
+  return {
+    title: upper(formatMessage(vi.reportLayout.summaryTitle, { year: campaign.year })),
+    header,
+    rows,
+    formats,
+    columns: tableColumns(header, rows, formats, kinds),
+    highlights: [],
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { GateSpec } from '../awards/types';
 import { formatMessage, vi } from '../i18n/vi';
-import { DEFAULT_SETTINGS } from '../model/settings';
+import { DEFAULT_SETTINGS, reportFontText } from '../model/settings';
 import type { BandSpec, CampaignSpec, CellValue, CriterionSpec, RuleSpec } from '../model/types';
 import { tieBreakText } from '../report/tieBreakText';
 import type { OutputBlock } from './output';
@@ -227,6 +227,19 @@ export function inputSheets(spec: CampaignSpec, options: InputSheetsOptions = {}
     setting('appraisalCombine', C.appraisalCombine[s.appraisalCombine], C.appraisalCombine);
   if (complete || s.appraisalMaxSpread !== undefined)
     setting('appraisalMaxSpread', s.appraisalMaxSpread ?? null);
+  // Report settings (issue 15): written when the campaign sets them (defaults otherwise), last
+  // in THIẾT LẬP so that a workbook without them keeps its layout.
+  const R = vi.reportLayout;
+  const reportSetting = (name: keyof typeof R.settings, value: CellValue): void => {
+    config.push(complete ? [R.settings[name], value, R.notes[name]] : [R.settings[name], value]);
+  };
+  const font = s.reportFont;
+  const defaultFont = DEFAULT_SETTINGS.reportFont;
+  if (complete || font.name !== defaultFont.name || font.size !== defaultFont.size)
+    reportSetting('reportFont', reportFontText(font));
+  if (complete || s.reportSubtitle) reportSetting('reportSubtitle', s.reportSubtitle ?? null);
+  if (complete || s.issuerParent) reportSetting('issuerParent', s.issuerParent ?? null);
+  if (complete || s.issuer) reportSetting('issuer', s.issuer ?? null);
   const bold = [0, 1];
   /**
    * A titled section: its header row (none for key/value rows) and its rows. In a complete

@@ -1,17 +1,18 @@
 /**
  * Results → the output sheets, as 2-D values with formats, ready for any host to write in one
- * batch: "Kết quả" (one table per block, in report column order), "Đề nghị khen thưởng" and
- * "Nhật ký" (the previous log rows plus one row for this run). Outputs never hold formulas.
+ * batch: "Kết quả" (one titled table per block, in report column order, and the block summary),
+ * "Đề nghị khen thưởng" (one titled table) — both with their report layout (font, tables,
+ * column alignment, print set-up) — and "Nhật ký" (the previous log rows plus one row for this
+ * run). Outputs never hold formulas.
  */
 import type { Evaluation } from '../evaluate';
 import { formatMessage, vi } from '../i18n/vi';
 import { formatIssue } from '../model/issues';
 import type { CampaignSpec, CellValue } from '../model/types';
-import { awardTable } from '../report/awardTable';
-import { resultTables } from '../report/resultTable';
+import type { ReportTable } from '../report/reportTable';
+import { proposalsReportTable, resultReportTables } from '../report/tables';
 import type { Grid } from './grid';
-import type { ChartSpec, OutputBlock } from './output';
-import { divRound, fromMicro, rounder } from '../numbers/points';
+import type { ChartSpec, ColumnLayout, OutputBlock, ReportLayout, TableLayout } from './output';
 import { renderHistory, renderSnapshot } from './history';
 import { renderReconciliation } from './reconciliation';
 
@@ -20,119 +21,169 @@ type Ok = Extract<Evaluation, { ok: true }>;
 /** Excel refuses more than 32,767 characters in a cell. */
 const CELL_LIMIT = 32_000;
 
-function widths(rows: CellValue[][], min = 6, max = 60): number[] {
-  const out: number[] = [];
-  // The first rows tell the widths well enough; a 5,000-unit table need not be measured whole.
-  for (const row of rows.length > 400 ? rows.slice(0, 400) : rows) {
-    row.forEach((v, c) => {
-      const len = v === null || v === undefined ? 0 : [...String(v)].length;
-      out[c] = Math.min(max, Math.max(out[c] ?? min, len + 2));
-    });
-  }
-  return out;
-}
+/**
+ * Print margins of the output sheets, in millimetres. Nghị định 30/2020/NĐ-CP (Phụ lục I) sets
+ * for a portrait page: top and bottom 20–25, left (the binding edge) 30–35, right 15–20. A
+ * landscape appendix is bound with portrait pages along its top edge, so the binding margin goes
+ * on top (30) and the right one at the bottom (20, room for the page number); the sides take
+ * the decree's top/bottom range at its low end (20), which leaves the table the most width.
+ */
+export const REPORT_MARGINS = { top: 30, bottom: 20, left: 20, right: 20 } as const;
 
-export function renderResults(evaluation: Ok): OutputBlock {
+/**
+ * Tables stacked down a sheet, a blank row between two: title (bold), the subtitle when there is
+ * one, header (bold), data rows with their number formats. Returns where each landed.
+ */
+function stackTables(tables: readonly ReportTable[]): {
+  rows: CellValue[][];
+  formats: (string | undefined)[][];
+  boldRows: number[];
+  layouts: TableLayout[];
+  highlights: { row: number; col: number }[];
+} {
   const rows: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
   const boldRows: number[] = [];
-  const c = evaluation.campaign;
-  rows.push([formatMessage(vi.report.title, { name: c.name, year: c.year })]);
-  formats.push([]);
-  boldRows.push(0);
-  for (const table of resultTables(evaluation)) {
-    rows.push([]);
-    formats.push([]);
-    boldRows.push(rows.length);
-    rows.push([table.title]);
-    formats.push([]);
-    boldRows.push(rows.length);
-    rows.push(table.header);
-    formats.push([]);
-    for (const row of table.rows) {
-      rows.push(row);
-      formats.push(table.formats.map((f) => (f === '@' ? undefined : f)));
+  const layouts: TableLayout[] = [];
+  const highlights: { row: number; col: number }[] = [];
+  tables.forEach((t, i) => {
+    if (i > 0) {
+      rows.push([]);
+      formats.push([]);
     }
+    const title = rows.length;
+    boldRows.push(title);
+    rows.push([t.title]);
+    formats.push([]);
+    let subtitle: number | undefined;
+    if (t.subtitle) {
+      subtitle = rows.length;
+      rows.push([t.subtitle]);
+      formats.push([]);
+    }
+    const header = rows.length;
+    boldRows.push(header);
+    rows.push([...t.header]);
+    formats.push([]);
+    const cellFormats = t.formats.map((f) => (f === '@' ? undefined : f));
+    for (const row of t.rows) {
+      rows.push(row);
+      formats.push(cellFormats);
+    }
+    for (const h of t.highlights ?? []) highlights.push({ row: header + 1 + h.row, col: h.col });
+    layouts.push({
+      title,
+      ...(subtitle !== undefined ? { subtitle } : {}),
+      header,
+      firstRow: header + 1,
+      rows: t.rows.length,
+      col: 0,
+      cols: t.header.length,
+    });
+  });
+  return { rows, formats, boldRows, layouts, highlights };
+}
+
+/**
+ * The sheet-wide layout of stacked tables: one column layout per column (the first table that
+ * has the column says how it aligns; the tables line up, STT/codes/names/numbers) and each
+ * column as wide as its widest table needs.
+ */
+function sheetColumns(tables: readonly ReportTable[]): {
+  columns: ColumnLayout[];
+  widths: number[];
+} {
+  const columns: ColumnLayout[] = [];
+  const widths: number[] = [];
+  for (const t of tables) {
+    t.columns.forEach((c, i) => {
+      columns[i] ??= { align: c.align, wrap: c.wrap };
+      widths[i] = Math.max(widths[i] ?? 0, c.width);
+    });
   }
-  const columnWidths = widths(rows.slice(1));
-  const chart = blockSummary(evaluation, rows, formats, boldRows);
+  return { columns, widths };
+}
+
+/** The report layout of a sheet of stacked tables (see ReportLayout). */
+function reportLayout(
+  evaluation: Ok,
+  tables: readonly ReportTable[],
+  layouts: TableLayout[],
+  columns: ColumnLayout[],
+): ReportLayout {
+  const first = layouts[0];
+  return {
+    font: { ...evaluation.campaign.settings.reportFont },
+    tables: layouts,
+    columns,
+    print: {
+      paper: 'A4',
+      // The tables are wide (a column per field and component): landscape, fitted to one page
+      // wide, as many pages tall as the units take.
+      orientation: 'landscape',
+      fitToWidth: true,
+      // Print titles are one band of rows per sheet: the first table's header row. Every block
+      // table has the same columns, so that header labels the columns of every printed page
+      // (the summary table under the blocks prints its own header right under it).
+      ...(first && tables[0] ? { repeatRows: { first: first.header, last: first.header } } : {}),
+      margins: { ...REPORT_MARGINS },
+      pageNumbers: true,
+    },
+  };
+}
+
+/** The frozen rows of a sheet of tables: down to the first table's header, included. */
+function frozenTo(layouts: readonly TableLayout[]): number {
+  return layouts.length ? layouts[0].header + 1 : 0;
+}
+
+/**
+ * "Kết quả": the block tables (title, "Kèm theo …" line, header, units), then the summary of the
+ * index per block, which the chart draws (its block name, highest, average and lowest columns).
+ */
+export function renderResults(evaluation: Ok): OutputBlock {
+  const { blocks, summary } = resultReportTables(evaluation);
+  const tables = summary ? [...blocks, summary] : blocks;
+  const { rows, formats, boldRows, layouts, highlights } = stackTables(tables);
+  const { columns, widths: columnWidths } = sheetColumns(tables);
+  let chart: ChartSpec | undefined;
+  if (summary) {
+    const at = layouts[layouts.length - 1];
+    // block name (category), highest, average, lowest: columns 2..5 of the summary table
+    chart = {
+      title: vi.report.chartTitle,
+      range: { row: at.header, col: SUMMARY_CHART_COL, rows: at.rows + 1, cols: 4 },
+    };
+  }
   return {
     name: vi.workbook.sheets.results,
     rows,
     formats,
     boldRows,
     columnWidths,
-    frozenRows: 1,
+    frozenRows: frozenTo(layouts),
     ...(chart ? { chart } : {}),
+    ...(highlights.length ? { highlights } : {}),
+    report: reportLayout(evaluation, tables, layouts, columns),
   };
 }
 
-/**
- * The index per block (units with an index: count, highest, average, lowest), appended below
- * the block tables; the chart of "Kết quả" draws it. The average is of the printed indices,
- * rounded by the same rule as every printed number.
- */
-function blockSummary(
-  evaluation: Ok,
-  rows: CellValue[][],
-  formats: (string | undefined)[][],
-  boldRows: number[],
-): ChartSpec | undefined {
-  const r = vi.report;
-  const d = evaluation.campaign.settings.decimals;
-  const round = rounder(d);
-  const num = d === 0 ? '0' : '0.' + '0'.repeat(d);
-  const lines: CellValue[][] = [];
-  for (const block of evaluation.blocks) {
-    const indices = block.units.map((u) => u.printed.index).filter((v): v is number => v !== null);
-    if (indices.length === 0) continue;
-    let sum = 0;
-    let high = -Infinity;
-    let low = Infinity;
-    for (const v of indices) {
-      sum += v; // micro-points: integers, exact
-      if (v > high) high = v;
-      if (v < low) low = v;
-    }
-    lines.push([
-      block.name,
-      fromMicro(high),
-      fromMicro(round(divRound(sum, indices.length))),
-      fromMicro(low),
-      indices.length,
-    ]);
-  }
-  if (lines.length === 0) return undefined;
-  rows.push([]);
-  formats.push([]);
-  boldRows.push(rows.length);
-  rows.push([r.blockSummary]);
-  formats.push([]);
-  const top = rows.length;
-  boldRows.push(top);
-  rows.push([r.block, r.highest, r.average, r.lowest, r.unitCount]);
-  formats.push([]);
-  for (const line of lines) {
-    rows.push(line);
-    formats.push([undefined, num, num, num, '0']);
-  }
-  return { title: r.chartTitle, range: { row: top, col: 0, rows: lines.length + 1, cols: 4 } };
-}
+/** The summary table's block name column, the chart's categories. */
+const SUMMARY_CHART_COL = 2;
 
+/** "Đề nghị khen thưởng": one titled table. */
 export function renderProposals(evaluation: Ok, spec: CampaignSpec): OutputBlock {
-  const table = awardTable(evaluation, spec);
-  const rows: CellValue[][] = [table.header, ...table.rows];
-  const formats = [
-    [],
-    ...table.rows.map(() => table.formats.map((f) => (f === '@' ? undefined : f))),
-  ];
+  const table = proposalsReportTable(evaluation, spec);
+  const { rows, formats, boldRows, layouts } = stackTables([table]);
+  const { columns, widths: columnWidths } = sheetColumns([table]);
   return {
     name: vi.workbook.sheets.proposals,
     rows,
     formats,
-    boldRows: [0],
-    columnWidths: widths(rows),
-    frozenRows: 1,
+    boldRows,
+    columnWidths,
+    frozenRows: frozenTo(layouts),
+    report: reportLayout(evaluation, [table], layouts, columns),
   };
 }
 

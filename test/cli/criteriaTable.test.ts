@@ -54,7 +54,7 @@ function results(file: string): { header: CellValue[]; byName: Map<string, CellV
   const rows = readSheets(readPackage(readFileSync(file)), [S.results]).get(S.results)?.rows ?? [];
   const h = rows.findIndex((r) => r.includes(R.total));
   const header = rows[h];
-  const byName = new Map(rows.slice(h + 1).map((r) => [String(r[1]), r]));
+  const byName = new Map(rows.slice(h + 1).map((r) => [String(r[2]), r]));
   return { header, byName };
 }
 

@@ -10,6 +10,10 @@ import { runMain, type CliRun } from './runMain';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
 
+/** The rows of "Đề nghị khen thưởng" under its header (title and "Kèm theo" line above it). */
+const belowHeader = (rows: CellValue[][]): CellValue[][] =>
+  rows.slice(rows.findIndex((r) => r[1] === 'STT') + 1);
+
 const S = vi.workbook.sheets;
 
 const run = (args: string[]): CliRun => runMain(args);
@@ -155,8 +159,12 @@ describe('xephang template: every section of "Cấu hình" with its defaults and
     expect(ranked.code).toBe(0);
     const proposals = sheetsOf(file, [S.proposals])[S.proposals];
     // Nothing scored: no unit proposed, each block's place reported unfilled.
-    expect(proposals.slice(1).map((r) => r[2] ?? '')).toEqual(['', '', '']);
-    expect(proposals.slice(1, 3).map((r) => r[6])).toEqual([
+    expect(belowHeader(proposals).map((r) => r[3] ?? '')).toEqual(['', '', '']);
+    expect(
+      belowHeader(proposals)
+        .slice(0, 2)
+        .map((r) => r[7]),
+    ).toEqual([
       'Bằng khen của Chủ tịch UBND tỉnh: còn 1 suất chưa xét được',
       'Bằng khen của Chủ tịch UBND tỉnh: còn 1 suất chưa xét được',
     ]);
@@ -180,11 +188,13 @@ describe('xephang template: every section of "Cấu hình" with its defaults and
     expect(run(['rank', out]).code).toBe(0);
     const proposals = sheetsOf(out, [S.proposals])[S.proposals];
     // Other leaves unscored, so the index is below 100: the gate keeps both out.
-    expect(proposals.slice(1).some((r) => r[2] === 'Đơn vị 1' || r[2] === 'Đơn vị 2')).toBe(false);
+    expect(belowHeader(proposals).some((r) => r[3] === 'Đơn vị 1' || r[3] === 'Đơn vị 2')).toBe(
+      false,
+    );
     gate[1] = 10;
     const out2 = workbook(Object.entries(sheets).map(([name, rows]) => ({ name, rows })));
     expect(run(['rank', out2]).code).toBe(0);
-    const names = sheetsOf(out2, [S.proposals])[S.proposals].map((r) => r[2]);
+    const names = belowHeader(sheetsOf(out2, [S.proposals])[S.proposals]).map((r) => r[3]);
     expect(names).toEqual(expect.arrayContaining(['Đơn vị 1', 'Đơn vị 2']));
   });
 
@@ -232,9 +242,8 @@ describe('the contract for hand-written workbooks', () => {
     return out;
   };
   const proposed = (file: string): CellValue[] =>
-    (sheetsOf(file, [S.proposals])[S.proposals] ?? [])
-      .slice(1)
-      .map((r) => r[2])
+    belowHeader(sheetsOf(file, [S.proposals])[S.proposals] ?? [])
+      .map((r) => r[3])
       .filter((n) => n !== '' && n !== null && n !== undefined);
 
   /** A campaign of two blocks' worth of criteria, typed as a person would. */

@@ -31,11 +31,11 @@ test('the province table ranked by the CLI gives the hand-computed values', () =
   const result = run(['rank', file, '--quiet']);
   expect(result.code).toBe(0);
   const rows = rowsOf(file, S.results);
-  // [STT, Tên, Tự chấm, Thẩm định, F1, F2, F3, Tổng, Chỉ số, Xếp hạng, Xếp loại, Ghi chú]
+  // [STT, Mã, Tên, Tự chấm, Thẩm định, F1, F2, F3, Tổng, Chỉ số, Xếp hạng, Xếp loại, Ghi chú]
   const row = (name: string): CellValue[] => {
-    const r = rows.find((x) => x[1] === name);
+    const r = rows.find((x) => x[2] === name);
     if (!r) throw new Error(name);
-    return r.slice(2, 11);
+    return r.slice(3, 12);
   };
   // STP: 2.75 ("2,75" as text) + 3.5 + 2 + 1 + 2 = 11.25 · 14 · 4.5 + 4 + 5 = 13.5 → 38.75;
   // × 2.5 = 96.875 → 96.88

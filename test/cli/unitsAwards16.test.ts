@@ -57,7 +57,7 @@ describe('a workbook with a council exclusion and runners-up per block', () => {
   });
 
   test('"Kết quả": the excluded unit keeps its row, index and rank; its note is the reason', () => {
-    const row = (f: string) => sheet(f, S.results).find((r) => r[1] === stp?.name);
+    const row = (f: string) => sheet(f, S.results).find((r) => r[2] === stp?.name);
     const before = row(baseFile)!;
     const after = row(file)!;
     // every column but the note is unchanged: still scored and ranked
@@ -71,19 +71,19 @@ describe('a workbook with a council exclusion and runners-up per block', () => {
     const rows = sheet(file, S.proposals);
     const label = (r: CellValue[]) => r[0];
     const award = anGiang2018.awards!.awards[0].name;
-    expect(rows.filter((r) => label(r) === award && r[2] === stp?.name)).toEqual([]);
+    expect(rows.filter((r) => label(r) === award && r[3] === stp?.name)).toEqual([]);
     // passDown: the next eligible unit takes the place; as many proposals as before
     const proposed = (f: string) =>
       sheet(f, S.proposals).filter((r) => label(r) === award && r[1] !== null);
     expect(proposed(file)).toHaveLength(proposed(baseFile).length);
     const excluded = rows.filter((r) => label(r) === vi.councilExclusion.proposalsLabel);
-    expect(excluded.map((r) => [r[1], r[2], r[r.length - 1]])).toEqual([
-      [1, stp?.name, 'Hội đồng không xét: Đang bị thanh tra công vụ'],
+    expect(excluded.map((r) => [r[1], r[2], r[3], r[r.length - 1]])).toEqual([
+      [1, 'STP', stp?.name, 'Hội đồng không xét: Đang bị thanh tra công vụ'],
     ]);
     const blockName = (id: string) => anGiang2018.blocks.find((b) => b.id === id)?.name;
     const runnersUp = rows.filter((r) => label(r) === vi.awards.runnersUpLabel);
-    expect(runnersUp.filter((r) => r[3] === blockName('so'))).toHaveLength(2);
-    expect(runnersUp.filter((r) => r[3] === blockName('huyen'))).toEqual([]);
+    expect(runnersUp.filter((r) => r[4] === blockName('so'))).toHaveLength(2);
+    expect(runnersUp.filter((r) => r[4] === blockName('huyen'))).toEqual([]);
   });
 });
 

@@ -25,11 +25,27 @@ import {
   type AwardOutcome,
   type AwardsSpec,
   type CampaignSpec,
+  type CellValue,
   type CouncilChoice,
   type Evaluation,
 } from '../../shared';
 
 type Ok = Extract<Evaluation, { ok: true }>;
+
+/**
+ * The proposals table without its "Mã đơn vị" column (the rows below were worked out before it
+ * existed), after checking that column: the code of the unit the row names — the unit itself
+ * (column 3), or a person's unit (column 4) — and blank where no unit is named.
+ */
+function withoutCodes(table: { rows: CellValue[][] }, spec: CampaignSpec): CellValue[][] {
+  const nameOf = new Map(spec.units.map((u) => [u.id, u.name]));
+  return table.rows.map((r) => {
+    const code = r[2];
+    if (code === null) expect([r[0], r[3]]).toEqual([r[0], '']);
+    else expect([r[3], r[4]]).toContain(nameOf.get(String(code)));
+    return [...r.slice(0, 2), ...r.slice(3)];
+  });
+}
 
 function evaluate(spec: CampaignSpec): Ok {
   return evaluateCampaign(spec) as Ok;
@@ -75,6 +91,7 @@ function errorsOf(spec: CampaignSpec): string[] {
 const HEADER = [
   'Hình thức',
   'STT',
+  'Mã đơn vị',
   'Tên tập thể / cá nhân',
   'Khối',
   'Chỉ số (%)',
@@ -230,7 +247,7 @@ describe('An Giang 2018 awards (3 Bằng khen per block, runners-up, ballots)', 
     const ballotTie = 'Bằng số phiếu tại ngưỡng — cần Hội đồng quyết định (1 suất cho 2 người)';
     const table = awardTable(evaluation, spec);
     expect(table.header).toEqual(HEADER);
-    expect(table.rows).toEqual([
+    expect(withoutCodes(table, spec)).toEqual([
       [BK, 1, 'Sở Tư pháp', SO, 98.57, 1, ''],
       [BK, 2, 'Sở Nội vụ', SO, 94.08, 2, ''],
       [BK, 3, 'Sở Kế hoạch và Đầu tư', SO, 90, 4, ''],
@@ -389,7 +406,7 @@ describe('An Giang 2018 awards (3 Bằng khen per block, runners-up, ballots)', 
         { block: 'so', unit: 'SYT' },
         { block: 'huyen', unit: 'TXTC' },
       ]);
-      const rows = awardTable(settled, spec).rows;
+      const rows = withoutCodes(awardTable(settled, spec), spec);
       expect(rows.slice(5, 8)).toEqual([
         [
           'Bằng khen của Chủ tịch UBND tỉnh',
@@ -630,7 +647,8 @@ describe('Ninh Thuận 2020 awards (gates, a cap of 12, a tie across the cap)', 
     expect(table.header).toEqual(HEADER);
     // 10 proposals + 3 tied units + 12 elected individuals.
     expect(table.rows).toHaveLength(25);
-    expect(table.rows.slice(0, 13)).toEqual([
+    const rows = withoutCodes(table, spec);
+    expect(rows.slice(0, 13)).toEqual([
       [BK, 1, 'Sở Tư pháp', SO, 96.4, 1, ''],
       [BK, 2, 'Sở Nội vụ', SO, 94.6, 3, ''],
       [BK, 3, 'Sở Tài chính', SO, 93.5, 4, ''],
@@ -645,7 +663,7 @@ describe('Ninh Thuận 2020 awards (gates, a cap of 12, a tie across the cap)', 
       [BK, null, 'UBND huyện Thuận Nam', HUYEN, 84.2, 5, tieAtCut(2, 3)],
       [BK, null, 'Sở Nông nghiệp và Phát triển nông thôn', SO, 84.2, 11, tieAtCut(2, 3)],
     ]);
-    expect(table.rows[13]).toEqual([
+    expect(rows[13]).toEqual([
       B,
       1,
       'Đặng Thị Thu Hà — Trưởng phòng Hành chính tư pháp',
@@ -654,7 +672,7 @@ describe('Ninh Thuận 2020 awards (gates, a cap of 12, a tie across the cap)', 
       null,
       'Được chọn (15/15 phiếu)',
     ]);
-    expect(table.rows[14]).toEqual([
+    expect(rows[14]).toEqual([
       B,
       2,
       'Phan Thị Mỹ Dung — Phó Giám đốc Trung tâm',
@@ -663,7 +681,7 @@ describe('Ninh Thuận 2020 awards (gates, a cap of 12, a tie across the cap)', 
       null,
       'Được chọn (15/15 phiếu)',
     ]);
-    expect(table.rows[24]).toEqual([
+    expect(rows[24]).toEqual([
       B,
       12,
       'Đỗ Quang Vinh — Giám đốc Trung tâm Công nghệ thông tin và Truyền thông',

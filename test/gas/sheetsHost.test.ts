@@ -59,13 +59,24 @@ function envOf(book: FakeSpreadsheet): SheetsEnv {
 const snapshot = (book: FakeSpreadsheet, names: readonly string[]): string =>
   JSON.stringify(names.map((n) => book.sheet(n)?.grid() ?? null));
 
+/**
+ * The call counts without the highlight fills, checked apart: one call per sheet that has a
+ * highlight ("Kết quả" highlights ties and proposals, which a larger campaign is likelier to
+ * have), at most one per output sheet whatever the number of cells.
+ */
+function withoutBackgrounds(calls: Record<string, number>): Record<string, number> {
+  const { ['Range.setBackgrounds']: fills = 0, ...rest } = calls;
+  expect(fills).toBeLessThanOrEqual(2);
+  return rest;
+}
+
 describe('service calls', () => {
   it('make the same calls for 10 and 10,000 units: one read per input sheet, one write per block', () => {
     const counts = [10, 10_000].map((units) => {
       const book = bookOf(generateCampaign(units, 40, 7));
       const summary = rankSpreadsheet(envOf(book));
       expect(summary.ok).toBe(true);
-      return book.calls.toJSON();
+      return withoutBackgrounds(book.calls.toJSON());
     });
     expect(counts[1]).toEqual(counts[0]);
     const c = counts[0];
@@ -121,13 +132,14 @@ describe('what is written', () => {
     const book = bookOf(anGiang2018);
     rankSpreadsheet(envOf(book));
     const results = book.sheet(S.results);
-    expect(results?.frozenRows).toBe(1);
+    // frozen down to the first table's header (title, header)
+    expect(results?.frozenRows).toBe(2);
     expect([...(results?.formats.values() ?? [])]).toContain('0.00');
     expect(results?.bold.size).toBeGreaterThan(2);
     expect(results?.charts).toHaveLength(1);
     expect(results?.charts[0]).toMatchObject({ type: 'bar', title: vi.report.chartTitle });
     const top = Number(/\d+/.exec(results?.charts[0].ranges[0] ?? '')?.[0]) - 1;
-    expect(results?.get(top, 0)).toBe(vi.report.block);
+    expect(results?.get(top, 2)).toBe(vi.report.block);
     expect(book.active).toBe(S.results);
   });
 
@@ -200,8 +212,9 @@ describe('highlights', () => {
     expect([...cells].sort()).toEqual(
       highlights.map(({ row, col }) => `${String.fromCharCode(65 + col)}${row + 1}`).sort(),
     );
-    // One call for the sheet, whatever the number of cells.
-    expect(book.calls.get('Range.setBackgrounds')).toBe(1);
+    // One call per highlighted sheet ("Đối chiếu", and "Kết quả" for ties and proposals),
+    // whatever the number of cells.
+    expect(book.calls.get('Range.setBackgrounds')).toBe(2);
   });
 });
 
@@ -383,7 +396,7 @@ describe('protected output sheets (issue 19)', () => {
       expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
       book.calls.reset();
       expect(rankSpreadsheet(envOf(book)).ok).toBe(true);
-      return book.calls.toJSON();
+      return withoutBackgrounds(book.calls.toJSON());
     });
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[0]['Sheet.getProtections']).toBeLessThanOrEqual(2 * OUTPUT_SHEETS.length);

@@ -259,6 +259,7 @@ describe('the report table', () => {
     const [so, xa] = resultTables(e);
     expect(so!.header).toEqual([
       'STT',
+      'Mã đơn vị',
       'Tên đơn vị',
       'Điểm tự chấm',
       'Điểm thẩm định',
@@ -271,13 +272,16 @@ describe('the report table', () => {
       'Ghi chú',
     ]);
     expect(so!.rows).toEqual([
-      [1, 'Sở A', 5.75, 5.75, 1.75, 4, 5.75, 95.83, 1, 'A', 'Đồng hạng'],
-      [2, 'Sở B', 5.75, 5.75, 2, 3.75, 5.75, 95.83, 1, 'A', 'Đồng hạng'],
+      [1, 'A', 'Sở A', 5.75, 5.75, 1.75, 4, 5.75, 95.83, 1, 'A', 'Đồng hạng'],
+      [2, 'B', 'Sở B', 5.75, 5.75, 2, 3.75, 5.75, 95.83, 1, 'A', 'Đồng hạng'],
     ]);
-    expect(xa!.title).toBe('Khối xã');
-    expect(xa!.rows).toEqual([[1, 'Xã X', 6, 5.7, 2, 3.7, 5.7, 95, 1, 'Tốt', '']]);
+    expect(xa!.title).toBe(
+      `KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${e.campaign.year} — KHỐI XÃ`,
+    );
+    expect(xa!.rows).toEqual([[1, 'X', 'Xã X', 6, 5.7, 2, 3.7, 5.7, 95, 1, 'Tốt', '']]);
     expect(so!.formats).toEqual([
       '0',
+      '@',
       '@',
       '0.00',
       '0.00',

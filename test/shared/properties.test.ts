@@ -20,7 +20,11 @@ import {
   toMicro,
   SCALE,
 } from '../../shared/numbers/points';
+import { displayValue } from '../../shared/report/display';
+import { reportDocument } from '../../shared/report/document';
 import { resultTables } from '../../shared/report/resultTable';
+import type { OutputBlock } from '../../shared/workbook/output';
+import { renderProposals, renderResults } from '../../shared/workbook/render';
 
 // ---------------------------------------------------------------------------------------------
 // Random valid campaigns
@@ -645,7 +649,7 @@ describe('evaluateCampaign properties (random valid campaigns)', () => {
           block.units.forEach((r, i) => {
             const row = tables[b]!.rows[i]!;
             const width = r.fields.length + r.components.length;
-            expect(row.slice(4, 4 + width)).toEqual(
+            expect(row.slice(5, 5 + width)).toEqual(
               [...r.fields, ...r.components].map((m) => fromMicro(round(m))),
             );
           });
@@ -769,6 +773,67 @@ describe('number properties', () => {
         expect(toMicro(Number(microToDecimal(exact)))).toBe(summed);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the Word appendix and the output sheets (issue 15)', () => {
+  /** Random campaigns, some with a "Bằng khen" per block and a "Kèm theo …" line. */
+  const reportArb = campaignArb().chain((spec) =>
+    fc
+      .record({ awards: fc.boolean(), quota: fc.integer({ min: 1, max: 3 }), sub: fc.boolean() })
+      .map(({ awards, quota, sub }): CampaignSpec => ({
+        ...spec,
+        settings: {
+          ...spec.settings,
+          ...(sub ? { reportSubtitle: 'Kèm theo Quyết định số …' } : {}),
+        },
+        ...(awards
+          ? {
+              awards: {
+                gates: [],
+                awards: [{ id: 'bk', name: 'Bằng khen', quotaPerBlock: quota }],
+                runnersUpPerBlock: 1,
+              },
+            }
+          : {}),
+      })),
+  );
+
+  it("every cell of every document table is the sheet's cell where the layout puts it, printed alike", () => {
+    fc.assert(
+      fc.property(reportArb, (spec) => {
+        const ev = evaluateOk(spec);
+        const doc = reportDocument(ev, spec);
+        const sheets: OutputBlock[] = [renderResults(ev)];
+        if (ev.awards) sheets.push(renderProposals(ev, spec));
+        expect(doc.appendices).toHaveLength(sheets.length);
+        doc.appendices.forEach((appendix, a) => {
+          const sheet = sheets[a];
+          const layouts = sheet.report!.tables;
+          expect(appendix.tables).toHaveLength(layouts.length);
+          appendix.tables.forEach((table, t) => {
+            const at = layouts[t];
+            expect(sheet.rows[at.title]).toEqual([table.title]);
+            expect(at.subtitle === undefined ? undefined : sheet.rows[at.subtitle][0]).toBe(
+              table.subtitle,
+            );
+            expect(sheet.rows[at.header]).toEqual(table.header);
+            expect(at.rows).toBe(table.rows.length);
+            table.rows.forEach((row, i) => {
+              row.forEach((value, c) => {
+                const r = at.firstRow + i;
+                const cell = sheet.rows[r][at.col + c];
+                const format = sheet.formats[r][at.col + c] ?? '@';
+                expect(cell).toBe(value);
+                expect(format).toBe(table.formats[c]);
+                expect(displayValue(cell, format)).toBe(displayValue(value, table.formats[c]));
+              });
+            });
+          });
+        });
+      }),
+      { numRuns: 80 },
     );
   });
 });

@@ -50,7 +50,7 @@ hostTests(
     expect(cells(book, S.results)).toContain('Sở Y tế');
     const flagged = flaggedRows(book);
     expect(flagged.map((r) => r[0])).toEqual(expect.arrayContaining([vi.review.label]));
-    expect(flagged.find((r) => r[0] === vi.review.label)?.[2]).toBe(
+    expect(flagged.find((r) => r[0] === vi.review.label)?.[3]).toBe(
       'Huỳnh Minh Trí — Chánh Văn phòng Sở',
     );
     // The summary shows it apart, linked to the nominating cell.
@@ -144,7 +144,12 @@ hostTests(
     const notes = (book[S.results] ?? []).map((row) => row[row.length - 1]);
     expect(notes.filter((n) => String(n ?? '').includes(vi.review.noScoresNote)).length).toBe(6);
     // Nothing proposed: no proposal row names anyone (the award's places are reported unfilled).
-    const proposed = (book[S.proposals] ?? []).slice(1).map((row) => row[2] ?? '');
+    // (the rows under the table's header: title and header above; "Mã đơn vị" in column C)
+    const rows = book[S.proposals] ?? [];
+    const proposed = rows
+      .slice(rows.findIndex((row) => row[1] === 'STT') + 1)
+      .map((row) => row[3] ?? '');
+    expect(proposed.length).toBeGreaterThan(0);
     expect(proposed.every((name) => name === '')).toBe(true);
     await s.screenshot('template-ranked');
   },

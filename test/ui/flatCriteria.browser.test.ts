@@ -53,7 +53,7 @@ hostTests(
     const cols = results[h];
     const field = cols.indexOf(`4. ${NAME}`);
     expect(field).toBeGreaterThan(cols.indexOf(`3. Hiện đại hóa hành chính`));
-    const unit = (n: string): CellValue[] => results.find((row) => row[1] === n) ?? [];
+    const unit = (n: string): CellValue[] => results.find((row) => row[2] === n) ?? [];
     expect(unit('Sở Tư pháp')[field]).toBe(2.5);
     expect(unit('Sở Nội vụ')[field]).toBe(0);
     // STP: 98,57 before (examples/an-giang-2018, test/cli/main.test.ts), 2,5 more
@@ -107,7 +107,7 @@ hostTests(
     await expect(rank(s.page)).resolves.toBe('ok');
     const results = (await s.workbook())[S.results];
     const cols = results[results.findIndex((row) => row.includes(R.total))];
-    const unit = (n: string): CellValue[] => results.find((row) => row[1] === n) ?? [];
+    const unit = (n: string): CellValue[] => results.find((row) => row[2] === n) ?? [];
     // the pasted table's hand-computed totals (11,5; 7,5; 6,25) and III's point for STP
     expect(unit('Sở Tư pháp')[cols.indexOf(R.total)]).toBe(12.5);
     expect(unit('Sở Nội vụ')[cols.indexOf(R.total)]).toBe(7.5);

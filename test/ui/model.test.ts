@@ -37,6 +37,8 @@ import {
   parseTieBreakText,
   setFormsDeadline,
   setMaxSpread,
+  setReportFont,
+  setReportText,
   setTieBreak,
   settingsOf,
   tieBreakText,
@@ -436,5 +438,31 @@ describe('appraisal and form settings', () => {
     });
     expect(setMaxSpread(setup, '')).toBeUndefined();
     expect(settingsOf(setup).appraisalMaxSpread).toBeUndefined();
+  });
+});
+
+describe('report settings (issue 15)', () => {
+  it('reads the font as "Cấu hình" does; blank texts are none; a save writes them back', () => {
+    const setup = cloneSetup(exampleSetup());
+    expect(settingsOf(setup).reportFont).toEqual({ name: 'Times New Roman', size: 13 });
+    expect(setReportFont(setup, 'Arial')).toBe(
+      formatMessage(vi.errors.badReportFont, { value: 'Arial', min: 6, max: 36 }),
+    );
+    expect(settingsOf(setup).reportFont).toEqual({ name: 'Times New Roman', size: 13 });
+    expect(setReportFont(setup, 'Arial 12,5')).toBeUndefined();
+    setReportText(setup, 'reportSubtitle', '  Kèm theo Quyết định số 1  ');
+    setReportText(setup, 'issuer', 'SỞ NỘI VỤ');
+    setReportText(setup, 'issuerParent', '   ');
+    const back = readSetup(
+      Object.fromEntries(setupSheets(setup).map((b) => [b.name, b.rows])),
+    ).setup;
+    expect(back?.settings).toMatchObject({
+      reportFont: { name: 'Arial', size: 12.5 },
+      reportSubtitle: 'Kèm theo Quyết định số 1',
+      issuer: 'SỞ NỘI VỤ',
+    });
+    expect(back?.settings?.issuerParent).toBeUndefined();
+    expect(setReportFont(setup, '')).toBeUndefined();
+    expect(settingsOf(setup).reportFont).toEqual({ name: 'Times New Roman', size: 13 });
   });
 });

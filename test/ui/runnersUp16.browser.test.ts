@@ -39,13 +39,13 @@ hostTests(
     const runnersUp = (book[S.proposals] ?? []).filter(
       (r: CellValue[]) => r[0] === vi.awards.runnersUpLabel,
     );
-    expect(runnersUp.filter((r) => r[3] === SO)).toHaveLength(2);
-    expect(runnersUp.filter((r) => r[3] === HUYEN)).toEqual([]);
-    const names = runnersUp.map((r) => r[2]);
+    expect(runnersUp.filter((r) => r[4] === SO)).toHaveLength(2);
+    expect(runnersUp.filter((r) => r[4] === HUYEN)).toEqual([]);
+    const names = runnersUp.map((r) => r[3]);
     // "Kết quả": exactly those units' notes say "Liền kề"
     const results = (book[S.results] ?? []).filter((r) =>
       String(r[r.length - 1] ?? '').includes(vi.awards.runnerUp),
     );
-    expect(results.map((r) => r[1]).sort()).toEqual([...names].sort());
+    expect(results.map((r) => r[2]).sort()).toEqual([...names].sort());
   },
 );

@@ -1,6 +1,11 @@
 /** The campaign settings: defaults filled in, ranking, bands, tie-break, appraisal, forms. */
 import { formatMessage, vi } from '../../shared/i18n/vi';
-import { DEFAULT_SETTINGS } from '../../shared/model/settings';
+import {
+  DEFAULT_SETTINGS,
+  parseReportFont,
+  REPORT_FONT_SIZES,
+  reportFontText,
+} from '../../shared/model/settings';
 import type { BandSpec, CampaignSetup, Settings, TieBreakSpec } from '../../shared/model/types';
 import { dateOf, numberOf } from '../../shared/workbook/grid';
 import { tieBreakText } from '../../shared/report/tieBreakText';
@@ -79,5 +84,30 @@ export function setFormsDeadline(setup: CampaignSetup, text: string): string | u
   const d = dateOf(text.trim());
   if (d === undefined) return formatMessage(U.shell.badDate, { value: text.trim() });
   updateSettings(setup, { formsDeadline: d });
+  return undefined;
+}
+
+export { reportFontText };
+
+/** "Phông chữ báo cáo": "Times New Roman 13"; blank for the default (Times New Roman 13). */
+export function setReportFont(setup: CampaignSetup, text: string): string | undefined {
+  if (text.trim() === '') {
+    updateSettings(setup, { reportFont: { ...DEFAULT_SETTINGS.reportFont } });
+    return undefined;
+  }
+  const font = parseReportFont(text);
+  if (!font)
+    return formatMessage(vi.errors.badReportFont, { value: text.trim(), ...REPORT_FONT_SIZES });
+  updateSettings(setup, { reportFont: font });
+  return undefined;
+}
+
+/** A free-text report setting ("Dòng kèm theo", "Cơ quan chủ quản", "Cơ quan ban hành"); blank = none. */
+export function setReportText(
+  setup: CampaignSetup,
+  name: 'reportSubtitle' | 'issuerParent' | 'issuer',
+  text: string,
+): undefined {
+  updateSettings(setup, { [name]: text.trim() === '' ? undefined : text.trim() });
   return undefined;
 }

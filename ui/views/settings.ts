@@ -1,12 +1,15 @@
-/** "Thiết lập": the campaign, ranking, scoring and forms settings. */
+/** "Thiết lập": the campaign, ranking, scoring, forms and report settings. */
 import { vi } from '../../shared/i18n/vi';
 import type { Settings } from '../../shared/model/types';
 import type { CampaignSetup } from '../bridge';
 import type { Child } from '../dom';
 import {
   setFormsDeadline,
+  reportFontText,
   setMaxSpread,
   setRankingMethod,
+  setReportFont,
+  setReportText,
   setTieBreak,
   settingsOf,
   tieBreakText,
@@ -34,6 +37,21 @@ export function settingsPanel(ctx: ViewContext, s: CampaignSetup): Child {
       options: (Object.keys(labels) as T[]).map((v) => [v, labels[v]] as const),
       value: st[key] as T,
       change: (v) => updateSettings(s, { [key]: v } as Partial<Settings>),
+    });
+  const R = vi.reportLayout;
+  const reportText = (
+    name: 'reportSubtitle' | 'issuerParent' | 'issuer',
+    hint?: string,
+    multiline = false,
+  ): HTMLElement =>
+    textField(ctx, {
+      key: `setting:${name}`,
+      owner: s,
+      label: R.settings[name],
+      value: () => settingsOf(s)[name] ?? '',
+      commit: (t) => setReportText(s, name, t),
+      ...(hint ? { hint } : {}),
+      ...(multiline ? { multiline } : {}),
     });
   return [
     section(
@@ -135,6 +153,22 @@ export function settingsPanel(ctx: ViewContext, s: CampaignSetup): Child {
         short: true,
       }),
       choice('evidencePolicy', C.evidencePolicy),
+    ),
+    // The report (issue 15): the font of the output tables and the Word appendix, the line under
+    // each title, the issuing body of the Word header block.
+    section(
+      R.ui.section,
+      textField(ctx, {
+        key: 'setting:reportFont',
+        owner: s,
+        label: R.settings.reportFont,
+        value: () => reportFontText(settingsOf(s).reportFont),
+        commit: (t) => setReportFont(s, t),
+        hint: R.ui.fontHint,
+      }),
+      reportText('reportSubtitle', R.ui.subtitleHint, true),
+      reportText('issuerParent', R.ui.issuerHint),
+      reportText('issuer'),
     ),
   ];
 }

@@ -12,6 +12,7 @@ import type {
   Settings,
   TieBreakSpec,
 } from '../../model/types';
+import { parseReportFont, REPORT_FONT_SIZES } from '../../model/settings';
 import { labelKey } from '../../scoring/cells';
 import {
   cellAt,
@@ -284,7 +285,7 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
   for (const [key, value, r] of settingRows) {
     const here = at(sheet, r, 1);
     const v = text(value);
-    const name = choiceOf(W.settings, key);
+    const name = choiceOf(W.settings, key) ?? choiceOf(vi.reportLayout.settings, key);
     if (name) out.settingCells[name] = ref(sheet, r, 1);
     const pick = <T extends string>(labels: Record<T, string>): T | undefined => {
       const c = choiceOf(labels, v);
@@ -358,6 +359,20 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
         else out.settings.formsDeadline = d;
         break;
       }
+      case 'reportFont': {
+        // Blank: the default font; anything else must read as "name size".
+        if (v === '') break;
+        const font = parseReportFont(v);
+        if (!font) issues.push(error('badReportFont', { value: v, ...REPORT_FONT_SIZES }, here));
+        else out.settings.reportFont = font;
+        break;
+      }
+      case 'reportSubtitle':
+      case 'issuerParent':
+      case 'issuer':
+        // Free text; blank = none.
+        if (v !== '') out.settings[name] = v;
+        break;
       default:
         if (key !== '') issues.push(error('unknownSetting', { key }, at(sheet, r, 0)));
     }

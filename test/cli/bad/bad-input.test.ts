@@ -207,7 +207,11 @@ describe.each(cases)('$file', (c) => {
 
   if (c.check === 'sameResults') {
     test('"Kết quả" is the same as for the valid example', () => {
-      expect(sheetRows(runOf(c).output, RESULTS)).toEqual(baselineResults());
+      // The block summary prints the workbook's own block codes, which a fixture may rename
+      // (nfd-vietnamese: "huyen" → "huyện"): compared as the example's code.
+      const code = (rows: unknown[][]): unknown[][] =>
+        rows.map((r) => r.map((v) => (v === 'huyện'.normalize('NFC') ? 'huyen' : v)));
+      expect(code(sheetRows(runOf(c).output, RESULTS))).toEqual(baselineResults());
     });
   }
 

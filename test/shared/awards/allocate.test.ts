@@ -136,8 +136,8 @@ describe('places down the ranking', () => {
       { award: 'co', block: 'xa', places: 1 },
     ]);
     expect(awardTable(ev, spec).rows.filter((r) => r[1] === null)).toEqual([
-      ['Cờ thi đua', null, '', 'Khối sở', null, null, 'Cờ thi đua: còn 1 suất chưa xét được'],
-      ['Cờ thi đua', null, '', 'Khối xã', null, null, 'Cờ thi đua: còn 1 suất chưa xét được'],
+      ['Cờ thi đua', null, null, '', 'Khối sở', null, null, 'Cờ thi đua: còn 1 suất chưa xét được'],
+      ['Cờ thi đua', null, null, '', 'Khối xã', null, null, 'Cờ thi đua: còn 1 suất chưa xét được'],
     ]);
   });
 });
@@ -227,7 +227,7 @@ describe('ties at the cut', () => {
     ]);
     const rows = awardTable(ev, spec).rows;
     // (Khối xã has no unit: its 2 places are reported unfilled after these rows.)
-    expect(rows.filter((r) => r[0] === 'Cờ thi đua').map((r) => [r[1], r[2], r[6]])).toEqual([
+    expect(rows.filter((r) => r[0] === 'Cờ thi đua').map((r) => [r[1], r[3], r[7]])).toEqual([
       [1, 'Đơn vị A', ''],
       [null, 'Đơn vị B', 'Đồng hạng tại ngưỡng — cần Hội đồng quyết định (1 suất cho 2 đơn vị)'],
       [null, 'Đơn vị C', 'Đồng hạng tại ngưỡng — cần Hội đồng quyết định (1 suất cho 2 đơn vị)'],
@@ -258,7 +258,7 @@ describe('ties at the cut', () => {
     expect(
       awardTable(ev, spec)
         .rows.filter((r) => r[0] === 'Liền kề')
-        .map((r) => [r[1], r[2], r[6]]),
+        .map((r) => [r[1], r[3], r[7]]),
     ).toEqual([
       [1, 'Đơn vị D', 'Liền kề — được đề cử 01 cá nhân'],
       [
@@ -349,8 +349,8 @@ describe('council choices', () => {
     expect(a.pendingOf).toEqual([null, null, null, null]);
     expect(
       awardTable(ev, spec)
-        .rows.filter((r) => r[0] === 'Cờ thi đua' && r[2] !== '')
-        .map((r) => [r[1], r[2], r[6]]),
+        .rows.filter((r) => r[0] === 'Cờ thi đua' && r[3] !== '')
+        .map((r) => [r[1], r[3], r[7]]),
     ).toEqual([
       [1, 'Đơn vị A', ''],
       [2, 'Đơn vị C', 'Hội đồng quyết định (đồng hạng tại ngưỡng)'],

@@ -304,14 +304,15 @@ describe('ballots in order', () => {
     expect(ballots[0].tie).toEqual({ nominees: ['N2', 'N3', 'N4'], places: 2 });
     const tied = 'Bằng số phiếu tại ngưỡng — cần Hội đồng quyết định (2 suất cho 3 người)';
     const rows = awardTable(ev, spec).rows.filter((r) => String(r[0]).startsWith('Lượt bầu'));
-    expect(rows.map((r) => [r[1], r[2], r[3], r[6]])).toEqual([
-      [1, 'Người N1 — Phó Giám đốc', 'Đơn vị A', 'Được chọn (15/15 phiếu)'],
-      [null, 'Người N2 — Phó Giám đốc', 'Đơn vị X', tied],
-      [null, 'Người N3 — Phó Giám đốc', 'Đơn vị B', tied],
-      [null, 'Người N4 — Phó Giám đốc', 'Đơn vị C', tied],
+    // the code column holds the code of the person's unit
+    expect(rows.map((r) => [r[1], r[2], r[3], r[4], r[7]])).toEqual([
+      [1, 'A', 'Người N1 — Phó Giám đốc', 'Đơn vị A', 'Được chọn (15/15 phiếu)'],
+      [null, 'X', 'Người N2 — Phó Giám đốc', 'Đơn vị X', tied],
+      [null, 'B', 'Người N3 — Phó Giám đốc', 'Đơn vị B', tied],
+      [null, 'C', 'Người N4 — Phó Giám đốc', 'Đơn vị C', tied],
     ]);
     expect(awardTable(ev, spec).rows.filter((r) => r[0] === 'Bầu tập thể')).toEqual([
-      ['Bầu tập thể', 1, 'Đơn vị A', '', null, null, 'Được chọn (9/14 phiếu)'],
+      ['Bầu tập thể', 1, 'A', 'Đơn vị A', '', null, null, 'Được chọn (9/14 phiếu)'],
     ]);
   });
 });

@@ -122,13 +122,14 @@ describe('a nomination whose basis changed', () => {
     expect(ev.awards?.ballots[0].elected.map((e) => e.nominee)).toEqual(['N1']);
     const rows = awardTable(ev, spec).rows;
     const elected = rows.find((r) => r[0] === 'Lượt bầu');
-    expect(elected?.[6]).toBe(
+    expect(elected?.[7]).toBe(
       'Được chọn (8/10 phiếu). Cần xem lại: Đơn vị B nay được đề nghị khen thưởng; đề cử theo diện liền kề cần xem lại.',
     );
     expect(rows.filter((r) => r[0] === vi.review.label)).toEqual([
       [
         vi.review.label,
         1,
+        'B',
         'Người N1 — Phó Giám đốc',
         'Đơn vị B',
         null,

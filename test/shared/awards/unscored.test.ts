@@ -125,7 +125,7 @@ describe('the gate "Chưa có điểm chấm"', () => {
     // Two places: B and C are not considered, so A and D take them and no runner-up is left.
     expect(ev.awards?.allocation.proposals.map((p) => p.unit)).toEqual(['A', 'D']);
     expect(ev.awards?.allocation.runnersUp).toEqual([]);
-    const notes = resultTables(ev).flatMap((t) => t.rows.map((r) => [r[1], r[r.length - 1]]));
+    const notes = resultTables(ev).flatMap((t) => t.rows.map((r) => [r[2], r[r.length - 1]]));
     expect(notes).toContainEqual([
       'Đơn vị B',
       'Đồng hạng. Không xét khen thưởng: Chưa có điểm chấm',
@@ -133,6 +133,7 @@ describe('the gate "Chưa có điểm chấm"', () => {
     const rows = awardTable(ev, spec).rows;
     expect(rows[rows.length - 1]).toEqual([
       vi.review.noScoresLabel,
+      null,
       null,
       '',
       '',
@@ -147,7 +148,7 @@ describe('the gate "Chưa có điểm chấm"', () => {
 
   test('without awards the results note still says it', () => {
     const ev = run(campaign([unit('A', { '1.1': 90 }), unit('B', {})], false));
-    const notes = resultTables(ev).flatMap((t) => t.rows.map((r) => [r[1], r[r.length - 1]]));
+    const notes = resultTables(ev).flatMap((t) => t.rows.map((r) => [r[2], r[r.length - 1]]));
     expect(notes).toContainEqual(['Đơn vị B', vi.review.noScoresNote]);
   });
 

@@ -52,7 +52,12 @@ test('complete or not, "Cấu hình" reads to the same campaign (An Giang: gates
   // The complete one states the defaults the plain one leaves out; nothing else differs.
   expect(complete).toEqual({
     ...plain,
-    settings: { ...plain.settings, appraisalCombine: 'mean', evidencePolicy: 'error' },
+    settings: {
+      ...plain.settings,
+      appraisalCombine: 'mean',
+      evidencePolicy: 'error',
+      reportFont: { name: 'Times New Roman', size: 13 },
+    },
     awards: { ...plain.awards, unfilled: 'passDown' },
   });
 });

@@ -99,13 +99,14 @@ describe('"Không xét khen thưởng" in "Đơn vị": the council does not con
   test('its note in "Kết quả" and its row in "Đề nghị khen thưởng" give the reason', () => {
     const note = `Không xét khen thưởng: Hội đồng không xét: ${reason}`;
     const results = rowsOf(after, S.results);
-    const row = results.find((r) => r[1] === unit.name);
+    const row = results.find((r) => r[2] === unit.name);
     expect(String(row?.[row.length - 1])).toContain(note);
     const proposals = rowsOf(after, S.proposals);
     const excluded = proposals.filter((r) => r[0] === vi.councilExclusion.proposalsLabel);
     expect(excluded).toHaveLength(1);
     expect(excluded[0][1]).toBe(1);
-    expect(excluded[0][2]).toBe(unit.name);
+    expect(excluded[0][2]).toBe(unit.id);
+    expect(excluded[0][3]).toBe(unit.name);
     expect(excluded[0][excluded[0].length - 1]).toBe(`Hội đồng không xét: ${reason}`);
   });
 
