@@ -239,11 +239,26 @@ function fit(table: Printed, width: number): Printed {
  * the same type size and the same column widths, so that they line up page after page.
  */
 function fitTogether(tables: readonly Printed[], width: number): Printed[] {
-  const key = (t: Printed): string => JSON.stringify([t.header, t.columns]);
+  // Same header and alignments: one grid. Each block's table is sized to its own content, so the
+  // group takes the widest width of each column.
+  const key = (t: Printed): string =>
+    JSON.stringify([t.header, t.columns.map((c) => [c.align, c.wrap])]);
   const groups = new Map<string, Printed>();
   for (const t of tables) {
     const seen = groups.get(key(t));
-    groups.set(key(t), seen ? { ...seen, cells: [...seen.cells, ...t.cells] } : t);
+    groups.set(
+      key(t),
+      seen
+        ? {
+            ...seen,
+            cells: [...seen.cells, ...t.cells],
+            columns: seen.columns.map((c, i) => ({
+              ...c,
+              width: Math.max(c.width, t.columns[i].width),
+            })),
+          }
+        : t,
+    );
   }
   const fitted = new Map<string, Printed>();
   for (const [k, all] of groups) {
@@ -251,8 +266,8 @@ function fitTogether(tables: readonly Printed[], width: number): Printed[] {
     fitted.set(k, fit({ ...all, minimums }, width));
   }
   return tables.map((t) => {
-    const { size, minimums } = fitted.get(key(t)) ?? t;
-    return { ...t, size, minimums };
+    const { size, minimums, columns } = fitted.get(key(t)) ?? t;
+    return { ...t, size, minimums, columns };
   });
 }
 

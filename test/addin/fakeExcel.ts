@@ -590,6 +590,34 @@ class WorksheetProxy extends Loadable {
     if (rows < 1 || cols < 1) throw new Error('InvalidArgument: empty range');
     return new RangeProxy(this.ctx, this, () => ({ r, c, rows, cols }));
   }
+  /**
+   * Worksheet.getRanges(address) → RangeAreas (ExcelApi 1.9, learn.microsoft.com/javascript/api/
+   * excel/excel.rangeareas): "one or more rectangular ranges in the same worksheet", addressed
+   * comma-separated ("A1:B4, D1:D4"); its `format` sets a property on every area at once. Only
+   * format.fill.color is modelled (what the host sets through it); one queued write for all areas.
+   */
+  getRanges(address: string): { format: { fill: { color: string } } } {
+    const rects = address.split(',').map((a) => parseAddress(a.trim()));
+    const ctx = this.ctx;
+    const must = (): FakeSheet => this.must();
+    return {
+      format: {
+        fill: {
+          set color(color: string) {
+            ctx.queue(() => {
+              const s = must();
+              for (const r of rects)
+                for (let i = 0; i < r.rows; i++)
+                  for (let j = 0; j < r.cols; j++) s.fills.set(a1(r.r + i, r.c + j), color);
+            }, 20 + address.length);
+          },
+          get color(): string {
+            throw new NotLoaded('format.fill.color');
+          },
+        },
+      },
+    };
+  }
   getRange(address?: string): RangeProxy {
     if (address === undefined) {
       return new RangeProxy(this.ctx, this, () => ({ r: 0, c: 0, rows: 1_048_576, cols: 16_384 }));

@@ -102,7 +102,10 @@ function run(command: string, args: string[]): string {
       pdf,
       '-',
     ]);
-    return text.replace(/\s+/g, ' ');
+    // what stands above the first table (the headings of the appendix) is not the column's
+    const spaced = text.replace(/\s+/g, ' ');
+    const first = spaced.indexOf(name.split(' ')[0]);
+    return first < 0 ? spaced : ' ' + spaced.slice(first);
   }
 
   const outcome = runWorkbook(EXAMPLE, { write: false });

@@ -4,7 +4,8 @@
  * tables and column alignment, in a number of service calls that does not depend on the units
  * (and grows by one mergeAcross per table); a re-rank breaks the old merges apart and leaves no
  * old format. Apps Script has no page set-up: that is in docs/sheets.md.
- * Until the core fills `report`, runCampaign is wrapped here (test/hosts/reportLayout.ts).
+ * runCampaign is wrapped here so that tests can put hand-built blocks in the place of "Kết quả"
+ * (test/hosts/reportLayout.ts); the other outputs are the run's own.
  */
 import { generateCampaign } from '../../bench/generate';
 import { anGiang2018 } from '../../examples/an-giang-2018';
@@ -178,7 +179,16 @@ describe('service calls', () => {
       expect(book.sheet(S.results)?.format(3, 0).borders?.top).toBe(SOLID);
       return book.calls.toJSON();
     });
-    expect(counts[1]).toEqual(counts[0]);
+    // Highlights (a proposal's row, a tie) depend on the data, not on the count: one
+    // setBackgrounds per highlighted sheet at most ("Kết quả", "Đề nghị khen thưởng").
+    const fills = (c: Record<string, number>): number => c['Range.setBackgrounds'] ?? 0;
+    const rest = (c: Record<string, number>): Record<string, number> => {
+      const { ['Range.setBackgrounds']: _fills, ...others } = c;
+      void _fills;
+      return others;
+    };
+    expect(rest(counts[1])).toEqual(rest(counts[0]));
+    for (const c of counts) expect(fills(c)).toBeLessThanOrEqual(2);
     expect(counts[0]['RangeList.setBorder']).toBeGreaterThanOrEqual(1);
   });
 
@@ -197,11 +207,13 @@ describe('service calls', () => {
     expect(diff).toEqual({ 'Range.mergeAcross': 5 });
     // The formatting of a block: font (2), alignments and wraps (2), bold, italic and border
     // lists (3 + 3), one mergeAcross per table behind one more list; one breakApart on a re-rank.
-    expect(counts[0]['Range.setFontFamily']).toBe(1);
-    expect(counts[0]['Range.setHorizontalAlignments']).toBe(1);
-    expect(counts[0]['Range.setWraps']).toBe(1);
+    // Two formatted blocks: the hand-built "Kết quả" and the run's "Đề nghị khen thưởng".
+    expect(counts[0]['Range.setFontFamily']).toBe(2);
+    expect(counts[0]['Range.setHorizontalAlignments']).toBe(2);
+    expect(counts[0]['Range.setWraps']).toBe(2);
+    // italic subtitles: the hand-built block has them, the run's has none ("Dòng kèm theo" empty)
     expect(counts[0]['RangeList.setFontStyle']).toBe(1);
-    expect(counts[0]['RangeList.setBorder']).toBe(1);
+    expect(counts[0]['RangeList.setBorder']).toBe(2);
   });
 });
 
