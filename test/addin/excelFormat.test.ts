@@ -4,14 +4,15 @@
  * operations, not 10,000 — all in one request.
  */
 import { ADDRESS_CHARS, queueHighlights } from '../../addin/excelFormat';
+import type { ExcelRun } from '../../addin/excelHost';
 import { HIGHLIGHT_FILL } from '../../shared/workbook/render';
 import { FakeExcel } from './fakeExcel';
 
 async function highlight(cells: { row: number; col: number }[]): Promise<FakeExcel> {
   const fake = FakeExcel.fromSheets({ 'Kết quả': [['x']] });
-  await fake.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem('Kết quả');
-    queueHighlights(sheet as unknown as Excel.Worksheet, cells);
+  const run = fake.run as unknown as ExcelRun;
+  await run(async (context) => {
+    queueHighlights(context.workbook.worksheets.getItem('Kết quả'), cells);
     await context.sync();
   });
   return fake;

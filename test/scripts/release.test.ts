@@ -86,6 +86,7 @@ describe('the package', () => {
         'commands.js',
         'dialog.html',
         'dialog.js',
+        'docx.js',
         'huong-dan/README.html',
         'huong-dan/img/nut-xep-hang.png',
         'huong-dan/index.html',

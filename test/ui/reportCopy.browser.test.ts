@@ -64,9 +64,17 @@ function resultRows(rows: CellValue[][]): { name: string; index: number | null }
   const header = rows[at];
   const name = header.indexOf(vi.report.unitName);
   const index = header.indexOf(vi.report.index);
-  return rows
-    .filter((r) => typeof r[0] === 'number' && typeof r[name] === 'string')
-    .map((r) => ({ name: r[name] as string, index: (r[index] as number | null) ?? null }));
+  // the rows of the block tables: under a header with both columns, down to the blank row
+  // that ends the table (the block summary below has a header of its own)
+  const out: { name: string; index: number | null }[] = [];
+  let inTable = false;
+  for (const r of rows) {
+    if (r.includes(vi.report.unitName) && r.includes(vi.report.index)) inTable = true;
+    else if (!r.some((v) => v !== null && v !== '')) inTable = false;
+    else if (inTable && typeof r[0] === 'number' && typeof r[name] === 'string')
+      out.push({ name: r[name] as string, index: (r[index] as number | null) ?? null });
+  }
+  return out;
 }
 
 async function rankFirst(s: HostSession, refuse: boolean, kase = 'example'): Promise<void> {
@@ -125,7 +133,10 @@ hostTests('copy the results: HTML and text with every unit and its printed index
   await press(s.page, 'report:proposals');
   const second = await s.page.evaluate(() => (window as unknown as ClipWindow).xhClipboard.writes);
   expect(second).toHaveLength(2);
-  expect(second[1]['text/plain']).toContain(vi.workbook.sheets.proposals);
+  // under its title, printed upper case ("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG …")
+  const proposals = second[1]['text/plain'].toLocaleLowerCase('vi');
+  expect(proposals).toContain(vi.workbook.sheets.proposals.toLocaleLowerCase('vi'));
+  expect(proposals).toContain(vi.awards.header.award.toLocaleLowerCase('vi'));
 });
 
 hostTests('copy refused by the webview: the table is selected and Ctrl+C suggested', async (s) => {
