@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /** True when `soffice` is on PATH. */
 export function sofficeOnPath(): boolean {
@@ -55,4 +56,29 @@ export function convertWithSoffice(
     );
   }
   return outputs;
+}
+
+/**
+ * The workbook with every sheet but `name` hidden and `name` the active tab: LibreOffice prints
+ * no hidden sheet, so converting it to PDF prints that one sheet, with its own print set-up.
+ */
+export function onlySheet(bytes: Uint8Array, name: string): Uint8Array {
+  const files = unzipSync(bytes);
+  let wb = strFromU8(files['xl/workbook.xml']);
+  let active = 0;
+  let i = 0;
+  wb = wb.replace(/<sheet\s[^>]*\/>/g, (el) => {
+    const index = i++;
+    if (el.includes(`name="${name}"`)) {
+      active = index;
+      return el.replace(/\sstate="[^"]*"/, '');
+    }
+    return /\sstate=/.test(el) ? el : el.replace(/^<sheet\s/, '<sheet state="hidden" ');
+  });
+  wb = wb.replace(/<workbookView\b([^>]*?)\s*(\/?)>/, (_, attrs: string, close: string) => {
+    const kept = attrs.replace(/\s(activeTab|firstSheet)="[^"]*"/g, '');
+    return `<workbookView${kept} activeTab="${active}" firstSheet="${active}"${close}>`;
+  });
+  files['xl/workbook.xml'] = strToU8(wb);
+  return zipSync(files);
 }

@@ -1,6 +1,7 @@
 /**
  * Regenerates the pictures of docs/workbook-format.md and docs/forms.md: each sheet of the
- * An Giang example, ranked, revised in a few appraised cells and ranked again, alone in a workbook, the self-assessment form of its first unit and
+ * An Giang example ("Kết quả" and "Đề nghị khen thưởng" as they print, the others as values),
+ * ranked, revised in a few appraised cells and ranked again, alone in a workbook, the self-assessment form of its first unit and
  * the live preview of its template (computed by LibreOffice), printed to PDF by LibreOffice and
  * turned into a PNG by pdftoppm.
  * Needs `soffice` and `pdftoppm` (Debian: libreoffice-calc-nogui, poppler-utils).
@@ -13,6 +14,7 @@ import path from 'path';
 import { writeFileAtomic } from '../cli/files';
 import { buildWorkbook, readPackage, readSheets, writeSheets } from '../xlsx';
 import { main } from '../cli/main';
+import { onlySheet } from '../bench/soffice';
 
 const pictures: Record<string, string> = {
   'Cấu hình': 'cau-hinh',
@@ -123,9 +125,17 @@ if (preview) {
   pictures['Điểm tạm tính'] = 'diem-tam-tinh';
 }
 const files: string[] = [];
+// The published sheets as they print: the ranked workbook with every other sheet hidden, so the
+// picture shows their titles, borders, fonts and print set-up (issue 15).
+const PUBLISHED = ['Kết quả', 'Đề nghị khen thưởng'];
+for (const name of PUBLISHED) {
+  const file = path.join(dir, `${pictures[name]}.xlsx`);
+  writeFileAtomic(file, onlySheet(readFileSync(ranked), name));
+  files.push(file);
+}
 for (const [name, slug] of Object.entries(pictures)) {
   const data = sheets.get(name);
-  if (!data) continue;
+  if (!data || PUBLISHED.includes(name)) continue;
   // The first rows and columns, sized to their text, numbers with two decimals: what fits a page.
   const pick = COLUMNS[name];
   const rows = data.rows

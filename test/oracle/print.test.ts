@@ -16,8 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { freshProfile, removeProfile, sofficeOnPath } from '../../bench/soffice';
+import { strFromU8, unzipSync } from 'fflate';
+import { freshProfile, onlySheet, removeProfile, sofficeOnPath } from '../../bench/soffice';
 import { runWorkbook } from '../../cli/workbook';
 import { vi } from '../../shared/i18n/vi';
 import { buildWorkbook, readPackage, readSheets } from '../../xlsx';
@@ -25,28 +25,6 @@ import { reportSheet } from '../xlsx/reportSheet';
 
 const RESULTS = vi.workbook.sheets.results;
 const CHART_TITLE = 'Biểu đồ thử: chỉ số theo khối';
-
-/** The workbook with every sheet but `name` hidden, `name` the active tab. */
-function onlySheet(bytes: Uint8Array, name: string): Uint8Array {
-  const files = unzipSync(bytes);
-  let wb = strFromU8(files['xl/workbook.xml']);
-  let active = 0;
-  let i = 0;
-  wb = wb.replace(/<sheet\s[^>]*\/>/g, (el) => {
-    const index = i++;
-    if (el.includes(`name="${name}"`)) {
-      active = index;
-      return el.replace(/\sstate="[^"]*"/, '');
-    }
-    return /\sstate=/.test(el) ? el : el.replace(/^<sheet\s/, '<sheet state="hidden" ');
-  });
-  wb = wb.replace(/<workbookView\b([^>]*?)\s*(\/?)>/, (_, attrs: string, close: string) => {
-    const kept = attrs.replace(/\s(activeTab|firstSheet)="[^"]*"/g, '');
-    return `<workbookView${kept} activeTab="${active}" firstSheet="${active}"${close}>`;
-  });
-  files['xl/workbook.xml'] = strToU8(wb);
-  return zipSync(files);
-}
 
 const soffice = sofficeOnPath();
 if (!soffice) {
