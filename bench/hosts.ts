@@ -14,18 +14,7 @@ import { inputSheets } from '../shared/workbook/inputs';
 import { localTime, runCampaign } from '../shared/workbook/run';
 import { FakeExcel } from '../test/addin/fakeExcel';
 import { generateCampaign } from './generate';
-import { fmt, median, row } from './timing';
-
-async function timeAsync(reps: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(ms);
-}
+import { fmt, row, timeAsync } from './timing';
 
 export async function benchHosts(sizes: number[]): Promise<void> {
   console.log('');

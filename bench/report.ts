@@ -16,18 +16,7 @@ import { renderOutputs } from '../shared/workbook/render';
 import { buildWorkbook } from '../xlsx/write';
 import { withAwards } from './awards';
 import { generateCampaign } from './generate';
-import { fmt, median, row, time } from './timing';
-
-async function timeAsync(reps: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(ms);
-}
+import { fmt, row, time, timeAsync } from './timing';
 
 export async function benchReport(sizes: number[]): Promise<void> {
   console.log('');

@@ -17,6 +17,18 @@ export function time(reps: number, fn: () => unknown): number {
   return median(ms);
 }
 
+/** Median milliseconds of `reps` awaited runs after one warm-up run. */
+export async function timeAsync(reps: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(ms);
+}
+
 export const fmt = (x: number, d = 1): string => x.toFixed(d);
 
 /** Prints a right-aligned table row. */

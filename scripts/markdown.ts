@@ -10,6 +10,7 @@
  * mailto (javascript:, data:, vbscript: …) is shown as its text alone; the caller maps (or drops)
  * every relative link and image.
  */
+import { escapeHtml } from '../shared/report/html';
 
 export interface MarkdownOptions {
   /**
@@ -28,18 +29,15 @@ export interface RenderedMarkdown {
   title: string;
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+export { escapeHtml };
 
-/** Text safe inside an element or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+const UNESCAPES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** A URL's scheme, lower-cased, ignoring the control characters and spaces browsers ignore. */
 function schemeOf(url: string): string | null {
@@ -129,9 +127,7 @@ function linkTarget(text: string, at: number): { url: string; title?: string; en
 export function plainText(text: string): string {
   return inline(text, { link: () => null, image: () => null })
     .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) =>
-      Object.keys(ESCAPES).find((c) => ESCAPES[c] === entity)!,
-    );
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => UNESCAPES[entity]);
 }
 
 function inline(text: string, context: InlineContext): string {

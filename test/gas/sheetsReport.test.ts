@@ -11,11 +11,11 @@ import { generateCampaign } from '../../bench/generate';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { rankSpreadsheet, type SheetsEnv } from '../../gas/sheetsHost';
 import { vi } from '../../shared/i18n/vi';
-import type { CampaignSpec, CellValue } from '../../shared/model/types';
+import type { CampaignSpec } from '../../shared/model/types';
 import type { OutputBlock } from '../../shared/workbook/output';
 import { inputSheets } from '../../shared/workbook/inputs';
 import { INPUT_SHEETS } from '../../shared/workbook/run';
-import { PRINT, withReport } from '../hosts/reportLayout';
+import { handBuilt, handBuiltRun, withReport } from '../hosts/reportLayout';
 import { FakeSpreadsheet, type FakeGSheet } from './fakeSheets';
 
 let mockOutputs: (outputs: OutputBlock[]) => OutputBlock[] = (o) => o.map(withReport);
@@ -48,54 +48,6 @@ function envOf(book: FakeSpreadsheet): SheetsEnv {
     now: () => NOW,
   };
 }
-
-/** Per table: a title, a "Kèm theo …" line, a header and `n` units; an empty row between. */
-function handBuilt(units: number[]): OutputBlock {
-  const rows: CellValue[][] = [];
-  const tables = units.map((n, t) => {
-    const title = rows.length;
-    rows.push([`KẾT QUẢ XẾP HẠNG — KHỐI ${t + 1}`]);
-    rows.push(['Kèm theo Quyết định số …/QĐ-UBND']);
-    rows.push(['STT', 'Tên đơn vị', 'Chỉ số (%)', 'Xếp hạng', 'Ghi chú']);
-    for (let i = 1; i <= n; i++) rows.push([i, `Đơn vị ${t}.${i}`, 90 - i / 10, i, '']);
-    rows.push([]);
-    return {
-      title,
-      subtitle: title + 1,
-      header: title + 2,
-      firstRow: title + 3,
-      rows: n,
-      col: 0,
-      cols: 5,
-    };
-  });
-  rows.pop();
-  return {
-    name: S.results,
-    rows,
-    formats: rows.map((r) => r.map((_, c) => (c === 2 ? '0.00' : undefined))),
-    boldRows: tables.flatMap((t) => [t.title, t.header]),
-    columnWidths: [5, 40, 10, 8, 30],
-    frozenRows: 0,
-    report: {
-      font: { name: 'Times New Roman', size: 13 },
-      tables,
-      columns: [
-        { align: 'center', wrap: false },
-        { align: 'left', wrap: true },
-        { align: 'right', wrap: false },
-        { align: 'right', wrap: false },
-        { align: 'left', wrap: true },
-      ],
-      print: { ...PRINT, repeatRows: { first: 2, last: 2 } },
-    },
-  };
-}
-
-const handBuiltRun =
-  (units: number[]) =>
-  (outputs: OutputBlock[]): OutputBlock[] =>
-    outputs.map((o) => (o.name === S.results ? handBuilt(units) : o));
 
 const SOLID = '#000000 SOLID';
 

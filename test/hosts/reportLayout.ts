@@ -4,6 +4,7 @@
  * tables read — a bold row followed by a bold row is a table's title and header, and its data
  * rows run to the next empty row. A block that already has a report keeps it.
  */
+import { vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
 import type { OutputBlock, ReportLayout, TableLayout } from '../../shared/workbook/output';
 
@@ -60,3 +61,55 @@ export function withReport(block: OutputBlock): OutputBlock {
     },
   };
 }
+
+/**
+ * A "Kết quả" block built by hand: per table a title, a "Kèm theo …" line, a header and `n`
+ * units (STT, name, index, rank, note), an empty row between tables.
+ */
+export function handBuilt(units: number[]): OutputBlock {
+  const rows: CellValue[][] = [];
+  const tables = units.map((n, t) => {
+    const title = rows.length;
+    rows.push([`KẾT QUẢ XẾP HẠNG — KHỐI ${t + 1}`]);
+    rows.push(['Kèm theo Quyết định số …/QĐ-UBND']);
+    rows.push(['STT', 'Tên đơn vị', 'Chỉ số (%)', 'Xếp hạng', 'Ghi chú']);
+    for (let i = 1; i <= n; i++) rows.push([i, `Đơn vị ${t}.${i}`, 90 - i / 10, i, '']);
+    rows.push([]);
+    return {
+      title,
+      subtitle: title + 1,
+      header: title + 2,
+      firstRow: title + 3,
+      rows: n,
+      col: 0,
+      cols: 5,
+    };
+  });
+  rows.pop();
+  return {
+    name: vi.workbook.sheets.results,
+    rows,
+    formats: rows.map((r) => r.map((_, c) => (c === 2 ? '0.00' : undefined))),
+    boldRows: tables.flatMap((t) => [t.title, t.header]),
+    columnWidths: [5, 40, 10, 8, 30],
+    frozenRows: 0,
+    report: {
+      font: { name: 'Times New Roman', size: 13 },
+      tables,
+      columns: [
+        { align: 'center', wrap: false },
+        { align: 'left', wrap: true },
+        { align: 'right', wrap: false },
+        { align: 'right', wrap: false },
+        { align: 'left', wrap: true },
+      ],
+      print: { ...PRINT, repeatRows: { first: 2, last: 2 } },
+    },
+  };
+}
+
+/** A run's outputs with a hand-built "Kết quả" in the place of the run's own. */
+export const handBuiltRun =
+  (units: number[]) =>
+  (outputs: OutputBlock[]): OutputBlock[] =>
+    outputs.map((o) => (o.name === vi.workbook.sheets.results ? handBuilt(units) : o));
