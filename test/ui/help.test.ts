@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { vi } from '../../shared/i18n/vi';
+import { markdownToHtml } from '../../scripts/markdown';
 import { HELP_PAGES, headingId, helpUrl, type HelpTopic } from '../../ui/help';
 
 const GUIDE = path.join(__dirname, '../../docs/huong-dan');
@@ -90,4 +91,14 @@ describe('the guide', () => {
       }
     },
   );
+});
+
+describe('the published guide (npm run release renders it with scripts/markdown.ts)', () => {
+  it.each(topics)('%s: the page rendered holds the id the link points at', (topic) => {
+    const url = new URL(helpUrl(topic, 'https://example.test/huong-dan/'));
+    const page = path.basename(url.pathname, '.html');
+    const { html } = markdownToHtml(readFileSync(path.join(GUIDE, `${page}.md`), 'utf8'));
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decodeURIComponent(m[1]));
+    if (url.hash) expect(ids).toContain(decodeURIComponent(url.hash.slice(1)));
+  });
 });
