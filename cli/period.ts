@@ -72,7 +72,8 @@ function parse(argv: readonly string[]): PeriodArgs {
     else if (a === '--min-years') args.settings.minYears = whole(1);
     else if (a === '--decimals') {
       const d = whole(0);
-      if (d !== undefined && d > 4) args.problem ??= say(PC.badNumber, { value: d, option: a, min: 0 });
+      if (d !== undefined && d > 4)
+        args.problem ??= say(PC.badNumber, { value: d, option: a, min: 0 });
       else args.settings.decimals = d;
     } else if (a === '--dense') args.settings.method = 'dense';
     else if (a === '--excellent-label') {

@@ -376,7 +376,8 @@ export const vi = {
       missingFiles:
         'Thiếu các tệp kết quả từng năm: xephang period 2021.xlsx 2022.xlsx … -o giai-doan.xlsx',
       missingOutput: 'Thiếu tên tệp kết quả giai đoạn (-o <giai-doan.xlsx>).',
-      outputIsInput: 'Tệp ghi "{file}" là một tệp đầu vào: các tệp từng năm không bao giờ bị ghi đè.',
+      outputIsInput:
+        'Tệp ghi "{file}" là một tệp đầu vào: các tệp từng năm không bao giờ bị ghi đè.',
       badNumber: 'Giá trị "{value}" sau "{option}" phải là số nguyên từ {min} trở lên.',
       awardFirst: 'Tùy chọn "{option}" phải đứng sau --award <tên hình thức>.',
       written: 'Đã ghi kết quả giai đoạn {span} ({years} năm, {units} đơn vị) vào {file}.',

@@ -187,7 +187,8 @@ function aggregate(yearly: YearResults[], s: PeriodSettings): PeriodResult {
   }
   // blocks: the last year's order, then blocks only earlier years name
   const order: string[] = [];
-  for (const y of [...yearly].reverse()) for (const b of y.blocks) if (!order.includes(b)) order.push(b);
+  for (const y of [...yearly].reverse())
+    for (const b of y.blocks) if (!order.includes(b)) order.push(b);
   const blocks: PeriodBlock[] = [];
   for (const name of order) {
     const members = [...units.values()].filter((u) => u.block === name);
@@ -232,7 +233,10 @@ function gateNote(
   if (award.everyYear) {
     const missing = years.filter((_, i) => u.indices[i] === undefined);
     if (missing.length > 0) {
-      return formatMessage(P.notes.notEveryYear, { award: award.name, missing: missing.join(', ') });
+      return formatMessage(P.notes.notEveryYear, {
+        award: award.name,
+        missing: missing.join(', '),
+      });
     }
   }
   return undefined;

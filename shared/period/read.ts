@@ -162,8 +162,7 @@ export function readYear(
         name: cols.name >= 0 ? text(cellAt(grid, d, cols.name)) : code,
         block,
         index,
-        classification:
-          cols.classification >= 0 ? text(cellAt(grid, d, cols.classification)) : '',
+        classification: cols.classification >= 0 ? text(cellAt(grid, d, cols.classification)) : '',
       });
     }
   }
