@@ -170,6 +170,24 @@ describe('the period ranking, computed by hand', () => {
     );
   });
 
+  test('a "Kèm theo" line under each title and extra columns (last year\'s) change nothing', () => {
+    const withSubtitle = (grid: CellValue[][]): CellValue[][] =>
+      grid.flatMap((r) => {
+        const t = r[0];
+        if (typeof t === 'string' && t.startsWith('KẾT QUẢ')) {
+          return [r, ['Kèm theo Quyết định số 12/QĐ-UBND ngày 20/01/2020 năm 2020']];
+        }
+        // a column inserted before the index, as last year's change columns would be
+        if (r[1] === 'Mã đơn vị') return [[...r.slice(0, 4), 'Chỉ số năm trước', ...r.slice(4)]];
+        if (typeof r[0] === 'number' && typeof r[1] === 'string' && r.length === 8) {
+          return [[...r.slice(0, 4), 12.34, ...r.slice(4)]];
+        }
+        return [r];
+      });
+    const r = ranked(sheets.map((y) => ({ ...y, grid: withSubtitle(y.grid as CellValue[][]) })));
+    expect(renderPeriod(r)).toEqual(renderPeriod(result));
+  });
+
   test('the band label is a setting ("A" for the national bands)', () => {
     const r = ranked(sheets, { excellentLabels: ['Tốt'] });
     expect(r.blocks[0].units.find((u) => u.code === 'C')?.excellentYears).toBe(2);
@@ -253,6 +271,13 @@ describe('bad yearly sheets: refused, each error at its file, sheet and cell', (
       "Tệp 2024.xlsx, trang tính 'Kết quả', ô B4: Dòng có số liệu nhưng thiếu mã đơn vị.",
       `Tệp 2024.xlsx, trang tính 'Kết quả', ô B5: Mã đơn vị "a" trùng với dòng 3 trong cùng năm 2024.`,
       `Tệp 2024.xlsx, trang tính 'Kết quả', ô E6: Chỉ số "chín mươi" không phải là số.`,
+    ]);
+  });
+
+  test('a header row missing one of the five columns', () => {
+    const grid = Y2021.map((r) => r.map((v) => (v === R.classification ? 'Loại' : v)));
+    expect(messages([{ file: '2021.xlsx', grid }])).toEqual([
+      "Tệp 2021.xlsx, trang tính 'Kết quả', ô A2: " + 'Hàng tiêu đề thiếu cột "Xếp loại".',
     ]);
   });
 
