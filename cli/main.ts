@@ -13,6 +13,7 @@ import { EXAMPLES, MAX_TEMPLATE_UNITS, writeTemplate } from './template';
 import { textTable } from './text';
 import { fileIssue, openIssue, runWorkbook } from './workbook';
 import { writeFileAtomic } from './files';
+import { periodCommand } from './period';
 import { XlsxError } from '../xlsx/types';
 
 const C = vi.cli;
@@ -200,6 +201,8 @@ function stopwatch(args: Args, io: Io): { progress: (stage: string) => void; don
 }
 
 function run(argv: readonly string[], io: Io): number {
+  // `period` takes many files and options of its own (cli/period.ts)
+  if (argv[0] === 'period') return periodCommand(argv.slice(1), io, USAGE);
   const args = parseArgs(argv);
   const usage = (problem?: string): number => usageError(io, problem);
   if (args.problem) return usage(args.problem);

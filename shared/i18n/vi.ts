@@ -311,6 +311,79 @@ export const vi = {
       note: 'Ghi chú',
     },
   },
+  /**
+   * The period campaign (issue 17, docs/period.md): the yearly "Kết quả" read back, the units
+   * ranked over the period, the period awards, and `xephang period`.
+   */
+  period: {
+    /** The output sheets. */
+    sheets: { results: 'Kết quả giai đoạn', proposals: 'Đề nghị khen thưởng giai đoạn' },
+    /** "2021–2025", or one year alone. */
+    span: '{first}–{last}',
+    /** A table per block; {block} is the block's name as the yearly title prints it. */
+    resultTitle: 'Kết quả xếp hạng Chỉ số cải cách hành chính giai đoạn {span} — {block}',
+    proposalsTitle:
+      'Danh sách đề nghị khen thưởng theo kết quả Chỉ số cải cách hành chính giai đoạn {span}',
+    /** The word before the year in a yearly title ("… NĂM 2018 — KHỐI …"). */
+    yearWord: 'năm',
+    /** The band label of the "excellent in N years" gate when none is given. */
+    excellentLabel: 'Xuất sắc',
+    header: {
+      stt: 'STT',
+      unitCode: 'Mã đơn vị',
+      unitName: 'Tên đơn vị',
+      yearIndex: 'Chỉ số {year}',
+      yearClass: 'Xếp loại {year}',
+      years: 'Số năm có chỉ số',
+      mean: 'Chỉ số bình quân (%)',
+      rank: 'Xếp hạng',
+      excellent: 'Số năm {label}',
+      note: 'Ghi chú',
+      award: 'Hình thức',
+      block: 'Khối',
+    },
+    /** What a yearly sheet must hold to be read (headers found by these texts). */
+    read: {
+      code: 'Mã đơn vị',
+      name: 'Tên đơn vị',
+      index: 'Chỉ số (%)',
+      rank: 'Xếp hạng',
+      classification: 'Xếp loại',
+    },
+    notes: {
+      tooFewYears: 'Có chỉ số {years}/{total} năm, cần ít nhất {min} năm: không xếp hạng',
+      tied: 'Đồng hạng',
+      proposed: 'Đề nghị {award}',
+      notExcellent: 'Không xét {award}: {label} {count} năm, cần {min} năm',
+      notEveryYear: 'Không xét {award}: không có mặt năm {missing}',
+      tieAtCut:
+        'Không xét {award}: đồng hạng {rank} với đơn vị khác tại chỉ tiêu (còn {places} suất), Hội đồng xem xét',
+    },
+    errors: {
+      noHeader:
+        'Không thấy hàng tiêu đề của bảng kết quả (ô "Mã đơn vị" và "Chỉ số (%)" trên cùng một hàng): đây có phải trang "Kết quả" của một năm đã xếp hạng?',
+      missingHeader: 'Hàng tiêu đề thiếu cột "{header}".',
+      noYear:
+        'Không biết kết quả này của năm nào: tiêu đề bảng không ghi "NĂM …" và tên tệp không có năm (ví dụ 2021.xlsx).',
+      duplicateYear: 'Năm {year} có hai bảng kết quả: {first} và {second}. Mỗi năm chỉ một tệp.',
+      duplicateCode: 'Mã đơn vị "{code}" trùng với dòng {row} trong cùng năm {year}.',
+      missingCode: 'Dòng có số liệu nhưng thiếu mã đơn vị.',
+      badIndex: 'Chỉ số "{value}" không phải là số.',
+      missingSheet: 'Tệp không có trang "{sheet}": hãy chọn sổ tính đã xếp hạng của từng năm.',
+      noYears: 'Chưa có kết quả năm nào.',
+    },
+    cli: {
+      missingFiles:
+        'Thiếu các tệp kết quả từng năm: xephang period 2021.xlsx 2022.xlsx … -o giai-doan.xlsx',
+      missingOutput: 'Thiếu tên tệp kết quả giai đoạn (-o <giai-doan.xlsx>).',
+      outputIsInput:
+        'Tệp ghi "{file}" là một tệp đầu vào: các tệp từng năm không bao giờ bị ghi đè.',
+      badNumber: 'Giá trị "{value}" sau "{option}" phải là số nguyên từ {min} trở lên.',
+      awardFirst: 'Tùy chọn "{option}" phải đứng sau --award <tên hình thức>.',
+      written: 'Đã ghi kết quả giai đoạn {span} ({years} năm, {units} đơn vị) vào {file}.',
+      proposals: 'Đề nghị khen thưởng giai đoạn',
+    },
+  },
   location: {
     cell: "Trang tính '{sheet}', ô {cell}",
     criterion: 'Tiêu chí {code}',
@@ -597,6 +670,12 @@ export const vi = {
   xephang merge <sổ tính.xlsx> <phiếu 1.xlsx> [<phiếu 2.xlsx> …] [-o <tệp kết quả.xlsx>]
       Gộp các phiếu tự chấm đã điền vào trang "Tự chấm" và "Giải trình tự chấm"
       (mặc định ghi vào chính sổ tính; có lỗi ở bất kỳ phiếu nào thì không ghi gì).
+  xephang period <năm 1.xlsx> <năm 2.xlsx> … -o <giai-doan.xlsx> [--min-years <n>]
+          [--excellent-label <nhãn>] [--decimals <n>] [--dense]
+          [--award <tên> --quota <n> [--excellent-years <n>] [--every-year]] …
+      Xếp hạng cả giai đoạn từ trang "Kết quả" của các sổ tính đã xếp hạng từng năm (chỉ đọc):
+      chỉ số bình quân các năm có chỉ số, chỉ số và xếp loại từng năm, đề nghị khen thưởng giai
+      đoạn theo chỉ tiêu mỗi khối. Xem docs/period.md.
   xephang --help | --version`,
     missingValue: 'Thiếu giá trị sau "{option}".',
     unknownOption: 'Không hiểu tùy chọn "{option}".',

@@ -34,7 +34,7 @@ export const REPORT_MARGINS = { top: 30, bottom: 20, left: 20, right: 20 } as co
  * Tables stacked down a sheet, a blank row between two: title (bold), the subtitle when there is
  * one, header (bold), data rows with their number formats. Returns where each landed.
  */
-function stackTables(tables: readonly ReportTable[]): {
+export function stackTables(tables: readonly ReportTable[]): {
   rows: CellValue[][];
   formats: (string | undefined)[][];
   boldRows: number[];
@@ -89,7 +89,7 @@ function stackTables(tables: readonly ReportTable[]): {
  * has the column says how it aligns; the tables line up, STT/codes/names/numbers) and each
  * column as wide as its widest table needs.
  */
-function sheetColumns(tables: readonly ReportTable[]): {
+export function sheetColumns(tables: readonly ReportTable[]): {
   columns: ColumnLayout[];
   widths: number[];
 } {
@@ -133,7 +133,7 @@ function reportLayout(
 }
 
 /** The frozen rows of a sheet of tables: down to the first table's header, included. */
-function frozenTo(layouts: readonly TableLayout[]): number {
+export function frozenTo(layouts: readonly TableLayout[]): number {
   return layouts.length ? layouts[0].header + 1 : 0;
 }
 
