@@ -44,6 +44,8 @@ interface Args {
   units?: number;
   example?: string;
   problem?: string;
+  /** --previous: last year's ranked workbook. */
+  previous?: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -66,6 +68,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--timings') args.timings = true;
     else if (a === '--units') args.units = Number(value());
     else if (a === '--example') args.example = value();
+    else if (a === '--previous') args.previous = value();
     else if (a === '-h' || a === '--help') args.command = 'help';
     else if (a === '--version') args.command = 'version';
     else if (a.startsWith('-')) args.problem = say(C.unknownOption, { option: a });
@@ -137,6 +140,7 @@ async function report(args: Args, io: Io): Promise<number> {
   const watch = stopwatch(args, io);
   const outcome = runWorkbook(args.file, {
     write: false,
+    ...(args.previous !== undefined ? { previous: args.previous } : {}),
     now: io.now?.(),
     progress: watch.progress,
   });
@@ -221,6 +225,7 @@ function run(argv: readonly string[], io: Io): number {
       const outcome = runWorkbook(args.file, {
         write: args.command === 'rank',
         outPath: args.output,
+        ...(args.previous !== undefined ? { previous: args.previous } : {}),
         now: io.now?.(),
         progress: watch.progress,
       });

@@ -13,6 +13,9 @@ import {
 } from '../shared';
 import path from 'path';
 import type { Grid } from '../shared/workbook/grid';
+import type { CellValue } from '../shared/model/types';
+import type { OutputBlock } from '../shared/workbook/output';
+import { previousResultsSheet } from '../shared/workbook/parse/previous';
 import { INPUT_SHEETS, localTime, runCampaign, SHEETS_TO_READ } from '../shared/workbook/run';
 import {
   dateSystem,
@@ -120,10 +123,47 @@ function uncomputedIssues(read: ReadonlyMap<string, SheetData>): Issue[] {
   return issues;
 }
 
+/**
+ * The "Kết quả năm trước" of `--previous <file>`: the file's "Kết quả" (and the staff of its
+ * "Đơn vị"), read without touching the file. A file without "Kết quả" was never ranked.
+ */
+function previousResults(
+  file: string,
+): { ok: true; rows: CellValue[][] } | { ok: false; issue: Issue } {
+  try {
+    const read = readSheets(readFile(file), [S.results, S.units]);
+    const results = read.get(S.results);
+    if (!results)
+      return {
+        ok: false,
+        issue: error(
+          'fileProblem',
+          {
+            message: formatMessage(vi.previousYear.cli.previousNoResults, {
+              file: path.basename(file),
+            }),
+          },
+          { file: path.basename(file) },
+        ),
+      };
+    return { ok: true, rows: previousResultsSheet(results.rows, read.get(S.units)?.rows) };
+  } catch (e) {
+    if (e instanceof XlsxError) return { ok: false, issue: fileIssue(e, file) };
+    throw e;
+  }
+}
+
 /** Reads and evaluates a campaign workbook; `write` also writes the outputs to `outPath`. */
 export function runWorkbook(
   inPath: string,
-  options: { write: boolean; outPath?: string; now?: Date; progress?: Progress },
+  options: {
+    write: boolean;
+    outPath?: string;
+    now?: Date;
+    progress?: Progress;
+    /** Last year's ranked workbook (`--previous`): its "Kết quả" is "Kết quả năm trước". */
+    previous?: string;
+  },
 ): RunOutcome {
   const progress = options.progress ?? (() => undefined);
   if (options.write) {
@@ -157,6 +197,21 @@ export function runWorkbook(
       merges[name] = data.merges;
     }
   }
+  // --previous: last year's "Kết quả" (read only) stands for "Kết quả năm trước".
+  let previousSheet: OutputBlock | undefined;
+  if (options.previous !== undefined) {
+    const got = previousResults(options.previous);
+    if (!got.ok) return { ok: false, issues: [got.issue] };
+    sheets[S.previousResults] = got.rows;
+    previousSheet = {
+      name: S.previousResults,
+      rows: got.rows,
+      formats: got.rows.map(() => []),
+      boldRows: [],
+      columnWidths: [],
+      frozenRows: 0,
+    };
+  }
   progress('read');
   const uncomputed = uncomputedIssues(read);
   if (uncomputed.length > 0) return { ok: false, issues: uncomputed };
@@ -185,7 +240,8 @@ export function runWorkbook(
     let bytes;
     try {
       // past Excel's limits, writeSheets refuses before writing anything
-      bytes = writeSheets(pkg, result.outputs);
+      // the previous results go in too, so that the workbook keeps where its changes came from
+      bytes = writeSheets(pkg, previousSheet ? [previousSheet, ...result.outputs] : result.outputs);
     } catch (e) {
       // a damaged entry found while copying it is the input's fault; a sheet past Excel's
       // limits is the output's

@@ -12,6 +12,7 @@ import { currentShape2025 } from './current-shape';
 import { nhapDiem2024 } from './nhap-diem-2024';
 import { ninhThuan2020 } from './ninh-thuan-2020';
 import { tinh2025 } from './tinh-2025';
+import { yearOverYear2024, yearOverYear2025 } from './year-over-year';
 
 export const WORKBOOKS: Record<string, CampaignSpec> = {
   'an-giang-2018': anGiang2018,
@@ -19,6 +20,8 @@ export const WORKBOOKS: Record<string, CampaignSpec> = {
   'current-shape': currentShape2025,
   'tinh-2025': tinh2025(),
   'nhap-diem-2024': nhapDiem2024,
+  'nam-2024': yearOverYear2024,
+  'nam-2025': yearOverYear2025,
 };
 
 if (require.main === module) {

@@ -5,7 +5,7 @@
 import { proposeAwards, type AwardOutcome } from './awards/proposals';
 import { compileCampaign, type CompiledCampaign } from './compile';
 import { warning, type Issue } from './model/issues';
-import type { CampaignSpec } from './model/types';
+import type { CampaignSpec, PreviousYear } from './model/types';
 import { rounder, type Micro } from './numbers/points';
 import { rankCampaign, type Ranking } from './ranking/rankCampaign';
 import { scoreCampaign, type ScoreTable } from './scoring/score';
@@ -77,6 +77,8 @@ export type Evaluation =
       warnings: Issue[];
       /** Per unit (input order): no score at all (scoring/unscored.ts); never proposed. */
       unscored: boolean[];
+      /** Last year's values by unit id, when the spec has them ("Kết quả năm trước"). */
+      previousYear?: PreviousYear;
     }
   | { ok: false; errors: Issue[]; warnings: Issue[] };
 
@@ -113,7 +115,18 @@ export function evaluateCampaign(spec: CampaignSpec): Evaluation {
     awards = proposed.outcome;
   }
   const { blocks, units } = unitResults(campaign, table, ranking);
-  return { ok: true, campaign, table, ranking, blocks, units, awards, warnings, unscored };
+  return {
+    ok: true,
+    campaign,
+    table,
+    ranking,
+    blocks,
+    units,
+    awards,
+    warnings,
+    unscored,
+    ...(spec.previousYear ? { previousYear: spec.previousYear } : {}),
+  };
 }
 
 /** "Đơn vị 1, Đơn vị 2, Đơn vị 3, Đơn vị 4, Đơn vị 5, …": at most five names. */

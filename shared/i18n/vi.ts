@@ -36,9 +36,66 @@ const criteriaTable = {
   },
 } as const;
 
+/**
+ * Last year's results (issue 17): the sheet "Kết quả năm trước", the predecessors' column of
+ * "Đơn vị", the merged units' setting and the change columns of "Kết quả". Its errors and
+ * warnings join `vi.errors` / `vi.warnings` below.
+ */
+const previousYear = {
+  errors: {
+    previousNoUnitCode:
+      'Bảng kết quả năm trước ở dòng này không có cột "Mã đơn vị" nên không ghép được với đơn vị năm nay. Hãy xếp hạng lại sổ năm trước bằng phiên bản này rồi dán lại trang "Kết quả", hoặc thêm cột "Mã đơn vị" vào bảng.',
+    previousNoTable:
+      'Không tìm thấy bảng kết quả nào (một dòng tiêu đề có "Mã đơn vị", "Chỉ số (%)" và "Xếp hạng"). Hãy dán toàn bộ trang "Kết quả" của sổ năm trước vào đây.',
+    previousDuplicateCode:
+      'Mã đơn vị "{code}" có hai lần trong kết quả năm trước (đã có ở ô {other}).',
+    previousBadIndex: 'Chỉ số năm trước "{value}" phải là một số (ví dụ 85,25).',
+    previousBadRank: 'Xếp hạng năm trước "{value}" phải là một số nguyên dương.',
+    previousBadStaff: 'Biên chế năm trước "{value}" phải là một số không âm.',
+    previousNoStaff:
+      'Cấu hình "Chỉ số năm trước của đơn vị hợp nhất" là "Theo biên chế" nhưng đơn vị năm trước "{code}" không có biên chế: thêm cột "Biên chế" vào bảng ở trang "Kết quả năm trước", hoặc chọn "Trung bình".',
+  },
+  warnings: {
+    previousCodeNotFound:
+      'Mã đơn vị năm trước "{code}" không có trong trang "Kết quả năm trước"{hint}; đơn vị này được tính như không có đơn vị tiền thân đó.',
+    previousTypedDiffers:
+      'Giá trị gõ tay {typed} khác chỉ số năm trước {sheet} lấy từ trang "Kết quả năm trước"; dùng giá trị của trang "Kết quả năm trước".',
+    previousRowWithoutCode: 'Dòng kết quả năm trước không có mã đơn vị nên bị bỏ qua.',
+  },
+  /** The column of "Đơn vị": one or several codes of last year, separated by ";" or ",". */
+  predecessors: 'Mã đơn vị năm trước',
+  /** The staff column a "Kết quả năm trước" table may carry (for "Theo biên chế"). */
+  staff: 'Biên chế',
+  /** The setting row of "Cấu hình" and its choices. */
+  settings: { previousMerge: 'Chỉ số năm trước của đơn vị hợp nhất' },
+  choices: {
+    previousMerge: { mean: 'Trung bình', staff: 'Theo biên chế', none: 'Không tính' },
+  },
+  notes: {
+    previousMerge:
+      'Khi có trang "Kết quả năm trước": chỉ số năm trước của một đơn vị hợp nhất từ nhiều đơn vị (cột "Mã đơn vị năm trước" của "Đơn vị") là trung bình các chỉ số, trung bình theo biên chế, hoặc không tính (để trống).',
+  },
+  /** The columns "Kết quả" gains when "Kết quả năm trước" is present. */
+  columns: {
+    previousIndex: 'Chỉ số năm trước',
+    change: 'Tăng/giảm',
+    rankChange: 'Thay đổi thứ hạng',
+  },
+  /** "Thay đổi thứ hạng": up n places, down n places, the same place, no comparable place. */
+  rankUp: '↑{n}',
+  rankDown: '↓{n}',
+  rankSame: '=',
+  rankNew: 'mới',
+  cli: {
+    previousNoResults:
+      'Sổ năm trước "{file}" không có trang "Kết quả": hãy xếp hạng sổ đó trước (xephang rank {file}).',
+  },
+} as const;
+
 export const vi = {
   errors: {
     ...criteriaTable.errors,
+    ...previousYear.errors,
     duplicateCriterionCode: 'Mã tiêu chí "{code}" bị trùng (đã có ở {other}).',
     emptyCriterionCode: 'Thiếu mã tiêu chí.',
     badCriterionCode:
@@ -215,6 +272,7 @@ export const vi = {
   },
   warnings: {
     ...criteriaTable.warnings,
+    ...previousYear.warnings,
     noApplicableMax: 'Không có tiêu chí nào áp dụng nên không tính được chỉ số và không xếp hạng.',
     appraisersDisagree:
       'Các người chấm lệch nhau {spread} điểm ở tiêu chí {code} của đơn vị {unit} (từ {low} đến {high}), quá {limit} điểm: cần thảo luận.',
@@ -652,14 +710,18 @@ export const vi = {
   /** The command line (`xephang`): usage, messages and the terminal tables. */
   cli: {
     usage: `Cách dùng:
-  xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--quiet] [--timings]
+  xephang rank <sổ tính.xlsx> [-o <tệp kết quả.xlsx>] [--previous <sổ năm trước.xlsx>]
+               [--quiet] [--timings]
       Tính điểm, xếp hạng, đề nghị khen thưởng; ghi các trang "Kết quả", "Nhật ký", khi có mục
       KHEN THƯỞNG thêm "Đề nghị khen thưởng", khi có điểm thẩm định thêm "Đối chiếu", "Lịch sử
       thẩm định", "Lưu vết thẩm định" (mặc định ghi vào chính tệp đầu vào; các trang khác giữ
-      nguyên).
+      nguyên). --previous: đọc trang "Kết quả" của sổ năm trước đã xếp hạng (không sửa sổ đó),
+      thêm cột "Chỉ số năm trước", "Tăng/giảm", "Thay đổi thứ hạng" và ghi trang "Kết quả năm
+      trước" vào sổ kết quả.
   xephang check <sổ tính.xlsx> [--timings]
       Chỉ kiểm tra dữ liệu, không ghi gì. --timings in thời gian từng bước (đọc, tính, ghi).
-  xephang report <sổ tính.xlsx> -o <tệp báo cáo.docx> [--quiet] [--timings]
+  xephang report <sổ tính.xlsx> -o <tệp báo cáo.docx> [--previous <sổ năm trước.xlsx>]
+               [--quiet] [--timings]
       Tính điểm, xếp hạng như lệnh rank rồi ghi phụ lục kết quả thành tài liệu Word: Phụ lục I
       kết quả theo khối, Phụ lục II đề nghị khen thưởng (thể thức Nghị định 30/2020/NĐ-CP). Không
       ghi gì vào sổ tính.
@@ -909,6 +971,8 @@ export const vi = {
       reconciliation: 'Đối chiếu',
       history: 'Lịch sử thẩm định',
       snapshot: 'Lưu vết thẩm định',
+      /** Last year's "Kết quả" as written (issue 17); optional input. */
+      previousResults: 'Kết quả năm trước',
       /** Drop-down lists of the template (not an input). */
       lists: 'Danh mục',
       /** The template's live preview of each unit's points (not an input). */
@@ -1382,6 +1446,7 @@ export const vi = {
    * for its scripts (Internet Explorer 11 or Edge Legacy); the build copies this object into it.
    */
   criteriaTable,
+  previousYear,
   legacy: {
     title: 'Phiên bản Office này không chạy được phần bổ trợ',
     reason:

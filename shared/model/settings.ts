@@ -31,6 +31,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   evidencePolicy: 'error',
   appraisalCombine: 'mean',
   reportFont: { name: 'Times New Roman', size: 13 },
+  previousMerge: 'mean',
 };
 
 /** The sizes "Phông chữ báo cáo" accepts (points). */
@@ -73,6 +74,7 @@ const CHOICES: Record<string, readonly string[]> = {
   evidencePolicy: ['error', 'warning'],
   rankBy: ['index', 'total'],
   appraisalCombine: ['mean', 'median', 'trimmedMean'],
+  previousMerge: ['mean', 'staff', 'none'],
 };
 
 /** Fills defaults and reports every setting that is out of range. */

@@ -119,7 +119,16 @@ export interface UnitSpec {
     registeredOn?: CellRef;
     staff?: CellRef;
     parent?: CellRef;
+    /** "Mã đơn vị năm trước". */
+    predecessors?: CellRef;
+    /** A typed "Chỉ số năm trước" column. */
+    previousIndex?: CellRef;
   };
+  /**
+   * "Mã đơn vị năm trước": last year's codes of the units this one was formed from (several for
+   * a merged unit); absent = its own code.
+   */
+  predecessors?: string[];
 }
 
 /** One appraiser's scores of one unit in one round (docs/scoring.md, "Appraisal"). */
@@ -190,6 +199,11 @@ export interface Settings {
   formsDeadline?: string;
   /** A positive self score without evidence in a form: `error` rejects the merge (default). */
   evidencePolicy: 'error' | 'warning';
+  /**
+   * "Chỉ số năm trước của đơn vị hợp nhất": last year's index of a unit merged from several,
+   * the mean of theirs (default), weighted by their staff, or none (N/A).
+   */
+  previousMerge: PreviousMerge;
   /** "Phông chữ báo cáo": the font of the output tables and the Word appendix (points). */
   reportFont: { name: string; size: number };
   /** "Dòng kèm theo": the line under each table title ("Kèm theo Quyết định số …"); none when absent. */
@@ -219,6 +233,11 @@ export interface CampaignSpec {
   appraisers?: AppraiserSpec[];
   /** The units' replies between appraisal rounds, shown in "Đối chiếu". */
   replies?: ReplySpec[];
+  /**
+   * Last year's values per unit id, from "Kết quả năm trước" (issue 17): present only when that
+   * sheet is; "Kết quả" then shows the change columns.
+   */
+  previousYear?: PreviousYear;
   /** The cell of each setting when the campaign came from a workbook ("decimals", "bands"…). */
   settingCells?: Partial<Record<string, CellRef>>;
   /**
@@ -270,3 +289,18 @@ export interface ScoreGrid {
    */
   appraisers?: string[];
 }
+
+/** How a merged unit's previous index is made from its predecessors' (see Settings). */
+export type PreviousMerge = 'mean' | 'staff' | 'none';
+
+/** One unit's values of last year (shared/workbook/parse/previous.ts resolvePrevious). */
+export interface PreviousValue {
+  /** Last year's printed index in micro-points (rounded to this year's decimals), or the merged value. */
+  index: number | null;
+  /** Last year's rank in the same block; null when none or not comparable (merged, other block). */
+  rank: number | null;
+  /** Formed from several units. */
+  merged: boolean;
+}
+
+export type PreviousYear = Record<string, PreviousValue>;

@@ -8,7 +8,7 @@
 import type { BlockResult, Evaluation, UnitResult } from '../evaluate';
 import { awardNotes } from '../awards/proposals';
 import { formatMessage, vi } from '../i18n/vi';
-import type { CellValue } from '../model/types';
+import type { CellValue, PreviousValue } from '../model/types';
 import { divRound, fromMicro, rounder } from '../numbers/points';
 import type { DocumentColumn } from './reportTable';
 import { tieBreakText } from './tieBreakText';
@@ -101,9 +101,12 @@ type Ok = Extract<Evaluation, { ok: true }>;
 export function resultTables(evaluation: Ok): ResultTable[] {
   const { campaign } = evaluation;
   const r = vi.report;
+  const P = vi.previousYear;
   const d = campaign.settings.decimals;
   const round = rounder(d);
   const num = pointsFormat(d);
+  // Last year's columns, only when "Kết quả năm trước" was read (issue 17).
+  const previous = evaluation.previousYear;
   const header = [
     r.stt,
     vi.reportLayout.unitCode,
@@ -113,8 +116,11 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     ...campaign.fields.map((f) => `${f.code}. ${f.name}`),
     ...campaign.components.map((k) => k.name),
     r.total,
+    ...(previous ? [P.columns.previousIndex] : []),
     r.index,
+    ...(previous ? [P.columns.change] : []),
     r.rank,
+    ...(previous ? [P.columns.rankChange] : []),
     r.classification,
     r.note,
   ];
@@ -127,22 +133,22 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     ...campaign.fields.map(() => num),
     ...campaign.components.map(() => num),
     num,
+    ...(previous ? [num] : []),
     num,
+    ...(previous ? [num] : []),
     '0',
+    ...(previous ? ['@'] : []),
     '@',
     '@',
   ];
-  const kinds: ColumnKind[] = [
-    'center',
-    'center',
-    'text',
-    ...formats.slice(3, -4).map((): ColumnKind => 'number'),
-    'number',
-    'center',
-    'center',
-    'text',
-  ];
-  const RANK = header.length - 3;
+  const kinds: ColumnKind[] = formats.map((f, c): ColumnKind =>
+    c === 2 || c === formats.length - 1
+      ? 'text'
+      : c < 2 || header[c] === r.rank || header[c] === r.classification || f === '@'
+        ? 'center'
+        : 'number',
+  );
+  const RANK = header.indexOf(r.rank);
   const NOTE = header.length - 1;
   const unitIndex = new Map(evaluation.units.map((u, i) => [u, i]));
   const notes = evaluation.awards ? awardNotes(evaluation.awards, campaign) : undefined;
@@ -180,8 +186,11 @@ export function resultTables(evaluation: Ok): ResultTable[] {
       ...u.fields.map((v) => fromMicro(round(v))),
       ...u.components.map((v) => fromMicro(round(v))),
       fromMicro(u.printed.total),
+      ...(previous ? [previousIndexCell(previous[u.id])] : []),
       u.printed.index === null ? null : fromMicro(u.printed.index),
+      ...(previous ? [changeCell(u, previous[u.id], round)] : []),
       u.rankInBlock,
+      ...(previous ? [rankChangeCell(u, previous[u.id])] : []),
       u.classification,
       noteOf(u, level),
     ]);
@@ -205,6 +214,38 @@ export function resultTables(evaluation: Ok): ResultTable[] {
       highlights,
     };
   });
+}
+
+/** "Chỉ số năm trước": last year's index as this year prints it; blank when none. */
+function previousIndexCell(p: PreviousValue | undefined): CellValue {
+  return p?.index === null || p?.index === undefined ? null : fromMicro(p.index);
+}
+
+/**
+ * "Tăng/giảm": this year's printed index minus last year's (both in micro-points, exact),
+ * rounded by the one rounding rule; blank when either year has none.
+ */
+function changeCell(
+  u: UnitResult,
+  p: PreviousValue | undefined,
+  round: (m: number) => number,
+): CellValue {
+  if (u.printed.index === null || p?.index === null || p?.index === undefined) return null;
+  return fromMicro(round(u.printed.index - p.index));
+}
+
+/**
+ * "Thay đổi thứ hạng": last year's rank minus this year's in the block ("↑3" up three places,
+ * "↓2", "="); "mới" when there is no comparable rank (no predecessor, a merged unit, a unit in
+ * another block last year); blank when the unit has no rank this year.
+ */
+function rankChangeCell(u: UnitResult, p: PreviousValue | undefined): CellValue {
+  const P = vi.previousYear;
+  if (u.rankInBlock === null) return null;
+  if (!p || p.rank === null) return P.rankNew;
+  const n = p.rank - u.rankInBlock;
+  if (n === 0) return P.rankSame;
+  return formatMessage(n > 0 ? P.rankUp : P.rankDown, { n: Math.abs(n) });
 }
 
 /**

@@ -240,6 +240,16 @@ export function inputSheets(spec: CampaignSpec, options: InputSheetsOptions = {}
   if (complete || s.reportSubtitle) reportSetting('reportSubtitle', s.reportSubtitle ?? null);
   if (complete || s.issuerParent) reportSetting('issuerParent', s.issuerParent ?? null);
   if (complete || s.issuer) reportSetting('issuer', s.issuer ?? null);
+  // Last year's results (issue 17): written when set (the mean otherwise), with its note.
+  const PY = vi.previousYear;
+  if (complete || s.previousMerge !== DEFAULT_SETTINGS.previousMerge) {
+    const choices = PY.choices.previousMerge;
+    const value = choices[s.previousMerge];
+    const note = `${PY.notes.previousMerge} ${formatMessage(N.choose, { choices: Object.values(choices).join(' / ') })}`;
+    config.push(
+      complete ? [PY.settings.previousMerge, value, note] : [PY.settings.previousMerge, value],
+    );
+  }
   const bold = [0, 1];
   /**
    * A titled section: its header row (none for key/value rows) and its rows. In a complete
@@ -351,6 +361,8 @@ export function inputSheets(spec: CampaignSpec, options: InputSheetsOptions = {}
   if (hasEditors) unitHeader.push(H.editors);
   const hasExclusions = spec.units.some((u) => u.profile?.councilExclusion);
   if (hasExclusions) unitHeader.push(H.councilExclusion);
+  const hasPredecessors = spec.units.some((u) => u.predecessors?.length);
+  if (hasPredecessors) unitHeader.push(vi.previousYear.predecessors);
   unitHeader.push(
     ...measures,
     ...[...previous].map((m) => `${measureLabel(m)} ${H.previousSuffix}`),
@@ -370,6 +382,7 @@ export function inputSheets(spec: CampaignSpec, options: InputSheetsOptions = {}
     }
     if (hasEditors) row.push(u.editors?.join('; ') || null);
     if (hasExclusions) row.push(p?.councilExclusion || null);
+    if (hasPredecessors) row.push(u.predecessors?.join('; ') || null);
     row.push(...[...measures].map((m) => p?.measures?.[m] ?? null));
     row.push(...[...previous].map((m) => p?.previous?.[m] ?? null));
     units.push(row);

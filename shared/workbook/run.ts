@@ -27,6 +27,8 @@ export const INPUT_SHEETS: readonly string[] = [
   S.survey,
   S.nominations,
   S.ballots,
+  // last year's "Kết quả" (issue 17), optional
+  S.previousResults,
 ];
 
 /** The sheets a run writes (inputs never among them). */

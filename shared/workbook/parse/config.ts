@@ -285,7 +285,10 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
   for (const [key, value, r] of settingRows) {
     const here = at(sheet, r, 1);
     const v = text(value);
-    const name = choiceOf(W.settings, key) ?? choiceOf(vi.reportLayout.settings, key);
+    const name =
+      choiceOf(W.settings, key) ??
+      choiceOf(vi.reportLayout.settings, key) ??
+      choiceOf(vi.previousYear.settings, key);
     if (name) out.settingCells[name] = ref(sheet, r, 1);
     const pick = <T extends string>(labels: Record<T, string>): T | undefined => {
       const c = choiceOf(labels, v);
@@ -365,6 +368,13 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
         const font = parseReportFont(v);
         if (!font) issues.push(error('badReportFont', { value: v, ...REPORT_FONT_SIZES }, here));
         else out.settings.reportFont = font;
+        break;
+      }
+      case 'previousMerge': {
+        // Blank: the default (the mean).
+        if (v === '') break;
+        const merge = pick(vi.previousYear.choices.previousMerge);
+        if (merge) out.settings.previousMerge = merge;
         break;
       }
       case 'reportSubtitle':

@@ -25,6 +25,8 @@ import { parseReplies } from './replies';
 import { parseScores, type ScoreLocator } from './scores';
 import { parseSurvey } from './survey';
 import { parseUnits } from './units';
+import { applyPrevious, parsePreviousResults, resolvePrevious } from './previous';
+import { DEFAULT_SETTINGS } from '../../model/settings';
 
 export type { Merges } from './merges';
 
@@ -125,6 +127,27 @@ export function parseWorkbook(
   }
   const nominations = sheets[S.nominations] ? parseNominations(sheets[S.nominations], issues) : [];
   const ballots = sheets[S.ballots] ? parseBallots(sheets[S.ballots], issues) : [];
+  // "Kết quả năm trước" (optional; blank is as good as none): last year's values per unit.
+  let previousYear: CampaignSpec['previousYear'];
+  const previousGrid = sheets[S.previousResults];
+  const previousRows = previousGrid ? parsePreviousResults(previousGrid, issues) : undefined;
+  if (previousRows) {
+    previousYear = resolvePrevious(
+      units,
+      config.blocks,
+      previousRows,
+      config.settings.previousMerge ?? DEFAULT_SETTINGS.previousMerge,
+      config.settings.decimals ?? DEFAULT_SETTINGS.decimals,
+      config.year,
+      issues,
+    );
+    applyPrevious(
+      units,
+      previousYear,
+      config.settings.decimals ?? DEFAULT_SETTINGS.decimals,
+      issues,
+    );
+  }
   if (issues.some((i) => i.severity === 'error')) return { issues };
 
   const spec: CampaignSpec = {
@@ -143,6 +166,7 @@ export function parseWorkbook(
     ...(ballots.length ? { ballots } : {}),
     ...(config.appraisers.length ? { appraisers: config.appraisers } : {}),
     ...(replies.length ? { replies } : {}),
+    ...(previousYear ? { previousYear } : {}),
     locateScore: (source, unit, key, appraiser) =>
       cellOf.get(source)?.get(`${unit}\u0000${key}`) ??
       locators.get(source)?.(unit, key, appraiser),

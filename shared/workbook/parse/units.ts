@@ -18,6 +18,7 @@ import {
   type Grid,
 } from '../grid';
 import { at, flagId, measureId } from './common';
+import { predecessorCodes } from './previous';
 
 const S = vi.workbook.sheets;
 const H = vi.workbook.headers;
@@ -53,6 +54,7 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
     flags: H.flags,
     editors: H.editors,
     councilExclusion: H.councilExclusion,
+    predecessors: vi.previousYear.predecessors,
   };
   const cols = headerRow(grid, sheet, labels, ['code', 'name', 'block'], issues);
   const known = new Set(Object.values(cols).filter((c) => c >= 0));
@@ -104,6 +106,8 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
       if (m.previous) (profile.previous ??= {})[m.name] = n;
       else (profile.measures ??= {})[m.name] = n;
     }
+    const predecessors = predecessorCodes(text(get('predecessors')));
+    const typedIndex = measureCols.find((m) => m.previous && m.name === 'index');
     const editors = listOf(get('editors'));
     for (const e of editors) {
       // An e-mail address: Google Sheets protects the unit's form for exactly these people, and
@@ -116,6 +120,7 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
       block: text(get('block')),
       ...(Object.keys(profile).length ? { profile } : {}),
       ...(editors.length ? { editors } : {}),
+      ...(predecessors.length ? { predecessors } : {}),
       source: ref(sheet, r, cols.code),
       cells: {
         block: ref(sheet, r, cols.block),
@@ -123,6 +128,8 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
         ...(cols.registeredOn >= 0 ? { registeredOn: ref(sheet, r, cols.registeredOn) } : {}),
         ...(cols.staff >= 0 ? { staff: ref(sheet, r, cols.staff) } : {}),
         ...(cols.parent >= 0 ? { parent: ref(sheet, r, cols.parent) } : {}),
+        ...(cols.predecessors >= 0 ? { predecessors: ref(sheet, r, cols.predecessors) } : {}),
+        ...(typedIndex ? { previousIndex: ref(sheet, r, typedIndex.c) } : {}),
       },
     });
   }

@@ -57,6 +57,7 @@ test('complete or not, "Cấu hình" reads to the same campaign (An Giang: gates
       appraisalCombine: 'mean',
       evidencePolicy: 'error',
       reportFont: { name: 'Times New Roman', size: 13 },
+      previousMerge: 'mean',
     },
     awards: { ...plain.awards, unfilled: 'passDown' },
   });
