@@ -1416,6 +1416,32 @@ export const vi = {
     noSelfScores:
       'Chưa có điểm tự chấm (trang "Tự chấm" không có hoặc để trống): bảng chỉ liệt kê điểm thẩm định, không có chênh lệch để đối chiếu.',
   },
+  /**
+   * Issue 17: last year's "Kết quả" in the hosts ("Lấy kết quả năm trước…" in Excel, an
+   * instruction in Sheets).
+   */
+  previousHost: {
+    /** The sheet "Xếp hạng" reads; the one place its name is spelled until the core has its key. */
+    sheet: 'Kết quả năm trước',
+    title: 'Kết quả năm trước',
+    intro:
+      'Để so sánh với năm trước, chọn sổ tính đã xếp hạng của năm trước (.xlsx): bảng "Kết quả" của sổ tính đó được chép vào trang "{sheet}" của sổ tính này.',
+    pick: 'Lấy kết quả năm trước…',
+    loading: 'Đang đọc kết quả năm trước…',
+    loaded: 'Đã chép kết quả năm trước của {count} đơn vị từ tệp {file} vào trang "{sheet}".',
+    failed: 'Không lấy được kết quả năm trước: chưa ghi gì vào sổ tính.',
+    protectedSheet:
+      "Trang tính '{sheet}' đang được bảo vệ nên không chép được kết quả năm trước. Hãy bỏ bảo vệ trang tính rồi làm lại.",
+    crashed: 'Không lấy được kết quả năm trước: {message}',
+    /** After "Tệp {file}: " (the issue's location). */
+    noResults:
+      'không có trang "{sheet}": hãy chọn sổ tính đã xếp hạng của năm trước (sổ tính có trang "{sheet}").',
+    noUnits:
+      'trang "{sheet}" không có bảng nào có cột "{code}" và "{index}": hãy chọn sổ tính đã xếp hạng của năm trước.',
+    /** Sheets: no file to pick; the user pastes last year's table. */
+    sheetsHint:
+      'Để so sánh với năm trước: mở sổ tính đã xếp hạng của năm trước, sao chép cả trang "{results}" rồi dán vào một trang tính đặt tên là "{sheet}" trong bảng tính này. "Xếp hạng" sẽ đọc trang đó.',
+  },
   /** What the Excel and Sheets hosts print on the output sheets they format (issue 15). */
   hostReport: {
     /** The centre footer of a printed output sheet in Excel: "&P" page, "&N" pages. */
