@@ -1442,6 +1442,45 @@ export const vi = {
     sheetsHint:
       'Để so sánh với năm trước: mở sổ tính đã xếp hạng của năm trước, sao chép cả trang "{results}" rồi dán vào một trang tính đặt tên là "{sheet}" trong bảng tính này. "Xếp hạng" sẽ đọc trang đó.',
   },
+  /**
+   * Issue 17: the award dossier deadline ("Hạn nộp hồ sơ"): the "Đơn vị" column, the gate and its
+   * rule in "ĐIỀU KIỆN XÉT KHEN", the reasons a unit is not considered.
+   */
+  dossier: {
+    /** The "Đơn vị" column: the day the unit's award dossier arrived. */
+    header: 'Ngày nộp hồ sơ',
+    /** Keys of "ĐIỀU KIỆN XÉT KHEN" (and of an award's "Điều kiện riêng"). */
+    gates: {
+      dossier: 'Hạn nộp hồ sơ',
+      dossierRule: 'Hạn nộp hồ sơ tính',
+    },
+    /** The values of "Hạn nộp hồ sơ tính". */
+    rules: {
+      through: 'Đến hết ngày',
+      before: 'Trước ngày',
+    },
+    reasons: {
+      noDossier: 'Không nộp hồ sơ đề nghị khen thưởng (hạn nộp {deadline})',
+      dossierLate: 'Nộp hồ sơ ngày {date}, quá hạn nộp {rule} {deadline}',
+    },
+    /** The rule as the late reason says it: "đến hết ngày 20/01/2021", "trước ngày 20/01/2021". */
+    ruleWords: {
+      through: 'đến hết ngày',
+      before: 'trước ngày',
+    },
+    /** Column C of the template's rows. */
+    notes: {
+      dossier:
+        'Đơn vị nộp hồ sơ đề nghị khen thưởng quá hạn này, hoặc không nộp (cột "Ngày nộp hồ sơ" ở trang "Đơn vị"), không được xét khen. Để trống: không áp dụng.',
+      dossierRule:
+        'Đến hết ngày: hồ sơ nộp đúng ngày hạn vẫn được xét (mặc định). Trước ngày: phải nộp trước ngày hạn.',
+    } as Record<string, string>,
+    /** The pane's placeholders of the two gate fields. */
+    examples: {
+      dossier: 'Ví dụ: 20/01/2021',
+      dossierRule: 'Đến hết ngày / Trước ngày',
+    },
+  },
   /** What the Excel and Sheets hosts print on the output sheets they format (issue 15). */
   hostReport: {
     /** The centre footer of a printed output sheet in Excel: "&P" page, "&N" pages. */
