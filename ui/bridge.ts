@@ -55,8 +55,7 @@ export type { MergeSummary, ReportDocument, ReportResult };
 
 /** "Lấy kết quả năm trước…": the units found and the sheet written, or why nothing was written. */
 export type PreviousLoaded =
-  | { ok: true; units: number; sheet: string }
-  | { ok: false; errors: IssueView[] };
+  { ok: true; units: number; sheet: string } | { ok: false; errors: IssueView[] };
 
 export interface HostBridge {
   /** 'excel' | 'sheets' | anything a test names itself; the UI only shows it. */

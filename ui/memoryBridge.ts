@@ -226,8 +226,7 @@ export function memoryBridge(
         bytes = new Uint8Array(0);
       }
       const read1 = readPreviousFile(file.name, bytes);
-      if (!read1.ok)
-        return { ok: false, errors: read1.issues.map((i) => view(issueView(i).text)) };
+      if (!read1.ok) return { ok: false, errors: read1.issues.map((i) => view(issueView(i).text)) };
       write([{ name: PREVIOUS_SHEET, rows: read1.rows }]);
       return { ok: true, units: read1.units, sheet: PREVIOUS_SHEET };
     },

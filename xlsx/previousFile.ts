@@ -13,8 +13,7 @@ import { fileIssue } from './formFiles';
 const P = vi.previousHost;
 
 export type PreviousFile =
-  | { ok: true; rows: CellValue[][]; units: number }
-  | { ok: false; issues: Issue[] };
+  { ok: true; rows: CellValue[][]; units: number } | { ok: false; issues: Issue[] };
 
 /**
  * The rows of the file's "Kết quả" (values as the file holds them, text as text). A file that is
