@@ -16,6 +16,7 @@ import {
   type ExcelHostOptions,
   type ExcelRun,
 } from './excelHost';
+import { loadPreviousFile } from './excelPrevious';
 
 /** Whether this Excel reads merged areas (ExcelApi 1.13); older builds skip that check. */
 export function mergesSupported(): boolean {
@@ -37,6 +38,8 @@ export function excelBridge(run: ExcelRun, options: ExcelHostOptions = {}): Host
     formsFrom: 'files',
     makeForms: async () => (await makeFormsZip(run, options)).result,
     mergeForms: async (files = []) => (await mergeFormFiles(run, files, options)).result,
+    previousFrom: 'files',
+    loadPrevious: async (file) => (await loadPreviousFile(run, file, options)).result,
     reportDocument: async () => (await reportWorkbook(run, options)).result,
     selectTable: (sheet) => selectTable(run, sheet),
     // A chunk of its own (docx.[hash].js next to taskpane.html), loaded on the first download.

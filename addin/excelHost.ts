@@ -18,9 +18,9 @@ import {
   OUTPUT_SHEETS,
   runCampaign,
   runSummary,
-  SHEETS_TO_READ,
   type RunSummary,
 } from '../shared/workbook/run';
+import { RANK_SHEETS } from '../shared/workbook/previousSheet';
 import { checkSetup, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
 import {
   existingSheetErrors,
@@ -247,7 +247,7 @@ export const CHART_NAME = 'XepHangChiSoTheoKhoi';
  * a missing one added, then rows are written in as many requests as the payload needs (one
  * for any campaign of ordinary size). Returns the number of syncs it used.
  */
-async function writeSheets(
+export async function writeSheets(
   context: Excel.RequestContext,
   toWrite: readonly SheetToWrite[],
   existing: Map<string, Excel.Worksheet>,
@@ -321,7 +321,7 @@ export async function rankWorkbook(
   const now = options.now ?? (() => new Date());
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   return run(async (context) => {
-    const read = await readSheets(context, SHEETS_TO_READ, OUTPUT_SHEETS, {
+    const read = await readSheets(context, RANK_SHEETS, OUTPUT_SHEETS, {
       merges: options.mergesSupported ?? false,
       limit: options.readLimit,
     });

@@ -61,6 +61,8 @@ export function gasBridge(run: () => ScriptRun): HostBridge {
     makeForms: () => call('xephangApiMakeForms'),
     // The forms are the unit sheets of the spreadsheet: no files to send.
     mergeForms: () => call('xephangApiMergeForms'),
+    // Last year's "Kết quả" is pasted into "Kết quả năm trước" by the user: no file to send.
+    previousFrom: 'sheet',
     reportDocument: () => call('xephangApiReport'),
     selectTable: (sheet) => call('xephangApiSelectTable', sheet),
     reportDocx: async (document) => (await loadWriter()).reportDocx(document),

@@ -16,11 +16,11 @@ import {
   localTime,
   runCampaign,
   runSummary,
-  SHEETS_TO_READ,
   type IssueView,
   type RunSummary,
 } from '../shared/workbook/run';
 import { checkSetup, setupState, SETUP_SHEETS } from '../shared/workbook/setup';
+import { RANK_SHEETS } from '../shared/workbook/previousSheet';
 import { planSave, SAVE_SHEETS, type RowEdits } from '../shared/workbook/save';
 import {
   existingSheetErrors,
@@ -434,7 +434,7 @@ export function rankSpreadsheet(env: SheetsEnv): RunSummary {
     () => ({ ok: false, time: localTime(now()), errors: [busyIssue()], warnings: [] }),
     () => {
       const ss = env.app.getActiveSpreadsheet();
-      const { sheets, merges } = readSheets(ss, SHEETS_TO_READ, env, true);
+      const { sheets, merges } = readSheets(ss, RANK_SHEETS, env, true);
       const time = localTime(now());
       const result = runCampaign({ sheets, merges, time });
       const summary = runSummary(result, time);

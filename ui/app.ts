@@ -24,6 +24,7 @@ import { messageOf, type Draft, type Load, type Tab, type ViewContext } from './
 import { criteriaView } from './views/criteria';
 import { issueList } from './views/fields';
 import { formsView } from './views/forms';
+import { previousView } from './views/previous';
 import { rankView } from './views/rank';
 import { settingsPanel } from './views/settings';
 import { setupStatus, setupWarnings, templateView } from './views/setup';
@@ -251,7 +252,11 @@ export function mountApp(
   };
   const forms = formsView(ctx);
   const templateForm = templateView(ctx);
-  const rankPanel = rankView(ctx, options.initialSummary, templateForm, forms.section);
+  const previous = previousView(ctx);
+  const rankPanel = rankView(ctx, options.initialSummary, templateForm, () => [
+    forms.section(),
+    previous(),
+  ]);
   const criteria = criteriaView(ctx);
 
   function selectTab(t: Tab): void {

@@ -53,6 +53,10 @@ export type FormsMade =
 
 export type { MergeSummary, ReportDocument, ReportResult };
 
+/** "Lấy kết quả năm trước…": the units found and the sheet written, or why nothing was written. */
+export type PreviousLoaded =
+  { ok: true; units: number; sheet: string } | { ok: false; errors: IssueView[] };
+
 export interface HostBridge {
   /** 'excel' | 'sheets' | anything a test names itself; the UI only shows it. */
   readonly host: string;
@@ -75,6 +79,16 @@ export interface HostBridge {
   makeForms(): Promise<FormsMade>;
   /** "Gộp phiếu tự chấm": merges the forms (the files given, or the unit sheets). */
   mergeForms(files?: FormUpload[]): Promise<MergeSummary>;
+  /**
+   * Where last year's results come from: a ranked workbook the user picks (Excel, loadPrevious),
+   * or last year's "Kết quả" the user pastes into the sheet "Kết quả năm trước" (Sheets).
+   */
+  readonly previousFrom: 'files' | 'sheet';
+  /**
+   * "Lấy kết quả năm trước…" (previousFrom 'files'): reads the picked workbook's "Kết quả" and
+   * writes its values into "Kết quả năm trước" (created or replaced; nothing else touched).
+   */
+  loadPrevious?(file: FormUpload): Promise<PreviousLoaded>;
   /**
    * The report of the workbook as it is ("Sao chép bảng kết quả", "Tải phụ lục"): reads the
    * input sheets as a run does and evaluates them; writes NOTHING. Errors as a run reports them.

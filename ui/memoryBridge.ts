@@ -13,7 +13,6 @@ import {
   localTime,
   runCampaign,
   runSummary,
-  SHEETS_TO_READ,
   type IssueView,
 } from '../shared/workbook/run';
 import { SETUP_SHEETS, setupState } from '../shared/workbook/setup';
@@ -29,6 +28,8 @@ import {
   zipForms,
 } from '../xlsx/formFiles';
 import { reportResult, type ReportResult } from '../shared/workbook/report';
+import { PREVIOUS_SHEET, RANK_SHEETS } from '../shared/workbook/previousSheet';
+import { readPreviousFile } from '../xlsx/previousFile';
 import type { ReportDocument } from '../shared/report/document';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type {
@@ -36,6 +37,7 @@ import type {
   FormsMade,
   FormUpload,
   HostBridge,
+  PreviousLoaded,
   RunSummary,
   SaveOptions,
   SaveResult,
@@ -141,7 +143,7 @@ export function memoryBridge(
       calls.push('rank');
       await wait();
       const time = localTime(now());
-      const result = runCampaign({ sheets: read(SHEETS_TO_READ), time });
+      const result = runCampaign({ sheets: read(RANK_SHEETS), time });
       if (result.ok) write(result.outputs);
       return runSummary(result, time);
     },
@@ -209,6 +211,24 @@ export function memoryBridge(
       const result = mergeForms({ sheets: read(MERGE_SHEETS), forms, time: localTime(now()) });
       if (result.ok) write(result.outputs);
       return mergeSummary(result);
+    },
+
+    // Last year's results from a picked file, as in Excel.
+    previousFrom: 'files',
+
+    async loadPrevious(file: FormUpload): Promise<PreviousLoaded> {
+      calls.push('loadPrevious');
+      await wait();
+      let bytes: Uint8Array;
+      try {
+        bytes = base64ToBytes(file.base64);
+      } catch {
+        bytes = new Uint8Array(0);
+      }
+      const read1 = readPreviousFile(file.name, bytes);
+      if (!read1.ok) return { ok: false, errors: read1.issues.map((i) => view(issueView(i).text)) };
+      write([{ name: PREVIOUS_SHEET, rows: read1.rows }]);
+      return { ok: true, units: read1.units, sheet: PREVIOUS_SHEET };
     },
 
     async reportDocument(): Promise<ReportResult> {

@@ -14,7 +14,10 @@ import type { GateSpec, UnitProfile } from './types';
 
 const G = vi.labels.gates;
 
-export type ReasonKey = keyof typeof vi.awards.reasons;
+/** Every reason a gate gives: the awards' own and the dossier deadline's (issue 17). */
+const REASONS = { ...vi.awards.reasons, ...vi.dossier.reasons };
+
+export type ReasonKey = keyof typeof REASONS;
 
 export interface Reason {
   key: ReasonKey;
@@ -22,7 +25,7 @@ export interface Reason {
 }
 
 export function formatReason(reason: Reason): string {
-  return formatMessage(vi.awards.reasons[reason.key], reason.params);
+  return formatMessage(REASONS[reason.key], reason.params);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -83,6 +86,7 @@ export function validateGates(
   for (const gate of gates) {
     switch (gate.kind) {
       case 'registration':
+      case 'dossier':
         if (!isIsoDate(gate.deadline)) issues.push(error('badDate', { value: gate.deadline }, at));
         break;
       case 'discipline':
@@ -141,12 +145,15 @@ export function validateProfiles(
   profiles.forEach((p, u) => {
     if (!p) return;
     const at = sources[u] ?? { unit: c.units[u].id };
-    const field = (name: 'registeredOn' | 'staff' | 'parent'): IssueLocation => {
+    const field = (name: 'registeredOn' | 'dossierOn' | 'staff' | 'parent'): IssueLocation => {
       const cell = fieldCells[u]?.[name];
       return cell ? { ...at, cell } : at;
     };
     if (p.registeredOn !== undefined && !isIsoDate(p.registeredOn)) {
       issues.push(error('badDate', { value: p.registeredOn }, field('registeredOn')));
+    }
+    if (p.dossierOn !== undefined && !isIsoDate(p.dossierOn)) {
+      issues.push(error('badDate', { value: p.dossierOn }, field('dossierOn')));
     }
     for (const value of [p.staff, p.staffViolating]) {
       if (value !== undefined && !isCount(value))
@@ -227,6 +234,23 @@ export function applyGates(gates: readonly GateSpec[], ctx: GateContext): (reado
           }
         }
         break;
+      case 'dossier': {
+        // ISO dates compare as text. "Đến hết ngày": the deadline day is in time.
+        const deadline = vietnameseDate(gate.deadline);
+        const rule = gate.before ? vi.dossier.ruleWords.before : vi.dossier.ruleWords.through;
+        for (let u = 0; u < n; u++) {
+          const on = profiles[u]?.dossierOn;
+          if (on === undefined || on === '')
+            reasons.at(u).push({ key: 'noDossier', params: { deadline } });
+          else if (gate.before ? on >= gate.deadline : on > gate.deadline) {
+            reasons.at(u).push({
+              key: 'dossierLate',
+              params: { date: vietnameseDate(on), rule, deadline },
+            });
+          }
+        }
+        break;
+      }
       case 'discipline': {
         const max = toMicro(gate.maxShare);
         const parentMax = toMicro(gate.parentMaxShare ?? gate.maxShare);

@@ -1560,6 +1560,71 @@ export const vi = {
     noSelfScores:
       'Chưa có điểm tự chấm (trang "Tự chấm" không có hoặc để trống): bảng chỉ liệt kê điểm thẩm định, không có chênh lệch để đối chiếu.',
   },
+  /**
+   * Issue 17: last year's "Kết quả" in the hosts ("Lấy kết quả năm trước…" in Excel, an
+   * instruction in Sheets).
+   */
+  previousHost: {
+    /** The sheet "Xếp hạng" reads; the one place its name is spelled until the core has its key. */
+    sheet: 'Kết quả năm trước',
+    title: 'Kết quả năm trước',
+    intro:
+      'Để so sánh với năm trước, chọn sổ tính đã xếp hạng của năm trước (.xlsx): bảng "Kết quả" của sổ tính đó được chép vào trang "{sheet}" của sổ tính này.',
+    pick: 'Lấy kết quả năm trước…',
+    loading: 'Đang đọc kết quả năm trước…',
+    loaded: 'Đã chép kết quả năm trước của {count} đơn vị từ tệp {file} vào trang "{sheet}".',
+    failed: 'Không lấy được kết quả năm trước: chưa ghi gì vào sổ tính.',
+    protectedSheet:
+      "Trang tính '{sheet}' đang được bảo vệ nên không chép được kết quả năm trước. Hãy bỏ bảo vệ trang tính rồi làm lại.",
+    crashed: 'Không lấy được kết quả năm trước: {message}',
+    /** After "Tệp {file}: " (the issue's location). */
+    noResults:
+      'không có trang "{sheet}": hãy chọn sổ tính đã xếp hạng của năm trước (sổ tính có trang "{sheet}").',
+    noUnits:
+      'trang "{sheet}" không có bảng nào có cột "{code}" và "{index}": hãy chọn sổ tính đã xếp hạng của năm trước.',
+    /** Sheets: no file to pick; the user pastes last year's table. */
+    sheetsHint:
+      'Để so sánh với năm trước: mở sổ tính đã xếp hạng của năm trước, sao chép cả trang "{results}" rồi dán vào một trang tính đặt tên là "{sheet}" trong bảng tính này. "Xếp hạng" sẽ đọc trang đó.',
+  },
+  /**
+   * Issue 17: the award dossier deadline ("Hạn nộp hồ sơ"): the "Đơn vị" column, the gate and its
+   * rule in "ĐIỀU KIỆN XÉT KHEN", the reasons a unit is not considered.
+   */
+  dossier: {
+    /** The "Đơn vị" column: the day the unit's award dossier arrived. */
+    header: 'Ngày nộp hồ sơ',
+    /** Keys of "ĐIỀU KIỆN XÉT KHEN" (and of an award's "Điều kiện riêng"). */
+    gates: {
+      dossier: 'Hạn nộp hồ sơ',
+      dossierRule: 'Hạn nộp hồ sơ tính',
+    },
+    /** The values of "Hạn nộp hồ sơ tính". */
+    rules: {
+      through: 'Đến hết ngày',
+      before: 'Trước ngày',
+    },
+    reasons: {
+      noDossier: 'Không nộp hồ sơ đề nghị khen thưởng (hạn nộp {deadline})',
+      dossierLate: 'Nộp hồ sơ ngày {date}, quá hạn nộp {rule} {deadline}',
+    },
+    /** The rule as the late reason says it: "đến hết ngày 20/01/2021", "trước ngày 20/01/2021". */
+    ruleWords: {
+      through: 'đến hết ngày',
+      before: 'trước ngày',
+    },
+    /** Column C of the template's rows. */
+    notes: {
+      dossier:
+        'Đơn vị nộp hồ sơ đề nghị khen thưởng quá hạn này, hoặc không nộp (cột "Ngày nộp hồ sơ" ở trang "Đơn vị"), không được xét khen. Để trống: không áp dụng.',
+      dossierRule:
+        'Đến hết ngày: hồ sơ nộp đúng ngày hạn vẫn được xét (mặc định). Trước ngày: phải nộp trước ngày hạn.',
+    } as Record<string, string>,
+    /** The pane's placeholders of the two gate fields. */
+    examples: {
+      dossier: 'Ví dụ: 20/01/2021',
+      dossierRule: 'Đến hết ngày / Trước ngày',
+    },
+  },
   /** What the Excel and Sheets hosts print on the output sheets they format (issue 15). */
   hostReport: {
     /** The centre footer of a printed output sheet in Excel: "&P" page, "&N" pages. */

@@ -6,6 +6,8 @@ import type { CellRef } from './cellRef';
 export interface UnitProfile {
   /** Registration date (đăng ký thi đua), ISO "YYYY-MM-DD". Missing = not registered. */
   registeredOn?: string;
+  /** The day the award dossier arrived (ngày nộp hồ sơ), ISO "YYYY-MM-DD". Missing = none. */
+  dossierOn?: string;
   /** Staff count (biên chế) and staff who broke discipline rules, for the discipline gate. */
   staff?: number;
   staffViolating?: number;
@@ -28,6 +30,11 @@ export interface UnitProfile {
 export type GateSpec =
   /** Registered by the deadline (inclusive), ISO date. */
   | { kind: 'registration'; deadline: string }
+  /**
+   * The award dossier in by the deadline ("Hạn nộp hồ sơ"), ISO date: the deadline day itself is
+   * in time ("đến hết ngày"), unless `before` ("Trước ngày": only days before it are).
+   */
+  | { kind: 'dossier'; deadline: string; before?: boolean }
   /**
    * Share of staff violating discipline above `maxShare` excludes the unit; a parent whose
    * share of violating sub-units is above `parentMaxShare` (default the same) is excluded too.

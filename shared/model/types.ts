@@ -117,6 +117,7 @@ export interface UnitSpec {
     block?: CellRef;
     name?: CellRef;
     registeredOn?: CellRef;
+    dossierOn?: CellRef;
     staff?: CellRef;
     parent?: CellRef;
     /** "Mã đơn vị năm trước". */

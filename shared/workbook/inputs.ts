@@ -64,6 +64,10 @@ export function gateRows(gates: readonly GateSpec[]): [string, CellValue][] {
       case 'registration':
         rows.push([g.registration, gate.deadline]);
         break;
+      case 'dossier':
+        rows.push([vi.dossier.gates.dossier, gate.deadline]);
+        if (gate.before) rows.push([vi.dossier.gates.dossierRule, vi.dossier.rules.before]);
+        break;
       case 'discipline':
         rows.push([g.discipline, gate.maxShare]);
         if (gate.parentMaxShare !== undefined) rows.push([g.parentDiscipline, gate.parentMaxShare]);
@@ -99,9 +103,23 @@ function gateSection(
   if (!complete) return [set, []];
   const value = new Map(set.map(([k, v]) => [k, v]));
   const names = Object.keys(W.gates) as (keyof typeof W.gates)[];
+  // The dossier deadline (issue 17) after the registration deadline; its rule "Đến hết ngày".
+  const D = vi.dossier;
+  const rule = value.get(D.gates.dossierRule) ?? D.rules.through;
   return [
-    names.map((name) => [W.gates[name], value.get(W.gates[name]) ?? null]),
-    names.map((name) => vi.templateNotes.gates[name]),
+    names.flatMap((name): CellValue[][] => [
+      [W.gates[name], value.get(W.gates[name]) ?? null],
+      ...(name === 'registration'
+        ? [
+            [D.gates.dossier, value.get(D.gates.dossier) ?? null],
+            [D.gates.dossierRule, rule],
+          ]
+        : []),
+    ]),
+    names.flatMap((name) => [
+      vi.templateNotes.gates[name],
+      ...(name === 'registration' ? [D.notes.dossier, D.notes.dossierRule] : []),
+    ]),
   ];
 }
 
@@ -357,6 +375,8 @@ export function inputSheets(spec: CampaignSpec, options: InputSheetsOptions = {}
   const hasProfiles = spec.units.some((u) => u.profile);
   const unitHeader: CellValue[] = [H.unitCode, H.unitName, H.block];
   if (hasProfiles) unitHeader.push(H.registeredOn, H.staff, H.staffViolating, H.parent, H.flags);
+  const hasDossiers = spec.units.some((u) => u.profile?.dossierOn);
+  if (hasDossiers) unitHeader.push(vi.dossier.header);
   const hasEditors = spec.units.some((u) => u.editors?.length);
   if (hasEditors) unitHeader.push(H.editors);
   const hasExclusions = spec.units.some((u) => u.profile?.councilExclusion);
@@ -380,6 +400,7 @@ export function inputSheets(spec: CampaignSpec, options: InputSheetsOptions = {}
         p?.flags?.map(flagLabel).join('; ') ?? null,
       );
     }
+    if (hasDossiers) row.push(p?.dossierOn ?? null);
     if (hasEditors) row.push(u.editors?.join('; ') || null);
     if (hasExclusions) row.push(p?.councilExclusion || null);
     if (hasPredecessors) row.push(u.predecessors?.join('; ') || null);

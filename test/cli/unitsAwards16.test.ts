@@ -114,7 +114,7 @@ describe('"Cấu hình" as saved before issue 16 (no "Mục | Giá trị" rows)'
     (_n, source) => {
       const rows = sheet(source, S.config).map((r) => [...r]);
       const r = rows.findIndex((x) => x[0] === vi.workbook.gates.registration);
-      rows.splice(r + 1, 0, ['Hạn nộp hồ sơ', '2018-04-01']);
+      rows.splice(r + 1, 0, ['Hạn nộp báo cáo', '2018-04-01']);
       const file = path.join(tmp(), 'dot.xlsx');
       const sheets = [S.config, S.criteria, S.units, S.self, S.appraised, S.survey].map((name) => ({
         name,
@@ -124,7 +124,7 @@ describe('"Cấu hình" as saved before issue 16 (no "Mục | Giá trị" rows)'
       const result = run(['check', file]);
       expect(result.code).toBe(1);
       expect(result.err).toMatch(
-        new RegExp(`Cấu hình\\s*\\|\\s*A${r + 2}\\s*\\|\\s*Không hiểu thiết lập "Hạn nộp hồ sơ"`),
+        new RegExp(`Cấu hình\\s*\\|\\s*A${r + 2}\\s*\\|\\s*Không hiểu thiết lập "Hạn nộp báo cáo"`),
       );
     },
   );

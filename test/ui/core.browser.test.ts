@@ -160,7 +160,7 @@ hostTests('sequence 5: merge with no forms: a warning, nothing written', async (
   const before = await s.workbook();
   if (s.host === 'excel') {
     const other = buildWorkbook([{ name: 'Trang tính1', rows: [['x']] }]);
-    await s.page.locator('input[type="file"]').setInputFiles({
+    await s.page.locator('[data-key="forms:files"]').setInputFiles({
       name: 'bao-cao.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from(other),

@@ -306,6 +306,7 @@ describe('awards', () => {
   test('campaign gates are shown as the workbook rows and read back by its parser', () => {
     const gates: GateSpec[] = [
       { kind: 'registration', deadline: '2018-03-30' },
+      { kind: 'dossier', deadline: '2018-04-10', before: true },
       { kind: 'discipline', maxShare: 0.1, parentMaxShare: 0.1 },
       { kind: 'classification', allowed: ['Tốt', 'Xuất sắc'] },
       { kind: 'minIndex', min: 80.5 },
@@ -317,6 +318,8 @@ describe('awards', () => {
     expect(fields).toEqual({
       // Dates as the pane shows and reads them: day/month/year.
       registration: '30/03/2018',
+      dossier: '10/04/2018',
+      dossierRule: 'Trước ngày',
       discipline: '10%',
       parentDiscipline: '10%',
       classification: 'Tốt, Xuất sắc',

@@ -165,6 +165,8 @@ export function setRunnersUp(
 
 export const GATE_KEYS = [
   'registration',
+  'dossier',
+  'dossierRule',
   'discipline',
   'parentDiscipline',
   'classification',
@@ -176,6 +178,14 @@ export const GATE_KEYS = [
 export type GateKey = (typeof GATE_KEYS)[number];
 export type GateFields = Record<GateKey, string>;
 
+/** A gate's key as "ĐIỀU KIỆN XÉT KHEN" spells it (the dossier deadline's in vi.dossier). */
+export const gateLabel = (k: GateKey): string =>
+  k === 'dossier' || k === 'dossierRule' ? vi.dossier.gates[k] : W.gates[k];
+
+/** A gate field's placeholder. */
+export const gateExample = (k: GateKey): string =>
+  k === 'dossier' || k === 'dossierRule' ? vi.dossier.examples[k] : vi.ui.awards.gateExamples[k];
+
 const shareText = (share: number): string => `${numberText(fromMicro(toMicro(share * 100)))}%`;
 const flagLabel = (flag: string): string => vi.awards.flags[flag] ?? flag;
 const measureLabel = (m: string): string => (m === 'index' ? W.choices.rankBy.index : m);
@@ -184,6 +194,8 @@ const measureLabel = (m: string): string => (m === 'index' ? W.choices.rankBy.in
 export function gateFields(gates: readonly GateSpec[] = []): GateFields {
   const f: GateFields = {
     registration: '',
+    dossier: '',
+    dossierRule: '',
     discipline: '',
     parentDiscipline: '',
     classification: '',
@@ -196,6 +208,10 @@ export function gateFields(gates: readonly GateSpec[] = []): GateFields {
     switch (g.kind) {
       case 'registration':
         f.registration = dateText(g.deadline);
+        break;
+      case 'dossier':
+        f.dossier = dateText(g.deadline);
+        f.dossierRule = g.before ? vi.dossier.rules.before : vi.dossier.rules.through;
         break;
       case 'discipline':
         f.discipline = shareText(g.maxShare);
@@ -238,7 +254,7 @@ export function parseGateFields(
   const keys = GATE_KEYS.filter((k) => fields[k].trim() !== '');
   const rows: CellValue[][] = [
     [W.sections.gates],
-    ...keys.map((k): CellValue[] => [W.gates[k], fields[k].trim()]),
+    ...keys.map((k): CellValue[] => [gateLabel(k), fields[k].trim()]),
   ];
   const { setup, issues } = parseConfigRows(rows);
   const errors: Partial<GateFields> = {};
@@ -255,7 +271,7 @@ export function parseGateFields(
 export function awardGatesText(gates: readonly GateSpec[] = []): string {
   const f = gateFields(gates);
   return GATE_KEYS.filter((k) => f[k] !== '')
-    .map((k) => `${W.gates[k]} = ${f[k]}`)
+    .map((k) => `${gateLabel(k)} = ${f[k]}`)
     .join('; ');
 }
 

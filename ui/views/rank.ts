@@ -20,7 +20,8 @@ export function rankView(
   ctx: ViewContext,
   initialSummary: RunSummary | undefined,
   templateForm: TemplateView,
-  formsSection: () => HTMLElement,
+  /** The cards under the summary: the forms, last year's results. */
+  formsSection: () => Child,
 ): () => Child {
   let running = false;
   let summary: RunSummary | undefined = initialSummary;

@@ -33,6 +33,36 @@ import { at, choiceOf, flagId, measureId } from './common';
 const W = vi.workbook;
 const S = W.sheets;
 const H = W.headers;
+const D = vi.dossier;
+
+/**
+ * "Hạn nộp hồ sơ tính": true for "Trước ngày", false for "Đến hết ngày"; anything else is an
+ * error at its cell (undefined).
+ */
+function dossierRule(
+  value: CellValue,
+  sheet: string,
+  r: number,
+  c: number,
+  issues: Issue[],
+): boolean | undefined {
+  const rule = choiceOf(D.rules, text(value));
+  if (rule === undefined)
+    issues.push(
+      error(
+        'unknownChoice',
+        { value: text(value), choices: Object.values(D.rules).join(' / ') },
+        at(sheet, r, c),
+      ),
+    );
+  return rule === undefined ? undefined : rule === 'before';
+}
+
+/** Sets the rule read from "Hạn nộp hồ sơ tính" on the dossier gate (none: nothing to set). */
+function applyDossierRule(gates: GateSpec[], before: boolean | undefined): void {
+  const gate = gates.find((g) => g.kind === 'dossier');
+  if (gate?.kind === 'dossier' && before) gate.before = true;
+}
 
 /** What a bands text reads as: the bands, or the one message to give. */
 export type BandsRead =
@@ -147,7 +177,7 @@ function gateFromKey(
 ): GateSpec[] {
   const g = W.gates;
   const here = at(sheet, r, c);
-  const name = choiceOf(g, key);
+  const name = choiceOf(g, key) ?? choiceOf(D.gates, key);
   const bad = (): GateSpec[] => {
     issues.push(error('badGateText', { value: `${key}: ${text(value)}` }, here));
     return [];
@@ -157,6 +187,12 @@ function gateFromKey(
       const d = dateOf(value, dates);
       return d ? [{ kind: 'registration', deadline: d }] : bad();
     }
+    case 'dossier': {
+      const d = dateOf(value, dates);
+      return d ? [{ kind: 'dossier', deadline: d }] : bad();
+    }
+    case 'dossierRule':
+      return []; // read together with 'dossier' (dossierRule)
     case 'discipline': {
       const s = shareOf(value);
       return s === undefined ? bad() : [{ kind: 'discipline', maxShare: s }];
@@ -191,6 +227,7 @@ function awardGates(
   dates: DateSystem,
 ): GateSpec[] {
   const out: GateSpec[] = [];
+  let before: boolean | undefined;
   for (const part of text(value)
     .split(';')
     .map((p) => p.trim())
@@ -201,8 +238,10 @@ function awardGates(
       continue;
     }
     const key = labelKey(m[1]) === labelKey('Chỉ số') ? W.gates.minIndex : m[1];
-    out.push(...gateFromKey(key, m[2], sheet, r, c, issues, dates));
+    if (choiceOf(D.gates, key) === 'dossierRule') before = dossierRule(m[2], sheet, r, c, issues);
+    else out.push(...gateFromKey(key, m[2], sheet, r, c, issues, dates));
   }
+  applyDossierRule(out, before);
   return out;
 }
 
@@ -499,15 +538,19 @@ export function parseConfig(grid: Grid, issues: Issue[], dates: DateSystem = 190
     }
     const gates: GateSpec[] = [];
     let parentShare: number | undefined;
+    let dossierBefore: boolean | undefined;
     for (const [key, value, r] of gateRows) {
+      const known = choiceOf(W.gates, key) ?? choiceOf(D.gates, key);
       // A gate with no value is not applied (the template lists every gate, empty).
-      if (text(value) === '' && choiceOf(W.gates, key) !== undefined) continue;
-      if (choiceOf(W.gates, key) === 'parentDiscipline') {
+      if (text(value) === '' && known !== undefined) continue;
+      if (known === 'dossierRule') dossierBefore = dossierRule(value, sheet, r, 1, issues);
+      else if (known === 'parentDiscipline') {
         parentShare = shareOf(value);
         if (parentShare === undefined)
           issues.push(error('badGateText', { value: `${key}: ${text(value)}` }, at(sheet, r, 1)));
       } else gates.push(...gateFromKey(key, value, sheet, r, 1, issues, dates, 0));
     }
+    applyDossierRule(gates, dossierBefore);
     if (parentShare !== undefined) {
       const d = gates.find((g) => g.kind === 'discipline');
       if (d && d.kind === 'discipline') d.parentMaxShare = parentShare;

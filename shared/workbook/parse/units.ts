@@ -48,6 +48,7 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
     name: H.unitName,
     block: H.block,
     registeredOn: H.registeredOn,
+    dossierOn: vi.dossier.header,
     staff: H.staff,
     staffViolating: H.staffViolating,
     parent: H.parent,
@@ -74,11 +75,13 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
     const get = (name: keyof typeof cols): CellValue =>
       cols[name] >= 0 ? cellAt(grid, r, cols[name]) : null;
     const profile: UnitProfile = {};
-    const reg = get('registeredOn');
-    if (text(reg) !== '') {
-      const d = dateOf(reg, dates);
-      if (d) profile.registeredOn = d;
-      else issues.push(error('badDate', { value: text(reg) }, at(sheet, r, cols.registeredOn)));
+    // The registration and the dossier dates: a date cell, or text as dates are typed.
+    for (const key of ['registeredOn', 'dossierOn'] as const) {
+      const v = get(key);
+      if (text(v) === '') continue;
+      const d = dateOf(v, dates);
+      if (d) profile[key] = d;
+      else issues.push(error('badDate', { value: text(v) }, at(sheet, r, cols[key])));
     }
     for (const key of ['staff', 'staffViolating'] as const) {
       const v = get(key);
@@ -126,6 +129,7 @@ export function parseUnits(grid: Grid, issues: Issue[], dates: DateSystem = 1900
         block: ref(sheet, r, cols.block),
         ...(cols.name >= 0 ? { name: ref(sheet, r, cols.name) } : {}),
         ...(cols.registeredOn >= 0 ? { registeredOn: ref(sheet, r, cols.registeredOn) } : {}),
+        ...(cols.dossierOn >= 0 ? { dossierOn: ref(sheet, r, cols.dossierOn) } : {}),
         ...(cols.staff >= 0 ? { staff: ref(sheet, r, cols.staff) } : {}),
         ...(cols.parent >= 0 ? { parent: ref(sheet, r, cols.parent) } : {}),
         ...(cols.predecessors >= 0 ? { predecessors: ref(sheet, r, cols.predecessors) } : {}),

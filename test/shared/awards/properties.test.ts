@@ -485,6 +485,11 @@ function passes(gate: GateSpec, u: number, spec: CampaignSpec, ev: Ok): boolean 
       return (
         p?.registeredOn !== undefined && Date.parse(p.registeredOn) <= Date.parse(gate.deadline)
       );
+    case 'dossier': {
+      if (p?.dossierOn === undefined) return false;
+      const [on, deadline] = [Date.parse(p.dossierOn), Date.parse(gate.deadline)];
+      return gate.before ? on < deadline : on <= deadline;
+    }
     case 'discipline': {
       const max = decimalQ(gate.maxShare);
       if (p?.staff !== undefined && p.staff > 0 && p.staffViolating !== undefined) {

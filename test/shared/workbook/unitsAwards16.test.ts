@@ -243,12 +243,12 @@ describe('"Cấu hình": one layout for every section', () => {
       const settings = config.findIndex((row) => row[0] === W.settings.year);
       config.splice(settings + 1, 0, ['Điểm sàn', 5]);
       const gates = config.findIndex((row) => row[0] === W.gates.registration);
-      config.splice(gates + 1, 0, ['Hạn nộp hồ sơ', '2018-04-01']);
+      config.splice(gates + 1, 0, ['Hạn nộp báo cáo', '2018-04-01']);
       const row = (key: string): number => config.findIndex((r) => r[0] === key) + 1;
       expect(errorsOf(s)).toEqual([
         `Trang tính 'Cấu hình', ô A1: Không hiểu thiết lập "Làm tròn điểm".`,
         `Trang tính 'Cấu hình', ô A${row('Điểm sàn')}: Không hiểu thiết lập "Điểm sàn".`,
-        `Trang tính 'Cấu hình', ô A${row('Hạn nộp hồ sơ')}: Không hiểu thiết lập "Hạn nộp hồ sơ".`,
+        `Trang tính 'Cấu hình', ô A${row('Hạn nộp báo cáo')}: Không hiểu thiết lập "Hạn nộp báo cáo".`,
       ]);
     },
   );
