@@ -1,11 +1,13 @@
 /**
  * Last year's ranked workbook as the Excel task pane (and the memory bridge) reads it: the
- * values of its "Kết quả" sheet, to copy into this workbook's "Kết quả năm trước". Bytes in,
+ * values of its "Kết quả" sheet (with its "Đơn vị"'s staff, as `xephang rank --previous`
+ * writes it), to copy into this workbook's "Kết quả năm trước". Bytes in,
  * rows out; no host, no Node built-ins (it runs in the task pane's browser).
  */
 import { formatMessage, vi } from '../shared/i18n/vi';
 import { error, type Issue } from '../shared/model/issues';
 import type { CellValue } from '../shared/model/types';
+import { previousResultsSheet } from '../shared/workbook/parse/previous';
 import { previousUnitCount } from '../shared/workbook/previousSheet';
 import { readPackage, readSheets, XlsxError } from './bytes';
 import { fileIssue } from './formFiles';
@@ -22,12 +24,14 @@ export type PreviousFile =
  */
 export function readPreviousFile(name: string, bytes: Uint8Array): PreviousFile {
   const results = vi.workbook.sheets.results;
+  const unitsSheet = vi.workbook.sheets.units;
   let rows: CellValue[][] | undefined;
   try {
     const pkg = readPackage(bytes, `"${name}"`);
-    rows = readSheets(pkg, [results])
-      .get(results)
-      ?.rows.map((row) => [...row]);
+    const sheets = readSheets(pkg, [results, unitsSheet]);
+    const found = sheets.get(results)?.rows;
+    // with last year's staff beside each unit when its "Đơn vị" has them ("Theo biên chế")
+    if (found) rows = previousResultsSheet(found, sheets.get(unitsSheet)?.rows);
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, issues: [fileIssue(e, name)] };
     throw e;

@@ -1566,7 +1566,6 @@ export const vi = {
    */
   previousHost: {
     /** The sheet "Xếp hạng" reads; the one place its name is spelled until the core has its key. */
-    sheet: 'Kết quả năm trước',
     title: 'Kết quả năm trước',
     intro:
       'Để so sánh với năm trước, chọn sổ tính đã xếp hạng của năm trước (.xlsx): bảng "Kết quả" của sổ tính đó được chép vào trang "{sheet}" của sổ tính này.',

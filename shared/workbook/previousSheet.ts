@@ -4,15 +4,12 @@
  * year's "Kết quả" lists. Pure: no host, no file.
  */
 import { vi } from '../i18n/vi';
-import type { CellValue } from '../model/types';
-import { labelKey } from '../scoring/cells';
+import type { Grid } from './grid';
+import { parsePreviousResults } from './parse/previous';
 import { SHEETS_TO_READ } from './run';
 
-/**
- * "Kết quả năm trước". The one place the hosts take its name from: switch to
- * vi.workbook.sheets.previousResults when the core's key is merged.
- */
-export const PREVIOUS_SHEET: string = vi.previousHost.sheet;
+/** "Kết quả năm trước": the one place the hosts take its name from. */
+export const PREVIOUS_SHEET: string = vi.workbook.sheets.previousResults;
 
 /**
  * Every sheet a host reads for one click of "Xếp hạng": SHEETS_TO_READ and, when not among
@@ -22,27 +19,11 @@ export const RANK_SHEETS: readonly string[] = SHEETS_TO_READ.includes(PREVIOUS_S
   ? SHEETS_TO_READ
   : [...SHEETS_TO_READ, PREVIOUS_SHEET];
 
-const text = (v: CellValue | undefined): string =>
-  v === null || v === undefined ? '' : String(v).trim();
-
 /**
- * The units a copy of last year's "Kết quả" lists: under each header row holding "Mã đơn vị"
- * and "Chỉ số (%)" (one per block table), the codes of the rows down to the table's end (a
- * blank code), counted once each.
+ * The units a copy of last year's "Kết quả" lists, as "Xếp hạng" will read them
+ * (parsePreviousResults: the codes under each table's header row); 0 when it lists none or is in
+ * an older layout without "Mã đơn vị".
  */
-export function previousUnitCount(rows: readonly (readonly CellValue[])[]): number {
-  const code = labelKey(vi.reportLayout.unitCode);
-  const index = labelKey(vi.report.index);
-  const codes = new Set<string>();
-  for (let r = 0; r < rows.length; r++) {
-    const keys = (rows[r] ?? []).map((v) => labelKey(text(v)));
-    const c = keys.indexOf(code);
-    if (c < 0 || !keys.includes(index)) continue;
-    for (r++; r < rows.length; r++) {
-      const id = text(rows[r]?.[c]);
-      if (id === '') break;
-      codes.add(id);
-    }
-  }
-  return codes.size;
+export function previousUnitCount(rows: Grid): number {
+  return parsePreviousResults(rows, [])?.size ?? 0;
 }

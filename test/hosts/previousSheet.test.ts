@@ -15,6 +15,7 @@ import { runCampaign } from '../../shared/workbook/run';
 import { bytesToBase64 } from '../../ui/base64';
 import { memoryBridge } from '../../ui/memoryBridge';
 import { buildWorkbook } from '../../xlsx';
+import { readPreviousFile } from '../../xlsx/previousFile';
 import { FakeExcel } from '../addin/fakeExcel';
 import { FakeSpreadsheet } from '../gas/fakeSheets';
 import { exampleWorkbook } from '../ui/fixtures';
@@ -160,5 +161,38 @@ describe('last year\'s ranked workbook into "Kết quả năm trước"', () => 
       errors: [{ severity: 'error', text }],
     });
     expect(bridge.stats.writes).toBe(0);
+  });
+});
+
+describe("a picked file carries last year's staff", () => {
+  it('adds "Biên chế" from its "Đơn vị" beside each table, as rank --previous does', () => {
+    const results: CellValue[][] = [
+      ['KẾT QUẢ'],
+      [
+        vi.report.stt,
+        vi.reportLayout.unitCode,
+        vi.report.unitName,
+        vi.report.index,
+        vi.report.rank,
+      ],
+      [1, 'A', 'Sở A', 90, 1],
+      [2, 'B', 'Sở B', 80, 2],
+    ];
+    const units: CellValue[][] = [
+      [vi.workbook.headers.unitCode, vi.workbook.headers.unitName, vi.workbook.headers.staff],
+      ['A', 'Sở A', 40],
+      ['B', 'Sở B', 25],
+    ];
+    const bytes = buildWorkbook([
+      { name: S.units, rows: units },
+      { name: S.results, rows: results },
+    ]);
+    const read = readPreviousFile('2024.xlsx', bytes);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.units).toBe(2);
+    expect(read.rows[1]).toContain(vi.previousYear.staff);
+    const staffCol = read.rows[1].indexOf(vi.previousYear.staff);
+    expect([read.rows[2][staffCol], read.rows[3][staffCol]]).toEqual([40, 25]);
   });
 });
