@@ -16,6 +16,7 @@ import {
   type ExcelHostOptions,
   type ExcelRun,
 } from './excelHost';
+import { rankPeriodFiles } from './excelPeriod';
 
 /** Whether this Excel reads merged areas (ExcelApi 1.13); older builds skip that check. */
 export function mergesSupported(): boolean {
@@ -39,6 +40,7 @@ export function excelBridge(run: ExcelRun, options: ExcelHostOptions = {}): Host
     mergeForms: async (files = []) => (await mergeFormFiles(run, files, options)).result,
     reportDocument: async () => (await reportWorkbook(run, options)).result,
     selectTable: (sheet) => selectTable(run, sheet),
+    rankPeriod: async (files, o) => (await rankPeriodFiles(run, files, o, options)).summary,
     // A chunk of its own (docx.[hash].js next to taskpane.html), loaded on the first download.
     reportDocx: async (document) => {
       const { reportDocx } = await import(/* webpackChunkName: "docx" */ '../docx');

@@ -247,7 +247,7 @@ export const CHART_NAME = 'XepHangChiSoTheoKhoi';
  * a missing one added, then rows are written in as many requests as the payload needs (one
  * for any campaign of ordinary size). Returns the number of syncs it used.
  */
-async function writeSheets(
+export async function writeSheets(
   context: Excel.RequestContext,
   toWrite: readonly SheetToWrite[],
   existing: Map<string, Excel.Worksheet>,

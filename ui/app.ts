@@ -24,6 +24,7 @@ import { messageOf, type Draft, type Load, type Tab, type ViewContext } from './
 import { criteriaView } from './views/criteria';
 import { issueList } from './views/fields';
 import { formsView } from './views/forms';
+import { periodView } from './views/period';
 import { rankView } from './views/rank';
 import { settingsPanel } from './views/settings';
 import { setupStatus, setupWarnings, templateView } from './views/setup';
@@ -251,7 +252,10 @@ export function mountApp(
   };
   const forms = formsView(ctx);
   const templateForm = templateView(ctx);
-  const rankPanel = rankView(ctx, options.initialSummary, templateForm, forms.section);
+  const period = periodView(ctx);
+  // The forms and, below them, "Xếp hạng giai đoạn" (closed until asked for).
+  const formsAndPeriod = (): HTMLElement => h('div', {}, forms.section(), period());
+  const rankPanel = rankView(ctx, options.initialSummary, templateForm, formsAndPeriod);
   const criteria = criteriaView(ctx);
 
   function selectTab(t: Tab): void {
