@@ -17,6 +17,7 @@ import {
   type ExcelRun,
 } from './excelHost';
 import { loadPreviousFile } from './excelPrevious';
+import { rankPeriodFiles } from './excelPeriod';
 
 /** Whether this Excel reads merged areas (ExcelApi 1.13); older builds skip that check. */
 export function mergesSupported(): boolean {
@@ -42,6 +43,7 @@ export function excelBridge(run: ExcelRun, options: ExcelHostOptions = {}): Host
     loadPrevious: async (file) => (await loadPreviousFile(run, file, options)).result,
     reportDocument: async () => (await reportWorkbook(run, options)).result,
     selectTable: (sheet) => selectTable(run, sheet),
+    rankPeriod: async (files, o) => (await rankPeriodFiles(run, files, o, options)).summary,
     // A chunk of its own (docx.[hash].js next to taskpane.html), loaded on the first download.
     reportDocx: async (document) => {
       const { reportDocx } = await import(/* webpackChunkName: "docx" */ '../docx');

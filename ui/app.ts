@@ -25,6 +25,7 @@ import { criteriaView } from './views/criteria';
 import { issueList } from './views/fields';
 import { formsView } from './views/forms';
 import { previousView } from './views/previous';
+import { periodView } from './views/period';
 import { rankView } from './views/rank';
 import { settingsPanel } from './views/settings';
 import { setupStatus, setupWarnings, templateView } from './views/setup';
@@ -253,9 +254,12 @@ export function mountApp(
   const forms = formsView(ctx);
   const templateForm = templateView(ctx);
   const previous = previousView(ctx);
+  const period = periodView(ctx);
+  // The forms, last year's results, and "Xếp hạng giai đoạn" (closed until asked for).
   const rankPanel = rankView(ctx, options.initialSummary, templateForm, () => [
     forms.section(),
     previous(),
+    period(),
   ]);
   const criteria = criteriaView(ctx);
 

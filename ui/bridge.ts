@@ -57,6 +57,29 @@ export type { MergeSummary, ReportDocument, ReportResult };
 export type PreviousLoaded =
   { ok: true; units: number; sheet: string } | { ok: false; errors: IssueView[] };
 
+/** "Xếp hạng giai đoạn": the settings the pane sets (shared/period/period.ts has the rest). */
+export interface PeriodOptions {
+  /** Years with an index a unit needs to be ranked. */
+  minYears: number;
+  /** One period award, or none. */
+  award?: { name: string; quota: number; minExcellentYears?: number; everyYear?: boolean };
+}
+
+export type PeriodSummary =
+  | {
+      ok: true;
+      /** "2021–2025". */
+      span: string;
+      years: number[];
+      units: number;
+      ranked: number;
+      proposals: number;
+      /** The sheets written. */
+      sheets: string[];
+    }
+  /** Nothing written; a problem in a picked file names the file, its sheet and cell as text. */
+  | { ok: false; errors: IssueView[] };
+
 export interface HostBridge {
   /** 'excel' | 'sheets' | anything a test names itself; the UI only shows it. */
   readonly host: string;
@@ -104,4 +127,9 @@ export interface HostBridge {
    * time it is asked for, so it stays out of the initial bundle.
    */
   reportDocx(document: ReportDocument): Promise<Uint8Array>;
+  /**
+   * "Xếp hạng giai đoạn" (Excel; absent where files cannot be picked): reads each picked yearly
+   * workbook's "Kết quả", ranks the period and writes its sheets into the open workbook.
+   */
+  rankPeriod?(files: FormUpload[], options: PeriodOptions): Promise<PeriodSummary>;
 }

@@ -442,6 +442,34 @@ export const vi = {
       proposals: 'Đề nghị khen thưởng giai đoạn',
     },
   },
+  /**
+   * "Xếp hạng giai đoạn" in the task pane (issue 17, docs/period.md): the yearly ranked
+   * workbooks picked in Excel, the period result written into the open workbook.
+   */
+  periodPane: {
+    title: 'Xếp hạng giai đoạn',
+    intro:
+      'Chọn sổ tính đã xếp hạng của từng năm (mỗi năm một tệp .xlsx). Chỉ đọc trang "Kết quả" của các tệp đó; kết quả giai đoạn được ghi vào sổ tính đang mở, các trang nhập liệu không thay đổi.',
+    pick: 'Sổ tính kết quả từng năm (.xlsx)',
+    picked: 'Đã chọn {count} tệp: {files}.',
+    minYears: 'Số năm tối thiểu có chỉ số',
+    award: 'Khen thưởng giai đoạn (không bắt buộc)',
+    awardName: 'Hình thức khen thưởng',
+    awardHint: 'Để trống nếu không đề nghị khen thưởng giai đoạn.',
+    quota: 'Chỉ tiêu mỗi khối',
+    excellentYears: 'Số năm "Xuất sắc" tối thiểu (0: không xét)',
+    everyYear: 'Phải có kết quả tất cả các năm',
+    button: 'Xếp hạng giai đoạn',
+    running: 'Đang xếp hạng giai đoạn…',
+    done: 'Đã ghi kết quả giai đoạn {span} ({years} năm, {units} đơn vị, {ranked} được xếp hạng).',
+    proposals: 'Đề nghị khen thưởng giai đoạn: {count} đơn vị.',
+    failed: 'Không ghi gì: {count} lỗi.',
+    failedHint: 'Sổ tính này và các tệp đã chọn không thay đổi. Sửa các lỗi rồi thử lại.',
+    crashed: 'Xếp hạng giai đoạn gặp lỗi bất ngờ: {message}',
+    badWhole: '"{field}" phải là số nguyên từ {min} trở lên.',
+    sheetsNote:
+      'Google Sheets không chọn được tệp: hãy xếp hạng giai đoạn trong Excel (thẻ này trong ngăn tác vụ) hoặc bằng lệnh "xephang period 2021.xlsx … 2025.xlsx -o giai-doan.xlsx", rồi mở tệp kết quả.',
+  },
   location: {
     cell: "Trang tính '{sheet}', ô {cell}",
     criterion: 'Tiêu chí {code}',

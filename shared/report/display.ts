@@ -9,7 +9,11 @@ export function displayValue(value: CellValue | undefined, format: string): stri
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  const decimals = /^0\.(0+)$/.exec(format)?.[1].length ?? (format === '0' ? 0 : undefined);
+  // "+0.00;-0.00;0.00": a signed change, "+" before a positive number
+  const signed = /^\+(0(?:\.0+)?);-\1;\1$/.exec(format);
+  const plain = signed ? signed[1] : format;
+  const decimals = /^0\.(0+)$/.exec(plain)?.[1].length ?? (plain === '0' ? 0 : undefined);
   const text = decimals === undefined ? String(value) : value.toFixed(decimals);
-  return text.replace('.', ',');
+  const sign = signed && value > 0 && Number(text) !== 0 ? '+' : '';
+  return sign + text.replace('.', ',');
 }

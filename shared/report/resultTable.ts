@@ -135,7 +135,8 @@ export function resultTables(evaluation: Ok): ResultTable[] {
     num,
     ...(previous ? [num] : []),
     num,
-    ...(previous ? [num] : []),
+    // "Tăng/giảm" with its sign, as published tables print it: +3,25 / -1,50 / 0,00
+    ...(previous ? [`+${num};-${num};${num}`] : []),
     '0',
     ...(previous ? ['@'] : []),
     '@',

@@ -565,6 +565,13 @@ class WorksheetProxy extends Loadable {
       this.ctx.excel.active = this.sheetName;
     }, 10);
   }
+  /** Worksheet.delete(): the sheet and its contents leave the workbook. */
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.must();
+      this.ctx.excel.sheets = this.ctx.excel.sheets.filter((x) => x !== s);
+    }, 10);
+  }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, this, () => {
       const s = this.target();

@@ -2,7 +2,7 @@
  * Issue 15 over both hosts (test/ui/hosts.ts): the report settings typed in "Thiết lập" — a bad
  * font is refused at its field and nothing is kept; the font, the "Kèm theo …" line and the
  * issuing body are saved into "Cấu hình"; ranking then titles every table of "Kết quả" with the
- * line under it.
+ * line under it. Issue 17: the merged-unit setting for last year's index, chosen and saved.
  */
 import { vi } from '../../shared/i18n/vi';
 import type { CellValue } from '../../shared/model/types';
@@ -52,3 +52,20 @@ hostTests('report settings: typed, saved into "Cấu hình", used by "Kết qu�
   expect(results[2].slice(0, 3)).toEqual(['STT', 'Mã đơn vị', 'Tên đơn vị']);
   expect(results.filter((r) => r[0] === SUBTITLE)).toHaveLength(3);
 });
+
+hostTests(
+  'a merged unit\'s last-year index: chosen in "Thiết lập", saved into "Cấu hình"',
+  async (s) => {
+    await s.open({ case: 'example' });
+    await gotoTab(s.page, 'settings');
+    const PY = vi.previousYear;
+    const field = s.page.getByLabel(PY.settings.previousMerge);
+    await expect(field.inputValue()).resolves.toBe('mean');
+    await field.selectOption('staff');
+    await expect(save(s.page)).resolves.toBe('saved');
+    const book = await s.workbook();
+    expect(configValue(book[S.config], PY.settings.previousMerge)).toBe(
+      PY.choices.previousMerge.staff,
+    );
+  },
+);

@@ -131,6 +131,17 @@ export function settingsPanel(ctx: ViewContext, s: CampaignSetup): Child {
       choice('naPolicy', C.naPolicy),
       choice('blankPolicy', C.blankPolicy),
       choice('appraisalCombine', C.appraisalCombine),
+      // issue 17: a merged unit's last-year index, when "Kết quả năm trước" is present
+      selectField<Settings['previousMerge']>(ctx, {
+        key: 'setting:previousMerge',
+        label: vi.previousYear.settings.previousMerge,
+        options: (['mean', 'staff', 'none'] as const).map(
+          (v) => [v, vi.previousYear.choices.previousMerge[v]] as const,
+        ),
+        value: st.previousMerge,
+        change: (v) => updateSettings(s, { previousMerge: v }),
+        hint: vi.previousYear.notes.previousMerge,
+      }),
       textField(ctx, {
         key: 'setting:appraisalMaxSpread',
         owner: s,
