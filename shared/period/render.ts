@@ -10,8 +10,8 @@ import type { CellValue } from '../model/types';
 import { fromMicro } from '../numbers/points';
 import type { ReportTable } from '../report/reportTable';
 import { pointsFormat, tableColumns, upper, type ColumnKind } from '../report/resultTable';
-import type { OutputBlock, ReportLayout, TableLayout, ColumnLayout } from '../workbook/output';
-import { frozenTo, REPORT_MARGINS, sheetColumns, stackTables } from '../workbook/render';
+import type { OutputBlock } from '../workbook/output';
+import { frozenTo, reportLayout, sheetColumns, stackTables } from '../workbook/render';
 import type { PeriodResult } from './period';
 
 const P = vi.period;
@@ -125,27 +125,6 @@ export function periodProposalsTable(result: PeriodResult): ReportTable | undefi
   };
 }
 
-function layoutOf(
-  tables: readonly ReportTable[],
-  layouts: TableLayout[],
-  columns: ColumnLayout[],
-): ReportLayout {
-  const first = layouts[0];
-  return {
-    font: { ...DEFAULT_SETTINGS.reportFont },
-    tables: layouts,
-    columns,
-    print: {
-      paper: 'A4',
-      orientation: 'landscape',
-      fitToWidth: true,
-      ...(first && tables[0] ? { repeatRows: { first: first.header, last: first.header } } : {}),
-      margins: { ...REPORT_MARGINS },
-      pageNumbers: true,
-    },
-  };
-}
-
 function block(name: string, tables: ReportTable[]): OutputBlock {
   const { rows, formats, boldRows, layouts, highlights } = stackTables(tables);
   const { columns, widths } = sheetColumns(tables);
@@ -157,7 +136,7 @@ function block(name: string, tables: ReportTable[]): OutputBlock {
     columnWidths: widths,
     frozenRows: frozenTo(layouts),
     ...(highlights.length ? { highlights } : {}),
-    report: layoutOf(tables, layouts, columns),
+    report: reportLayout(DEFAULT_SETTINGS.reportFont, tables, layouts, columns),
   };
 }
 

@@ -12,7 +12,14 @@ import type { CampaignSpec, CellValue } from '../model/types';
 import type { ReportTable } from '../report/reportTable';
 import { proposalsReportTable, resultReportTables } from '../report/tables';
 import type { Grid } from './grid';
-import type { ChartSpec, ColumnLayout, OutputBlock, ReportLayout, TableLayout } from './output';
+import type {
+  ChartSpec,
+  ColumnLayout,
+  OutputBlock,
+  ReportFont,
+  ReportLayout,
+  TableLayout,
+} from './output';
 import { renderHistory, renderSnapshot } from './history';
 import { renderReconciliation } from './reconciliation';
 
@@ -104,16 +111,16 @@ export function sheetColumns(tables: readonly ReportTable[]): {
   return { columns, widths };
 }
 
-/** The report layout of a sheet of stacked tables (see ReportLayout). */
-function reportLayout(
-  evaluation: Ok,
+/** The report layout of a sheet of stacked tables (see ReportLayout), in the report font. */
+export function reportLayout(
+  font: ReportFont,
   tables: readonly ReportTable[],
   layouts: TableLayout[],
   columns: ColumnLayout[],
 ): ReportLayout {
   const first = layouts[0];
   return {
-    font: { ...evaluation.campaign.settings.reportFont },
+    font: { ...font },
     tables: layouts,
     columns,
     print: {
@@ -164,7 +171,7 @@ export function renderResults(evaluation: Ok): OutputBlock {
     frozenRows: frozenTo(layouts),
     ...(chart ? { chart } : {}),
     ...(highlights.length ? { highlights } : {}),
-    report: reportLayout(evaluation, tables, layouts, columns),
+    report: reportLayout(evaluation.campaign.settings.reportFont, tables, layouts, columns),
   };
 }
 
@@ -183,7 +190,7 @@ export function renderProposals(evaluation: Ok, spec: CampaignSpec): OutputBlock
     boldRows,
     columnWidths,
     frozenRows: frozenTo(layouts),
-    report: reportLayout(evaluation, [table], layouts, columns),
+    report: reportLayout(evaluation.campaign.settings.reportFont, [table], layouts, columns),
   };
 }
 
