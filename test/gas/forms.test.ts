@@ -13,7 +13,7 @@ import {
 import { FORM_COLS, FORM_ROWS } from '../../shared/forms/form';
 import { vi } from '../../shared/i18n/vi';
 import type { CampaignSpec } from '../../shared/model/types';
-import { inputSheets } from '../../shared/workbook/inputs';
+import { bookOf, envOf as envAt } from './campaignBook';
 import { FakeSpreadsheet } from './fakeSheets';
 
 const S = vi.workbook.sheets;
@@ -25,20 +25,7 @@ const blank: CampaignSpec = {
   units: anGiang2018.units.map((u) => ({ ...u, self: {}, editors: editorsOf(u.id) })),
 };
 
-function bookOf(spec: CampaignSpec): FakeSpreadsheet {
-  return FakeSpreadsheet.fromSheets(
-    Object.fromEntries(inputSheets(spec).map((b) => [b.name, b.rows])),
-  );
-}
-function envOf(book: FakeSpreadsheet): SheetsEnv {
-  const g = book.globals();
-  return {
-    app: g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    lock: g.LockService as GoogleAppsScript.Lock.LockService,
-    session: g.Session as GoogleAppsScript.Base.Session,
-    now: () => NOW,
-  };
-}
+const envOf = (book: FakeSpreadsheet): SheetsEnv => envAt(book, NOW);
 
 const GROUP = 'thi-dua@so-noi-vu.gov.vn';
 const RUNNER = 'canbo@so-noi-vu.gov.vn';

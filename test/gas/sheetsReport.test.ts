@@ -11,11 +11,10 @@ import { generateCampaign } from '../../bench/generate';
 import { anGiang2018 } from '../../examples/an-giang-2018';
 import { rankSpreadsheet, type SheetsEnv } from '../../gas/sheetsHost';
 import { vi } from '../../shared/i18n/vi';
-import type { CampaignSpec } from '../../shared/model/types';
 import type { OutputBlock } from '../../shared/workbook/output';
-import { inputSheets } from '../../shared/workbook/inputs';
 import { INPUT_SHEETS } from '../../shared/workbook/run';
 import { handBuilt, handBuiltRun, withReport } from '../hosts/reportLayout';
+import { bookOf, envOf as envAt } from './campaignBook';
 import { FakeSpreadsheet, type FakeGSheet } from './fakeSheets';
 
 let mockOutputs: (outputs: OutputBlock[]) => OutputBlock[] = (o) => o.map(withReport);
@@ -34,20 +33,7 @@ jest.mock('../../shared/workbook/run', () => {
 const S = vi.workbook.sheets;
 const NOW = new Date(2026, 10, 25, 9, 30, 0);
 
-function bookOf(spec: CampaignSpec): FakeSpreadsheet {
-  return FakeSpreadsheet.fromSheets(
-    Object.fromEntries(inputSheets(spec).map((b) => [b.name, b.rows])),
-  );
-}
-function envOf(book: FakeSpreadsheet): SheetsEnv {
-  const g = book.globals();
-  return {
-    app: g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    lock: g.LockService as GoogleAppsScript.Lock.LockService,
-    session: g.Session as GoogleAppsScript.Base.Session,
-    now: () => NOW,
-  };
-}
+const envOf = (book: FakeSpreadsheet): SheetsEnv => envAt(book, NOW);
 
 const SOLID = '#000000 SOLID';
 
